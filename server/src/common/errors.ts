@@ -21,9 +21,19 @@ export class DomainError extends Error {
 
 /** Bad input: names the field and the rule it broke. */
 export class BadInputError extends DomainError {
-  constructor(field: string, rule: string, message: string) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, field, rule);
+  constructor(
+    override readonly field: string,
+    override readonly rule: string,
+    /** The message without the field name. */
+    readonly detail: string,
+  ) {
+    super('BAD_USER_INPUT', `${field}: ${detail}`, field, rule);
     this.name = 'BadInputError';
+  }
+
+  /** The same error for a field nested under `prefix`, e.g. `questionnaireResponses[0]`. */
+  under(prefix: string): BadInputError {
+    return prefix ? new BadInputError(`${prefix}.${this.field}`, this.rule, this.detail) : this;
   }
 }
 

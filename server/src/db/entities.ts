@@ -1,0 +1,30 @@
+import { BodyRegion } from '../modules/body-regions/body-region.entity.js';
+import { TreatedRegion } from '../modules/care/treated-region.entity.js';
+import { TreatmentSeries } from '../modules/care/treatment-series.entity.js';
+import { TreatmentSession } from '../modules/care/treatment-session.entity.js';
+import { Clinic } from '../modules/clinics/clinic.entity.js';
+import { Therapist } from '../modules/clinics/therapist.entity.js';
+import { Client } from '../modules/clients/client.entity.js';
+import { Intake } from '../modules/clients/intake.entity.js';
+import { Condition } from '../modules/conditions/condition.entity.js';
+import { Instrument } from '../modules/instruments/instrument.entity.js';
+import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
+import { Measure } from '../modules/measures/measure.entity.js';
+import { Observation } from '../modules/measures/observation.entity.js';
+
+/** Every entity, listed explicitly: no folder scanning at start. */
+export const entities = [
+  Clinic,
+  Therapist,
+  Client,
+  Intake,
+  Condition,
+  BodyRegion,
+  Measure,
+  Instrument,
+  TreatmentSeries,
+  TreatmentSession,
+  TreatedRegion,
+  Observation,
+  QuestionnaireResponse,
+];

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataloaderType } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { entities } from './entities.js';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OrmConfigOptions {
+  clientUrl: string;
+  /** Called with every SQL statement; tests count statements with it. */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    // Batches ref.load()/collection.load() calls made in one tick into one query per entity.
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    onQuery: (sql) => {
+      onQuery?.(sql);
+      return sql;
+    },
+    migrations: {
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      glob: '!(*.d).ts',
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotOnMigrate: false,
+    },
+  });
+}

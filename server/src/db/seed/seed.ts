@@ -1,0 +1,1 @@
+export async function seedDemoDataIfEmpty(..._args: unknown[]): Promise<void> {}

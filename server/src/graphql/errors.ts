@@ -1,0 +1,86 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { DomainError, type DomainErrorCode } from '../common/errors.js';
+import type { GraphQLContext } from './context.js';
+
+/** Codes Apollo itself gives to a malformed request; they describe the request, so they are safe to show. */
+const requestErrorCodes = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+/** The one mapping from a domain error code to the GraphQL `extensions.code`; the switch is exhaustive. */
+function graphqlCode(code: DomainErrorCode): string {
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return 'BAD_USER_INPUT';
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'CONFLICT':
+      return 'CONFLICT';
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled error code ${String(value)}`);
+}
+
+function isExpected(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  return original instanceof DomainError || requestErrorCodes.has(String(error.extensions?.code ?? ''));
+}
+
+/**
+ * Domain errors keep their message and say which field broke which rule; request
+ * errors pass through; anything else is masked, with the request id that the
+ * server log also carries.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: {
+        code: graphqlCode(original.code),
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.rule ? { rule: original.rule } : {}),
+      },
+    };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (requestErrorCodes.has(code)) {
+    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+  }
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
+  };
+}
+
+/** Logs every unexpected error with the request id, and tags it so the masked answer carries that id. */
+export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isExpected(error)) continue;
+            log.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error');
+            Object.assign(error.extensions, { requestId: contextValue.requestId });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../modules/care/care.service.js';
+import { findClientsByIds, findLatestIntakes } from '../modules/clients/client.service.js';
+import { findResponsesBySeries, findResponsesBySessions } from '../modules/instruments/questionnaire.service.js';
+import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../modules/measures/observation.service.js';
+import type { Viewer } from './context.js';
+
+/**
+ * A loader that collects the keys asked for in one tick, fetches all their rows
+ * in one query and hands each key its rows (in the query's order).
+ */
+function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string): DataLoader<string, Row[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** Per-request batch loaders for every list field, so nested queries cost a fixed number of statements. */
+export function createLoaders(em: EntityManager, viewer: Viewer) {
+  return {
+    clientById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await findClientsByIds(em, viewer, ids)).map((c) => [c.id, c]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
+    }),
+    latestIntakeByClient: groupLoader((ids) => findLatestIntakes(em, viewer, ids), (intake) => intake.client.id),
+    seriesByClient: groupLoader((ids) => findSeriesByClients(em, viewer, ids), (series) => series.client.id),
+    latestObservationsByClient: groupLoader((ids) => findLatestObservations(em, viewer, ids), (o) => o.client.id),
+    sessionsBySeries: groupLoader((ids) => findSessionsBySeries(em, viewer, ids), (session) => session.series.id),
+    observationsBySeries: groupLoader((ids) => findObservationsBySeries(em, viewer, ids), (o) => o.series?.id ?? ''),
+    responsesBySeries: groupLoader((ids) => findResponsesBySeries(em, viewer, ids), (r) => r.series?.id ?? ''),
+    treatedRegionsBySession: groupLoader((ids) => findTreatedRegionsBySessions(em, viewer, ids), (r) => r.session.id),
+    observationsBySession: groupLoader((ids) => findObservationsBySessions(em, viewer, ids), (o) => o.session?.id ?? ''),
+    responsesBySession: groupLoader((ids) => findResponsesBySessions(em, viewer, ids), (r) => r.session?.id ?? ''),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CareResolvers } from '../modules/care/care.resolver.js';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { ClientResolver } from '../modules/clients/client.resolver.js';
+import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
+import { QuestionnaireResolver } from '../modules/instruments/questionnaire.resolver.js';
+import { ObservationResolver } from '../modules/measures/observation.resolver.js';
+
+/** Builds the executable schema from the resolver classes (no files written). */
+export function buildFasciaSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [ClinicResolver, ClientResolver, ...CareResolvers, ObservationResolver, QuestionnaireResolver, CatalogResolver],
+    // Input is validated by the services, against the catalogs, where the rules live.
+    validate: false,
+  });
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { seedDemoDataIfEmpty } from './db/seed/seed.js';
+import type { Viewer } from './graphql/context.js';
+import { buildFasciaSchema } from './graphql/schema.js';
+import { createHttpServer } from './http/app.js';
+import { findDefaultTherapist } from './modules/clinics/clinic.resolver.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({
+    level: config.logLevel,
+    ...(config.production || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { colorize: true } } }),
+  });
+  const database = await openDatabase(config, log);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    try {
+      await http?.stop();
+      await database.close();
+    } finally {
+      clearTimeout(timer);
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
+  try {
+    if (config.seedDemoData) await seedDemoDataIfEmpty(database.orm.em.fork(), log);
+    const therapist = await findDefaultTherapist(database.orm.em.fork());
+    if (!therapist) throw new Error('No therapist exists yet: start once with FASCIA_SEED_DEMO=true to load the demo clinic.');
+    const viewer: Viewer = { role: 'THERAPIST', therapistId: therapist.id, clinicId: therapist.clinic.id };
+    http = await createHttpServer({
+      orm: database.orm,
+      schema: await buildFasciaSchema(),
+      log,
+      resolveViewer: async () => viewer,
+      production: config.production,
+      clientDistDir: config.clientDistDir,
+    });
+    const port = await http.listen(config.port, config.host);
+    log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+
+/** Administrative sex, with the value set of FHIR `AdministrativeGender`. */
+export const sexes = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
+export type Sex = (typeof sexes)[number];
+
+/** A person receiving treatment (a "patient" in FHIR terms). */
+export const Client = defineEntity({
+  name: 'Client',
+  indexes: [{ properties: ['clinic', 'familyName', 'givenName', 'id'] }],
+  properties: {
+    ...baseProperties,
+    clinic: () => p.manyToOne(Clinic).ref(),
+    givenName: p.string().length(100),
+    familyName: p.string().length(100),
+    dateOfBirth: p.date(),
+    sex: p.enum(sexes),
+    email: p.string().length(254).nullable(),
+    phone: p.string().length(40).nullable(),
+  },
+});
+export type Client = InferEntity<typeof Client>;

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { encodeCursor } from '../../common/cursor.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { SeriesNode } from '../care/care.type.js';
+import { ObservationNode } from '../measures/observation.type.js';
+import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
+import {
+  clientCursorKey,
+  createClient,
+  getClient,
+  listClients,
+  maxPageSize,
+  recordIntake,
+  updateClient,
+} from './client.service.js';
+import { ClientConnection, ClientNode, IntakeNode } from './client.type.js';
+
+@Resolver(() => ClientNode)
+export class ClientResolver {
+  @Query(() => ClientConnection, { description: "The viewer's clinic's clients, by family name, matching every word of `search`." })
+  async clients(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('search', () => String, { nullable: true, description: 'Words to find in name or email.' }) search: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last client of the previous page.' })
+    after: string | null,
+  ): Promise<ClientConnection> {
+    const page = await listClients(em, viewer, { search, first, after });
+    const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: ClientNode.from(client) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => ClientNode, { description: 'One client of the clinic; NOT_FOUND for any other id.' })
+  async client(@Ctx() { em, viewer }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
+    return ClientNode.from(await getClient(em, viewer, id));
+  }
+
+  @FieldResolver(() => IntakeNode, { nullable: true, description: 'The most recent intake, if any.' })
+  async intake(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<IntakeNode | null> {
+    const [latest] = await loaders.latestIntakeByClient.load(client.id);
+    return latest ? IntakeNode.from(latest) : null;
+  }
+
+  @FieldResolver(() => [SeriesNode], { description: 'Treatment series, newest first.' })
+  async series(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<SeriesNode[]> {
+    return (await loaders.seriesByClient.load(client.id)).map((series) => SeriesNode.from(series));
+  }
+
+  @FieldResolver(() => [ObservationNode], { description: 'The latest value of each measure, per region and side.' })
+  async latestObservations(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<ObservationNode[]> {
+    return (await loaders.latestObservationsByClient.load(client.id)).map((o) => ObservationNode.from(o));
+  }
+
+  @Mutation(() => ClientNode, { description: 'Adds a client to the clinic.' })
+  async createClient(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => CreateClientInput) input: CreateClientInput) {
+    return ClientNode.from(await createClient(em, viewer, input));
+  }
+
+  @Mutation(() => ClientNode, { description: "Changes a client's details." })
+  async updateClient(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
+  ) {
+    return ClientNode.from(await updateClient(em, viewer, id, input));
+  }
+
+  @Mutation(() => IntakeNode, { description: "Records an intake interview; it becomes the client's current intake." })
+  async recordIntake(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('input', () => RecordIntakeInput) input: RecordIntakeInput,
+  ) {
+    return IntakeNode.from(await recordIntake(em, viewer, clientId, input));
+  }
+}

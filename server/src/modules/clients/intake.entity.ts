@@ -1,0 +1,40 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+import { Therapist } from '../clinics/therapist.entity.js';
+import { Client } from './client.entity.js';
+
+export const pressurePreferences = ['LIGHT', 'MODERATE', 'FIRM', 'DEEP'] as const;
+export type PressurePreference = (typeof pressurePreferences)[number];
+export const painTolerances = ['LOW', 'MODERATE', 'HIGH'] as const;
+export type PainTolerance = (typeof painTolerances)[number];
+
+/**
+ * The intake interview before a treatment series. A client may have several
+ * (a new intake at each new episode of care); the latest is the current one.
+ */
+export const Intake = defineEntity({
+  name: 'Intake',
+  properties: {
+    ...baseProperties,
+    clinic: () => p.manyToOne(Clinic).ref(),
+    client: () => p.manyToOne(Client).ref().index(),
+    recordedBy: () => p.manyToOne(Therapist).ref(),
+    /** When the interview took place (clinical time). */
+    takenAt: p.datetime(),
+    chiefComplaints: p.text(),
+    currentConditions: p.text().nullable(),
+    pastConditions: p.text().nullable(),
+    medications: p.text().nullable(),
+    contraindications: p.array().default([]),
+    redFlags: p.array().default([]),
+    goals: p.text().nullable(),
+    pressurePreference: p.enum(pressurePreferences).nullable(),
+    painTolerance: p.enum(painTolerances).nullable(),
+    consentToTreatment: p.boolean(),
+    consentToTreatmentAt: p.datetime().nullable(),
+    researchConsent: p.boolean().default(false),
+    researchConsentAt: p.datetime().nullable(),
+  },
+});
+export type Intake = InferEntity<typeof Intake>;

@@ -1,0 +1,158 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { RecorderRoleEnum } from '../measures/observation.type.js';
+import type { RecorderRole } from '../measures/observation.entity.js';
+import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
+import type { QuestionnaireResponse } from './questionnaire-response.entity.js';
+
+@ObjectType({ description: 'One item of a questionnaire.' })
+export class InstrumentItemNode {
+  @Field(() => String, { description: 'Item code used in answers.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Short topic label.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Lowest answer.' })
+  min!: number;
+
+  @Field(() => Int, { description: 'Highest answer.' })
+  max!: number;
+
+  @Field(() => String, { nullable: true, description: 'Domain or section, where the instrument has them.' })
+  section!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Optional module the item belongs to, scored separately.' })
+  optionalModule!: string | null;
+
+  @Field(() => Boolean, { description: 'The answer carries free text (the activity named in PSFS).' })
+  requiresLabel!: boolean;
+
+  static from(item: InstrumentItem): InstrumentItemNode {
+    return Object.assign(new InstrumentItemNode(), {
+      code: item.code,
+      label: item.label,
+      min: item.min,
+      max: item.max,
+      section: item.section ?? null,
+      optionalModule: item.optionalModule ?? null,
+      requiresLabel: item.requiresLabel ?? false,
+    });
+  }
+}
+
+@ObjectType({ description: 'A validated questionnaire, scored by the server.' })
+export class InstrumentNode {
+  @Field(() => String, { description: 'Stable code, e.g. ODI.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name for display.' })
+  name!: string;
+
+  @Field(() => String, { description: 'What it measures and for whom.' })
+  description!: string;
+
+  @Field(() => String, { description: 'Version of the scoring rules.' })
+  scoringVersion!: string;
+
+  @Field(() => String, { description: 'The published definition the scoring follows.' })
+  citation!: string;
+
+  @Field(() => String, { description: 'How unanswered items are handled.' })
+  missingItemRule!: string;
+
+  @Field(() => String, { description: 'Measure code of the score it yields.' })
+  scoreMeasureCode!: string;
+
+  @Field(() => [InstrumentItemNode], { description: 'Its items.' })
+  items!: InstrumentItemNode[];
+
+  static from(instrument: InstrumentDefinition): InstrumentNode {
+    return Object.assign(new InstrumentNode(), {
+      code: instrument.code,
+      name: instrument.name,
+      description: instrument.description,
+      scoringVersion: instrument.scoringVersion,
+      citation: instrument.citation,
+      missingItemRule: instrument.missingItemRule,
+      scoreMeasureCode: instrument.scoreMeasureCode,
+      items: instrument.items.map((item) => InstrumentItemNode.from(item)),
+    });
+  }
+}
+
+@ObjectType({ description: 'The answer given to one item.' })
+export class AnswerNode {
+  @Field(() => String, { description: 'Item code.' })
+  itemCode!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The answer; null when unanswered.' })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text, where the item takes it.' })
+  label!: string | null;
+}
+
+@ObjectType({ description: 'A domain, module or activity score reported next to the total.' })
+export class SubscoreNode {
+  @Field(() => String, { description: 'Subscore code.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name for display.' })
+  name!: string;
+
+  @Field(() => Float, { description: 'The subscore.' })
+  score!: number;
+}
+
+@ObjectType({ description: 'A completed questionnaire and the score the server computed.' })
+export class QuestionnaireResponseNode {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Instrument code.' })
+  instrumentCode!: string;
+
+  @Field(() => [AnswerNode], { description: 'The answers as given.' })
+  answers!: AnswerNode[];
+
+  @Field(() => Float, { description: "The total score, on the score measure's scale." })
+  score!: number;
+
+  @Field(() => [SubscoreNode], { description: 'Domain, module or activity scores.' })
+  subscores!: SubscoreNode[];
+
+  @Field(() => Int, { description: 'Items answered.' })
+  answeredItems!: number;
+
+  @Field(() => Int, { description: 'Required items left unanswered.' })
+  missingItems!: number;
+
+  @Field(() => String, { description: 'Version of the scoring rules used.' })
+  scoringVersion!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When it was completed (clinical time).' })
+  completedAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The session it was completed at, if any.' })
+  sessionId!: string | null;
+
+  @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
+  recordedByRole!: RecorderRole;
+
+  static from(response: QuestionnaireResponse): QuestionnaireResponseNode {
+    return Object.assign(new QuestionnaireResponseNode(), {
+      id: response.id,
+      instrumentCode: response.instrument.code,
+      answers: response.answers.map((a) => ({ itemCode: a.itemCode, value: a.value ?? null, label: a.label ?? null })),
+      score: response.score,
+      subscores: response.subscores,
+      answeredItems: response.answeredItems,
+      missingItems: response.missingItems,
+      scoringVersion: response.scoringVersion,
+      completedAt: response.completedAt,
+      sessionId: response.session?.id ?? null,
+      recordedByRole: response.recordedByRole,
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { TreatmentSeries } from '../care/treatment-series.entity.js';
+import { TreatmentSession } from '../care/treatment-session.entity.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+import { Therapist } from '../clinics/therapist.entity.js';
+import { Client } from '../clients/client.entity.js';
+import { recorderRoles } from '../measures/observation.entity.js';
+import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definition.js';
+import { Instrument } from './instrument.entity.js';
+
+/** A completed questionnaire: the answers as given, and the score the server computed from them. */
+export const QuestionnaireResponse = defineEntity({
+  name: 'QuestionnaireResponse',
+  indexes: [{ properties: ['series', 'completedAt'] }],
+  properties: {
+    ...baseProperties,
+    clinic: () => p.manyToOne(Clinic).ref(),
+    client: () => p.manyToOne(Client).ref().index(),
+    series: () => p.manyToOne(TreatmentSeries).ref().nullable(),
+    session: () => p.manyToOne(TreatmentSession).ref().nullable().index(),
+    instrument: () => p.manyToOne(Instrument).ref(),
+    answers: p.json<InstrumentAnswer[]>(),
+    score: p.double(),
+    subscores: p.json<InstrumentSubscore[]>(),
+    answeredItems: p.smallint(),
+    missingItems: p.smallint(),
+    /** The scoring rules used, so a later change of rules never silently rescores old responses. */
+    scoringVersion: p.string().length(60),
+    completedAt: p.datetime(),
+    recordedByRole: p.enum(recorderRoles),
+    recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
+  },
+});
+export type QuestionnaireResponse = InferEntity<typeof QuestionnaireResponse>;

@@ -1,0 +1,84 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { MeasureDefinition, MeasureDirection, MeasureKind } from './measure-definition.js';
+
+export const MeasureKindEnum = {
+  PAIN: 'PAIN',
+  RANGE_OF_MOTION: 'RANGE_OF_MOTION',
+  FLEXIBILITY: 'FLEXIBILITY',
+  STRENGTH: 'STRENGTH',
+  QUESTIONNAIRE: 'QUESTIONNAIRE',
+} as const satisfies Record<MeasureKind, MeasureKind>;
+registerEnumType(MeasureKindEnum, { name: 'MeasureKind', description: 'What a measure quantifies.' });
+
+export const MeasureDirectionEnum = {
+  HIGHER_IS_BETTER: 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER: 'LOWER_IS_BETTER',
+} as const satisfies Record<MeasureDirection, MeasureDirection>;
+registerEnumType(MeasureDirectionEnum, { name: 'MeasureDirection', description: 'Which way is improvement.' });
+
+@ObjectType({ description: 'A labelled interpretation band of a score.' })
+export class SeverityBandNode {
+  @Field(() => Float, { description: 'Lowest value of the band (inclusive).' })
+  min!: number;
+
+  @Field(() => Float, { description: 'Highest value of the band (inclusive).' })
+  max!: number;
+
+  @Field(() => String, { description: 'What the band means, e.g. "moderate disability".' })
+  label!: string;
+}
+
+@ObjectType({ description: 'An entry of the measure catalog: what a value may be and what change matters.' })
+export class MeasureNode {
+  @Field(() => String, { description: 'Stable code, e.g. NPRS.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name for display.' })
+  name!: string;
+
+  @Field(() => String, { description: 'What is measured and how.' })
+  description!: string;
+
+  @Field(() => MeasureKindEnum, { description: 'What the measure quantifies.' })
+  kind!: MeasureKind;
+
+  @Field(() => String, { nullable: true, description: 'LOINC code, where one exists.' })
+  loinc!: string | null;
+
+  @Field(() => String, { description: 'UCUM unit code.' })
+  unit!: string;
+
+  @Field(() => String, { description: 'Unit as shown to a person.' })
+  unitLabel!: string;
+
+  @Field(() => Float, { description: 'Lowest valid value.' })
+  min!: number;
+
+  @Field(() => Float, { description: 'Highest valid value.' })
+  max!: number;
+
+  @Field(() => Int, { description: 'Decimal places accepted.' })
+  decimals!: number;
+
+  @Field(() => MeasureDirectionEnum, { description: 'Which way is improvement.' })
+  direction!: MeasureDirection;
+
+  @Field(() => Boolean, { description: 'A value names the body region it is about.' })
+  requiresRegion!: boolean;
+
+  @Field(() => Boolean, { description: 'A value names the side it is about.' })
+  requiresSide!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Minimal clinically important difference, in the unit.' })
+  mcid!: number | null;
+
+  @Field(() => String, { description: 'Source of the MCID.' })
+  mcidCitation!: string;
+
+  @Field(() => [SeverityBandNode], { description: 'Interpretation bands, where published.' })
+  severityBands!: SeverityBandNode[];
+
+  static from(measure: MeasureDefinition): MeasureNode {
+    return Object.assign(new MeasureNode(), measure);
+  }
+}

@@ -1,0 +1,47 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { BodyRegion, sides } from '../body-regions/body-region.entity.js';
+import { TreatmentSeries } from '../care/treatment-series.entity.js';
+import { TreatmentSession } from '../care/treatment-session.entity.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+import { Therapist } from '../clinics/therapist.entity.js';
+import { Client } from '../clients/client.entity.js';
+import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
+import { Measure } from './measure.entity.js';
+
+export const observationContexts = ['PRE_SESSION', 'POST_SESSION', 'BETWEEN_SESSIONS'] as const;
+export type ObservationContext = (typeof observationContexts)[number];
+
+export const recorderRoles = ['THERAPIST', 'CLIENT'] as const;
+export type RecorderRole = (typeof recorderRoles)[number];
+
+/**
+ * One measured value, typed by the measure catalog (like a FHIR Observation):
+ * pain, range of motion, strength, or a questionnaire score.
+ */
+export const Observation = defineEntity({
+  name: 'Observation',
+  indexes: [
+    { properties: ['client', 'measure', 'takenAt'] },
+    { properties: ['series', 'takenAt'] },
+  ],
+  properties: {
+    ...baseProperties,
+    clinic: () => p.manyToOne(Clinic).ref(),
+    client: () => p.manyToOne(Client).ref(),
+    series: () => p.manyToOne(TreatmentSeries).ref().nullable(),
+    session: () => p.manyToOne(TreatmentSession).ref().nullable().index(),
+    measure: () => p.manyToOne(Measure).ref(),
+    value: p.double(),
+    region: () => p.manyToOne(BodyRegion).ref().nullable(),
+    side: p.enum(sides).nullable(),
+    context: p.enum(observationContexts),
+    /** When the value was measured (clinical time); `createdAt` is when it was entered. */
+    takenAt: p.datetime(),
+    recordedByRole: p.enum(recorderRoles),
+    recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
+    /** Set when this observation is the score of a questionnaire response. */
+    questionnaireResponse: () => p.manyToOne(QuestionnaireResponse).ref().nullable().index(),
+  },
+});
+export type Observation = InferEntity<typeof Observation>;

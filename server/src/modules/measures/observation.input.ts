@@ -1,0 +1,60 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { Side } from '../body-regions/body-region.entity.js';
+import { SideEnum } from '../body-regions/body-region.type.js';
+import type { ObservationContext } from './observation.entity.js';
+import { ObservationContextEnum } from './observation.type.js';
+
+@InputType({ description: 'A value measured during a session, recorded together with the session.' })
+export class SessionObservationInput {
+  @Field(() => String, { description: 'Code of the measure in the measure catalog, e.g. NPRS.' })
+  measureCode!: string;
+
+  @Field(() => Float, { description: "The value, in the measure's unit and within its valid range." })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'Body region code; required when the measure needs a region.' })
+  regionCode?: string | null;
+
+  @Field(() => SideEnum, { nullable: true, description: 'Side; required for a lateral region or a one-sided measure.' })
+  side?: Side | null;
+
+  @Field(() => ObservationContextEnum, { description: 'PRE_SESSION or POST_SESSION.' })
+  context!: ObservationContext;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was measured; defaults to the session start (pre) or end (post).',
+  })
+  takenAt?: Date | null;
+}
+
+@InputType({ description: 'A single measured value, e.g. pain the client reports between sessions.' })
+export class RecordObservationInput {
+  @Field(() => ID, { description: 'The client measured.' })
+  clientId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The treatment series it belongs to, if any.' })
+  seriesId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION).' })
+  sessionId?: string | null;
+
+  @Field(() => String, { description: 'Code of the measure in the measure catalog, e.g. NPRS.' })
+  measureCode!: string;
+
+  @Field(() => Float, { description: "The value, in the measure's unit and within its valid range." })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'Body region code; required when the measure needs a region.' })
+  regionCode?: string | null;
+
+  @Field(() => SideEnum, { nullable: true, description: 'Side; required for a lateral region or a one-sided measure.' })
+  side?: Side | null;
+
+  @Field(() => ObservationContextEnum, { description: 'When in the course of care it was taken.' })
+  context!: ObservationContext;
+
+  @Field(() => DateTimeScalar, { description: 'When it was measured (clinical time, not entry time).' })
+  takenAt!: Date;
+}

@@ -1,0 +1,163 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError } from '../../common/errors.js';
+import { checkClinicalTime, checkNumber } from '../../common/validate.js';
+import type { Viewer } from '../../graphql/context.js';
+import type { Side } from '../body-regions/body-region.entity.js';
+import { findBodyRegion } from '../body-regions/body-region-catalog.js';
+import { getSeries, getSession } from '../care/care.service.js';
+import { getClient } from '../clients/client.service.js';
+import { findMeasure } from './measure-catalog.js';
+import type { MeasureDefinition } from './measure-definition.js';
+import { Observation, type ObservationContext, type RecorderRole } from './observation.entity.js';
+import type { RecordObservationInput } from './observation.input.js';
+
+/** A value to record, before it is attached to a client, series or session. */
+export interface ObservationDraft {
+  measureCode: string;
+  value: number;
+  regionCode?: string | null;
+  side?: Side | null;
+  context: ObservationContext;
+  takenAt: Date;
+}
+
+/** Where an observation belongs and who entered it. */
+export interface ObservationOwner {
+  clientId: string;
+  seriesId: string | null;
+  sessionId: string | null;
+  recordedByRole: RecorderRole;
+  recordedByTherapistId: string | null;
+  questionnaireResponseId?: string | null;
+}
+
+/**
+ * Checks a value against its measure's catalog entry: known measure, valid range
+ * and precision, region and side where the measure or region needs them.
+ * `path` prefixes field names in errors, e.g. `observations[2]`.
+ */
+export function checkObservation(path: string, draft: ObservationDraft): MeasureDefinition {
+  const field = (name: string) => (path ? `${path}.${name}` : name);
+  const measure = findMeasure(draft.measureCode);
+  if (!measure) throw new BadInputError(field('measureCode'), 'unknown-measure', `unknown measure "${draft.measureCode}"`);
+  checkNumber(field('value'), draft.value, measure.min, measure.max);
+  const scaled = draft.value * 10 ** measure.decimals;
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-9) {
+    throw new BadInputError(
+      field('value'),
+      'precision',
+      measure.decimals === 0
+        ? `${measure.name} takes whole numbers only`
+        : `${measure.name} takes at most ${measure.decimals} decimal places`,
+    );
+  }
+  const region = draft.regionCode ? findBodyRegion(draft.regionCode) : undefined;
+  if (draft.regionCode && !region) {
+    throw new BadInputError(field('regionCode'), 'unknown-region', `unknown body region "${draft.regionCode}"`);
+  }
+  if (measure.requiresRegion && !region) {
+    throw new BadInputError(field('regionCode'), 'required-by-measure', `${measure.name} is recorded per body region`);
+  }
+  if (!measure.requiresRegion && region) {
+    throw new BadInputError(field('regionCode'), 'not-applicable', `${measure.name} does not take a body region`);
+  }
+  const needsSide = measure.requiresSide || (region?.lateral ?? false);
+  if (needsSide && !draft.side) {
+    throw new BadInputError(
+      field('side'),
+      measure.requiresSide ? 'required-by-measure' : 'required-for-lateral-region',
+      measure.requiresSide ? `${measure.name} is recorded for one side` : `${region?.name} needs a side (LEFT or RIGHT)`,
+    );
+  }
+  if (!needsSide && draft.side) {
+    throw new BadInputError(field('side'), 'not-applicable', 'takes no side here');
+  }
+  checkClinicalTime(field('takenAt'), draft.takenAt);
+  return measure;
+}
+
+/** Adds an observation to the unit of work; the caller flushes inside its transaction. */
+export function addObservation(tx: EntityManager, viewer: Viewer, owner: ObservationOwner, draft: ObservationDraft): Observation {
+  return tx.create(Observation, {
+    clinic: viewer.clinicId,
+    client: owner.clientId,
+    series: owner.seriesId,
+    session: owner.sessionId,
+    measure: draft.measureCode,
+    value: draft.value,
+    region: draft.regionCode ?? null,
+    side: draft.side ?? null,
+    context: draft.context,
+    takenAt: draft.takenAt,
+    recordedByRole: owner.recordedByRole,
+    recordedByTherapist: owner.recordedByTherapistId,
+    questionnaireResponse: owner.questionnaireResponseId ?? null,
+  });
+}
+
+/** Records one value on its own, e.g. a range-of-motion retest or a diary pain score. */
+export async function recordObservation(em: EntityManager, viewer: Viewer, input: RecordObservationInput): Promise<Observation> {
+  checkObservation('', input);
+  if (input.sessionId && input.context === 'BETWEEN_SESSIONS') {
+    throw new BadInputError('context', 'session-context', 'a value taken at a session is PRE_SESSION or POST_SESSION');
+  }
+  if (!input.sessionId && input.context !== 'BETWEEN_SESSIONS') {
+    throw new BadInputError('sessionId', 'required-for-context', `${input.context} values name the session they were taken at`);
+  }
+  return em.transactional(async (tx) => {
+    await getClient(tx, viewer, input.clientId);
+    let seriesId = input.seriesId ?? null;
+    if (input.sessionId) {
+      const session = await getSession(tx, viewer, input.sessionId);
+      if (seriesId && seriesId !== session.series.id) {
+        throw new BadInputError('seriesId', 'session-series', 'the session belongs to another series');
+      }
+      seriesId = session.series.id;
+    }
+    if (seriesId) {
+      const series = await getSeries(tx, viewer, seriesId);
+      if (series.client.id !== input.clientId) {
+        throw new BadInputError('seriesId', 'client-series', 'the series belongs to another client');
+      }
+    }
+    const observation = addObservation(
+      tx,
+      viewer,
+      {
+        clientId: input.clientId,
+        seriesId,
+        sessionId: input.sessionId ?? null,
+        recordedByRole: 'THERAPIST',
+        recordedByTherapistId: viewer.therapistId,
+      },
+      input,
+    );
+    await tx.flush();
+    return observation;
+  });
+}
+
+const clinicalOrder = { takenAt: 'asc', createdAt: 'asc' } as const;
+
+export function findObservationsBySeries(em: EntityManager, viewer: Viewer, seriesIds: readonly string[]): Promise<Observation[]> {
+  return em.find(Observation, { clinic: viewer.clinicId, series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
+}
+
+export function findObservationsBySessions(em: EntityManager, viewer: Viewer, sessionIds: readonly string[]): Promise<Observation[]> {
+  return em.find(Observation, { clinic: viewer.clinicId, session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
+}
+
+/**
+ * The latest value of each measure (per region and side) for each client, in one
+ * query whatever the number of clients.
+ */
+export async function findLatestObservations(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<Observation[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select distinct on (client_id, measure_code, region_code, side) id from observation
+      where clinic_id = ? and client_id = any(?::uuid[])
+      order by client_id, measure_code, region_code, side, taken_at desc, created_at desc`,
+    [viewer.clinicId, clientIds],
+  );
+  if (rows.length === 0) return [];
+  return em.find(Observation, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { measure: 'asc', takenAt: 'desc' } });
+}

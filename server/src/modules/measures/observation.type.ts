@@ -1,0 +1,70 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../graphql/enum-of.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { Side } from '../body-regions/body-region.entity.js';
+import { SideEnum } from '../body-regions/body-region.type.js';
+import { type Observation, type ObservationContext, observationContexts, type RecorderRole, recorderRoles } from './observation.entity.js';
+
+export const ObservationContextEnum = enumOf(observationContexts);
+registerEnumType(ObservationContextEnum, {
+  name: 'ObservationContext',
+  description: 'When in the course of care a value was taken: before or after a session, or between sessions.',
+});
+export const RecorderRoleEnum = enumOf(recorderRoles);
+registerEnumType(RecorderRoleEnum, { name: 'RecorderRole', description: 'Who entered a value.' });
+
+@ObjectType({ description: 'One measured value: pain, range of motion, strength or a questionnaire score.' })
+export class ObservationNode {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Code of the measure in the catalog.' })
+  measureCode!: string;
+
+  @Field(() => Float, { description: "The value in the measure's unit." })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'Body region code, when the value is about a region.' })
+  regionCode!: string | null;
+
+  @Field(() => SideEnum, { nullable: true, description: 'Side, when the value is about one side.' })
+  side!: Side | null;
+
+  @Field(() => ObservationContextEnum, { description: 'Before or after a session, or between sessions.' })
+  context!: ObservationContext;
+
+  @Field(() => DateTimeScalar, { description: 'When it was measured (clinical time).' })
+  takenAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When it was entered.' })
+  recordedAt!: Date;
+
+  @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
+  recordedByRole!: RecorderRole;
+
+  @Field(() => ID, { nullable: true, description: 'The session it was taken at, if any.' })
+  sessionId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The series it belongs to, if any.' })
+  seriesId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The questionnaire response it scores, if any.' })
+  questionnaireResponseId!: string | null;
+
+  static from(observation: Observation): ObservationNode {
+    return Object.assign(new ObservationNode(), {
+      id: observation.id,
+      measureCode: observation.measure.code,
+      value: observation.value,
+      regionCode: observation.region?.code ?? null,
+      side: observation.side ?? null,
+      context: observation.context,
+      takenAt: observation.takenAt,
+      recordedAt: observation.createdAt,
+      recordedByRole: observation.recordedByRole,
+      sessionId: observation.session?.id ?? null,
+      seriesId: observation.series?.id ?? null,
+      questionnaireResponseId: observation.questionnaireResponse?.id ?? null,
+    });
+  }
+}
