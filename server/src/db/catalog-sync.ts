@@ -12,15 +12,14 @@ import { measureCatalog } from '../modules/measures/measure-catalog.js';
 export async function syncCatalogs(em: EntityManager): Promise<void> {
   const upsert = async (tx: EntityManager, table: string, columns: string[], rows: unknown[][]) => {
     if (rows.length === 0) return;
-    const values = rows
-      .map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`)
-      .join(', ');
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    const values = rows.map(() => placeholders).join(', ');
     const updates = columns
       .slice(1)
-      .map((column) => `${column} = excluded.${column}`)
+      .map((column) => `"${column}" = excluded."${column}"`)
       .join(', ');
     await tx.execute(
-      `insert into ${table} (${columns.join(', ')}) values ${values} on conflict (${columns[0]}) do update set ${updates}`,
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict ("${columns[0]}") do update set ${updates}`,
       rows.flat(),
     );
   };

@@ -6,7 +6,7 @@ import { sides } from './body-region.entity.js';
 export const SideEnum = enumOf(sides);
 registerEnumType(SideEnum, { name: 'Side', description: 'Left or right side of the body.' });
 
-@ObjectType({ description: 'A pain-location region of the body map.' })
+@ObjectType('BodyRegion', { description: 'A pain-location region of the body map.' })
 export class BodyRegionNode {
   @Field(() => String, { description: 'Stable code, e.g. NECK or SHOULDER.' })
   code!: string;

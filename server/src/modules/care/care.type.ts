@@ -15,7 +15,7 @@ registerEnumType(ModalityEnum, { name: 'Modality', description: 'A massage techn
 export const TreatedSideEnum = enumOf(treatedSides);
 registerEnumType(TreatedSideEnum, { name: 'TreatedSide', description: 'Side of a lateral region that was treated.' });
 
-@ObjectType({ description: 'A planned course of treatment for one client and one condition.' })
+@ObjectType('TreatmentSeries', { description: 'A planned course of treatment for one client and one condition.' })
 export class SeriesNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -68,7 +68,7 @@ export class SeriesNode {
   }
 }
 
-@ObjectType({ description: 'A body region worked on in a session.' })
+@ObjectType('TreatedRegion', { description: 'A body region worked on in a session.' })
 export class TreatedRegionNode {
   @Field(() => String, { description: 'Body region code.' })
   regionCode!: string;
@@ -88,7 +88,7 @@ export class TreatedRegionNode {
   }
 }
 
-@ObjectType({ description: 'SOAP notes of a session.' })
+@ObjectType('SoapNotes', { description: 'SOAP notes of a session.' })
 export class SoapNotesNode {
   @Field(() => String, { nullable: true, description: 'Subjective: what the client reports.' })
   subjective!: string | null;
@@ -103,7 +103,7 @@ export class SoapNotesNode {
   plan!: string | null;
 }
 
-@ObjectType({ description: 'One visit of a treatment series.' })
+@ObjectType('TreatmentSession', { description: 'One visit of a treatment series.' })
 export class SessionNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

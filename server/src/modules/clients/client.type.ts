@@ -12,7 +12,7 @@ registerEnumType(PressurePreferenceEnum, { name: 'PressurePreference', descripti
 export const PainToleranceEnum = enumOf(painTolerances);
 registerEnumType(PainToleranceEnum, { name: 'PainTolerance', description: 'How much discomfort the client tolerates during work.' });
 
-@ObjectType({ description: 'A person receiving treatment at the clinic.' })
+@ObjectType('Client', { description: 'A person receiving treatment at the clinic.' })
 export class ClientNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -56,7 +56,7 @@ export class ClientNode {
   }
 }
 
-@ObjectType({ description: 'The intake interview before treatment: history, safety screening, goals and consent.' })
+@ObjectType('Intake', { description: 'The intake interview before treatment: history, safety screening, goals and consent.' })
 export class IntakeNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

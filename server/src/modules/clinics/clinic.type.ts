@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { Clinic } from './clinic.entity.js';
 import type { Therapist } from './therapist.entity.js';
 
-@ObjectType({ description: 'A clinic: the organisation whose records these are.' })
+@ObjectType('Clinic', { description: 'A clinic: the organisation whose records these are.' })
 export class ClinicNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -18,7 +18,7 @@ export class ClinicNode {
   }
 }
 
-@ObjectType({ description: 'A massage therapist of a clinic.' })
+@ObjectType('Therapist', { description: 'A massage therapist of a clinic.' })
 export class TherapistNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -42,7 +42,7 @@ export class TherapistNode {
   }
 }
 
-@ObjectType({ description: 'Who is calling, and for which clinic.' })
+@ObjectType('Viewer', { description: 'Who is calling, and for which clinic.' })
 export class ViewerNode {
   @Field(() => TherapistNode, { description: 'The therapist acting.' })
   therapist!: TherapistNode;

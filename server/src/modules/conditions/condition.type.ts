@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { ConditionDefinition } from './condition-catalog.js';
 
-@ObjectType({ description: 'A condition treated with massage, from the condition catalog.' })
+@ObjectType('Condition', { description: 'A condition treated with massage, from the condition catalog.' })
 export class ConditionNode {
   @Field(() => String, { description: 'Stable code, e.g. NECK_PAIN.' })
   code!: string;

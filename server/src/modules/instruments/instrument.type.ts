@@ -1,11 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { RecorderRoleEnum } from '../measures/observation.type.js';
-import type { RecorderRole } from '../measures/observation.entity.js';
+import type { RecorderRole } from '../measures/observation-values.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
 import type { QuestionnaireResponse } from './questionnaire-response.entity.js';
 
-@ObjectType({ description: 'One item of a questionnaire.' })
+@ObjectType('InstrumentItem', { description: 'One item of a questionnaire.' })
 export class InstrumentItemNode {
   @Field(() => String, { description: 'Item code used in answers.' })
   code!: string;
@@ -41,7 +41,7 @@ export class InstrumentItemNode {
   }
 }
 
-@ObjectType({ description: 'A validated questionnaire, scored by the server.' })
+@ObjectType('Instrument', { description: 'A validated questionnaire, scored by the server.' })
 export class InstrumentNode {
   @Field(() => String, { description: 'Stable code, e.g. ODI.' })
   code!: string;
@@ -81,7 +81,7 @@ export class InstrumentNode {
   }
 }
 
-@ObjectType({ description: 'The answer given to one item.' })
+@ObjectType('Answer', { description: 'The answer given to one item.' })
 export class AnswerNode {
   @Field(() => String, { description: 'Item code.' })
   itemCode!: string;
@@ -93,7 +93,7 @@ export class AnswerNode {
   label!: string | null;
 }
 
-@ObjectType({ description: 'A domain, module or activity score reported next to the total.' })
+@ObjectType('Subscore', { description: 'A domain, module or activity score reported next to the total.' })
 export class SubscoreNode {
   @Field(() => String, { description: 'Subscore code.' })
   code!: string;
@@ -105,7 +105,7 @@ export class SubscoreNode {
   score!: number;
 }
 
-@ObjectType({ description: 'A completed questionnaire and the score the server computed.' })
+@ObjectType('QuestionnaireResponse', { description: 'A completed questionnaire and the score the server computed.' })
 export class QuestionnaireResponseNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

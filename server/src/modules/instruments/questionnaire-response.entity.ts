@@ -5,7 +5,7 @@ import { TreatmentSession } from '../care/treatment-session.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { Client } from '../clients/client.entity.js';
-import { recorderRoles } from '../measures/observation.entity.js';
+import { recorderRoles } from '../measures/observation-values.js';
 import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definition.js';
 import { Instrument } from './instrument.entity.js';
 

@@ -16,7 +16,7 @@ export const MeasureDirectionEnum = {
 } as const satisfies Record<MeasureDirection, MeasureDirection>;
 registerEnumType(MeasureDirectionEnum, { name: 'MeasureDirection', description: 'Which way is improvement.' });
 
-@ObjectType({ description: 'A labelled interpretation band of a score.' })
+@ObjectType('SeverityBand', { description: 'A labelled interpretation band of a score.' })
 export class SeverityBandNode {
   @Field(() => Float, { description: 'Lowest value of the band (inclusive).' })
   min!: number;
@@ -28,7 +28,7 @@ export class SeverityBandNode {
   label!: string;
 }
 
-@ObjectType({ description: 'An entry of the measure catalog: what a value may be and what change matters.' })
+@ObjectType('Measure', { description: 'An entry of the measure catalog: what a value may be and what change matters.' })
 export class MeasureNode {
   @Field(() => String, { description: 'Stable code, e.g. NPRS.' })
   code!: string;

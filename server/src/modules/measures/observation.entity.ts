@@ -8,12 +8,7 @@ import { Therapist } from '../clinics/therapist.entity.js';
 import { Client } from '../clients/client.entity.js';
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
 import { Measure } from './measure.entity.js';
-
-export const observationContexts = ['PRE_SESSION', 'POST_SESSION', 'BETWEEN_SESSIONS'] as const;
-export type ObservationContext = (typeof observationContexts)[number];
-
-export const recorderRoles = ['THERAPIST', 'CLIENT'] as const;
-export type RecorderRole = (typeof recorderRoles)[number];
+import { observationContexts, recorderRoles } from './observation-values.js';
 
 /**
  * One measured value, typed by the measure catalog (like a FHIR Observation):

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Side } from '../body-regions/body-region.entity.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
-import type { ObservationContext } from './observation.entity.js';
+import type { ObservationContext } from './observation-values.js';
 import { ObservationContextEnum } from './observation.type.js';
 
 @InputType({ description: 'A value measured during a session, recorded together with the session.' })

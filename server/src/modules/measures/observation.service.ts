@@ -8,7 +8,8 @@ import { getSeries, getSession } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
 import { findMeasure } from './measure-catalog.js';
 import type { MeasureDefinition } from './measure-definition.js';
-import { Observation, type ObservationContext, type RecorderRole } from './observation.entity.js';
+import { Observation } from './observation.entity.js';
+import type { ObservationContext, RecorderRole } from './observation-values.js';
 import type { RecordObservationInput } from './observation.input.js';
 
 /** A value to record, before it is attached to a client, series or session. */

@@ -3,7 +3,8 @@ import { enumOf } from '../../graphql/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Side } from '../body-regions/body-region.entity.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
-import { type Observation, type ObservationContext, observationContexts, type RecorderRole, recorderRoles } from './observation.entity.js';
+import type { Observation } from './observation.entity.js';
+import { type ObservationContext, observationContexts, type RecorderRole, recorderRoles } from './observation-values.js';
 
 export const ObservationContextEnum = enumOf(observationContexts);
 registerEnumType(ObservationContextEnum, {
@@ -13,7 +14,7 @@ registerEnumType(ObservationContextEnum, {
 export const RecorderRoleEnum = enumOf(recorderRoles);
 registerEnumType(RecorderRoleEnum, { name: 'RecorderRole', description: 'Who entered a value.' });
 
-@ObjectType({ description: 'One measured value: pain, range of motion, strength or a questionnaire score.' })
+@ObjectType('Observation', { description: 'One measured value: pain, range of motion, strength or a questionnaire score.' })
 export class ObservationNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
