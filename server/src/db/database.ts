@@ -34,7 +34,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     clientUrl = embedded.url(embeddedDatabaseName);
   }
   try {
-    const orm = await MikroORM.init(ormConfig({ clientUrl }));
+    const orm = await MikroORM.init(ormConfig({ clientUrl, logMessage: (message) => log.debug(message) }));
     await prepareSchema(orm, log);
     return {
       orm,

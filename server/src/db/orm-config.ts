@@ -11,10 +11,12 @@ export interface OrmConfigOptions {
   clientUrl: string;
   /** Called with every SQL statement; tests count statements with it. */
   onQuery?: (sql: string) => void;
+  /** Receives the ORM's own messages (e.g. migrations applied); silent by default. */
+  logMessage?: (message: string) => void;
   poolMax?: number;
 }
 
-export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions) {
+export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10 }: OrmConfigOptions) {
   return defineConfig({
     clientUrl,
     entities,
@@ -22,6 +24,7 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions
     // Batches ref.load()/collection.load() calls made in one tick into one query per entity.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
+    logger: (message) => logMessage?.(message),
     pool: { min: 0, max: poolMax },
     onQuery: (sql) => {
       onQuery?.(sql);

@@ -10,7 +10,3 @@ export const BodyRegion = defineEntity({
   },
 });
 export type BodyRegion = InferEntity<typeof BodyRegion>;
-
-/** Side of a lateral region. A two-sided finding is recorded as two values, one per side. */
-export const sides = ['LEFT', 'RIGHT'] as const;
-export type Side = (typeof sides)[number];

@@ -1,9 +1,9 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of.js';
 import type { BodyRegionDefinition } from './body-region-catalog.js';
-import { sides } from './body-region.entity.js';
+import { SIDES } from './body-region-catalog.js';
 
-export const SideEnum = enumOf(sides);
+export const SideEnum = enumOf(SIDES);
 registerEnumType(SideEnum, { name: 'Side', description: 'Left or right side of the body.' });
 
 @ObjectType('BodyRegion', { description: 'A pain-location region of the body map.' })

@@ -170,7 +170,7 @@ export async function recordIntake(
 export async function findLatestIntakes(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<Intake[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select distinct on (client_id) id from intake
-      where clinic_id = ? and client_id = any(?::uuid[])
+      where clinic_id = ? and client_id in (?)
       order by client_id, taken_at desc, created_at desc`,
     [viewer.clinicId, clientIds],
   );

@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { baseProperties } from '../../db/base-properties.js';
-import { BodyRegion, sides } from '../body-regions/body-region.entity.js';
+import { BodyRegion } from '../body-regions/body-region.entity.js';
+import { SIDES } from '../body-regions/body-region-catalog.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
@@ -29,7 +30,7 @@ export const Observation = defineEntity({
     measure: () => p.manyToOne(Measure).ref(),
     value: p.double(),
     region: () => p.manyToOne(BodyRegion).ref().nullable(),
-    side: p.enum(sides).nullable(),
+    side: p.enum(SIDES).nullable(),
     context: p.enum(observationContexts),
     /** When the value was measured (clinical time); `createdAt` is when it was entered. */
     takenAt: p.datetime(),

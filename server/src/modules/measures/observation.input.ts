@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import type { Side } from '../body-regions/body-region.entity.js';
+import type { Side } from '../body-regions/body-region-catalog.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { ObservationContext } from './observation-values.js';
 import { ObservationContextEnum } from './observation.type.js';

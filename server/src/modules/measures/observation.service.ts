@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { checkClinicalTime, checkNumber } from '../../common/validate.js';
 import type { Viewer } from '../../graphql/context.js';
-import type { Side } from '../body-regions/body-region.entity.js';
+import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { getSeries, getSession } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
@@ -155,7 +155,7 @@ export function findObservationsBySessions(em: EntityManager, viewer: Viewer, se
 export async function findLatestObservations(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<Observation[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select distinct on (client_id, measure_code, region_code, side) id from observation
-      where clinic_id = ? and client_id = any(?::uuid[])
+      where clinic_id = ? and client_id in (?)
       order by client_id, measure_code, region_code, side, taken_at desc, created_at desc`,
     [viewer.clinicId, clientIds],
   );

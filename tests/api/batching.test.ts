@@ -1,0 +1,63 @@
+import type { Viewer } from '@fascia/server/graphql/context.js';
+import { recordSession, startSeries } from '@fascia/server/modules/care/care.service.js';
+import { createClient, recordIntake } from '@fascia/server/modules/clients/client.service.js';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+import { neckVisit } from '../support/clinic-api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createClinicWithTherapist } from '../support/factories.js';
+
+let db: TestDatabase;
+let api: TestApi;
+let viewer: Viewer;
+
+/** Adds clients, each with an intake and a series of `visits` visits, straight through the services. */
+async function addClients(count: number, visits: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const em = db.orm.em.fork();
+    const client = await createClient(em, viewer, { givenName: 'Client', familyName: `N${String(i).padStart(3, '0')}`, dateOfBirth: '1970-01-01', sex: 'MALE' });
+    await recordIntake(em, viewer, client.id, { takenAt: new Date('2026-01-05T10:00:00Z'), chiefComplaints: 'Neck pain', consentToTreatment: true });
+    const series = await startSeries(em, viewer, { clientId: client.id, conditionCode: 'NECK_PAIN', plannedSessions: 10, plannedSessionsPerWeek: 1, plannedMinutesPerSession: 60, startDate: '2026-01-05' });
+    for (let v = 0; v < visits; v++) {
+      const input = neckVisit(series.id, new Date(Date.UTC(2026, 0, 5 + 7 * v, 15)).toISOString(), 6, 4);
+      await recordSession(em, viewer, { ...(input as any), startedAt: new Date(input.startedAt as string) });
+    }
+  }
+}
+
+const caseload = `{ clients(first: 100) { edges { node {
+  displayName intake { chiefComplaints }
+  latestObservations { measureCode value }
+  series { conditionCode condition { name } client { displayName }
+    sessions { startedAt regions { regionCode } observations { value measure { unit } } questionnaireResponses { score } }
+    observations { value } questionnaireResponses { score } } } } } }`;
+
+async function statementsFor(query: string): Promise<{ statements: number; clients: number }> {
+  db.statements.length = 0;
+  const response = await api.graphql(query);
+  expect(response.errors).toBeUndefined();
+  return { statements: db.statements.length, clients: response.data?.clients.edges.length };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  viewer = await createClinicWithTherapist(db);
+  api = await startApi(db, viewer);
+});
+afterAll(async () => {
+  await api?.stop();
+  await db?.drop();
+});
+
+test('the statement count of a nested client query does not grow with rows', async () => {
+  await addClients(5, 2);
+  const small = await statementsFor(caseload);
+  await addClients(45, 3);
+  const large = await statementsFor(caseload);
+  expect(small.clients).toBe(5);
+  expect(large.clients).toBe(50);
+  // page + count, intakes (2), latest observations (2), series, client by id, sessions,
+  // regions, session observations, session responses, series observations, series responses
+  expect(large.statements).toBe(small.statements);
+  expect(large.statements).toBeLessThanOrEqual(14);
+}, 120_000);

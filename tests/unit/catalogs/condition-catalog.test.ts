@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { conditionCatalog, findCondition } from '@fascia/server/modules/conditions/condition-catalog.js';
+import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
+
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+/** WHO ICD-10: chapter letter, two digits, optional dot and one or two digits. */
+const ICD10 = /^[A-Z]\d{2}(\.\d{1,2})?$/;
+const INSTRUMENT_CODES = ['ODI', 'NDI', 'QUICKDASH', 'FIQR', 'PSFS'];
+
+describe('condition catalog: every entry', () => {
+  test('has a unique upper-snake code', () => {
+    const codes = conditionCatalog.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) {
+      expect(code).toMatch(UPPER_SNAKE);
+      expect(code.length).toBeLessThanOrEqual(40);
+    }
+  });
+
+  test.each(conditionCatalog.map((c) => [c.code, c] as const))('%s is well formed and consistent', (_code, c) => {
+    expect(c.name.trim().length).toBeGreaterThan(0);
+    expect(c.name.length).toBeLessThanOrEqual(120);
+    expect(c.description.trim().length).toBeGreaterThan(0);
+    expect(c.icd10).toMatch(ICD10);
+
+    expect(findMeasure(c.headlineMeasureCode)).toBeDefined();
+    expect(c.suggestedMeasureCodes).toContain(c.headlineMeasureCode);
+    expect(new Set(c.suggestedMeasureCodes).size).toBe(c.suggestedMeasureCodes.length);
+    for (const code of c.suggestedMeasureCodes) expect(findMeasure(code), code).toBeDefined();
+
+    expect(new Set(c.suggestedInstrumentCodes).size).toBe(c.suggestedInstrumentCodes.length);
+    for (const code of c.suggestedInstrumentCodes) expect(INSTRUMENT_CODES).toContain(code);
+    // A suggested questionnaire score can only be recorded if the questionnaire is suggested too.
+    for (const code of c.suggestedMeasureCodes.filter((m) => INSTRUMENT_CODES.includes(m))) {
+      expect(c.suggestedInstrumentCodes).toContain(code);
+    }
+  });
+});
+
+describe('spot checks', () => {
+  test.each([
+    ['FIBROMYALGIA', 'M79.7', 'FIQR'],
+    ['CHRONIC_LOW_BACK_PAIN', 'M54.5', 'ODI'],
+    ['NECK_PAIN', 'M54.2', 'NDI'],
+    ['WHIPLASH', 'S13.4', 'NDI'],
+    ['CARPAL_TUNNEL', 'G56.0', 'QUICKDASH'],
+    ['REPETITIVE_STRAIN', 'M70.9', 'QUICKDASH'],
+    ['OSTEOARTHRITIS', 'M19.9', 'NPRS'],
+    ['TMJ_DISORDER', 'K07.6', 'NPRS'],
+    ['TENSION_TYPE_HEADACHE', 'G44.2', 'NPRS'],
+    ['SPORTS_INJURY', 'T14.6', 'PSFS'],
+    ['POSTURAL_PAIN', 'M54.6', 'NPRS'],
+    ['CANCER_PALLIATIVE', 'Z51.5', 'NPRS'],
+    ['FROZEN_SHOULDER', 'M75.0', 'QUICKDASH'],
+  ])('%s is %s with headline %s', (code, icd10, headline) => {
+    expect(findCondition(code)).toMatchObject({ icd10, headlineMeasureCode: headline });
+  });
+
+  test('the ICD-10-CM variants are named where they differ', () => {
+    expect(findCondition('CHRONIC_LOW_BACK_PAIN')?.description).toMatch(/M54\.50/);
+    expect(findCondition('TMJ_DISORDER')?.description).toMatch(/M26\.6/);
+  });
+
+  test('findCondition returns undefined for an unknown code', () => {
+    expect(findCondition('UNKNOWN')).toBeUndefined();
+  });
+});
