@@ -5,6 +5,7 @@ export default defineConfig({
     // The server and the tests must share one copy of graphql, or type checks across realms fail.
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
     setupFiles: ['./support/setup.ts'],
+    reporters: ['default', './support/summary-reporter.ts'],
     projects: [
       {
         extends: true,

@@ -15,9 +15,25 @@ let viewer: Viewer;
 async function addClients(count: number, visits: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const em = db.orm.em.fork();
-    const client = await createClient(em, viewer, { givenName: 'Client', familyName: `N${String(i).padStart(3, '0')}`, dateOfBirth: '1970-01-01', sex: 'MALE' });
-    await recordIntake(em, viewer, client.id, { takenAt: new Date('2026-01-05T10:00:00Z'), chiefComplaints: 'Neck pain', consentToTreatment: true });
-    const series = await startSeries(em, viewer, { clientId: client.id, conditionCode: 'NECK_PAIN', plannedSessions: 10, plannedSessionsPerWeek: 1, plannedMinutesPerSession: 60, startDate: '2026-01-05' });
+    const client = await createClient(em, viewer, {
+      givenName: 'Client',
+      familyName: `N${String(i).padStart(3, '0')}`,
+      dateOfBirth: '1970-01-01',
+      sex: 'MALE',
+    });
+    await recordIntake(em, viewer, client.id, {
+      takenAt: new Date('2026-01-05T10:00:00Z'),
+      chiefComplaints: 'Neck pain',
+      consentToTreatment: true,
+    });
+    const series = await startSeries(em, viewer, {
+      clientId: client.id,
+      conditionCode: 'NECK_PAIN',
+      plannedSessions: 10,
+      plannedSessionsPerWeek: 1,
+      plannedMinutesPerSession: 60,
+      startDate: '2026-01-05',
+    });
     for (let v = 0; v < visits; v++) {
       const input = neckVisit(series.id, new Date(Date.UTC(2026, 0, 5 + 7 * v, 15)).toISOString(), 6, 4);
       await recordSession(em, viewer, { ...(input as any), startedAt: new Date(input.startedAt as string) });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Viewer } from '@fascia/server/graphql/context.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -12,7 +12,15 @@ let clinicB: Viewer;
 let clientId: string;
 let seriesId: string;
 
-const clinicalTables = ['treatment_session', 'treated_region', 'observation', 'questionnaire_response', 'treatment_series', 'client', 'intake'];
+const clinicalTables = [
+  'treatment_session',
+  'treated_region',
+  'observation',
+  'questionnaire_response',
+  'treatment_series',
+  'client',
+  'intake',
+];
 
 async function rowCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(clinicalTables.map(async (t) => [t, await db.count(t)] as const)));
@@ -81,19 +89,32 @@ describe('recording a treatment series', () => {
     const scores = series.observations.filter((o: any) => o.measureCode === 'NDI');
     expect(scores.map((o: any) => o.value)).toEqual([16, 16]);
     expect(scores.every((o: any) => o.questionnaireResponseId)).toBe(true);
-    expect(series.questionnaireResponses.map((r: any) => r.completedAt)).toEqual([
-      '2026-01-05T15:00:00.000Z',
-      '2026-01-12T15:00:00.000Z',
-    ]);
+    expect(series.questionnaireResponses.map((r: any) => r.completedAt)).toEqual(['2026-01-05T15:00:00.000Z', '2026-01-12T15:00:00.000Z']);
   });
 
   test('a between-session diary value and a questionnaire on their own', async () => {
     const diary = await api.graphql(
       `mutation($input: RecordObservationInput!) { recordObservation(input: $input) { value context seriesId sessionId recordedByRole } }`,
-      { input: { clientId, seriesId, measureCode: 'NPRS', value: 4, regionCode: 'NECK', context: 'BETWEEN_SESSIONS', takenAt: '2026-01-08T20:00:00Z' } },
+      {
+        input: {
+          clientId,
+          seriesId,
+          measureCode: 'NPRS',
+          value: 4,
+          regionCode: 'NECK',
+          context: 'BETWEEN_SESSIONS',
+          takenAt: '2026-01-08T20:00:00Z',
+        },
+      },
     );
     expect(diary.errors).toBeUndefined();
-    expect(diary.data?.recordObservation).toEqual({ value: 4, context: 'BETWEEN_SESSIONS', seriesId, sessionId: null, recordedByRole: 'THERAPIST' });
+    expect(diary.data?.recordObservation).toEqual({
+      value: 4,
+      context: 'BETWEEN_SESSIONS',
+      seriesId,
+      sessionId: null,
+      recordedByRole: 'THERAPIST',
+    });
     const response = await api.graphql(
       `mutation($input: SubmitQuestionnaireInput!) { submitQuestionnaireResponse(input: $input) { score missingItems subscores { code score } } }`,
       {
@@ -156,16 +177,20 @@ describe('recording a treatment series', () => {
     });
     const clinic = clinicApi(api);
     for (const familyName of ['Babbage', 'Curie', 'Darwin', 'Euler']) await clinic.createClient({ givenName: 'Test', familyName });
-    const page1 = await api.graphql('{ clients(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { familyName } } } }');
+    const page1 = await api.graphql(
+      '{ clients(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { familyName } } } }',
+    );
     expect(page1.data?.clients.totalCount).toBe(5);
     expect(page1.data?.clients.edges.map((e: any) => e.node.familyName)).toEqual(['Babbage', 'Curie']);
     const page2 = await api.graphql('query($after: String) { clients(first: 2, after: $after) { edges { node { familyName } } } }', {
       after: page1.data?.clients.pageInfo.endCursor,
     });
     expect(page2.data?.clients.edges.map((e: any) => e.node.familyName)).toEqual(['Darwin', 'Euler']);
-    const search = await api.graphql('{ clients(search: "ada love") { totalCount edges { node { displayName intake { chiefComplaints } series { conditionCode } } } } }');
+    const search = await api.graphql(
+      '{ clients(search: "ada love") { totalCount edges { node { displayName intake { chiefComplaints } series { conditionCode } } } } }',
+    );
     expect(search.data?.clients.totalCount).toBe(1);
-    const [edge] = search.data?.clients.edges;
+    const [edge] = search.data?.clients.edges ?? [];
     expect(edge.node.intake.chiefComplaints).toBe('Neck pain for 6 months');
     expect(edge.node.series.map((s: any) => s.conditionCode).sort()).toEqual(['NECK_PAIN', 'TENSION_TYPE_HEADACHE']);
   });
@@ -176,20 +201,50 @@ describe('bad input is refused with the field and the rule, and nothing is writt
   const cases: [string, (v: any) => void, string, string][] = [
     ['a value outside its measure range', (v) => (v.observations[0].value = 11), 'observations[0].value', 'range'],
     ['a fraction for a whole-number scale', (v) => (v.observations[0].value = 4.5), 'observations[0].value', 'precision'],
-    ['a missing region where the measure needs one', (v) => delete v.observations[0].regionCode, 'observations[0].regionCode', 'required-by-measure'],
+    [
+      'a missing region where the measure needs one',
+      (v) => delete v.observations[0].regionCode,
+      'observations[0].regionCode',
+      'required-by-measure',
+    ],
     ['a missing side where the measure needs one', (v) => delete v.observations[2].side, 'observations[2].side', 'required-by-measure'],
-    ['a missing side on a lateral region', (v) => (v.observations[0].regionCode = 'SHOULDER'), 'observations[0].side', 'required-for-lateral-region'],
+    [
+      'a missing side on a lateral region',
+      (v) => (v.observations[0].regionCode = 'SHOULDER'),
+      'observations[0].side',
+      'required-for-lateral-region',
+    ],
     ['an unknown measure', (v) => (v.observations[1].measureCode = 'PAIN_LEVEL'), 'observations[1].measureCode', 'unknown-measure'],
     ['an unknown region', (v) => (v.observations[0].regionCode = 'ELBOW_PIT'), 'observations[0].regionCode', 'unknown-region'],
     ['an unknown treated region', (v) => (v.regions[0].regionCode = 'TAIL'), 'regions[0].regionCode', 'unknown-region'],
-    ['an unknown instrument', (v) => (v.questionnaireResponses[0].instrumentCode = 'SF36'), 'questionnaireResponses[0].instrumentCode', 'unknown-instrument'],
-    ['an answer outside its item range', (v) => (v.questionnaireResponses[0].answers[3].value = 6), 'questionnaireResponses[0].answers[3].value', 'range'],
-    ['too many unanswered items', (v) => (v.questionnaireResponses[0].answers[0].value = v.questionnaireResponses[0].answers[1].value = null), 'questionnaireResponses[0].answers', 'too-many-missing'],
+    [
+      'an unknown instrument',
+      (v) => (v.questionnaireResponses[0].instrumentCode = 'SF36'),
+      'questionnaireResponses[0].instrumentCode',
+      'unknown-instrument',
+    ],
+    [
+      'an answer outside its item range',
+      (v) => (v.questionnaireResponses[0].answers[3].value = 6),
+      'questionnaireResponses[0].answers[3].value',
+      'range',
+    ],
+    [
+      'too many unanswered items',
+      (v) => (v.questionnaireResponses[0].answers[0].value = v.questionnaireResponses[0].answers[1].value = null),
+      'questionnaireResponses[0].answers',
+      'too-many-missing',
+    ],
     ['a session before the series start', (v) => (v.startedAt = '2026-01-04T23:30:00Z'), 'startedAt', 'before-series-start'],
     ['a negative duration', (v) => (v.durationMinutes = -30), 'durationMinutes', 'non-negative'],
     ['pressure outside 1-5', (v) => (v.pressure = 6), 'pressure', 'range'],
     ['notes over their length limit', (v) => (v.subjective = 'x'.repeat(8001)), 'subjective', 'max-length'],
-    ['measurements on a missed visit', (v) => Object.assign(v, { attendance: 'NO_SHOW', durationMinutes: 0, modalities: [], regions: [], pressure: null }), 'observations', 'not-attended'],
+    [
+      'measurements on a missed visit',
+      (v) => Object.assign(v, { attendance: 'NO_SHOW', durationMinutes: 0, modalities: [], regions: [], pressure: null }),
+      'observations',
+      'not-attended',
+    ],
   ];
 
   test.each(cases)('%s', async (_name, spoil, field, rule) => {

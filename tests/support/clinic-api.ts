@@ -34,11 +34,7 @@ export function clinicApi(api: TestApi) {
         (d) => d.startSeries.id as string,
       ),
     recordSession: (input: Record<string, unknown>) =>
-      must(
-        'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }',
-        { input },
-        (d) => d.recordSession.id as string,
-      ),
+      must('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', { input }, (d) => d.recordSession.id as string),
   };
 }
 

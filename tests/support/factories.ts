@@ -1,6 +1,6 @@
+import type { Viewer } from '@fascia/server/graphql/context.js';
 import { Clinic } from '@fascia/server/modules/clinics/clinic.entity.js';
 import { Therapist } from '@fascia/server/modules/clinics/therapist.entity.js';
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import type { TestDatabase } from './database.js';
 
 /** A clinic with one therapist, and the viewer that acts as that therapist. */

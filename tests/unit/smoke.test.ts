@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
 import { BadInputError } from '@fascia/server/common/errors.js';
+import { expect, test } from 'vitest';
 
 test('bad input names its field', () => {
   const e = new BadInputError('value', 'range', 'must be between 0 and 10');

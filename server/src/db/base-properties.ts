@@ -3,7 +3,10 @@ import { p } from '@mikro-orm/core';
 
 /** Columns every stored row has: a random UUID and when it was written (data-entry time, not clinical time). */
 export const baseProperties = {
-  id: p.uuid().primary().onCreate(() => randomUUID()),
+  id: p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID()),
   createdAt: p.datetime().onCreate(() => new Date()),
   updatedAt: p
     .datetime()

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
-import { ensureDatabase } from './ensure-database.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { ensureDatabase } from './ensure-database.js';
 import { ormConfig } from './orm-config.js';
 
 const log = pino({ level: 'info' });
@@ -20,7 +20,10 @@ try {
   const orm = await MikroORM.init(ormConfig({ clientUrl: embedded.url('fascia') }));
   await orm.migrator.up();
   const result = await orm.migrator.create(undefined, false, false, process.argv[2]);
-  log.info(result.fileName ? { file: result.fileName } : {}, result.fileName ? 'migration written' : 'no changes: entities match the migrations');
+  log.info(
+    result.fileName ? { file: result.fileName } : {},
+    result.fileName ? 'migration written' : 'no changes: entities match the migrations',
+  );
   await orm.close();
 } finally {
   await embedded.stop();

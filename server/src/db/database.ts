@@ -2,8 +2,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { syncCatalogs } from './catalog-sync.js';
-import { ensureDatabase } from './ensure-database.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
+import { ensureDatabase } from './ensure-database.js';
 import { ormConfig } from './orm-config.js';
 
 export interface Database {

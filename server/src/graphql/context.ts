@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Loaders, createLoaders } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 /**
  * Who is calling. Until accounts exist (see the access issue) every request acts

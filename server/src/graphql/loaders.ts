@@ -25,15 +25,42 @@ export function createLoaders(em: EntityManager, viewer: Viewer) {
       const byId = new Map((await findClientsByIds(em, viewer, ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
     }),
-    latestIntakeByClient: groupLoader((ids) => findLatestIntakes(em, viewer, ids), (intake) => intake.client.id),
-    seriesByClient: groupLoader((ids) => findSeriesByClients(em, viewer, ids), (series) => series.client.id),
-    latestObservationsByClient: groupLoader((ids) => findLatestObservations(em, viewer, ids), (o) => o.client.id),
-    sessionsBySeries: groupLoader((ids) => findSessionsBySeries(em, viewer, ids), (session) => session.series.id),
-    observationsBySeries: groupLoader((ids) => findObservationsBySeries(em, viewer, ids), (o) => o.series?.id ?? ''),
-    responsesBySeries: groupLoader((ids) => findResponsesBySeries(em, viewer, ids), (r) => r.series?.id ?? ''),
-    treatedRegionsBySession: groupLoader((ids) => findTreatedRegionsBySessions(em, viewer, ids), (r) => r.session.id),
-    observationsBySession: groupLoader((ids) => findObservationsBySessions(em, viewer, ids), (o) => o.session?.id ?? ''),
-    responsesBySession: groupLoader((ids) => findResponsesBySessions(em, viewer, ids), (r) => r.session?.id ?? ''),
+    latestIntakeByClient: groupLoader(
+      (ids) => findLatestIntakes(em, viewer, ids),
+      (intake) => intake.client.id,
+    ),
+    seriesByClient: groupLoader(
+      (ids) => findSeriesByClients(em, viewer, ids),
+      (series) => series.client.id,
+    ),
+    latestObservationsByClient: groupLoader(
+      (ids) => findLatestObservations(em, viewer, ids),
+      (o) => o.client.id,
+    ),
+    sessionsBySeries: groupLoader(
+      (ids) => findSessionsBySeries(em, viewer, ids),
+      (session) => session.series.id,
+    ),
+    observationsBySeries: groupLoader(
+      (ids) => findObservationsBySeries(em, viewer, ids),
+      (o) => o.series?.id ?? '',
+    ),
+    responsesBySeries: groupLoader(
+      (ids) => findResponsesBySeries(em, viewer, ids),
+      (r) => r.series?.id ?? '',
+    ),
+    treatedRegionsBySession: groupLoader(
+      (ids) => findTreatedRegionsBySessions(em, viewer, ids),
+      (r) => r.session.id,
+    ),
+    observationsBySession: groupLoader(
+      (ids) => findObservationsBySessions(em, viewer, ids),
+      (o) => o.session?.id ?? '',
+    ),
+    responsesBySession: groupLoader(
+      (ids) => findResponsesBySessions(em, viewer, ids),
+      (r) => r.session?.id ?? '',
+    ),
   };
 }
 

@@ -1,4 +1,3 @@
-import { describe, expect, expectTypeOf, test } from 'vitest';
 import {
   bodyRegionCatalog,
   findBodyRegion,
@@ -7,6 +6,7 @@ import {
   type Side,
   wpi2016Region,
 } from '@fascia/server/modules/body-regions/body-region-catalog.js';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 

@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
 import { conditionCatalog, findCondition } from '@fascia/server/modules/conditions/condition-catalog.js';
 import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
+import { describe, expect, test } from 'vitest';
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 /** WHO ICD-10: chapter letter, two digits, optional dot and one or two digits. */

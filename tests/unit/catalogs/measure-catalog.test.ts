@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import { findMeasure, measureCatalog, physicalMeasures } from '@fascia/server/modules/measures/measure-catalog.js';
+import { describe, expect, test } from 'vitest';
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const UCUM_UNITS = ['{score}', 'mm', 'deg', 'cm', 'kg', '%'];

@@ -1,8 +1,5 @@
 import { BadInputError } from '@fascia/server/common/errors.js';
-import type {
-  InstrumentAnswer,
-  InstrumentDefinition,
-} from '@fascia/server/modules/instruments/instrument-definition.js';
+import type { InstrumentAnswer, InstrumentDefinition } from '@fascia/server/modules/instruments/instrument-definition.js';
 import { expect } from 'vitest';
 
 /** Answers `${prefix}1..n` in order; null leaves that item unanswered. */

@@ -22,41 +22,36 @@ describe('instrument catalog', () => {
   });
 });
 
-describe.each(instruments.map((instrument) => [instrument.code, instrument] as const))(
-  '%s score measure',
-  (_code, instrument) => {
-    const measure = instrumentScoreMeasures.find((m) => m.code === instrument.scoreMeasureCode);
+describe.each(instruments.map((instrument) => [instrument.code, instrument] as const))('%s score measure', (_code, instrument) => {
+  const measure = instrumentScoreMeasures.find((m) => m.code === instrument.scoreMeasureCode);
 
-    test('exists, as a questionnaire measure with the instrument code', () => {
-      expect(measure).toBeDefined();
-      expect(measure?.code).toBe(instrument.code);
-      expect(measure?.kind).toBe('QUESTIONNAIRE');
-    });
+  test('exists, as a questionnaire measure with the instrument code', () => {
+    expect(measure).toBeDefined();
+    expect(measure?.code).toBe(instrument.code);
+    expect(measure?.kind).toBe('QUESTIONNAIRE');
+  });
 
-    test('its range is what the scoring yields at both ends of every item', () => {
-      expect(instrument.score(complete(instrument, (item) => item.min)).score).toBe(measure?.min);
-      expect(instrument.score(complete(instrument, (item) => item.max)).score).toBe(measure?.max);
-    });
+  test('its range is what the scoring yields at both ends of every item', () => {
+    expect(instrument.score(complete(instrument, (item) => item.min)).score).toBe(measure?.min);
+    expect(instrument.score(complete(instrument, (item) => item.max)).score).toBe(measure?.max);
+  });
 
-    test('severity bands, where published, cover the range without gaps at its precision', () => {
-      if (!measure) throw new Error('no measure');
-      const bands = measure.severityBands;
-      if (bands.length === 0) return;
-      const step = 10 ** -measure.decimals;
-      expect(bands[0]?.min).toBe(measure.min);
-      expect(bands.at(-1)?.max).toBe(measure.max);
-      bands.slice(1).forEach((band, i) => {
-        expect(band.min).toBeCloseTo((bands[i]?.max ?? Number.NaN) + step, 9);
-      });
+  test('severity bands, where published, cover the range without gaps at its precision', () => {
+    if (!measure) throw new Error('no measure');
+    const bands = measure.severityBands;
+    if (bands.length === 0) return;
+    const step = 10 ** -measure.decimals;
+    expect(bands[0]?.min).toBe(measure.min);
+    expect(bands.at(-1)?.max).toBe(measure.max);
+    bands.slice(1).forEach((band, i) => {
+      expect(band.min).toBeCloseTo((bands[i]?.max ?? Number.NaN) + step, 9);
     });
-  },
-);
+  });
+});
 
 describe('bands read as published', () => {
   const bandOf = (code: string, score: number) =>
-    instrumentScoreMeasures
-      .find((m) => m.code === code)
-      ?.severityBands.find((band) => score >= band.min && score <= band.max)?.label;
+    instrumentScoreMeasures.find((m) => m.code === code)?.severityBands.find((band) => score >= band.min && score <= band.max)?.label;
 
   test('ODI (Fairbank & Pynsent 2000)', () => {
     expect([20, 21, 40, 41, 60, 61, 80, 81].map((s) => bandOf('ODI', s))).toEqual([

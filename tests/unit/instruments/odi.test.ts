@@ -46,11 +46,6 @@ describe('ODI 2.1a (Fairbank & Pynsent 2000)', () => {
   test('free text on a section that takes none', () => {
     const answers = numbered('ODI', [2, 1, 3, 2, 2, 1, 2, 0, 3, 1]);
     answers[0] = { ...answers[0], itemCode: 'ODI1', label: 'bad day' };
-    expectBadInput(
-      () => odi.score(answers),
-      'answers[0].label',
-      'label-not-allowed',
-      '"Pain intensity" takes no free text',
-    );
+    expectBadInput(() => odi.score(answers), 'answers[0].label', 'label-not-allowed', '"Pain intensity" takes no free text');
   });
 });

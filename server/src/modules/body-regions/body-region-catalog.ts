@@ -46,15 +46,7 @@ export type WpiArea =
   | 'ABDOMEN';
 
 /** WPI areas that exist on both sides (the other five are axial). */
-export const LATERAL_WPI_AREAS: readonly WpiArea[] = [
-  'JAW',
-  'SHOULDER_GIRDLE',
-  'UPPER_ARM',
-  'LOWER_ARM',
-  'HIP',
-  'UPPER_LEG',
-  'LOWER_LEG',
-];
+export const LATERAL_WPI_AREAS: readonly WpiArea[] = ['JAW', 'SHOULDER_GIRDLE', 'UPPER_ARM', 'LOWER_ARM', 'HIP', 'UPPER_LEG', 'LOWER_LEG'];
 
 /**
  * The five body regions of the 2016 criteria, used for "generalized pain" (pain in at least

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ClientNode } from '../clients/client.type.js';
-import { findCondition } from '../conditions/condition-catalog.js';
 import { ConditionNode } from '../conditions/condition.type.js';
+import { findCondition } from '../conditions/condition-catalog.js';
 import { QuestionnaireResponseNode } from '../instruments/instrument.type.js';
 import { ObservationNode } from '../measures/observation.type.js';
 import { CloseSeriesInput, RecordSessionInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';

@@ -3,10 +3,10 @@ import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
 import type { Viewer } from '../../graphql/context.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
-import { Clinic } from '../clinics/clinic.entity.js';
 import { getClient } from '../clients/client.service.js';
+import { Clinic } from '../clinics/clinic.entity.js';
 import { findCondition } from '../conditions/condition-catalog.js';
-import { addQuestionnaireResponse, scoreQuestionnaire } from '../instruments/questionnaire.service.js';
+import { addQuestionnaireResponse, type ScoredQuestionnaire, scoreQuestionnaire } from '../instruments/questionnaire.service.js';
 import { addObservation, checkObservation } from '../measures/observation.service.js';
 import type { CloseSeriesInput, RecordSessionInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
 import { TreatedRegion } from './treated-region.entity.js';
@@ -74,12 +74,7 @@ async function clinicTimeZone(em: EntityManager, viewer: Viewer): Promise<string
   return clinic.timeZone;
 }
 
-export async function updateSeries(
-  em: EntityManager,
-  viewer: Viewer,
-  id: string,
-  input: UpdateSeriesInput,
-): Promise<TreatmentSeries> {
+export async function updateSeries(em: EntityManager, viewer: Viewer, id: string, input: UpdateSeriesInput): Promise<TreatmentSeries> {
   if (input.conditionCode) checkCondition('conditionCode', input.conditionCode);
   checkPlan(input);
   return em.transactional(async (tx) => {
@@ -212,9 +207,9 @@ export async function recordSession(em: EntityManager, viewer: Viewer, input: Re
       const takenAt = observation.takenAt ?? (observation.context === 'POST_SESSION' ? endedAt : input.startedAt);
       addObservation(tx, viewer, owner, { ...observation, takenAt });
     }
-    (input.questionnaireResponses ?? []).forEach((response, i) => {
-      addQuestionnaireResponse(tx, viewer, owner, scored[i]!, response.completedAt ?? input.startedAt);
-    });
+    for (const [i, response] of (input.questionnaireResponses ?? []).entries()) {
+      addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
+    }
     await tx.flush();
     return session;
   });

@@ -1,8 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { baseProperties } from '../../db/base-properties.js';
+import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
-import { Client } from '../clients/client.entity.js';
 import { Condition } from '../conditions/condition.entity.js';
 
 export const seriesStatuses = ['ACTIVE', 'COMPLETED', 'DISCONTINUED'] as const;

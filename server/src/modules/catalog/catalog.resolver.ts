@@ -1,12 +1,12 @@
 import { Query, Resolver } from 'type-graphql';
-import { bodyRegionCatalog } from '../body-regions/body-region-catalog.js';
 import { BodyRegionNode } from '../body-regions/body-region.type.js';
-import { conditionCatalog } from '../conditions/condition-catalog.js';
+import { bodyRegionCatalog } from '../body-regions/body-region-catalog.js';
 import { ConditionNode } from '../conditions/condition.type.js';
-import { instruments } from '../instruments/instrument-catalog.js';
+import { conditionCatalog } from '../conditions/condition-catalog.js';
 import { InstrumentNode } from '../instruments/instrument.type.js';
-import { measureCatalog } from '../measures/measure-catalog.js';
+import { instruments } from '../instruments/instrument-catalog.js';
 import { MeasureNode } from '../measures/measure.type.js';
+import { measureCatalog } from '../measures/measure-catalog.js';
 
 /** The reference catalogs, read from code: no database round trip. */
 @Resolver()

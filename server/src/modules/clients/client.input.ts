@@ -1,8 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { Sex } from './client.entity.js';
-import type { PainTolerance, PressurePreference } from './intake.entity.js';
 import { PainToleranceEnum, PressurePreferenceEnum, SexEnum } from './client.type.js';
+import type { PainTolerance, PressurePreference } from './intake.entity.js';
 
 @InputType({ description: 'A new client.' })
 export class CreateClientInput {

@@ -4,15 +4,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { SeriesNode } from '../care/care.type.js';
 import { ObservationNode } from '../measures/observation.type.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
-import {
-  clientCursorKey,
-  createClient,
-  getClient,
-  listClients,
-  maxPageSize,
-  recordIntake,
-  updateClient,
-} from './client.service.js';
+import { clientCursorKey, createClient, getClient, listClients, maxPageSize, recordIntake, updateClient } from './client.service.js';
 import { ClientConnection, ClientNode, IntakeNode } from './client.type.js';
 
 @Resolver(() => ClientNode)

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
-import { checkEmail, checkInteger, checkLocalDate, checkText, checkClinicalTime, isUuid } from '../../common/validate.js';
+import { checkClinicalTime, checkEmail, checkInteger, checkLocalDate, checkText, isUuid } from '../../common/validate.js';
 import type { Viewer } from '../../graphql/context.js';
 import { Client } from './client.entity.js';
 import type { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
@@ -123,12 +123,7 @@ export async function updateClient(em: EntityManager, viewer: Viewer, id: string
 const longText = 4000;
 const listItemText = 200;
 
-export async function recordIntake(
-  em: EntityManager,
-  viewer: Viewer,
-  clientId: string,
-  input: RecordIntakeInput,
-): Promise<Intake> {
+export async function recordIntake(em: EntityManager, viewer: Viewer, clientId: string, input: RecordIntakeInput): Promise<Intake> {
   checkClinicalTime('takenAt', input.takenAt);
   checkText('chiefComplaints', input.chiefComplaints, longText, true);
   for (const field of ['currentConditions', 'pastConditions', 'medications', 'goals'] as const) {
@@ -137,7 +132,7 @@ export async function recordIntake(
   for (const field of ['contraindications', 'redFlags'] as const) {
     const list = input[field] ?? [];
     checkInteger(`${field}.length`, list.length, 0, 50);
-    list.forEach((item, i) => checkText(`${field}[${i}]`, item, listItemText, true));
+    for (const [i, item] of list.entries()) checkText(`${field}[${i}]`, item, listItemText, true);
   }
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, clientId);

@@ -152,7 +152,7 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
       'region) is used because most sports injuries treated with massage are muscle-tendon strains; use ' +
       'T14.3 for a ligament sprain, and the site-specific S code whenever the site is known (ICD-10-CM ' +
       'has no T14.3/T14.6 and requires the S code). Headline: PSFS, because injuries differ in site and ' +
-      'the goal is return to the client\'s own activities.',
+      "the goal is return to the client's own activities.",
     headlineMeasureCode: 'PSFS',
     suggestedMeasureCodes: ['PSFS', 'NPRS', 'SIT_AND_REACH'],
     suggestedInstrumentCodes: ['PSFS'],

@@ -68,11 +68,7 @@ export function checkAnswers(
     if (value === null || value === undefined) {
       // A named but unrated activity is almost certainly a slip, not a deliberate blank.
       if (item.requiresLabel && label !== '') {
-        throw new BadInputError(
-          `${at}.value`,
-          'required',
-          `Rate "${label}" from ${item.min} to ${item.max}, or remove the activity`,
-        );
+        throw new BadInputError(`${at}.value`, 'required', `Rate "${label}" from ${item.min} to ${item.max}, or remove the activity`);
       }
       return;
     }
@@ -80,11 +76,7 @@ export function checkAnswers(
       throw new BadInputError(`${at}.value`, 'integer', `"${item.label}" must be a whole number; got ${value}`);
     }
     if (value < item.min || value > item.max) {
-      throw new BadInputError(
-        `${at}.value`,
-        'range',
-        `"${item.label}" must be from ${item.min} to ${item.max}; got ${value}`,
-      );
+      throw new BadInputError(`${at}.value`, 'range', `"${item.label}" must be from ${item.min} to ${item.max}; got ${value}`);
     }
     if (item.requiresLabel) {
       if (label === '') {
@@ -149,11 +141,7 @@ export function itemsOf(items: readonly InstrumentItem[], group: string): Instru
  * Builds numbered items `${prefix}1..n` from topic labels.
  * `extra` adds the fields shared by the group (range, section, module).
  */
-export function numberedItems(
-  prefix: string,
-  labels: readonly string[],
-  extra: Omit<InstrumentItem, 'code' | 'label'>,
-): InstrumentItem[] {
+export function numberedItems(prefix: string, labels: readonly string[], extra: Omit<InstrumentItem, 'code' | 'label'>): InstrumentItem[] {
   return labels.map((label, i) => ({ code: `${prefix}${i + 1}`, label, ...extra }));
 }
 

@@ -134,8 +134,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     code: 'PSFS',
     name: 'Patient-Specific Functional Scale (PSFS)',
     description:
-      'Mean ability, 0 (unable) to 10 (as before the problem), across 3 to 5 activities the client ' +
-      'named as important and difficult.',
+      'Mean ability, 0 (unable) to 10 (as before the problem), across 3 to 5 activities the client ' + 'named as important and difficult.',
     kind: 'QUESTIONNAIRE',
     loinc: null,
     unit: '{score}',

@@ -2,12 +2,12 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { baseProperties } from '../../db/base-properties.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
+import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
-import { Client } from '../clients/client.entity.js';
 import { recorderRoles } from '../measures/observation-values.js';
-import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definition.js';
 import { Instrument } from './instrument.entity.js';
+import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definition.js';
 
 /** A completed questionnaire: the answers as given, and the score the server computed from them. */
 export const QuestionnaireResponse = defineEntity({

@@ -5,9 +5,9 @@ import type { Viewer } from '../../graphql/context.js';
 import { getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
 import { addObservation, type ObservationOwner } from '../measures/observation.service.js';
-import type { InstrumentAnswer, InstrumentDefinition, InstrumentScore } from './instrument-definition.js';
-import { findInstrument } from './instrument-catalog.js';
 import type { AnswerInput, SubmitQuestionnaireInput } from './instrument.input.js';
+import { findInstrument } from './instrument-catalog.js';
+import type { InstrumentAnswer, InstrumentDefinition, InstrumentScore } from './instrument-definition.js';
 import { QuestionnaireResponse } from './questionnaire-response.entity.js';
 
 export interface ScoredQuestionnaire {
@@ -20,7 +20,11 @@ export interface ScoredQuestionnaire {
 export function scoreQuestionnaire(path: string, instrumentCode: string, answerInputs: AnswerInput[]): ScoredQuestionnaire {
   const instrument = findInstrument(instrumentCode);
   if (!instrument) {
-    throw new BadInputError(path ? `${path}.instrumentCode` : 'instrumentCode', 'unknown-instrument', `unknown instrument "${instrumentCode}"`);
+    throw new BadInputError(
+      path ? `${path}.instrumentCode` : 'instrumentCode',
+      'unknown-instrument',
+      `unknown instrument "${instrumentCode}"`,
+    );
   }
   const answers = answerInputs.map((a) => ({ itemCode: a.itemCode, value: a.value ?? null, label: a.label ?? null }));
   try {
@@ -110,6 +114,10 @@ export function findResponsesBySeries(em: EntityManager, viewer: Viewer, seriesI
   return em.find(QuestionnaireResponse, { clinic: viewer.clinicId, series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
 }
 
-export function findResponsesBySessions(em: EntityManager, viewer: Viewer, sessionIds: readonly string[]): Promise<QuestionnaireResponse[]> {
+export function findResponsesBySessions(
+  em: EntityManager,
+  viewer: Viewer,
+  sessionIds: readonly string[],
+): Promise<QuestionnaireResponse[]> {
   return em.find(QuestionnaireResponse, { clinic: viewer.clinicId, session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
 }

@@ -289,8 +289,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     code: 'HIP_FLEXION',
     name: 'Hip flexion (passive ROM)',
     description:
-      'Hip flexion, supine with the knee flexed, goniometer, in degrees. Adults average about ' +
-      '120 degrees (Roach & Miles 1991).',
+      'Hip flexion, supine with the knee flexed, goniometer, in degrees. Adults average about ' + '120 degrees (Roach & Miles 1991).',
     kind: 'RANGE_OF_MOTION',
     loinc: null,
     unit: 'deg',

@@ -4,9 +4,9 @@ import { BodyRegion } from '../body-regions/body-region.entity.js';
 import { SIDES } from '../body-regions/body-region-catalog.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
+import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
-import { Client } from '../clients/client.entity.js';
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
 import { Measure } from './measure.entity.js';
 import { observationContexts, recorderRoles } from './observation-values.js';
@@ -17,10 +17,7 @@ import { observationContexts, recorderRoles } from './observation-values.js';
  */
 export const Observation = defineEntity({
   name: 'Observation',
-  indexes: [
-    { properties: ['client', 'measure', 'takenAt'] },
-    { properties: ['series', 'takenAt'] },
-  ],
+  indexes: [{ properties: ['client', 'measure', 'takenAt'] }, { properties: ['series', 'takenAt'] }],
   properties: {
     ...baseProperties,
     clinic: () => p.manyToOne(Clinic).ref(),

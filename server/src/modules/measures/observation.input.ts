@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import type { Side } from '../body-regions/body-region-catalog.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
-import type { ObservationContext } from './observation-values.js';
+import type { Side } from '../body-regions/body-region-catalog.js';
 import { ObservationContextEnum } from './observation.type.js';
+import type { ObservationContext } from './observation-values.js';
 
 @InputType({ description: 'A value measured during a session, recorded together with the session.' })
 export class SessionObservationInput {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { findMeasure } from './measure-catalog.js';
 import { MeasureNode } from './measure.type.js';
+import { findMeasure } from './measure-catalog.js';
 import { RecordObservationInput } from './observation.input.js';
 import { recordObservation } from './observation.service.js';
 import { ObservationNode } from './observation.type.js';

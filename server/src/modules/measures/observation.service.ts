@@ -9,8 +9,8 @@ import { getClient } from '../clients/client.service.js';
 import { findMeasure } from './measure-catalog.js';
 import type { MeasureDefinition } from './measure-definition.js';
 import { Observation } from './observation.entity.js';
-import type { ObservationContext, RecorderRole } from './observation-values.js';
 import type { RecordObservationInput } from './observation.input.js';
+import type { ObservationContext, RecorderRole } from './observation-values.js';
 
 /** A value to record, before it is attached to a client, series or session. */
 export interface ObservationDraft {

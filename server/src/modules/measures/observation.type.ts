@@ -1,8 +1,8 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import type { Side } from '../body-regions/body-region-catalog.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
+import type { Side } from '../body-regions/body-region-catalog.js';
 import type { Observation } from './observation.entity.js';
 import { type ObservationContext, observationContexts, type RecorderRole, recorderRoles } from './observation-values.js';
 

@@ -14,18 +14,7 @@ import type { InstrumentDefinition } from '../instrument-definition.js';
  */
 const items = numberedItems(
   'NDI',
-  [
-    'Pain intensity',
-    'Personal care',
-    'Lifting',
-    'Reading',
-    'Headaches',
-    'Concentration',
-    'Work',
-    'Driving',
-    'Sleeping',
-    'Recreation',
-  ],
+  ['Pain intensity', 'Personal care', 'Lifting', 'Reading', 'Headaches', 'Concentration', 'Work', 'Driving', 'Sleeping', 'Recreation'],
   { min: 0, max: 5 },
 );
 

@@ -1,13 +1,4 @@
-import {
-  checkAnswers,
-  coreItems,
-  itemsOf,
-  numberedItems,
-  requireAnswered,
-  roundScore,
-  type Tally,
-  tally,
-} from '../answer-validation.js';
+import { checkAnswers, coreItems, itemsOf, numberedItems, requireAnswered, roundScore, type Tally, tally } from '../answer-validation.js';
 import type { InstrumentDefinition, InstrumentSubscore } from '../instrument-definition.js';
 
 /*
@@ -41,19 +32,13 @@ const items = [
     ],
     DASH_ITEM,
   ),
-  ...numberedItems(
-    'QDW',
-    ['Work: usual technique', 'Work: usual work despite pain', 'Work: as well as wanted', 'Work: usual time'],
-    { ...DASH_ITEM, optionalModule: 'WORK' },
-  ),
+  ...numberedItems('QDW', ['Work: usual technique', 'Work: usual work despite pain', 'Work: as well as wanted', 'Work: usual time'], {
+    ...DASH_ITEM,
+    optionalModule: 'WORK',
+  }),
   ...numberedItems(
     'QDS',
-    [
-      'Sports/music: usual technique',
-      'Sports/music: despite pain',
-      'Sports/music: as well as wanted',
-      'Sports/music: usual time',
-    ],
+    ['Sports/music: usual technique', 'Sports/music: despite pain', 'Sports/music: as well as wanted', 'Sports/music: usual time'],
     { ...DASH_ITEM, optionalModule: 'SPORTS_MUSIC' },
   ),
 ];
@@ -86,8 +71,7 @@ export const quickdash: InstrumentDefinition = {
   scoreMeasureCode: 'QUICKDASH',
   items,
   missingItemRule:
-    'At least 10 of the 11 main items must be answered; an optional module is either answered in full ' +
-    '(all 4 items) or left blank.',
+    'At least 10 of the 11 main items must be answered; an optional module is either answered in full ' + '(all 4 items) or left blank.',
   score(answers) {
     const checked = checkAnswers('QuickDASH', items, answers);
     const counts = tally(checked, core);
