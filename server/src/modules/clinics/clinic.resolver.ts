@@ -18,6 +18,7 @@ export class ClinicResolver {
 }
 
 /** Until sign-in exists, every request acts as the first therapist of the first clinic. */
-export async function findDefaultTherapist(em: EntityManager) {
-  return em.findOne(Therapist, {}, { orderBy: { clinic: { createdAt: 'asc' }, createdAt: 'asc', id: 'asc' } });
+export async function findDefaultTherapist(em: EntityManager): Promise<Therapist | undefined> {
+  const [first] = await em.find(Therapist, {}, { orderBy: { clinic: { createdAt: 'asc' }, createdAt: 'asc', id: 'asc' }, limit: 1 });
+  return first;
 }

@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  /** Every log message the server printed so far. */
+  messages: string[];
+  /** Sends a signal and resolves with the exit code and how long the exit took. */
+  stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+/**
+ * Starts `server/src/main.ts` as its own process, as the README's start command
+ * does, and resolves once it says where it listens.
+ */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const messages: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${timeoutMs} ms:\n${messages.join('\n')}\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${messages.join('\n')}\n${stderr}`));
+    });
+    let buffer = '';
+    child.stdout?.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const message = line.startsWith('{') ? String(JSON.parse(line).msg) : line;
+        messages.push(message);
+        const listening = /running at (http:\/\/[^/]+)\//.exec(message);
+        if (!listening?.[1]) continue;
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve({
+          url: listening[1],
+          messages,
+          stop: (signal) =>
+            new Promise((done) => {
+              const started = Date.now();
+              child.once('exit', (code) => done({ code, ms: Date.now() - started }));
+              child.kill(signal);
+            }),
+        });
+      }
+    });
+  });
+}
