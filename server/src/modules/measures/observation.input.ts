@@ -5,8 +5,9 @@ import type { Side } from '../body-regions/body-region-catalog.js';
 import { ObservationContextEnum } from './observation.type.js';
 import type { ObservationContext } from './observation-values.js';
 
-@InputType({ description: 'A value measured during a session, recorded together with the session.' })
-export class SessionObservationInput {
+/** What is measured, shared by both ways of recording a value. */
+@InputType({ isAbstract: true })
+class MeasuredValueInput {
   @Field(() => String, { description: 'Code of the measure in the measure catalog, e.g. NPRS.' })
   measureCode!: string;
 
@@ -18,7 +19,10 @@ export class SessionObservationInput {
 
   @Field(() => SideEnum, { nullable: true, description: 'Side; required for a lateral region or a one-sided measure.' })
   side?: Side | null;
+}
 
+@InputType({ description: 'A value measured during a session, recorded together with the session.' })
+export class SessionObservationInput extends MeasuredValueInput {
   @Field(() => ObservationContextEnum, { description: 'PRE_SESSION or POST_SESSION.' })
   context!: ObservationContext;
 
@@ -30,7 +34,7 @@ export class SessionObservationInput {
 }
 
 @InputType({ description: 'A single measured value, e.g. pain the client reports between sessions.' })
-export class RecordObservationInput {
+export class RecordObservationInput extends MeasuredValueInput {
   @Field(() => ID, { description: 'The client measured.' })
   clientId!: string;
 
@@ -39,18 +43,6 @@ export class RecordObservationInput {
 
   @Field(() => ID, { nullable: true, description: 'The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION).' })
   sessionId?: string | null;
-
-  @Field(() => String, { description: 'Code of the measure in the measure catalog, e.g. NPRS.' })
-  measureCode!: string;
-
-  @Field(() => Float, { description: "The value, in the measure's unit and within its valid range." })
-  value!: number;
-
-  @Field(() => String, { nullable: true, description: 'Body region code; required when the measure needs a region.' })
-  regionCode?: string | null;
-
-  @Field(() => SideEnum, { nullable: true, description: 'Side; required for a lateral region or a one-sided measure.' })
-  side?: Side | null;
 
   @Field(() => ObservationContextEnum, { description: 'When in the course of care it was taken.' })
   context!: ObservationContext;
