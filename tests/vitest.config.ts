@@ -9,7 +9,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['unit/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         extends: true,
@@ -20,6 +24,29 @@ export default defineConfig({
           globalSetup: ['./support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The web client's component tests, with the client's own Vite config (React plugin).
+        extends: '../client/vite.config.ts',
+        test: {
+          name: 'client',
+          root: '../client',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The built page in Chromium against the real server and a seeded database.
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./support/global-setup.ts', './e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -44,7 +44,11 @@ async function main(): Promise<void> {
     if (config.seedDemoData) await seedDemoDataIfEmpty(database.orm.em.fork(), log);
     const therapist = await findDefaultTherapist(database.orm.em.fork());
     if (!therapist) throw new Error('No therapist exists yet: start once with FASCIA_SEED_DEMO=true to load the demo clinic.');
-    const viewer: Viewer = { role: 'THERAPIST', therapistId: therapist.id, clinicId: therapist.clinic.id };
+    const viewer: Viewer = {
+      role: 'THERAPIST',
+      therapistId: therapist.id,
+      clinicId: therapist.clinic.id,
+    };
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),

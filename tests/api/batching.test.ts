@@ -36,7 +36,10 @@ async function addClients(count: number, visits: number): Promise<void> {
     });
     for (let v = 0; v < visits; v++) {
       const input = neckVisit(series.id, new Date(Date.UTC(2026, 0, 5 + 7 * v, 15)).toISOString(), 6, 4);
-      await recordSession(em, viewer, { ...(input as any), startedAt: new Date(input.startedAt as string) });
+      await recordSession(em, viewer, {
+        ...(input as any),
+        startedAt: new Date(input.startedAt as string),
+      });
     }
   }
 }
@@ -52,7 +55,10 @@ async function statementsFor(query: string): Promise<{ statements: number; clien
   db.statements.length = 0;
   const response = await api.graphql(query);
   expect(response.errors).toBeUndefined();
-  return { statements: db.statements.length, clients: response.data?.clients.edges.length };
+  return {
+    statements: db.statements.length,
+    clients: response.data?.clients.edges.length,
+  };
 }
 
 beforeAll(async () => {

@@ -28,7 +28,10 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  clinicA = await createClinicWithTherapist(db, { clinicName: 'A', timeZone: 'America/Toronto' });
+  clinicA = await createClinicWithTherapist(db, {
+    clinicName: 'A',
+    timeZone: 'America/Toronto',
+  });
   clinicB = await createClinicWithTherapist(db, { clinicName: 'B' });
   api = await startApi(db, clinicA);
   const clinic = clinicApi(api);
@@ -76,11 +79,31 @@ describe('recording a treatment series', () => {
     // Pre values default to the session start, post values to its end (start + 60 min).
     const pain = first.observations.filter((o: any) => o.measureCode === 'NPRS');
     expect(pain).toEqual([
-      { measureCode: 'NPRS', value: 7, context: 'PRE_SESSION', regionCode: 'NECK', side: null, takenAt: '2026-01-05T15:00:00.000Z' },
-      { measureCode: 'NPRS', value: 5, context: 'POST_SESSION', regionCode: 'NECK', side: null, takenAt: '2026-01-05T16:00:00.000Z' },
+      {
+        measureCode: 'NPRS',
+        value: 7,
+        context: 'PRE_SESSION',
+        regionCode: 'NECK',
+        side: null,
+        takenAt: '2026-01-05T15:00:00.000Z',
+      },
+      {
+        measureCode: 'NPRS',
+        value: 5,
+        context: 'POST_SESSION',
+        regionCode: 'NECK',
+        side: null,
+        takenAt: '2026-01-05T16:00:00.000Z',
+      },
     ]);
     expect(first.questionnaireResponses).toEqual([
-      { instrumentCode: 'NDI', score: 16, answeredItems: 10, missingItems: 0, scoringVersion: 'NDI/vernon-mior-1991' },
+      {
+        instrumentCode: 'NDI',
+        score: 16,
+        answeredItems: 10,
+        missingItems: 0,
+        scoringVersion: 'NDI/vernon-mior-1991',
+      },
     ]);
     const takenAt = series.observations.map((o: any) => o.takenAt);
     expect(takenAt).toEqual([...takenAt].sort());
@@ -124,32 +147,62 @@ describe('recording a treatment series', () => {
           instrumentCode: 'QUICKDASH',
           completedAt: '2026-01-09T10:00:00Z',
           // 10 of 11 answered (allowed): sum 25, n 10 -> (25/10 - 1) x 25 = 37.5
-          answers: [3, 3, 2, 2, 3, 3, 2, 3, 2, 2, null].map((value, i) => ({ itemCode: `QD${i + 1}`, value })),
+          answers: [3, 3, 2, 2, 3, 3, 2, 3, 2, 2, null].map((value, i) => ({
+            itemCode: `QD${i + 1}`,
+            value,
+          })),
         },
       },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.submitQuestionnaireResponse).toEqual({ score: 37.5, missingItems: 1, subscores: [] });
+    expect(response.data?.submitQuestionnaireResponse).toEqual({
+      score: 37.5,
+      missingItems: 1,
+      subscores: [],
+    });
   });
 
   test('updating and closing a series', async () => {
     const clinic = clinicApi(api);
-    const other = await clinic.startSeries(clientId, { conditionCode: 'TENSION_TYPE_HEADACHE' });
+    const other = await clinic.startSeries(clientId, {
+      conditionCode: 'TENSION_TYPE_HEADACHE',
+    });
     const updated = await api.graphql(
       `mutation($id: ID!, $input: UpdateSeriesInput!) { updateSeries(id: $id, input: $input) { plannedSessions goals } }`,
-      { id: other, input: { plannedSessions: 12, goals: 'Fewer headache days' } },
+      {
+        id: other,
+        input: { plannedSessions: 12, goals: 'Fewer headache days' },
+      },
     );
-    expect(updated.data?.updateSeries).toEqual({ plannedSessions: 12, goals: 'Fewer headache days' });
+    expect(updated.data?.updateSeries).toEqual({
+      plannedSessions: 12,
+      goals: 'Fewer headache days',
+    });
     const closed = await api.graphql(
       `mutation($id: ID!, $input: CloseSeriesInput!) { closeSeries(id: $id, input: $input) { status endDate dischargeNote } }`,
-      { id: other, input: { status: 'DISCONTINUED', endDate: '2026-02-01', dischargeNote: 'Moved away' } },
+      {
+        id: other,
+        input: {
+          status: 'DISCONTINUED',
+          endDate: '2026-02-01',
+          dischargeNote: 'Moved away',
+        },
+      },
     );
-    expect(closed.data?.closeSeries).toEqual({ status: 'DISCONTINUED', endDate: '2026-02-01', dischargeNote: 'Moved away' });
+    expect(closed.data?.closeSeries).toEqual({
+      status: 'DISCONTINUED',
+      endDate: '2026-02-01',
+      dischargeNote: 'Moved away',
+    });
     const before = await rowCounts();
     const late = await api.graphql('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', {
       input: neckVisit(other, '2026-02-02T15:00:00Z', 5, 4),
     });
-    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'seriesId', rule: 'series-closed' });
+    expect(late.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'seriesId',
+      rule: 'series-closed',
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -241,7 +294,14 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     ['notes over their length limit', (v) => (v.subjective = 'x'.repeat(8001)), 'subjective', 'max-length'],
     [
       'measurements on a missed visit',
-      (v) => Object.assign(v, { attendance: 'NO_SHOW', durationMinutes: 0, modalities: [], regions: [], pressure: null }),
+      (v) =>
+        Object.assign(v, {
+          attendance: 'NO_SHOW',
+          durationMinutes: 0,
+          modalities: [],
+          regions: [],
+          pressure: null,
+        }),
       'observations',
       'not-attended',
     ],
@@ -254,7 +314,11 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     const response = await api.graphql('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', { input });
     expect(response.status).toBe(200);
     expect(response.errors).toHaveLength(1);
-    expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field, rule });
+    expect(response.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field,
+      rule,
+    });
     expect(response.errors?.[0]?.message).toMatch(new RegExp(`^${field.replace(/[[\].]/g, '\\$&')}: `));
     expect(await rowCounts()).toEqual(before);
   });
@@ -262,7 +326,12 @@ describe('bad input is refused with the field and the rule, and nothing is writt
   test('a session just after midnight in the clinic time zone counts on that day', async () => {
     // 2026-01-05 00:30 in Toronto is 05:30Z: the series start day itself, so it is accepted.
     const response = await api.graphql('mutation($input: RecordSessionInput!) { recordSession(input: $input) { startedAt } }', {
-      input: { seriesId, startedAt: '2026-01-05T05:30:00Z', durationMinutes: 0, attendance: 'CANCELLED' },
+      input: {
+        seriesId,
+        startedAt: '2026-01-05T05:30:00Z',
+        durationMinutes: 0,
+        attendance: 'CANCELLED',
+      },
     });
     expect(response.errors).toBeUndefined();
   });

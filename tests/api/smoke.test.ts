@@ -16,7 +16,12 @@ afterAll(async () => {
 
 test('create a client and read it back', async () => {
   const created = await api.graphql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id displayName } }`, {
-    input: { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1980-12-10', sex: 'FEMALE' },
+    input: {
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      dateOfBirth: '1980-12-10',
+      sex: 'FEMALE',
+    },
   });
   expect(created.errors).toBeUndefined();
   const list = await api.graphql(`{ clients { totalCount edges { node { displayName } } } }`);

@@ -8,7 +8,16 @@ import type { TestDatabase } from './database.js';
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
   data?: Data | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; rule?: string; requestId?: string } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: {
+      code?: string;
+      field?: string;
+      rule?: string;
+      requestId?: string;
+    };
+  }[];
 }
 
 export interface TestApi {
@@ -43,7 +52,10 @@ export async function startApi(db: TestDatabase, viewer: Viewer): Promise<TestAp
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return {
+        status: response.status,
+        ...((await response.json()) as object),
+      };
     },
     actAs(next) {
       current = next;

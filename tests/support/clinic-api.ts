@@ -14,7 +14,15 @@ export function clinicApi(api: TestApi) {
     createClient: (input: Record<string, unknown> = {}) =>
       must(
         'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }',
-        { input: { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1980-12-10', sex: 'FEMALE', ...input } },
+        {
+          input: {
+            givenName: 'Ada',
+            familyName: 'Lovelace',
+            dateOfBirth: '1980-12-10',
+            sex: 'FEMALE',
+            ...input,
+          },
+        },
         (d) => d.createClient.id as string,
       ),
     startSeries: (clientId: string, input: Record<string, unknown> = {}) =>
@@ -51,15 +59,33 @@ export function neckVisit(seriesId: string, startedAt: string, pre: number, post
     subjective: 'Neck stiff after desk work.',
     assessment: 'Upper trapezius trigger points, improving.',
     observations: [
-      { measureCode: 'NPRS', value: pre, regionCode: 'NECK', context: 'PRE_SESSION' },
-      { measureCode: 'NPRS', value: post, regionCode: 'NECK', context: 'POST_SESSION' },
-      { measureCode: 'CERVICAL_ROTATION', value: 62, side: 'LEFT', context: 'PRE_SESSION' },
+      {
+        measureCode: 'NPRS',
+        value: pre,
+        regionCode: 'NECK',
+        context: 'PRE_SESSION',
+      },
+      {
+        measureCode: 'NPRS',
+        value: post,
+        regionCode: 'NECK',
+        context: 'POST_SESSION',
+      },
+      {
+        measureCode: 'CERVICAL_ROTATION',
+        value: 62,
+        side: 'LEFT',
+        context: 'PRE_SESSION',
+      },
     ],
     questionnaireResponses: [
       // NDI sections 1-10 answered 2,1,1,2,3,1,2,1,2,1 = 16 of 50.
       {
         instrumentCode: 'NDI',
-        answers: [2, 1, 1, 2, 3, 1, 2, 1, 2, 1].map((value, i) => ({ itemCode: `NDI${i + 1}`, value })),
+        answers: [2, 1, 1, 2, 3, 1, 2, 1, 2, 1].map((value, i) => ({
+          itemCode: `NDI${i + 1}`,
+          value,
+        })),
       },
     ],
   };

@@ -9,8 +9,16 @@ export async function createClinicWithTherapist(
   options: { clinicName?: string; timeZone?: string } = {},
 ): Promise<Viewer> {
   const em = db.orm.em.fork();
-  const clinic = em.create(Clinic, { name: options.clinicName ?? 'Test clinic', timeZone: options.timeZone ?? 'UTC' });
-  const therapist = em.create(Therapist, { clinic, givenName: 'Tess', familyName: 'Therapist', registrationNumber: 'LMT-1' });
+  const clinic = em.create(Clinic, {
+    name: options.clinicName ?? 'Test clinic',
+    timeZone: options.timeZone ?? 'UTC',
+  });
+  const therapist = em.create(Therapist, {
+    clinic,
+    givenName: 'Tess',
+    familyName: 'Therapist',
+    registrationNumber: 'LMT-1',
+  });
   await em.flush();
   return { role: 'THERAPIST', therapistId: therapist.id, clinicId: clinic.id };
 }

@@ -40,14 +40,18 @@ export function checkClinicalTime(field: string, value: Date, now = new Date()):
   }
 }
 
-/** A calendar date (YYYY-MM-DD) within [1900-01-01, today + `futureDays`]. */
+/** UTC+14 is the furthest ahead any clinic's calendar can be: its "today" may be UTC's tomorrow. */
+const furthestZoneAheadMs = 14 * 3600 * 1000;
+
+/** A calendar date (YYYY-MM-DD) within [1900-01-01, today + `futureDays`], today as seen in any time zone. */
 export function checkLocalDate(field: string, value: string, futureDays = 0, now = new Date()): void {
   const date = new Date(`${value}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) {
     throw new BadInputError(field, 'date', 'must be a calendar date YYYY-MM-DD');
   }
   if (date.getUTCFullYear() < 1900) throw new BadInputError(field, 'not-before-1900', 'must not be before 1900');
-  if (date.getTime() > now.getTime() + futureDays * 24 * 3600 * 1000) {
+  const latestToday = new Date(now.getTime() + furthestZoneAheadMs).toISOString().slice(0, 10);
+  if (date.getTime() > new Date(`${latestToday}T00:00:00Z`).getTime() + futureDays * 24 * 3600 * 1000) {
     throw new BadInputError(
       field,
       'not-in-future',

@@ -59,12 +59,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = String(formatted.extensions?.code ?? '');
   if (requestErrorCodes.has(code)) {
-    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code },
+    };
   }
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId: formatted.extensions?.requestId,
+    },
   };
 }
 
@@ -76,8 +83,17 @@ export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<GraphQLConte
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (isExpected(error)) continue;
-            log.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error');
-            Object.assign(error.extensions, { requestId: contextValue.requestId });
+            log.error(
+              {
+                err: unwrapResolverError(error),
+                requestId: contextValue.requestId,
+                path: error.path,
+              },
+              'unexpected error',
+            );
+            Object.assign(error.extensions, {
+              requestId: contextValue.requestId,
+            });
           }
         },
       };

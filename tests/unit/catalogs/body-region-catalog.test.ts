@@ -67,11 +67,27 @@ describe('body region catalog', () => {
   });
 
   test('spot checks and lookup', () => {
-    expect(findBodyRegion('LOWER_BACK')).toMatchObject({ lateral: false, view: 'BACK', wpiArea: 'LOWER_BACK' });
-    expect(findBodyRegion('NECK')).toMatchObject({ lateral: false, wpiArea: 'NECK' });
-    expect(findBodyRegion('SHOULDER')).toMatchObject({ lateral: true, wpiArea: 'SHOULDER_GIRDLE' });
-    expect(findBodyRegion('JAW')).toMatchObject({ lateral: true, wpiArea: 'JAW' });
-    expect(findBodyRegion('KNEE')).toMatchObject({ lateral: true, wpiArea: null });
+    expect(findBodyRegion('LOWER_BACK')).toMatchObject({
+      lateral: false,
+      view: 'BACK',
+      wpiArea: 'LOWER_BACK',
+    });
+    expect(findBodyRegion('NECK')).toMatchObject({
+      lateral: false,
+      wpiArea: 'NECK',
+    });
+    expect(findBodyRegion('SHOULDER')).toMatchObject({
+      lateral: true,
+      wpiArea: 'SHOULDER_GIRDLE',
+    });
+    expect(findBodyRegion('JAW')).toMatchObject({
+      lateral: true,
+      wpiArea: 'JAW',
+    });
+    expect(findBodyRegion('KNEE')).toMatchObject({
+      lateral: true,
+      wpiArea: null,
+    });
     expect(findBodyRegion('BUTTOCK')?.wpiArea).toBe('HIP');
     expect(findBodyRegion('lower_back')).toBeUndefined();
   });

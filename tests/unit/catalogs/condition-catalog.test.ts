@@ -53,7 +53,10 @@ describe('spot checks', () => {
     ['CANCER_PALLIATIVE', 'Z51.5', 'NPRS'],
     ['FROZEN_SHOULDER', 'M75.0', 'QUICKDASH'],
   ])('%s is %s with headline %s', (code, icd10, headline) => {
-    expect(findCondition(code)).toMatchObject({ icd10, headlineMeasureCode: headline });
+    expect(findCondition(code)).toMatchObject({
+      icd10,
+      headlineMeasureCode: headline,
+    });
   });
 
   test('the ICD-10-CM variants are named where they differ', () => {

@@ -123,11 +123,23 @@ describe('spot checks of published values', () => {
   });
 
   test('VAS: 0-100 mm, MCID 15 mm', () => {
-    expect(findMeasure('VAS_PAIN')).toMatchObject({ unit: 'mm', min: 0, max: 100, mcid: 15, requiresRegion: true });
+    expect(findMeasure('VAS_PAIN')).toMatchObject({
+      unit: 'mm',
+      min: 0,
+      max: 100,
+      mcid: 15,
+      requiresRegion: true,
+    });
   });
 
   test('cervical rotation and lateral flexion need a side, flexion and extension do not', () => {
-    expect(findMeasure('CERVICAL_ROTATION')).toMatchObject({ unit: 'deg', min: 0, max: 100, requiresSide: true, requiresRegion: false });
+    expect(findMeasure('CERVICAL_ROTATION')).toMatchObject({
+      unit: 'deg',
+      min: 0,
+      max: 100,
+      requiresSide: true,
+      requiresRegion: false,
+    });
     expect(findMeasure('CERVICAL_LATERAL_FLEXION')?.requiresSide).toBe(true);
     expect(findMeasure('CERVICAL_FLEXION')?.requiresSide).toBe(false);
     expect(findMeasure('CERVICAL_EXTENSION')?.requiresSide).toBe(false);
@@ -140,7 +152,12 @@ describe('spot checks of published values', () => {
   });
 
   test('grip strength: kg, MCID 6.5 kg', () => {
-    expect(findMeasure('GRIP_STRENGTH')).toMatchObject({ unit: 'kg', mcid: 6.5, kind: 'STRENGTH', direction: 'HIGHER_IS_BETTER' });
+    expect(findMeasure('GRIP_STRENGTH')).toMatchObject({
+      unit: 'kg',
+      mcid: 6.5,
+      kind: 'STRENGTH',
+      direction: 'HIGHER_IS_BETTER',
+    });
   });
 
   test('sit-and-reach accepts reaches short of the toes (negative values)', () => {
@@ -151,7 +168,11 @@ describe('spot checks of published values', () => {
   });
 
   test('mouth opening: mm, higher is better', () => {
-    expect(findMeasure('MOUTH_OPENING')).toMatchObject({ unit: 'mm', direction: 'HIGHER_IS_BETTER', mcid: 9 });
+    expect(findMeasure('MOUTH_OPENING')).toMatchObject({
+      unit: 'mm',
+      direction: 'HIGHER_IS_BETTER',
+      mcid: 9,
+    });
   });
 
   test('lumbar flexion has no MCID and says why', () => {

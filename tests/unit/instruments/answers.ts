@@ -9,7 +9,11 @@ export function numbered(prefix: string, values: readonly (number | null)[]): In
 
 /** PSFS answers: one slot per [activity, rating], in order. */
 export function activities(rated: readonly (readonly [string, number])[]): InstrumentAnswer[] {
-  return rated.map(([label, value], i) => ({ itemCode: `PSFS${i + 1}`, value, label }));
+  return rated.map(([label, value], i) => ({
+    itemCode: `PSFS${i + 1}`,
+    value,
+    label,
+  }));
 }
 
 /**

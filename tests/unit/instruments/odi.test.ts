@@ -6,18 +6,31 @@ describe('ODI 2.1a (Fairbank & Pynsent 2000)', () => {
   test('complete form: total / 50 x 100', () => {
     // 2+1+3+2+2+1+2+0+3+1 = 17; 17 / (5 x 10) x 100 = 34 %
     const result = odi.score(numbered('ODI', [2, 1, 3, 2, 2, 1, 2, 0, 3, 1]));
-    expect(result).toEqual({ score: 34, subscores: [], answeredItems: 10, missingItems: 0 });
+    expect(result).toEqual({
+      score: 34,
+      subscores: [],
+      answeredItems: 10,
+      missingItems: 0,
+    });
   });
 
   test('one section left blank (sex life): scored out of 45', () => {
     // 2+1+3+2+2+1+2+3+1 = 17; 17 / (5 x 9) x 100 = 37.777... -> 37.8 %
     const result = odi.score(numbered('ODI', [2, 1, 3, 2, 2, 1, 2, null, 3, 1]));
-    expect(result).toMatchObject({ score: 37.8, answeredItems: 9, missingItems: 1 });
+    expect(result).toMatchObject({
+      score: 37.8,
+      answeredItems: 9,
+      missingItems: 1,
+    });
   });
 
   test('an omitted section counts as blank, like a null answer', () => {
     const answers = numbered('ODI', [2, 1, 3, 2, 2, 1, 2, 0, 3, 1]).filter((a) => a.itemCode !== 'ODI8');
-    expect(odi.score(answers)).toMatchObject({ score: 37.8, answeredItems: 9, missingItems: 1 });
+    expect(odi.score(answers)).toMatchObject({
+      score: 37.8,
+      answeredItems: 9,
+      missingItems: 1,
+    });
   });
 
   test('scale ends: all first statements = 0 %, all last statements = 100 %', () => {

@@ -35,7 +35,11 @@ describe('PSFS (Stratford et al. 1995)', () => {
         ['Sleeping on my side', 6],
       ]),
     );
-    expect(result).toMatchObject({ score: 4.8, answeredItems: 5, missingItems: 0 });
+    expect(result).toMatchObject({
+      score: 4.8,
+      answeredItems: 5,
+      missingItems: 0,
+    });
   });
 
   test('unused slots (no name, no rating) are left out', () => {

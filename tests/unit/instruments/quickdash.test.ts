@@ -8,13 +8,22 @@ describe('QuickDASH (Beaton et al. 2005; IWH manual)', () => {
   test('complete form: (mean - 1) x 25', () => {
     // sum 2+3+2+2+1+3+2+3+3+2+2 = 25; 25 / 11 = 2.2727...; (2.2727 - 1) x 25 = 31.818... -> 31.8
     const result = quickdash.score(numbered('QD', CORE));
-    expect(result).toEqual({ score: 31.8, subscores: [], answeredItems: 11, missingItems: 0 });
+    expect(result).toEqual({
+      score: 31.8,
+      subscores: [],
+      answeredItems: 11,
+      missingItems: 0,
+    });
   });
 
   test('one item left blank: mean of the 10 answered', () => {
     // without item 6: sum 22 over 10 items; 22 / 10 = 2.2; (2.2 - 1) x 25 = 30
     const answers = numbered('QD', [2, 3, 2, 2, 1, null, 2, 3, 3, 2, 2]);
-    expect(quickdash.score(answers)).toMatchObject({ score: 30, answeredItems: 10, missingItems: 1 });
+    expect(quickdash.score(answers)).toMatchObject({
+      score: 30,
+      answeredItems: 10,
+      missingItems: 1,
+    });
   });
 
   test('scale ends: all 1 = 0, all 5 = 100', () => {
@@ -39,7 +48,11 @@ describe('QuickDASH (Beaton et al. 2005; IWH manual)', () => {
       score: 31.8,
       subscores: [
         { code: 'WORK', name: 'Work module (0-100)', score: 25 },
-        { code: 'SPORTS_MUSIC', name: 'Sports/performing arts module (0-100)', score: 87.5 },
+        {
+          code: 'SPORTS_MUSIC',
+          name: 'Sports/performing arts module (0-100)',
+          score: 87.5,
+        },
       ],
       answeredItems: 19,
       missingItems: 0,
@@ -48,7 +61,11 @@ describe('QuickDASH (Beaton et al. 2005; IWH manual)', () => {
 
   test('an unanswered optional module is not missing', () => {
     const answers = [...numbered('QD', CORE), ...numbered('QDW', [null, null, null, null])];
-    expect(quickdash.score(answers)).toMatchObject({ subscores: [], answeredItems: 11, missingItems: 0 });
+    expect(quickdash.score(answers)).toMatchObject({
+      subscores: [],
+      answeredItems: 11,
+      missingItems: 0,
+    });
   });
 
   test('a partly answered module is refused: all 4 of its items are needed', () => {

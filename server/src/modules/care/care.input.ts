@@ -12,10 +12,15 @@ export class StartSeriesInput {
   @Field(() => ID, { description: 'The client treated.' })
   clientId!: string;
 
-  @Field(() => String, { description: 'Condition code from the condition catalog.' })
+  @Field(() => String, {
+    description: 'Condition code from the condition catalog.',
+  })
   conditionCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Goals of the series, up to 4000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Goals of the series, up to 4000 characters.',
+  })
   goals?: string | null;
 
   @Field(() => Int, { description: 'Sessions planned, 1-200.' })
@@ -27,40 +32,66 @@ export class StartSeriesInput {
   @Field(() => Int, { description: 'Minutes planned per session, 5-240.' })
   plannedMinutesPerSession!: number;
 
-  @Field(() => LocalDateScalar, { description: 'First day of the series; at most a year ahead.' })
+  @Field(() => LocalDateScalar, {
+    description: 'First day of the series; at most a year ahead.',
+  })
   startDate!: string;
 }
 
-@InputType({ description: 'Changes to the plan of a series; omitted fields stay as they are.' })
+@InputType({
+  description: 'Changes to the plan of a series; omitted fields stay as they are.',
+})
 export class UpdateSeriesInput {
-  @Field(() => String, { nullable: true, description: 'Condition code from the condition catalog.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Condition code from the condition catalog.',
+  })
   conditionCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Goals of the series, up to 4000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Goals of the series, up to 4000 characters.',
+  })
   goals?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Sessions planned, 1-200.' })
   plannedSessions?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Sessions planned per week, 0.25-7.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sessions planned per week, 0.25-7.',
+  })
   plannedSessionsPerWeek?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Minutes planned per session, 5-240.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes planned per session, 5-240.',
+  })
   plannedMinutesPerSession?: number | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'First day; not after the first recorded session.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'First day; not after the first recorded session.',
+  })
   startDate?: string | null;
 }
 
-@InputType({ description: 'Closing a series: completed as planned or discontinued.' })
+@InputType({
+  description: 'Closing a series: completed as planned or discontinued.',
+})
 export class CloseSeriesInput {
   @Field(() => SeriesStatusEnum, { description: 'COMPLETED or DISCONTINUED.' })
   status!: SeriesStatus;
 
-  @Field(() => LocalDateScalar, { description: 'Last day of the series; not before its start.' })
+  @Field(() => LocalDateScalar, {
+    description: 'Last day of the series; not before its start.',
+  })
   endDate!: string;
 
-  @Field(() => String, { nullable: true, description: 'Discharge summary, up to 4000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Discharge summary, up to 4000 characters.',
+  })
   dischargeNote?: string | null;
 }
 
@@ -69,51 +100,92 @@ export class TreatedRegionInput {
   @Field(() => String, { description: 'Body region code.' })
   regionCode!: string;
 
-  @Field(() => TreatedSideEnum, { nullable: true, description: 'LEFT, RIGHT or BOTH; required for a lateral region.' })
+  @Field(() => TreatedSideEnum, {
+    nullable: true,
+    description: 'LEFT, RIGHT or BOTH; required for a lateral region.',
+  })
   side?: TreatedSide | null;
 
-  @Field(() => Int, { nullable: true, description: 'Minutes on this region, if recorded.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes on this region, if recorded.',
+  })
   minutes?: number | null;
 }
 
-@InputType({ description: 'A visit, with the values measured before and after it and any questionnaires.' })
+@InputType({
+  description: 'A visit, with the values measured before and after it and any questionnaires.',
+})
 export class RecordSessionInput {
   @Field(() => ID, { description: 'The series this visit belongs to.' })
   seriesId!: string;
 
-  @Field(() => DateTimeScalar, { description: 'Start of the visit; not before the series start.' })
+  @Field(() => DateTimeScalar, {
+    description: 'Start of the visit; not before the series start.',
+  })
   startedAt!: Date;
 
-  @Field(() => Int, { description: 'Hands-on minutes, 1-480 when attended, 0 otherwise.' })
+  @Field(() => Int, {
+    description: 'Hands-on minutes, 1-480 when attended, 0 otherwise.',
+  })
   durationMinutes!: number;
 
-  @Field(() => AttendanceEnum, { description: 'Attended, cancelled or no-show.' })
+  @Field(() => AttendanceEnum, {
+    description: 'Attended, cancelled or no-show.',
+  })
   attendance!: Attendance;
 
-  @Field(() => [ModalityEnum], { nullable: true, description: 'Techniques used.' })
+  @Field(() => [ModalityEnum], {
+    nullable: true,
+    description: 'Techniques used.',
+  })
   modalities?: Modality[] | null;
 
-  @Field(() => [TreatedRegionInput], { nullable: true, description: 'Regions worked on.' })
+  @Field(() => [TreatedRegionInput], {
+    nullable: true,
+    description: 'Regions worked on.',
+  })
   regions?: TreatedRegionInput[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Pressure 1 (very light) to 5 (very deep).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Pressure 1 (very light) to 5 (very deep).',
+  })
   pressure?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Subjective notes, up to 8000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Subjective notes, up to 8000 characters.',
+  })
   subjective?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Objective notes, up to 8000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Objective notes, up to 8000 characters.',
+  })
   objective?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Assessment notes, up to 8000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Assessment notes, up to 8000 characters.',
+  })
   assessment?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Plan notes, up to 8000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plan notes, up to 8000 characters.',
+  })
   plan?: string | null;
 
-  @Field(() => [SessionObservationInput], { nullable: true, description: 'Values measured before and after the visit.' })
+  @Field(() => [SessionObservationInput], {
+    nullable: true,
+    description: 'Values measured before and after the visit.',
+  })
   observations?: SessionObservationInput[] | null;
 
-  @Field(() => [SessionQuestionnaireInput], { nullable: true, description: 'Questionnaires completed at the visit.' })
+  @Field(() => [SessionQuestionnaireInput], {
+    nullable: true,
+    description: 'Questionnaires completed at the visit.',
+  })
   questionnaireResponses?: SessionQuestionnaireInput[] | null;
 }

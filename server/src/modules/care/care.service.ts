@@ -66,7 +66,12 @@ export async function startSeries(em: EntityManager, viewer: Viewer, input: Star
 
 /** The date of an instant as a calendar day in the clinic's time zone. */
 function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 async function clinicTimeZone(em: EntityManager, viewer: Viewer): Promise<string> {
@@ -106,6 +111,11 @@ export async function closeSeries(em: EntityManager, viewer: Viewer, id: string,
     if (input.endDate < series.startDate) {
       throw new BadInputError('endDate', 'before-start', `must not be before the series start (${series.startDate})`);
     }
+    const last = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'desc' } });
+    const lastDay = last && localDate(last.startedAt, await clinicTimeZone(tx, viewer));
+    if (lastDay && input.endDate < lastDay) {
+      throw new BadInputError('endDate', 'before-last-session', `must not be before the last recorded session (${lastDay})`);
+    }
     series.status = input.status;
     series.endDate = input.endDate;
     series.dischargeNote = input.dischargeNote ?? null;
@@ -132,6 +142,8 @@ function checkSessionInput(input: RecordSessionInput): void {
   if (new Set(modalities).size !== modalities.length) {
     throw new BadInputError('modalities', 'duplicate', 'lists a modality twice');
   }
+  const treatedKeys = new Set<string>();
+  let regionMinutes = 0;
   (input.regions ?? []).forEach((treated, i) => {
     const region = findBodyRegion(treated.regionCode);
     if (!region) throw new BadInputError(`regions[${i}].regionCode`, 'unknown-region', `unknown body region "${treated.regionCode}"`);
@@ -140,7 +152,18 @@ function checkSessionInput(input: RecordSessionInput): void {
     }
     if (!region.lateral && treated.side) throw new BadInputError(`regions[${i}].side`, 'not-applicable', `${region.name} has no side`);
     checkInteger(`regions[${i}].minutes`, treated.minutes, 1, 480);
+    const key = `${treated.regionCode}/${treated.side ?? ''}`;
+    if (treatedKeys.has(key)) throw new BadInputError(`regions[${i}]`, 'duplicate', `${region.name} is listed twice`);
+    treatedKeys.add(key);
+    regionMinutes += treated.minutes ?? 0;
   });
+  if (regionMinutes > input.durationMinutes) {
+    throw new BadInputError(
+      'regions',
+      'exceeds-duration',
+      `minutes per region add up to ${regionMinutes}, more than the ${input.durationMinutes}-minute session`,
+    );
+  }
   if (!attended) {
     for (const field of ['modalities', 'regions', 'observations', 'questionnaireResponses'] as const) {
       if ((input[field] ?? []).length > 0) {
@@ -153,7 +176,13 @@ function checkSessionInput(input: RecordSessionInput): void {
     if (observation.context === 'BETWEEN_SESSIONS') {
       throw new BadInputError(`observations[${i}].context`, 'session-context', 'must be PRE_SESSION or POST_SESSION');
     }
-    checkObservation(`observations[${i}]`, { ...observation, takenAt: observation.takenAt ?? input.startedAt });
+    checkObservation(`observations[${i}]`, {
+      ...observation,
+      takenAt: observation.takenAt ?? input.startedAt,
+    });
+  });
+  (input.questionnaireResponses ?? []).forEach((response, i) => {
+    if (response.completedAt) checkClinicalTime(`questionnaireResponses[${i}].completedAt`, response.completedAt);
   });
 }
 

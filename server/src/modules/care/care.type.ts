@@ -7,20 +7,36 @@ import { type SeriesStatus, seriesStatuses, type TreatmentSeries } from './treat
 import { type Attendance, attendances, type Modality, modalities, type TreatmentSession } from './treatment-session.entity.js';
 
 export const SeriesStatusEnum = enumOf(seriesStatuses);
-registerEnumType(SeriesStatusEnum, { name: 'SeriesStatus', description: 'Where a treatment series stands.' });
+registerEnumType(SeriesStatusEnum, {
+  name: 'SeriesStatus',
+  description: 'Where a treatment series stands.',
+});
 export const AttendanceEnum = enumOf(attendances);
-registerEnumType(AttendanceEnum, { name: 'Attendance', description: 'Whether a planned visit took place.' });
+registerEnumType(AttendanceEnum, {
+  name: 'Attendance',
+  description: 'Whether a planned visit took place.',
+});
 export const ModalityEnum = enumOf(modalities);
-registerEnumType(ModalityEnum, { name: 'Modality', description: 'A massage technique used in a session.' });
+registerEnumType(ModalityEnum, {
+  name: 'Modality',
+  description: 'A massage technique used in a session.',
+});
 export const TreatedSideEnum = enumOf(treatedSides);
-registerEnumType(TreatedSideEnum, { name: 'TreatedSide', description: 'Side of a lateral region that was treated.' });
+registerEnumType(TreatedSideEnum, {
+  name: 'TreatedSide',
+  description: 'Side of a lateral region that was treated.',
+});
 
-@ObjectType('TreatmentSeries', { description: 'A planned course of treatment for one client and one condition.' })
+@ObjectType('TreatmentSeries', {
+  description: 'A planned course of treatment for one client and one condition.',
+})
 export class SeriesNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Field(() => String, { description: 'Code of the condition treated, from the condition catalog.' })
+  @Field(() => String, {
+    description: 'Code of the condition treated, from the condition catalog.',
+  })
   conditionCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Goals of this series.' })
@@ -38,13 +54,21 @@ export class SeriesNode {
   @Field(() => LocalDateScalar, { description: 'First day of the series.' })
   startDate!: string;
 
-  @Field(() => SeriesStatusEnum, { description: 'Active, completed or discontinued.' })
+  @Field(() => SeriesStatusEnum, {
+    description: 'Active, completed or discontinued.',
+  })
   status!: SeriesStatus;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, once closed.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day, once closed.',
+  })
   endDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Discharge summary, once closed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Discharge summary, once closed.',
+  })
   dischargeNote!: string | null;
 
   clientId!: string;
@@ -68,15 +92,23 @@ export class SeriesNode {
   }
 }
 
-@ObjectType('TreatedRegion', { description: 'A body region worked on in a session.' })
+@ObjectType('TreatedRegion', {
+  description: 'A body region worked on in a session.',
+})
 export class TreatedRegionNode {
   @Field(() => String, { description: 'Body region code.' })
   regionCode!: string;
 
-  @Field(() => TreatedSideEnum, { nullable: true, description: 'Side, for a lateral region.' })
+  @Field(() => TreatedSideEnum, {
+    nullable: true,
+    description: 'Side, for a lateral region.',
+  })
   side!: TreatedSide | null;
 
-  @Field(() => Int, { nullable: true, description: 'Minutes spent on the region, when recorded.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes spent on the region, when recorded.',
+  })
   minutes!: number | null;
 
   static from(region: TreatedRegion): TreatedRegionNode {
@@ -90,20 +122,34 @@ export class TreatedRegionNode {
 
 @ObjectType('SoapNotes', { description: 'SOAP notes of a session.' })
 export class SoapNotesNode {
-  @Field(() => String, { nullable: true, description: 'Subjective: what the client reports.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Subjective: what the client reports.',
+  })
   subjective!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Objective: what the therapist found and did.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Objective: what the therapist found and did.',
+  })
   objective!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Assessment: the therapist's clinical reasoning." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Assessment: the therapist's clinical reasoning.",
+  })
   assessment!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Plan: next steps and home care.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plan: next steps and home care.',
+  })
   plan!: string | null;
 }
 
-@ObjectType('TreatmentSession', { description: 'One visit of a treatment series.' })
+@ObjectType('TreatmentSession', {
+  description: 'One visit of a treatment series.',
+})
 export class SessionNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -111,19 +157,28 @@ export class SessionNode {
   @Field(() => ID, { description: 'The series this visit belongs to.' })
   seriesId!: string;
 
-  @Field(() => DateTimeScalar, { description: 'Start of the visit (clinical time).' })
+  @Field(() => DateTimeScalar, {
+    description: 'Start of the visit (clinical time).',
+  })
   startedAt!: Date;
 
-  @Field(() => Int, { description: 'Hands-on minutes (0 when the visit did not take place).' })
+  @Field(() => Int, {
+    description: 'Hands-on minutes (0 when the visit did not take place).',
+  })
   durationMinutes!: number;
 
-  @Field(() => AttendanceEnum, { description: 'Attended, cancelled or no-show.' })
+  @Field(() => AttendanceEnum, {
+    description: 'Attended, cancelled or no-show.',
+  })
   attendance!: Attendance;
 
   @Field(() => [ModalityEnum], { description: 'Techniques used.' })
   modalities!: Modality[];
 
-  @Field(() => Int, { nullable: true, description: 'Pressure from 1 (very light) to 5 (very deep).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Pressure from 1 (very light) to 5 (very deep).',
+  })
   pressure!: number | null;
 
   @Field(() => SoapNotesNode, { description: 'SOAP notes.' })

@@ -11,22 +11,30 @@ import { measureCatalog } from '../measures/measure-catalog.js';
 /** The reference catalogs, read from code: no database round trip. */
 @Resolver()
 export class CatalogResolver {
-  @Query(() => [MeasureNode], { description: 'The measure catalog: ranges, units, direction and MCIDs.' })
+  @Query(() => [MeasureNode], {
+    description: 'The measure catalog: ranges, units, direction and MCIDs.',
+  })
   measures(): MeasureNode[] {
     return measureCatalog.map((m) => MeasureNode.from(m));
   }
 
-  @Query(() => [InstrumentNode], { description: 'The validated questionnaires the server scores.' })
+  @Query(() => [InstrumentNode], {
+    description: 'The validated questionnaires the server scores.',
+  })
   instruments(): InstrumentNode[] {
     return instruments.map((i) => InstrumentNode.from(i));
   }
 
-  @Query(() => [ConditionNode], { description: 'The condition catalog with ICD-10 codes.' })
+  @Query(() => [ConditionNode], {
+    description: 'The condition catalog with ICD-10 codes.',
+  })
   conditions(): ConditionNode[] {
     return conditionCatalog.map((c) => ConditionNode.from(c));
   }
 
-  @Query(() => [BodyRegionNode], { description: 'The body map regions for pain location and treated regions.' })
+  @Query(() => [BodyRegionNode], {
+    description: 'The body map regions for pain location and treated regions.',
+  })
   bodyRegions(): BodyRegionNode[] {
     return bodyRegionCatalog.map((r) => BodyRegionNode.from(r));
   }

@@ -56,10 +56,17 @@ export async function listClients(
     };
   }
   const [rows, totalCount] = await Promise.all([
-    em.find(Client, page, { orderBy: { familyName: 'asc', givenName: 'asc', id: 'asc' }, limit: args.first + 1 }),
+    em.find(Client, page, {
+      orderBy: { familyName: 'asc', givenName: 'asc', id: 'asc' },
+      limit: args.first + 1,
+    }),
     em.count(Client, where),
   ]);
-  return { clients: rows.slice(0, args.first), hasNextPage: rows.length > args.first, totalCount };
+  return {
+    clients: rows.slice(0, args.first),
+    hasNextPage: rows.length > args.first,
+    totalCount,
+  };
 }
 
 export function clientCursorKey(client: Client): string[] {

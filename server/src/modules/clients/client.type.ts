@@ -6,13 +6,24 @@ import { type Sex, sexes } from './client.entity.js';
 import { type Intake, type PainTolerance, type PressurePreference, painTolerances, pressurePreferences } from './intake.entity.js';
 
 export const SexEnum = enumOf(sexes);
-registerEnumType(SexEnum, { name: 'Sex', description: 'Administrative sex (FHIR AdministrativeGender).' });
+registerEnumType(SexEnum, {
+  name: 'Sex',
+  description: 'Administrative sex (FHIR AdministrativeGender).',
+});
 export const PressurePreferenceEnum = enumOf(pressurePreferences);
-registerEnumType(PressurePreferenceEnum, { name: 'PressurePreference', description: 'Pressure the client prefers.' });
+registerEnumType(PressurePreferenceEnum, {
+  name: 'PressurePreference',
+  description: 'Pressure the client prefers.',
+});
 export const PainToleranceEnum = enumOf(painTolerances);
-registerEnumType(PainToleranceEnum, { name: 'PainTolerance', description: 'How much discomfort the client tolerates during work.' });
+registerEnumType(PainToleranceEnum, {
+  name: 'PainTolerance',
+  description: 'How much discomfort the client tolerates during work.',
+});
 
-@ObjectType('Client', { description: 'A person receiving treatment at the clinic.' })
+@ObjectType('Client', {
+  description: 'A person receiving treatment at the clinic.',
+})
 export class ClientNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -23,7 +34,9 @@ export class ClientNode {
   @Field(() => String, { description: 'Family (last) name.' })
   familyName!: string;
 
-  @Field(() => String, { description: 'Name for display: given then family name.' })
+  @Field(() => String, {
+    description: 'Name for display: given then family name.',
+  })
   displayName!: string;
 
   @Field(() => LocalDateScalar, { description: 'Date of birth.' })
@@ -56,51 +69,89 @@ export class ClientNode {
   }
 }
 
-@ObjectType('Intake', { description: 'The intake interview before treatment: history, safety screening, goals and consent.' })
+@ObjectType('Intake', {
+  description: 'The intake interview before treatment: history, safety screening, goals and consent.',
+})
 export class IntakeNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Field(() => DateTimeScalar, { description: 'When the interview took place.' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the interview took place.',
+  })
   takenAt!: Date;
 
-  @Field(() => String, { description: 'What brings the client, in their words.' })
+  @Field(() => String, {
+    description: 'What brings the client, in their words.',
+  })
   chiefComplaints!: string;
 
-  @Field(() => String, { nullable: true, description: 'Current health conditions.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Current health conditions.',
+  })
   currentConditions!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Past health conditions, injuries and surgeries.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Past health conditions, injuries and surgeries.',
+  })
   pastConditions!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Current medications (e.g. anticoagulants matter for pressure).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Current medications (e.g. anticoagulants matter for pressure).',
+  })
   medications!: string | null;
 
-  @Field(() => [String], { description: 'Contraindications to massage found at screening.' })
+  @Field(() => [String], {
+    description: 'Contraindications to massage found at screening.',
+  })
   contraindications!: string[];
 
-  @Field(() => [String], { description: 'Red flags that need referral or caution.' })
+  @Field(() => [String], {
+    description: 'Red flags that need referral or caution.',
+  })
   redFlags!: string[];
 
-  @Field(() => String, { nullable: true, description: "The client's goals for treatment." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's goals for treatment.",
+  })
   goals!: string | null;
 
-  @Field(() => PressurePreferenceEnum, { nullable: true, description: 'Preferred pressure.' })
+  @Field(() => PressurePreferenceEnum, {
+    nullable: true,
+    description: 'Preferred pressure.',
+  })
   pressurePreference!: PressurePreference | null;
 
-  @Field(() => PainToleranceEnum, { nullable: true, description: 'Tolerance of discomfort during work.' })
+  @Field(() => PainToleranceEnum, {
+    nullable: true,
+    description: 'Tolerance of discomfort during work.',
+  })
   painTolerance!: PainTolerance | null;
 
-  @Field(() => Boolean, { description: 'Informed consent to treatment was given.' })
+  @Field(() => Boolean, {
+    description: 'Informed consent to treatment was given.',
+  })
   consentToTreatment!: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When consent to treatment was given.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When consent to treatment was given.',
+  })
   consentToTreatmentAt!: Date | null;
 
-  @Field(() => Boolean, { description: 'Consent to use de-identified outcomes for research.' })
+  @Field(() => Boolean, {
+    description: 'Consent to use de-identified outcomes for research.',
+  })
   researchConsent!: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When research consent was given.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When research consent was given.',
+  })
   researchConsentAt!: Date | null;
 
   static from(intake: Intake): IntakeNode {
@@ -126,7 +177,9 @@ export class IntakeNode {
 
 @ObjectType({ description: 'An edge of a client page.' })
 export class ClientEdge {
-  @Field(() => String, { description: 'Opaque cursor of this client, for `after`.' })
+  @Field(() => String, {
+    description: 'Opaque cursor of this client, for `after`.',
+  })
   cursor!: string;
 
   @Field(() => ClientNode, { description: 'The client.' })
@@ -138,7 +191,10 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of this page.',
+  })
   endCursor!: string | null;
 }
 
@@ -150,6 +206,8 @@ export class ClientConnection {
   @Field(() => PageInfo, { description: 'Paging information.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of clients matching the search, over all pages.' })
+  @Field(() => Int, {
+    description: 'Number of clients matching the search, over all pages.',
+  })
   totalCount!: number;
 }

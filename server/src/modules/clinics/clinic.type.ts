@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { Clinic } from './clinic.entity.js';
 import type { Therapist } from './therapist.entity.js';
 
-@ObjectType('Clinic', { description: 'A clinic: the organisation whose records these are.' })
+@ObjectType('Clinic', {
+  description: 'A clinic: the organisation whose records these are.',
+})
 export class ClinicNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -10,11 +12,17 @@ export class ClinicNode {
   @Field(() => String, { description: 'Name for display.' })
   name!: string;
 
-  @Field(() => String, { description: 'IANA time zone in which its calendar days are counted.' })
+  @Field(() => String, {
+    description: 'IANA time zone in which its calendar days are counted.',
+  })
   timeZone!: string;
 
   static from(clinic: Clinic): ClinicNode {
-    return Object.assign(new ClinicNode(), { id: clinic.id, name: clinic.name, timeZone: clinic.timeZone });
+    return Object.assign(new ClinicNode(), {
+      id: clinic.id,
+      name: clinic.name,
+      timeZone: clinic.timeZone,
+    });
   }
 }
 
@@ -29,7 +37,10 @@ export class TherapistNode {
   @Field(() => String, { description: 'Family (last) name.' })
   familyName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Professional registration or licence number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Professional registration or licence number.',
+  })
   registrationNumber!: string | null;
 
   static from(therapist: Therapist): TherapistNode {

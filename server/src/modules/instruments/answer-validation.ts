@@ -142,7 +142,11 @@ export function itemsOf(items: readonly InstrumentItem[], group: string): Instru
  * `extra` adds the fields shared by the group (range, section, module).
  */
 export function numberedItems(prefix: string, labels: readonly string[], extra: Omit<InstrumentItem, 'code' | 'label'>): InstrumentItem[] {
-  return labels.map((label, i) => ({ code: `${prefix}${i + 1}`, label, ...extra }));
+  return labels.map((label, i) => ({
+    code: `${prefix}${i + 1}`,
+    label,
+    ...extra,
+  }));
 }
 
 /** Rounds half away from zero to `decimals` places (scores are never negative). */

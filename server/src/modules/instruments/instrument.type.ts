@@ -19,13 +19,21 @@ export class InstrumentItemNode {
   @Field(() => Int, { description: 'Highest answer.' })
   max!: number;
 
-  @Field(() => String, { nullable: true, description: 'Domain or section, where the instrument has them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Domain or section, where the instrument has them.',
+  })
   section!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Optional module the item belongs to, scored separately.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Optional module the item belongs to, scored separately.',
+  })
   optionalModule!: string | null;
 
-  @Field(() => Boolean, { description: 'The answer carries free text (the activity named in PSFS).' })
+  @Field(() => Boolean, {
+    description: 'The answer carries free text (the activity named in PSFS).',
+  })
   requiresLabel!: boolean;
 
   static from(item: InstrumentItem): InstrumentItemNode {
@@ -41,7 +49,9 @@ export class InstrumentItemNode {
   }
 }
 
-@ObjectType('Instrument', { description: 'A validated questionnaire, scored by the server.' })
+@ObjectType('Instrument', {
+  description: 'A validated questionnaire, scored by the server.',
+})
 export class InstrumentNode {
   @Field(() => String, { description: 'Stable code, e.g. ODI.' })
   code!: string;
@@ -55,7 +65,9 @@ export class InstrumentNode {
   @Field(() => String, { description: 'Version of the scoring rules.' })
   scoringVersion!: string;
 
-  @Field(() => String, { description: 'The published definition the scoring follows.' })
+  @Field(() => String, {
+    description: 'The published definition the scoring follows.',
+  })
   citation!: string;
 
   @Field(() => String, { description: 'How unanswered items are handled.' })
@@ -86,14 +98,22 @@ export class AnswerNode {
   @Field(() => String, { description: 'Item code.' })
   itemCode!: string;
 
-  @Field(() => Float, { nullable: true, description: 'The answer; null when unanswered.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The answer; null when unanswered.',
+  })
   value!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Free text, where the item takes it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text, where the item takes it.',
+  })
   label!: string | null;
 }
 
-@ObjectType('Subscore', { description: 'A domain, module or activity score reported next to the total.' })
+@ObjectType('Subscore', {
+  description: 'A domain, module or activity score reported next to the total.',
+})
 export class SubscoreNode {
   @Field(() => String, { description: 'Subscore code.' })
   code!: string;
@@ -105,7 +125,9 @@ export class SubscoreNode {
   score!: number;
 }
 
-@ObjectType('QuestionnaireResponse', { description: 'A completed questionnaire and the score the server computed.' })
+@ObjectType('QuestionnaireResponse', {
+  description: 'A completed questionnaire and the score the server computed.',
+})
 export class QuestionnaireResponseNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -116,10 +138,14 @@ export class QuestionnaireResponseNode {
   @Field(() => [AnswerNode], { description: 'The answers as given.' })
   answers!: AnswerNode[];
 
-  @Field(() => Float, { description: "The total score, on the score measure's scale." })
+  @Field(() => Float, {
+    description: "The total score, on the score measure's scale.",
+  })
   score!: number;
 
-  @Field(() => [SubscoreNode], { description: 'Domain, module or activity scores.' })
+  @Field(() => [SubscoreNode], {
+    description: 'Domain, module or activity scores.',
+  })
   subscores!: SubscoreNode[];
 
   @Field(() => Int, { description: 'Items answered.' })
@@ -131,10 +157,15 @@ export class QuestionnaireResponseNode {
   @Field(() => String, { description: 'Version of the scoring rules used.' })
   scoringVersion!: string;
 
-  @Field(() => DateTimeScalar, { description: 'When it was completed (clinical time).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When it was completed (clinical time).',
+  })
   completedAt!: Date;
 
-  @Field(() => ID, { nullable: true, description: 'The session it was completed at, if any.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The session it was completed at, if any.',
+  })
   sessionId!: string | null;
 
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
@@ -144,7 +175,11 @@ export class QuestionnaireResponseNode {
     return Object.assign(new QuestionnaireResponseNode(), {
       id: response.id,
       instrumentCode: response.instrument.code,
-      answers: response.answers.map((a) => ({ itemCode: a.itemCode, value: a.value ?? null, label: a.label ?? null })),
+      answers: response.answers.map((a) => ({
+        itemCode: a.itemCode,
+        value: a.value ?? null,
+        label: a.label ?? null,
+      })),
       score: response.score,
       subscores: response.subscores,
       answeredItems: response.answeredItems,

@@ -26,7 +26,11 @@ export function scoreQuestionnaire(path: string, instrumentCode: string, answerI
       `unknown instrument "${instrumentCode}"`,
     );
   }
-  const answers = answerInputs.map((a) => ({ itemCode: a.itemCode, value: a.value ?? null, label: a.label ?? null }));
+  const answers = answerInputs.map((a) => ({
+    itemCode: a.itemCode,
+    value: a.value ?? null,
+    label: a.label ?? null,
+  }));
   try {
     return { instrument, answers, result: instrument.score(answers) };
   } catch (error) {

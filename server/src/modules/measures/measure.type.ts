@@ -8,15 +8,23 @@ export const MeasureKindEnum = {
   STRENGTH: 'STRENGTH',
   QUESTIONNAIRE: 'QUESTIONNAIRE',
 } as const satisfies Record<MeasureKind, MeasureKind>;
-registerEnumType(MeasureKindEnum, { name: 'MeasureKind', description: 'What a measure quantifies.' });
+registerEnumType(MeasureKindEnum, {
+  name: 'MeasureKind',
+  description: 'What a measure quantifies.',
+});
 
 export const MeasureDirectionEnum = {
   HIGHER_IS_BETTER: 'HIGHER_IS_BETTER',
   LOWER_IS_BETTER: 'LOWER_IS_BETTER',
 } as const satisfies Record<MeasureDirection, MeasureDirection>;
-registerEnumType(MeasureDirectionEnum, { name: 'MeasureDirection', description: 'Which way is improvement.' });
+registerEnumType(MeasureDirectionEnum, {
+  name: 'MeasureDirection',
+  description: 'Which way is improvement.',
+});
 
-@ObjectType('SeverityBand', { description: 'A labelled interpretation band of a score.' })
+@ObjectType('SeverityBand', {
+  description: 'A labelled interpretation band of a score.',
+})
 export class SeverityBandNode {
   @Field(() => Float, { description: 'Lowest value of the band (inclusive).' })
   min!: number;
@@ -24,11 +32,15 @@ export class SeverityBandNode {
   @Field(() => Float, { description: 'Highest value of the band (inclusive).' })
   max!: number;
 
-  @Field(() => String, { description: 'What the band means, e.g. "moderate disability".' })
+  @Field(() => String, {
+    description: 'What the band means, e.g. "moderate disability".',
+  })
   label!: string;
 }
 
-@ObjectType('Measure', { description: 'An entry of the measure catalog: what a value may be and what change matters.' })
+@ObjectType('Measure', {
+  description: 'An entry of the measure catalog: what a value may be and what change matters.',
+})
 export class MeasureNode {
   @Field(() => String, { description: 'Stable code, e.g. NPRS.' })
   code!: string;
@@ -42,7 +54,10 @@ export class MeasureNode {
   @Field(() => MeasureKindEnum, { description: 'What the measure quantifies.' })
   kind!: MeasureKind;
 
-  @Field(() => String, { nullable: true, description: 'LOINC code, where one exists.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'LOINC code, where one exists.',
+  })
   loinc!: string | null;
 
   @Field(() => String, { description: 'UCUM unit code.' })
@@ -60,22 +75,31 @@ export class MeasureNode {
   @Field(() => Int, { description: 'Decimal places accepted.' })
   decimals!: number;
 
-  @Field(() => MeasureDirectionEnum, { description: 'Which way is improvement.' })
+  @Field(() => MeasureDirectionEnum, {
+    description: 'Which way is improvement.',
+  })
   direction!: MeasureDirection;
 
-  @Field(() => Boolean, { description: 'A value names the body region it is about.' })
+  @Field(() => Boolean, {
+    description: 'A value names the body region it is about.',
+  })
   requiresRegion!: boolean;
 
   @Field(() => Boolean, { description: 'A value names the side it is about.' })
   requiresSide!: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'Minimal clinically important difference, in the unit.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Minimal clinically important difference, in the unit.',
+  })
   mcid!: number | null;
 
   @Field(() => String, { description: 'Source of the MCID.' })
   mcidCitation!: string;
 
-  @Field(() => [SeverityBandNode], { description: 'Interpretation bands, where published.' })
+  @Field(() => [SeverityBandNode], {
+    description: 'Interpretation bands, where published.',
+  })
   severityBands!: SeverityBandNode[];
 
   static from(measure: MeasureDefinition): MeasureNode {

@@ -6,24 +6,40 @@ import { ObservationContextEnum } from './observation.type.js';
 import type { ObservationContext } from './observation-values.js';
 
 /** What is measured, shared by both ways of recording a value. */
-@InputType({ isAbstract: true })
+@InputType({
+  description: 'What is measured (a base of the observation inputs; not used on its own).',
+})
 class MeasuredValueInput {
-  @Field(() => String, { description: 'Code of the measure in the measure catalog, e.g. NPRS.' })
+  @Field(() => String, {
+    description: 'Code of the measure in the measure catalog, e.g. NPRS.',
+  })
   measureCode!: string;
 
-  @Field(() => Float, { description: "The value, in the measure's unit and within its valid range." })
+  @Field(() => Float, {
+    description: "The value, in the measure's unit and within its valid range.",
+  })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'Body region code; required when the measure needs a region.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Body region code; required when the measure needs a region.',
+  })
   regionCode?: string | null;
 
-  @Field(() => SideEnum, { nullable: true, description: 'Side; required for a lateral region or a one-sided measure.' })
+  @Field(() => SideEnum, {
+    nullable: true,
+    description: 'Side; required for a lateral region or a one-sided measure.',
+  })
   side?: Side | null;
 }
 
-@InputType({ description: 'A value measured during a session, recorded together with the session.' })
+@InputType({
+  description: 'A value measured during a session, recorded together with the session.',
+})
 export class SessionObservationInput extends MeasuredValueInput {
-  @Field(() => ObservationContextEnum, { description: 'PRE_SESSION or POST_SESSION.' })
+  @Field(() => ObservationContextEnum, {
+    description: 'PRE_SESSION or POST_SESSION.',
+  })
   context!: ObservationContext;
 
   @Field(() => DateTimeScalar, {
@@ -33,20 +49,32 @@ export class SessionObservationInput extends MeasuredValueInput {
   takenAt?: Date | null;
 }
 
-@InputType({ description: 'A single measured value, e.g. pain the client reports between sessions.' })
+@InputType({
+  description: 'A single measured value, e.g. pain the client reports between sessions.',
+})
 export class RecordObservationInput extends MeasuredValueInput {
   @Field(() => ID, { description: 'The client measured.' })
   clientId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The treatment series it belongs to, if any.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The treatment series it belongs to, if any.',
+  })
   seriesId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION).',
+  })
   sessionId?: string | null;
 
-  @Field(() => ObservationContextEnum, { description: 'When in the course of care it was taken.' })
+  @Field(() => ObservationContextEnum, {
+    description: 'When in the course of care it was taken.',
+  })
   context!: ObservationContext;
 
-  @Field(() => DateTimeScalar, { description: 'When it was measured (clinical time, not entry time).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When it was measured (clinical time, not entry time).',
+  })
   takenAt!: Date;
 }

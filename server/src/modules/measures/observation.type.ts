@@ -12,9 +12,14 @@ registerEnumType(ObservationContextEnum, {
   description: 'When in the course of care a value was taken: before or after a session, or between sessions.',
 });
 export const RecorderRoleEnum = enumOf(recorderRoles);
-registerEnumType(RecorderRoleEnum, { name: 'RecorderRole', description: 'Who entered a value.' });
+registerEnumType(RecorderRoleEnum, {
+  name: 'RecorderRole',
+  description: 'Who entered a value.',
+});
 
-@ObjectType('Observation', { description: 'One measured value: pain, range of motion, strength or a questionnaire score.' })
+@ObjectType('Observation', {
+  description: 'One measured value: pain, range of motion, strength or a questionnaire score.',
+})
 export class ObservationNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -25,16 +30,26 @@ export class ObservationNode {
   @Field(() => Float, { description: "The value in the measure's unit." })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'Body region code, when the value is about a region.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Body region code, when the value is about a region.',
+  })
   regionCode!: string | null;
 
-  @Field(() => SideEnum, { nullable: true, description: 'Side, when the value is about one side.' })
+  @Field(() => SideEnum, {
+    nullable: true,
+    description: 'Side, when the value is about one side.',
+  })
   side!: Side | null;
 
-  @Field(() => ObservationContextEnum, { description: 'Before or after a session, or between sessions.' })
+  @Field(() => ObservationContextEnum, {
+    description: 'Before or after a session, or between sessions.',
+  })
   context!: ObservationContext;
 
-  @Field(() => DateTimeScalar, { description: 'When it was measured (clinical time).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When it was measured (clinical time).',
+  })
   takenAt!: Date;
 
   @Field(() => DateTimeScalar, { description: 'When it was entered.' })
@@ -43,13 +58,22 @@ export class ObservationNode {
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
   recordedByRole!: RecorderRole;
 
-  @Field(() => ID, { nullable: true, description: 'The session it was taken at, if any.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The session it was taken at, if any.',
+  })
   sessionId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The series it belongs to, if any.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The series it belongs to, if any.',
+  })
   seriesId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The questionnaire response it scores, if any.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The questionnaire response it scores, if any.',
+  })
   questionnaireResponseId!: string | null;
 
   static from(observation: Observation): ObservationNode {

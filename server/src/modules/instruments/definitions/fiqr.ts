@@ -56,7 +56,14 @@ const items = [
 
 /** A domain: its items, the divisor applied to its (weighted) sum, and how many items may be missing. */
 function defineDomain(code: string, name: string, what: string, section: string, divisor: number, maxMissing = 0) {
-  return { code, name, what, items: itemsOf(items, section), divisor, maxMissing };
+  return {
+    code,
+    name,
+    what,
+    items: itemsOf(items, section),
+    divisor,
+    maxMissing,
+  };
 }
 
 const domains = [
@@ -94,7 +101,11 @@ export const fiqr: InstrumentDefinition = {
       total += domainScore;
       answeredItems += counts.answered;
       missingItems += counts.missing;
-      return { code: domain.code, name: domain.name, score: roundScore(domainScore) };
+      return {
+        code: domain.code,
+        name: domain.name,
+        score: roundScore(domainScore),
+      };
     });
     return { score: roundScore(total), subscores, answeredItems, missingItems };
   },

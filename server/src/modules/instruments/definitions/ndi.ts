@@ -43,7 +43,13 @@ export const ndi: InstrumentDefinition = {
     const points = (counts.sum * items.length) / counts.answered;
     return {
       score: roundScore(points),
-      subscores: [{ code: 'PERCENT', name: 'Percent of maximum (0-100)', score: roundScore(points * 2) }],
+      subscores: [
+        {
+          code: 'PERCENT',
+          name: 'Percent of maximum (0-100)',
+          score: roundScore(points * 2),
+        },
+      ],
       answeredItems: counts.answered,
       missingItems: counts.missing,
     };

@@ -48,7 +48,11 @@ const MIN_CORE_ANSWERED = core.length - 1;
 
 const modules = [
   { code: 'WORK', name: 'Work module (0-100)', what: 'work module' },
-  { code: 'SPORTS_MUSIC', name: 'Sports/performing arts module (0-100)', what: 'sports/performing arts module' },
+  {
+    code: 'SPORTS_MUSIC',
+    name: 'Sports/performing arts module (0-100)',
+    what: 'sports/performing arts module',
+  },
 ] as const;
 
 /** (mean item score - 1) x 25 maps the 1-5 item scale onto 0-100. */
@@ -86,9 +90,18 @@ export const quickdash: InstrumentDefinition = {
       const moduleSize = moduleCounts.answered + moduleCounts.missing;
       requireAnswered(`The QuickDASH ${optional.what}`, 'items', moduleCounts, moduleSize);
       answeredItems += moduleCounts.answered;
-      subscores.push({ code: optional.code, name: optional.name, score: dashScale(moduleCounts) });
+      subscores.push({
+        code: optional.code,
+        name: optional.name,
+        score: dashScale(moduleCounts),
+      });
     }
 
-    return { score: dashScale(counts), subscores, answeredItems, missingItems: counts.missing };
+    return {
+      score: dashScale(counts),
+      subscores,
+      answeredItems,
+      missingItems: counts.missing,
+    };
   },
 };

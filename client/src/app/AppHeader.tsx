@@ -1,0 +1,33 @@
+import type { ViewerQuery } from '../graphql/generated/graphql';
+import type { QueryState } from '../graphql/use-query';
+
+/** Brand, main navigation (one section for now; roles and sign-in add more) and who is working. */
+export function AppHeader({ viewer }: { viewer: QueryState<ViewerQuery> }) {
+  return (
+    <header className="app-header">
+      <a className="brand" href="/">
+        Fascia
+      </a>
+      <nav aria-label="Main" className="main-nav">
+        <ul>
+          <li>
+            <a href="/" aria-current="page">
+              Clients
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <p className="who">
+        {viewer.status === 'success' && (
+          <>
+            <span className="who-clinic">{viewer.data.viewer.clinic.name}</span>
+            <span className="who-person">
+              {viewer.data.viewer.therapist.givenName} {viewer.data.viewer.therapist.familyName}
+            </span>
+          </>
+        )}
+        {viewer.status === 'error' && <span className="who-offline">Not connected</span>}
+      </p>
+    </header>
+  );
+}

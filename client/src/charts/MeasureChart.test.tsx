@@ -1,0 +1,85 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { Chart } from 'chart.js';
+import { describe, expect, test } from 'vitest';
+import { nprs, prePost, present, regionNames, weeklySessions } from '../test/fixtures';
+import { datasetLabels } from './chart-config';
+import { MeasureChart } from './MeasureChart';
+import { buildRegionSeries } from './measure-series';
+
+const sessions = weeklySessions(4);
+const at = (i: number) => sessions[i]?.startedAt ?? '';
+const region = present(
+  buildRegionSeries({
+    measure: nprs,
+    sessions,
+    observations: [
+      ...prePost('s1', at(0), 7, 5),
+      ...prePost('s2', at(1), 6, null),
+      ...prePost('s3', at(2), null, 3),
+      ...prePost('s4', at(3), 4, 2),
+    ],
+    regionNames,
+  })[0],
+  'region',
+);
+
+function renderChart() {
+  render(<MeasureChart measure={nprs} region={region} format={{ locale: 'en-GB', timeZone: 'UTC' }} />);
+  const canvas = screen.getByRole('img');
+  const chart = Chart.getChart(canvas as HTMLCanvasElement);
+  if (!chart) throw new Error('no chart.js instance on the canvas');
+  return { canvas, chart };
+}
+
+/** The table's body as text, one array per row. */
+function tableRows(): string[][] {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
+}
+
+describe('MeasureChart', () => {
+  test('draws a chart.js line chart on a canvas with an accessible name that summarises it', () => {
+    const { canvas, chart } = renderChart();
+    expect(canvas.tagName).toBe('CANVAS');
+    expect(canvas.getAttribute('aria-label')).toBe(
+      'Chart of Pain (NPRS 0-10) in Neck before and after each of 4 sessions. ' +
+        'Baseline 7; latest value before a session 4 (3 lower): a clinically important improvement (MCID 2). ' +
+        'The values are also in the table below the chart.',
+    );
+    expect('type' in chart.config && chart.config.type).toBe('line');
+    expect(chart.data.labels).toEqual(['2 Mar', '9 Mar', '16 Mar', '23 Mar']);
+    // The canvas really has a drawing context (from @napi-rs/canvas): chart.js laid out its axes.
+    expect(chart.scales.y?.max).toBe(10);
+    expect(chart.scales.x?.getLabels()).toHaveLength(4);
+  });
+
+  test('the figure is named by its caption, which states the baseline and the MCID band', () => {
+    renderChart();
+    const figure = screen.getByRole('figure', { name: /Pain \(NPRS 0-10\): Neck/ });
+    expect(figure.textContent).toContain('Shaded: baseline ± MCID (2), 5 to 9.');
+    expect(figure.textContent).toContain('Lower is better.');
+  });
+
+  test('the table alternative lists the same numbers as the chart', () => {
+    const { chart } = renderChart();
+    const summary = screen.getByText('Show the values as a table');
+    fireEvent.click(summary);
+    const rows = tableRows();
+    expect(rows).toEqual([
+      ['1', '2 Mar 2026', '7', '5', '−2'],
+      ['2', '9 Mar 2026', '6', 'not recorded', '—'],
+      ['3', '16 Mar 2026', 'not recorded', '3', '—'],
+      ['4', '23 Mar 2026', '4', '2', '−2'],
+    ]);
+    const shown = (label: string) =>
+      chart.data.datasets.find((d) => d.label === label)?.data.map((v) => (v === null ? 'not recorded' : String(v)));
+    expect(rows.map((row) => row[2])).toEqual(shown(datasetLabels.pre));
+    expect(rows.map((row) => row[3])).toEqual(shown(datasetLabels.post));
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).toBe(
+      'Pain (NPRS 0-10), Neck, by session. Lower is better. Baseline 7. MCID 2: band 5 to 9. Change: after minus before.',
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import './register';
+import { useId, useMemo } from 'react';
+import { Line } from 'react-chartjs-2';
+import { chartOptions, type DateFormat, toChartData } from './chart-config';
+import { MeasureTable } from './MeasureTable';
+import { directionText, formatValue, type MeasureInfo, type RegionSeries, summariseRegion, valueAxisTitle } from './measure-series';
+
+export interface MeasureChartProps {
+  measure: MeasureInfo;
+  region: RegionSeries;
+  format?: DateFormat;
+}
+
+function prefersMotion(): boolean {
+  return typeof window.matchMedia === 'function' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * One measure of one region across a series' sessions: the chart, a written
+ * summary, and the same numbers as a table for anyone who cannot use the chart.
+ */
+export function MeasureChart({ measure, region, format = {} }: MeasureChartProps) {
+  const captionId = useId();
+  const { locale, timeZone } = format;
+  const data = useMemo(() => toChartData(region, { locale, timeZone }), [region, locale, timeZone]);
+  const options = useMemo(() => chartOptions(measure, { animate: prefersMotion() }), [measure]);
+  const summary = summariseRegion(region, measure);
+  const title = `${valueAxisTitle(measure)}: ${region.label}`;
+  const sessions = region.sessions.length === 1 ? '1 session' : `${region.sessions.length} sessions`;
+  const label = `Chart of ${valueAxisTitle(measure)} in ${region.label} before and after each of ${sessions}. ${summary.text} The values are also in the table below the chart.`;
+
+  return (
+    <figure className="measure-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>
+        <span className="figure-title">{title}</span>
+        <span className="figure-summary">
+          {summary.text} {directionText(measure)}.
+          {region.band && measure.mcid !== null
+            ? ` Shaded: baseline ± MCID (${formatValue(measure.mcid, measure)}), ${formatValue(region.band.low, measure)} to ${formatValue(region.band.high, measure)}.`
+            : ''}
+        </span>
+      </figcaption>
+      <div className="chart-box">
+        <Line data={data} options={options} role="img" aria-label={label} fallbackContent={<p>{label}</p>} />
+      </div>
+      <details className="table-toggle">
+        <summary>Show the values as a table</summary>
+        <MeasureTable measure={measure} region={region} format={format} />
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,170 @@
+import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
+import { formatValue, type MeasureInfo, type RegionSeries, valueAxisTitle } from './measure-series';
+
+/** Dataset labels, also the legend: words and line/point styles carry the meaning, colour only adds to it. */
+export const datasetLabels = {
+  pre: 'Before session',
+  post: 'After session',
+  baseline: 'Baseline (first value before a session)',
+  band: 'Baseline ± MCID',
+  bandLower: 'Baseline − MCID',
+} as const;
+
+// Okabe-Ito colours: told apart with the common colour-vision deficiencies.
+const colours = {
+  pre: '#0072B2',
+  post: '#D55E00',
+  baseline: '#3b3b3b',
+  band: 'rgba(0, 158, 115, 0.16)',
+  bandEdge: 'rgba(0, 158, 115, 0.55)',
+};
+
+export interface DateFormat {
+  locale?: string;
+  timeZone?: string;
+}
+
+/** Short session date for the axis, e.g. "3 Mar" (with the year when the series spans years). */
+export function sessionAxisLabels(region: RegionSeries, format: DateFormat = {}): string[] {
+  const years = new Set(region.sessions.map((row) => yearOf(row.startedAt, format)));
+  const formatter = new Intl.DateTimeFormat(format.locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(years.size > 1 ? { year: '2-digit' } : {}),
+    ...(format.timeZone ? { timeZone: format.timeZone } : {}),
+  });
+  return region.sessions.map((row) => formatter.format(new Date(row.startedAt)));
+}
+
+function yearOf(iso: string, format: DateFormat): string {
+  return new Intl.DateTimeFormat('en', { year: 'numeric', ...(format.timeZone ? { timeZone: format.timeZone } : {}) }).format(
+    new Date(iso),
+  );
+}
+
+/**
+ * Datasets for one region: before/after values at each session (hollow circles
+ * on a dashed line, filled triangles on a solid line), the baseline (dotted) and
+ * the MCID band around it (shaded between two edges).
+ */
+export function toChartData(region: RegionSeries, format: DateFormat = {}): ChartData<'line', (number | null)[], string> {
+  const count = region.sessions.length;
+  const datasets: ChartDataset<'line', (number | null)[]>[] = [
+    {
+      label: datasetLabels.pre,
+      data: region.sessions.map((row) => row.pre),
+      borderColor: colours.pre,
+      backgroundColor: '#ffffff',
+      borderDash: [6, 4],
+      borderWidth: 2,
+      pointStyle: 'circle',
+      pointRadius: 5,
+      pointHoverRadius: 7,
+      pointBorderWidth: 2,
+      // A value at the scale's end (pain 0 or 10) shows its whole marker, not half of it.
+      clip: false,
+      order: 0,
+    },
+    {
+      label: datasetLabels.post,
+      data: region.sessions.map((row) => row.post),
+      borderColor: colours.post,
+      backgroundColor: colours.post,
+      borderWidth: 2,
+      pointStyle: 'triangle',
+      pointRadius: 6,
+      pointHoverRadius: 8,
+      clip: false,
+      order: 0,
+    },
+  ];
+  if (region.baseline !== null) {
+    datasets.push({
+      label: datasetLabels.baseline,
+      data: Array.from({ length: count }, () => region.baseline),
+      borderColor: colours.baseline,
+      backgroundColor: colours.baseline,
+      borderDash: [2, 3],
+      borderWidth: 2,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'line',
+      order: 1,
+    });
+  }
+  if (region.band) {
+    const { low, high } = region.band;
+    datasets.push(
+      {
+        label: datasetLabels.band,
+        data: Array.from({ length: count }, () => high),
+        borderColor: colours.bandEdge,
+        backgroundColor: colours.band,
+        borderWidth: 1,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        pointStyle: 'rect',
+        // Shade down to the next dataset, the lower edge.
+        fill: '+1',
+        order: 2,
+      },
+      {
+        label: datasetLabels.bandLower,
+        data: Array.from({ length: count }, () => low),
+        borderColor: colours.bandEdge,
+        backgroundColor: colours.band,
+        borderWidth: 1,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        fill: false,
+        order: 2,
+      },
+    );
+  }
+  return { labels: sessionAxisLabels(region, format), datasets };
+}
+
+export function chartOptions(measure: MeasureInfo, options: { animate: boolean }): ChartOptions<'line'> {
+  const wholeSteps = measure.decimals === 0 && measure.max - measure.min <= 20;
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: options.animate ? { duration: 300 } : false,
+    interaction: { mode: 'index', intersect: false },
+    layout: { padding: { top: 8, right: 10 } },
+    scales: {
+      x: {
+        type: 'category',
+        title: { display: true, text: 'Session date' },
+        ticks: { autoSkip: true, maxRotation: 50 },
+      },
+      y: {
+        type: 'linear',
+        min: measure.min,
+        max: measure.max,
+        title: { display: true, text: valueAxisTitle(measure) },
+        ticks: wholeSteps ? { stepSize: 1, precision: 0 } : {},
+      },
+    },
+    plugins: {
+      legend: {
+        position: 'bottom',
+        labels: {
+          usePointStyle: true,
+          // The two band edges are one thing to a reader: list the band once.
+          filter: (item) => item.text !== datasetLabels.bandLower,
+        },
+      },
+      tooltip: {
+        // Baseline and band repeat on every session; the tooltip is about the values.
+        filter: (item) => item.dataset.label === datasetLabels.pre || item.dataset.label === datasetLabels.post,
+        callbacks: {
+          label: (item) =>
+            item.parsed.y === null
+              ? `${item.dataset.label}: not recorded`
+              : `${item.dataset.label}: ${formatValue(item.parsed.y, measure)}`,
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type {
+  ClientListQuery,
+  ClientListQueryVariables,
+  ClientSeriesQuery,
+  SeriesMeasureChartQuery,
+  ViewerQuery,
+} from '../graphql/generated/graphql';
+import { nprs, prePost, weeklySessions } from './fixtures';
+
+export interface RecordedRequest {
+  operationName: string;
+  variables: Record<string, unknown>;
+}
+
+type Answer = { data: unknown } | { errors: unknown[] };
+
+/**
+ * A stand-in for the Fascia server at `/graphql`: answers the page's operations
+ * from a small clinic (25 clients, one of them with a two-region series) and
+ * records what it was asked. `override` replaces the answer for one operation.
+ */
+export function createFakeApi() {
+  const requests: RecordedRequest[] = [];
+  const overrides = new Map<string, () => Answer>();
+  const clients = Array.from({ length: 25 }, (_, i) => ({
+    id: `c${i + 1}`,
+    displayName: i === 0 ? 'Ada Lovelace' : `Client ${String(i + 1).padStart(2, '0')}`,
+    dateOfBirth: '1980-12-10',
+    series: i === 0 ? [{ id: 'series-1', status: 'ACTIVE' as const }] : [],
+  }));
+  const sessions = weeklySessions(3).map((s) => ({ ...s, attendance: 'ATTENDED' as const }));
+  const at = (i: number) => sessions[i]?.startedAt ?? '';
+
+  const viewer = (): ViewerQuery => ({
+    viewer: {
+      therapist: { id: 't1', givenName: 'Tess', familyName: 'Therapist' },
+      clinic: { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC' },
+    },
+  });
+  const clientList = (variables: Record<string, unknown>): ClientListQuery => {
+    const { search, first, after } = variables as ClientListQueryVariables;
+    const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = clients.filter((c) => words.every((w) => c.displayName.toLowerCase().includes(w)));
+    const start = after ? matching.findIndex((c) => c.id === after) + 1 : 0;
+    const page = matching.slice(start, start + first);
+    return {
+      clients: {
+        totalCount: matching.length,
+        pageInfo: { endCursor: page.at(-1)?.id ?? null, hasNextPage: start + first < matching.length },
+        edges: page.map((node) => ({ cursor: node.id, node })),
+      },
+    };
+  };
+  const clientSeries = (variables: Record<string, unknown>): ClientSeriesQuery => {
+    const client = clients.find((c) => c.id === variables.id);
+    if (!client) throw new Error(`no client ${String(variables.id)}`);
+    return {
+      client: {
+        id: client.id,
+        displayName: client.displayName,
+        dateOfBirth: client.dateOfBirth,
+        sex: 'FEMALE',
+        series: client.series.map((s) => ({
+          id: s.id,
+          status: s.status,
+          conditionCode: 'NECK_PAIN',
+          startDate: '2026-03-01',
+          endDate: null,
+          plannedSessions: 6,
+          condition: { name: 'Neck pain' },
+        })),
+      },
+    };
+  };
+  const seriesMeasureChart = (): SeriesMeasureChartQuery => ({
+    series: {
+      id: 'series-1',
+      status: 'ACTIVE',
+      startDate: '2026-03-01',
+      condition: { name: 'Neck pain' },
+      sessions,
+      observations: [
+        ...prePost('s1', at(0), 7, 5),
+        ...prePost('s2', at(1), 6, 4),
+        ...prePost('s3', at(2), 4, 3),
+        ...prePost('s1', at(0), 5, 4, { regionCode: 'SHOULDER', side: 'LEFT' }),
+        ...prePost('s3', at(2), 3, 2, { regionCode: 'SHOULDER', side: 'LEFT' }),
+      ].map((o, i) => ({ ...o, id: `o${i}` })),
+    },
+    measures: [{ ...nprs, unit: '{score}' }],
+    bodyRegions: [
+      { code: 'NECK', name: 'Neck' },
+      { code: 'SHOULDER', name: 'Shoulder' },
+    ],
+  });
+  const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
+    Viewer: viewer,
+    ClientList: clientList,
+    ClientSeries: clientSeries,
+    SeriesMeasureChart: seriesMeasureChart,
+  };
+
+  const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
+    const operationName = /query (\w+)/.exec(body.query)?.[1] ?? '';
+    requests.push({ operationName, variables: body.variables });
+    const override = overrides.get(operationName);
+    const answer = override ? override() : { data: answers[operationName]?.(body.variables) };
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+
+  return {
+    fetch,
+    requests,
+    /** Answer `operationName` with this until cleared. */
+    override(operationName: string, answer: () => Answer) {
+      overrides.set(operationName, answer);
+    },
+    clear(operationName: string) {
+      overrides.delete(operationName);
+    },
+  };
+}

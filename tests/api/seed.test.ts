@@ -1,0 +1,347 @@
+import { DEFAULT_ANCHOR_DATE, type SeedSummary, seedDemoData, seedDemoDataIfEmpty } from '@fascia/server/db/seed/seed.js';
+import { conditionCatalog } from '@fascia/server/modules/conditions/condition-catalog.js';
+import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createClinicWithTherapist } from '../support/factories.js';
+
+const log = pino({ level: process.env.SEED_LOG ?? 'silent' });
+
+let first: TestDatabase;
+let second: TestDatabase;
+let summary: SeedSummary;
+let secondSummary: SeedSummary | null;
+
+beforeAll(async () => {
+  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  summary = await seedDemoData(first.orm.em.fork(), log);
+  secondSummary = await seedDemoDataIfEmpty(second.orm.em.fork(), log);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([first?.drop(), second?.drop()]);
+});
+
+async function query<T = Record<string, any>>(db: TestDatabase, sql: string): Promise<T[]> {
+  return db.orm.em.fork().execute<T[]>(sql);
+}
+
+/** The clinical content of a seeded database, by natural keys (names, times), never by id or entry time. */
+async function canonicalDump(db: TestDatabase): Promise<Record<string, unknown[]>> {
+  const who = `cl.given_name || ' ' || cl.family_name || ' ' || cl.date_of_birth::text`;
+  const statements: Record<string, string> = {
+    clinics: `select name, time_zone from clinic order by name`,
+    therapists: `select c.name as clinic, t.given_name, t.family_name, t.registration_number, t.email
+      from therapist t join clinic c on c.id = t.clinic_id order by 1, 2, 3`,
+    clients: `select c.name as clinic, ${who} as who, cl.sex, cl.email, cl.phone
+      from client cl join clinic c on c.id = cl.clinic_id order by 1, 2`,
+    intakes: `select ${who} as who, t.family_name as recorded_by, i.taken_at::text, i.chief_complaints, i.current_conditions,
+        i.past_conditions, i.medications, i.contraindications, i.red_flags, i.goals, i.pressure_preference, i.pain_tolerance,
+        i.consent_to_treatment, i.consent_to_treatment_at::text, i.research_consent, i.research_consent_at::text
+      from intake i join client cl on cl.id = i.client_id join therapist t on t.id = i.recorded_by_id order by 1, 3`,
+    series: `select ${who} as who, t.family_name as therapist, s.condition_code, s.goals, s.planned_sessions,
+        s.planned_sessions_per_week, s.planned_minutes_per_session, s.start_date::text, s.status, s.end_date::text, s.discharge_note
+      from treatment_series s join client cl on cl.id = s.client_id join therapist t on t.id = s.therapist_id order by 1, 8`,
+    sessions: `select ${who} as who, se.start_date::text as series_start, s.started_at::text, t.family_name as therapist,
+        s.duration_minutes, s.attendance, s.modalities, s.pressure, s.subjective, s.objective, s.assessment, s.plan
+      from treatment_session s join treatment_series se on se.id = s.series_id join client cl on cl.id = se.client_id
+      join therapist t on t.id = s.therapist_id order by 1, 3`,
+    treatedRegions: `select ${who} as who, s.started_at::text, r.region_code, r.side, r.minutes
+      from treated_region r join treatment_session s on s.id = r.session_id join treatment_series se on se.id = s.series_id
+      join client cl on cl.id = se.client_id order by 1, 2, 3, 4, 5`,
+    observations: `select ${who} as who, o.measure_code, o.value, o.region_code, o.side, o.context, o.taken_at::text,
+        o.recorded_by_role, se.start_date::text as series_start, s.started_at::text as session_start, q.instrument_code
+      from observation o join client cl on cl.id = o.client_id left join treatment_series se on se.id = o.series_id
+      left join treatment_session s on s.id = o.session_id left join questionnaire_response q on q.id = o.questionnaire_response_id
+      order by 1, 7, 2, 4, 5, 6, 3`,
+    responses: `select ${who} as who, q.instrument_code, q.answers, q.score, q.subscores, q.answered_items, q.missing_items,
+        q.scoring_version, q.completed_at::text, s.started_at::text as session_start
+      from questionnaire_response q join client cl on cl.id = q.client_id left join treatment_session s on s.id = q.session_id
+      order by 1, 9, 2`,
+  };
+  const dump: Record<string, unknown[]> = {};
+  for (const [key, sql] of Object.entries(statements)) dump[key] = await query(db, sql);
+  return dump;
+}
+
+describe('demo data seed', () => {
+  test('the summary matches what is stored', async () => {
+    const counts = {
+      clinics: await first.count('clinic'),
+      therapists: await first.count('therapist'),
+      clients: await first.count('client'),
+      intakes: await first.count('intake'),
+      series: await first.count('treatment_series'),
+      sessions: await first.count('treatment_session'),
+      treatedRegions: await first.count('treated_region'),
+      observations: await first.count('observation'),
+      questionnaireResponses: await first.count('questionnaire_response'),
+    };
+    expect(counts).toEqual({
+      clinics: summary.clinics,
+      therapists: summary.therapists,
+      clients: summary.clients,
+      intakes: summary.intakes,
+      series: summary.series,
+      sessions: summary.sessions,
+      treatedRegions: summary.treatedRegions,
+      observations: summary.observations,
+      questionnaireResponses: summary.questionnaireResponses,
+    });
+    const [byAttendance] = await query(
+      first,
+      `select count(*) filter (where attendance = 'ATTENDED')::int as attended, count(*) filter (where attendance = 'CANCELLED')::int as cancelled,
+        count(*) filter (where attendance = 'NO_SHOW')::int as no_show from treatment_session`,
+    );
+    expect(byAttendance).toEqual({
+      attended: summary.attendedSessions,
+      cancelled: summary.cancelledSessions,
+      no_show: summary.noShowSessions,
+    });
+    expect(summary.anchorDate).toBe(DEFAULT_ANCHOR_DATE);
+    expect(summary.seconds).toBeLessThan(60);
+  });
+
+  test('2 clinics in their own time zones, 2 therapists each, 40 clients', async () => {
+    const clinics = await query(
+      first,
+      `select c.time_zone, count(distinct t.id)::int as therapists, count(distinct cl.id)::int as clients
+        from clinic c left join therapist t on t.clinic_id = c.id left join client cl on cl.clinic_id = c.id
+        group by c.id order by c.time_zone`,
+    );
+    expect(clinics).toEqual([
+      { time_zone: 'America/Toronto', therapists: 2, clients: 20 },
+      { time_zone: 'Europe/London', therapists: 2, clients: 20 },
+    ]);
+    const [therapists] = await query(first, `select count(*)::int as n from therapist where registration_number is not null`);
+    expect(therapists?.n).toBe(4);
+    expect(summary.clients).toBe(40);
+  });
+
+  test('clients are adults of 18 to 85 at the anchor date, each with an intake', async () => {
+    const clients = await query<{ dob: string; intakes: number; sex: string }>(
+      first,
+      `select cl.date_of_birth::text as dob, cl.sex, count(i.id)::int as intakes from client cl left join intake i on i.client_id = cl.id group by cl.id`,
+    );
+    for (const client of clients) {
+      const anchor = summary.anchorDate;
+      let age = Number(anchor.slice(0, 4)) - Number(client.dob.slice(0, 4));
+      if (anchor.slice(5) < client.dob.slice(5)) age -= 1;
+      expect(age).toBeGreaterThanOrEqual(18);
+      expect(age).toBeLessThanOrEqual(85);
+      expect(client.intakes).toBeGreaterThanOrEqual(1);
+    }
+    expect(clients.some((c) => c.sex === 'FEMALE') && clients.some((c) => c.sex === 'MALE')).toBe(true);
+
+    const [consent] = await query(
+      first,
+      `select count(*) filter (where research_consent)::int as yes, count(*)::int as total,
+        count(*) filter (where research_consent <> (research_consent_at is not null))::int as inconsistent,
+        count(*) filter (where not consent_to_treatment)::int as no_consent,
+        count(*) filter (where cardinality(contraindications) > 0)::int as with_contraindications,
+        count(*) filter (where cardinality(red_flags) > 0)::int as with_red_flags
+        from intake`,
+    );
+    expect(consent?.inconsistent).toBe(0);
+    expect(consent?.no_consent).toBe(0);
+    expect(consent?.yes / consent?.total).toBeGreaterThan(0.5);
+    expect(consent?.yes / consent?.total).toBeLessThan(0.9);
+    expect(consent?.with_contraindications).toBeGreaterThan(0);
+    expect(consent?.with_red_flags).toBeGreaterThan(0);
+  });
+
+  test('series: 6-24 sessions, plans within the brief, every condition, every status', async () => {
+    const series = await query(
+      first,
+      `select s.condition_code, s.status, s.planned_sessions, s.planned_sessions_per_week, s.planned_minutes_per_session,
+        s.end_date::text as end_date, count(x.id)::int as sessions, count(x.id) filter (where x.attendance = 'ATTENDED')::int as attended
+        from treatment_series s left join treatment_session x on x.series_id = s.id group by s.id`,
+    );
+    expect(series.length).toBe(summary.series);
+    for (const s of series) {
+      expect(s.sessions).toBeGreaterThanOrEqual(6);
+      expect(s.sessions).toBeLessThanOrEqual(24);
+      expect(s.planned_sessions).toBeGreaterThanOrEqual(6);
+      expect(s.planned_sessions).toBeLessThanOrEqual(24);
+      expect(s.planned_sessions_per_week).toBeGreaterThanOrEqual(1);
+      expect(s.planned_sessions_per_week).toBeLessThanOrEqual(3);
+      expect([30, 45, 60, 90]).toContain(s.planned_minutes_per_session);
+      if (s.status === 'COMPLETED') expect(s.attended).toBe(s.planned_sessions);
+      else expect(s.attended).toBeLessThan(s.planned_sessions);
+      expect(s.end_date === null).toBe(s.status === 'ACTIVE');
+    }
+    // Every condition of the catalog is treated in at least two clients.
+    const perCondition = await query<{
+      condition_code: string;
+      clients: number;
+    }>(first, `select condition_code, count(distinct client_id)::int as clients from treatment_series group by condition_code`);
+    for (const condition of conditionCatalog) {
+      expect(perCondition.find((row) => row.condition_code === condition.code)?.clients ?? 0, condition.code).toBeGreaterThanOrEqual(2);
+    }
+    const statuses = series.map((s) => s.status);
+    expect(statuses.filter((s) => s === 'ACTIVE').length).toBeGreaterThan(statuses.length / 2);
+    expect(statuses).toContain('COMPLETED');
+    expect(statuses).toContain('DISCONTINUED');
+  });
+
+  test('visits: clinic hours in the clinic time zone, mostly weekdays, some cancelled and no-show visits without treatment', async () => {
+    const visits = await query(
+      first,
+      `select extract(isodow from s.started_at at time zone c.time_zone)::int as dow,
+        extract(hour from s.started_at at time zone c.time_zone)::int * 60 + extract(minute from s.started_at at time zone c.time_zone)::int as start,
+        se.planned_minutes_per_session as planned, s.attendance, s.duration_minutes, s.pressure, s.modalities,
+        (select count(*) from observation o where o.session_id = s.id)::int as observations,
+        (select count(*) from treated_region r where r.session_id = s.id)::int as regions,
+        (select count(*) from questionnaire_response q where q.session_id = s.id)::int as responses
+        from treatment_session s join clinic c on c.id = s.clinic_id join treatment_series se on se.id = s.series_id`,
+    );
+    for (const v of visits) {
+      expect(v.dow).toBeLessThanOrEqual(6);
+      expect(v.start).toBeGreaterThanOrEqual(8 * 60);
+      expect(v.start + v.planned).toBeLessThanOrEqual(20 * 60);
+      if (v.attendance === 'ATTENDED') {
+        expect(v.duration_minutes).toBeGreaterThan(0);
+        expect(v.pressure).toBeGreaterThanOrEqual(1);
+        expect(v.pressure).toBeLessThanOrEqual(5);
+        expect(v.modalities.length).toBeGreaterThan(0);
+        expect(v.regions).toBeGreaterThan(0);
+        expect(v.observations).toBeGreaterThanOrEqual(2);
+      } else {
+        expect({
+          duration: v.duration_minutes,
+          pressure: v.pressure,
+          observations: v.observations,
+          regions: v.regions,
+        }).toEqual({
+          duration: 0,
+          pressure: null,
+          observations: 0,
+          regions: 0,
+        });
+        expect(v.responses).toBe(0);
+      }
+    }
+    const saturdays = visits.filter((v) => v.dow === 6).length;
+    expect(saturdays).toBeGreaterThan(0);
+    expect(saturdays).toBeLessThan(visits.length / 4);
+    expect(visits.some((v) => v.attendance === 'CANCELLED')).toBe(true);
+    expect(visits.some((v) => v.attendance === 'NO_SHOW')).toBe(true);
+  });
+
+  test('every observation is within its measure range and precision', async () => {
+    const observations = await query<{ measure_code: string; value: number }>(first, `select measure_code, value from observation`);
+    expect(observations.length).toBe(summary.observations);
+    for (const observation of observations) {
+      const measure = findMeasure(observation.measure_code);
+      expect(measure, observation.measure_code).toBeDefined();
+      if (!measure) continue;
+      expect(observation.value).toBeGreaterThanOrEqual(measure.min);
+      expect(observation.value).toBeLessThanOrEqual(measure.max);
+      const scaled = observation.value * 10 ** measure.decimals;
+      expect(Math.abs(scaled - Math.round(scaled))).toBeLessThan(1e-9);
+    }
+    const measures = new Set(observations.map((o) => o.measure_code));
+    for (const code of [
+      'NPRS',
+      'CERVICAL_ROTATION',
+      'SHOULDER_ABDUCTION',
+      'MOUTH_OPENING',
+      'GRIP_STRENGTH',
+      'ODI',
+      'NDI',
+      'QUICKDASH',
+      'FIQR',
+      'PSFS',
+    ]) {
+      expect(measures, code).toContain(code);
+    }
+    const [diary] = await query(
+      first,
+      `select count(*)::int as n, count(*) filter (where series_id is null or session_id is not null)::int as misplaced
+        from observation where context = 'BETWEEN_SESSIONS'`,
+    );
+    expect(diary?.n).toBeGreaterThan(0);
+    expect(diary?.misplaced).toBe(0);
+  });
+
+  test('questionnaires at the first visit of each series that uses one, valid and scored', async () => {
+    const [missing] = await query(
+      first,
+      `select count(*)::int as n from treatment_series s
+        where s.condition_code <> 'CANCER_PALLIATIVE'
+        and not exists (
+          select 1 from questionnaire_response q join treatment_session x on x.id = q.session_id
+          where q.series_id = s.id and x.started_at = (select min(started_at) from treatment_session y where y.series_id = s.id))`,
+    );
+    expect(missing?.n).toBe(0);
+    const [unscored] = await query(
+      first,
+      `select count(*)::int as n from questionnaire_response q
+        where not exists (select 1 from observation o where o.questionnaire_response_id = q.id and o.value = q.score)`,
+    );
+    expect(unscored?.n).toBe(0);
+  });
+
+  test('pain trajectories: some series improve, some plateau, some worsen (first vs last pre-session NPRS)', async () => {
+    const rows = await query<{ first: string; last: string; sessions: number }>(
+      first,
+      `with pre as (
+          select o.series_id, s.started_at, avg(o.value) as pain
+          from observation o join treatment_session s on s.id = o.session_id
+          where o.measure_code = 'NPRS' and o.context = 'PRE_SESSION' group by o.series_id, s.started_at),
+        ranked as (
+          select series_id, pain, row_number() over (partition by series_id order by started_at) as from_start,
+            row_number() over (partition by series_id order by started_at desc) as from_end from pre)
+        select max(pain) filter (where from_start = 1) as first, max(pain) filter (where from_end = 1) as last, count(*)::int as sessions
+        from ranked group by series_id`,
+    );
+    expect(rows.length).toBe(summary.series);
+    const changes = rows.map((row) => Number(row.last) - Number(row.first));
+    const improving = changes.filter((change) => change <= -2).length;
+    const plateauing = changes.filter((change) => Math.abs(change) < 1).length;
+    const worsening = changes.filter((change) => change >= 1).length;
+    expect(improving).toBeGreaterThan(rows.length / 3);
+    expect(plateauing).toBeGreaterThanOrEqual(1);
+    expect(worsening).toBeGreaterThanOrEqual(1);
+    expect(improving).toBeGreaterThan(worsening);
+  });
+
+  test('deterministic: the same seed gives the same data in a fresh database', async () => {
+    expect(secondSummary).not.toBeNull();
+    expect({ ...secondSummary, seconds: 0 }).toEqual({
+      ...summary,
+      seconds: 0,
+    });
+    const [a, b] = await Promise.all([canonicalDump(first), canonicalDump(second)]);
+    expect(a.sessions?.length).toBe(summary.sessions);
+    for (const key of Object.keys(a)) expect(b[key], key).toEqual(a[key]);
+  });
+
+  test('seedDemoDataIfEmpty does nothing on a database that already has data', async () => {
+    const before = await first.count('observation');
+    expect(await seedDemoDataIfEmpty(first.orm.em.fork(), log)).toBeNull();
+    expect(await first.count('clinic')).toBe(2);
+    expect(await first.count('observation')).toBe(before);
+
+    const other = await createTestDatabase();
+    try {
+      await createClinicWithTherapist(other);
+      expect(await seedDemoDataIfEmpty(other.orm.em.fork(), log)).toBeNull();
+      expect(await other.count('clinic')).toBe(1);
+      expect(await other.count('client')).toBe(0);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  test('refuses an anchor date that would put visits in the future, before writing anything', async () => {
+    const other = await createTestDatabase();
+    try {
+      await expect(seedDemoData(other.orm.em.fork(), log, { anchorDate: '2999-01-01' })).rejects.toThrow(/anchorDate/);
+      expect(await other.count('clinic')).toBe(0);
+    } finally {
+      await other.drop();
+    }
+  });
+});

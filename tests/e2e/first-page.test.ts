@@ -1,0 +1,382 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemoData } from '@fascia/server/db/seed/seed.js';
+import type { Viewer } from '@fascia/server/graphql/context.js';
+import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
+import { findDefaultTherapist } from '@fascia/server/modules/clinics/clinic.resolver.js';
+import { pino } from 'pino';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Headless, no sandbox (root in containers), and nothing that phones home on a closed network.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type GraphQL = <Data>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
+
+interface ChartSeries {
+  sessions: { id: string; startedAt: string }[];
+  observations: {
+    sessionId: string | null;
+    context: string;
+    regionCode: string | null;
+    side: 'LEFT' | 'RIGHT' | null;
+    value: number;
+  }[];
+}
+
+interface Target {
+  clientId: string;
+  displayName: string;
+  seriesId: string;
+  /** Position of the series in the client's list (newest first, as the API orders it). */
+  seriesIndex: number;
+  conditionName: string;
+  series: ChartSeries;
+}
+
+let db: TestDatabase;
+let http: HttpServer | undefined;
+let browser: Browser;
+let baseUrl: string;
+let graphql: GraphQL;
+let target: Target;
+let measureDecimals: number;
+let regionNames: Map<string, string>;
+
+/** The demo data set, and the viewer the server would act as (the first clinic's first therapist). */
+async function seedDemoClinic(): Promise<Viewer> {
+  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  const therapist = await findDefaultTherapist(db.orm.em.fork());
+  if (!therapist) throw new Error('seedDemoData created no therapist');
+  return {
+    role: 'THERAPIST',
+    therapistId: therapist.id,
+    clinicId: therapist.clinic.id,
+  };
+}
+
+const pageSize = 20;
+
+/** "Load more" only shows with more clients than one page: add a few when the clinic is small. */
+async function ensureMoreThanOnePage(): Promise<void> {
+  const { clients } = await graphql<{ clients: { totalCount: number } }>(`{ clients { totalCount } }`);
+  for (let i = clients.totalCount; i <= pageSize + 2; i++) {
+    await graphql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id } }`, {
+      input: {
+        givenName: 'Extra',
+        familyName: `Client ${String(i).padStart(2, '0')}`,
+        dateOfBirth: '1990-01-01',
+        sex: 'UNKNOWN',
+      },
+    });
+  }
+}
+
+const seriesQuery = `query($id: ID!) {
+  series(id: $id) {
+    sessions { id startedAt }
+    observations(measureCode: "NPRS") { sessionId context regionCode side value }
+  }
+}`;
+
+/** A client with a unique name and a series with pain recorded at sessions: what the page should chart. */
+async function findTarget(): Promise<Target> {
+  const { clients } = await graphql<{
+    clients: {
+      edges: {
+        node: {
+          id: string;
+          displayName: string;
+          series: { id: string; condition: { name: string } }[];
+        };
+      }[];
+    };
+  }>(`{ clients(first: 100) { edges { node { id displayName series { id condition { name } } } } } }`);
+  const nameCounts = new Map<string, number>();
+  for (const { node } of clients.edges) nameCounts.set(node.displayName, (nameCounts.get(node.displayName) ?? 0) + 1);
+  let best: Target | undefined;
+  for (const { node } of clients.edges) {
+    if (nameCounts.get(node.displayName) !== 1) continue;
+    for (const [seriesIndex, series] of node.series.entries()) {
+      const { series: data } = await graphql<{ series: ChartSeries }>(seriesQuery, { id: series.id });
+      const sessionValues = data.observations.filter((o) => o.sessionId !== null && o.context !== 'BETWEEN_SESSIONS');
+      const regions = new Set(sessionValues.map((o) => `${o.regionCode}|${o.side}`)).size;
+      if (sessionValues.length < 4) continue;
+      const candidate = {
+        clientId: node.id,
+        displayName: node.displayName,
+        seriesId: series.id,
+        seriesIndex,
+        conditionName: series.condition.name,
+        series: data,
+      };
+      // Prefer a series with pain in several regions: it exercises the region picker.
+      if (!best || regions > 1) best = candidate;
+      if (regions > 1) return candidate;
+    }
+  }
+  if (!best) throw new Error('no client has a series with pain values at sessions');
+  return best;
+}
+
+/** As the page names a region: "Neck", "Right lower arm (forearm)". */
+function regionLabel(regionCode: string | null, side: 'LEFT' | 'RIGHT' | null): string {
+  const name = regionCode === null ? 'All regions' : (regionNames.get(regionCode) ?? regionCode);
+  return side ? `${side === 'LEFT' ? 'Left' : 'Right'} ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+}
+
+/** The rows the table should show for one region, straight from the API's answer. */
+function expectedRows(label: string): string[][] {
+  const sessions = [...target.series.sessions].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  const rows: string[][] = [];
+  for (const [index, session] of sessions.entries()) {
+    const values = target.series.observations.filter((o) => o.sessionId === session.id && regionLabel(o.regionCode, o.side) === label);
+    if (values.length === 0) continue;
+    // The API lists values in clinical-time order: the last one of a kind counts.
+    const pick = (context: string) =>
+      values
+        .filter((o) => o.context === context)
+        .at(-1)
+        ?.value.toFixed(measureDecimals) ?? 'not recorded';
+    rows.push([String(index + 1), pick('PRE_SESSION'), pick('POST_SESSION')]);
+  }
+  return rows;
+}
+
+async function tableRows(page: Page): Promise<string[][]> {
+  const details = page.locator('details.table-toggle');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await page.getByText('Show the values as a table').click();
+  }
+  return page.$$eval('table.data-table tbody tr', (rows) =>
+    rows.map((row) => [
+      row.querySelector('th')?.textContent ?? '',
+      row.querySelector('[data-column="pre"]')?.textContent ?? '',
+      row.querySelector('[data-column="post"]')?.textContent ?? '',
+    ]),
+  );
+}
+
+/** Resolves once chart.js has painted something on the canvas. */
+async function waitForPaintedChart(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('figure.measure-chart canvas');
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context || canvas.width === 0 || canvas.height === 0) return false;
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) painted++;
+    return painted > 2000;
+  });
+}
+
+/** Page errors and console errors, which should stay empty. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
+  }
+  db = await createTestDatabase();
+  const viewer = await seedDemoClinic();
+  http = await createHttpServer({
+    orm: db.orm,
+    schema: await buildFasciaSchema(),
+    log: pino({ level: 'silent' }),
+    resolveViewer: async () => viewer,
+    production: false,
+    clientDistDir: inject('clientDistDir'),
+  });
+  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  graphql = async <Data>(query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Data; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  await ensureMoreThanOnePage();
+
+  const catalogs = await graphql<{
+    measures: { code: string; decimals: number }[];
+    bodyRegions: { code: string; name: string }[];
+  }>(`{ measures { code decimals } bodyRegions { code name } }`);
+  measureDecimals = catalogs.measures.find((m) => m.code === 'NPRS')?.decimals ?? 0;
+  regionNames = new Map(catalogs.bodyRegions.map((r) => [r.code, r.name]));
+  target = await findTarget();
+  await mkdir(artifactsDir, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  // Each step on its own, so one failure does not leave the others running.
+  await browser?.close().catch(() => {});
+  await http?.stop().catch(() => {});
+  await db?.drop();
+});
+
+describe('first page: clients, their series, and the pain chart', () => {
+  test('desktop: list, load more, search, choose a client and a series, chart and table', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(baseUrl);
+
+      // The list shows the API's first page, in its order.
+      const firstPage = await graphql<{
+        clients: {
+          totalCount: number;
+          edges: { node: { displayName: string } }[];
+        };
+      }>(`query($first: Int!) { clients(first: $first) { totalCount edges { node { displayName } } } }`, { first: pageSize });
+      const names = page.locator('.client-items .client-name');
+      await expect.poll(() => names.allTextContents()).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
+      await expect(page.locator('.list-count').textContent()).resolves.toBe(
+        `Showing ${firstPage.clients.edges.length} of ${firstPage.clients.totalCount} clients`,
+      );
+
+      // The next page is appended, in the API's order.
+      expect(firstPage.clients.totalCount).toBeGreaterThan(pageSize);
+      await page.getByRole('button', { name: 'Load more clients' }).click();
+      const twoPages = await graphql<{
+        clients: { edges: { node: { displayName: string } }[] };
+      }>(`query($first: Int!) { clients(first: $first) { edges { node { displayName } } } }`, { first: 2 * pageSize });
+      await expect.poll(() => names.allTextContents()).toEqual(twoPages.clients.edges.map((e) => e.node.displayName));
+
+      await page.getByRole('searchbox', { name: 'Search by name or email' }).fill(target.displayName);
+      const clientButton = page.locator('.client-item').filter({
+        has: page.locator('.client-name', { hasText: target.displayName }),
+      });
+      await expect.poll(() => names.allTextContents()).toContain(target.displayName);
+      await expect.poll(() => names.count()).toBeLessThan(firstPage.clients.edges.length + 1);
+      await clientButton.first().click();
+      await page.getByRole('heading', { level: 2, name: target.displayName }).waitFor();
+
+      const seriesButton = page.locator('.series-item').nth(target.seriesIndex);
+      await expect(seriesButton.textContent()).resolves.toContain(target.conditionName);
+      await seriesButton.click();
+
+      const canvas = page.getByRole('img', {
+        name: /^Chart of Pain \(NPRS 0-10\) in /,
+      });
+      await canvas.waitFor();
+      await waitForPaintedChart(page);
+      expect(await page.locator('figure.measure-chart canvas').count()).toBe(1);
+
+      // Every region the API has values for: the table lists exactly the API's numbers.
+      const picker = page.getByRole('group', { name: 'Body region' });
+      const regionLabels =
+        (await picker.count()) > 0
+          ? await picker.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => i.parentElement?.textContent ?? ''))
+          : [];
+      const apiRegions = new Set(
+        target.series.observations
+          .filter((o) => o.sessionId && o.context !== 'BETWEEN_SESSIONS')
+          .map((o) => regionLabel(o.regionCode, o.side)),
+      );
+      if (apiRegions.size > 1) expect(new Set(regionLabels)).toEqual(apiRegions);
+      for (const label of apiRegions.size > 1 ? regionLabels : [...apiRegions]) {
+        if (apiRegions.size > 1) await picker.getByRole('radio', { name: label }).check();
+        await page
+          .getByRole('img', {
+            name: new RegExp(`in ${label.replace(/[()]/g, '\\$&')} before and after`),
+          })
+          .waitFor();
+        const rows = await tableRows(page);
+        expect(rows, `table for ${label}`).toEqual(expectedRows(label));
+        expect(rows.length).toBeGreaterThan(0);
+      }
+      if (apiRegions.size > 1) await picker.getByRole('radio').first().check();
+      await waitForPaintedChart(page);
+      await page.screenshot({
+        path: path.join(artifactsDir, 'first-page-desktop.png'),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('phone (375 px): the chart and its table fit the width', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      // Charts then draw at once (the app honours the setting): screenshots never catch an animation.
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      // A link to a client's series opens it directly.
+      await page.goto(`${baseUrl}/?client=${target.clientId}&series=${target.seriesId}`);
+      await page.getByRole('img', { name: /^Chart of Pain \(NPRS 0-10\) in / }).waitFor();
+      await waitForPaintedChart(page);
+      const box = await page.locator('figure.measure-chart canvas').boundingBox();
+      expect(box?.width).toBeGreaterThan(250);
+      expect(box?.width).toBeLessThanOrEqual(375);
+      await page.screenshot({
+        path: path.join(artifactsDir, 'first-page-phone.png'),
+        fullPage: true,
+      });
+
+      await tableRows(page);
+      // Nothing makes the page scroll sideways (a wide table scrolls inside its own box).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.locator('table.data-table').scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: path.join(artifactsDir, 'first-page-phone-table.png'),
+        fullPage: true,
+      });
+
+      // On a phone an open client takes the screen; the way back shows the list again.
+      expect(await page.locator('.client-list').isVisible()).toBe(false);
+      await page.getByRole('button', { name: '← All clients' }).click();
+      await page.locator('.client-items .client-name').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.screenshot({
+        path: path.join(artifactsDir, 'first-page-phone-list.png'),
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
