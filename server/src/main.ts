@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     if (!therapist) throw new Error('No therapist exists yet: start once with FASCIA_SEED_DEMO=true to load the demo clinic.');
     const viewer: Viewer = {
       role: 'THERAPIST',
+      accountId: null,
       therapistId: therapist.id,
       clinicId: therapist.clinic.id,
     };

@@ -1,4 +1,4 @@
-import type { Viewer } from '@fascia/server/graphql/context.js';
+import type { TherapistViewer } from '@fascia/server/graphql/viewer.js';
 import { recordSession, startSeries } from '@fascia/server/modules/care/care.service.js';
 import { createClient, recordIntake } from '@fascia/server/modules/clients/client.service.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import { createClinicWithTherapist } from '../support/factories.js';
 
 let db: TestDatabase;
 let api: TestApi;
-let viewer: Viewer;
+let viewer: TherapistViewer;
 
 /** Adds clients, each with an intake and a series of `visits` visits, straight through the services. */
 async function addClients(count: number, visits: number): Promise<void> {

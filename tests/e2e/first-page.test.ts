@@ -67,6 +67,7 @@ async function seedDemoClinic(): Promise<Viewer> {
   if (!therapist) throw new Error('seedDemoData created no therapist');
   return {
     role: 'THERAPIST',
+    accountId: null,
     therapistId: therapist.id,
     clinicId: therapist.clinic.id,
   };

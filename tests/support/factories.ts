@@ -1,4 +1,4 @@
-import type { Viewer } from '@fascia/server/graphql/context.js';
+import type { TherapistViewer } from '@fascia/server/graphql/viewer.js';
 import { Clinic } from '@fascia/server/modules/clinics/clinic.entity.js';
 import { Therapist } from '@fascia/server/modules/clinics/therapist.entity.js';
 import type { TestDatabase } from './database.js';
@@ -7,7 +7,7 @@ import type { TestDatabase } from './database.js';
 export async function createClinicWithTherapist(
   db: TestDatabase,
   options: { clinicName?: string; timeZone?: string } = {},
-): Promise<Viewer> {
+): Promise<TherapistViewer> {
   const em = db.orm.em.fork();
   const clinic = em.create(Clinic, {
     name: options.clinicName ?? 'Test clinic',
@@ -20,5 +20,5 @@ export async function createClinicWithTherapist(
     registrationNumber: 'LMT-1',
   });
   await em.flush();
-  return { role: 'THERAPIST', therapistId: therapist.id, clinicId: clinic.id };
+  return { role: 'THERAPIST', accountId: null, therapistId: therapist.id, clinicId: clinic.id };
 }

@@ -14,7 +14,7 @@ export function App() {
   const viewer = useQuery(ViewerDocument, {});
   const [selection, select] = useSelection();
   // Dates on charts are the clinic's calendar days, wherever the browser is.
-  const timeZone = viewer.status === 'success' ? viewer.data.viewer.clinic.timeZone : undefined;
+  const timeZone = viewer.status === 'success' ? viewer.data.viewer.clinic?.timeZone : undefined;
 
   return (
     <div className="app">

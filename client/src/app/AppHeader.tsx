@@ -20,10 +20,12 @@ export function AppHeader({ viewer }: { viewer: QueryState<ViewerQuery> }) {
       <p className="who">
         {viewer.status === 'success' && (
           <>
-            <span className="who-clinic">{viewer.data.viewer.clinic.name}</span>
-            <span className="who-person">
-              {viewer.data.viewer.therapist.givenName} {viewer.data.viewer.therapist.familyName}
-            </span>
+            {viewer.data.viewer.clinic && <span className="who-clinic">{viewer.data.viewer.clinic.name}</span>}
+            {viewer.data.viewer.therapist && (
+              <span className="who-person">
+                {viewer.data.viewer.therapist.givenName} {viewer.data.viewer.therapist.familyName}
+              </span>
+            )}
           </>
         )}
         {viewer.status === 'error' && <span className="who-offline">Not connected</span>}

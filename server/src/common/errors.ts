@@ -3,7 +3,7 @@
  * `extensions.code` in one place (graphql/format-error.ts). Anything else is
  * unexpected and gets masked.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

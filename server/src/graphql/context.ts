@@ -1,25 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLoaders, type Loaders } from './loaders.js';
+import { clinicViewer, type Viewer } from './viewer.js';
 
-/**
- * Who is calling. Until accounts exist (see the access issue) every request acts
- * as the demo clinic's first therapist; the shape already carries the clinic so
- * every service scopes by it.
- */
-export interface Viewer {
-  role: 'THERAPIST';
-  therapistId: string;
-  clinicId: string;
+export type { Viewer } from './viewer.js';
+
+/** What the HTTP layer knows of the request, for the audit trail and rate limits. */
+export interface RequestInfo {
+  requestId: string;
+  /** Client address as seen by the server. */
+  address: string;
 }
 
 /** One request = one unit of work: its own forked EntityManager, its own batch loaders. */
-export interface GraphQLContext {
+export interface GraphQLContext extends RequestInfo {
   em: EntityManager;
   viewer: Viewer;
-  requestId: string;
   loaders: Loaders;
 }
 
-export function createContext(em: EntityManager, viewer: Viewer, requestId: string): GraphQLContext {
-  return { em, viewer, requestId, loaders: createLoaders(em, viewer) };
+export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo): GraphQLContext {
+  // Loaders read clinical rows, so they exist only for viewers of one clinic.
+  return { em, viewer, ...request, loaders: createLoaders(em, () => clinicViewer(viewer)) };
 }

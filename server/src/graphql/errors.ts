@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { DomainError, type DomainErrorCode } from '../common/errors.js';
 import type { GraphQLContext } from './context.js';
@@ -25,6 +26,12 @@ function graphqlCode(code: DomainErrorCode): string {
       return 'NOT_FOUND';
     case 'CONFLICT':
       return 'CONFLICT';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'UNAUTHENTICATED':
+      return 'UNAUTHENTICATED';
+    case 'RATE_LIMITED':
+      return 'RATE_LIMITED';
     default:
       return assertUnreachable(code);
   }
@@ -34,9 +41,16 @@ function assertUnreachable(value: never): never {
   throw new Error(`unhandled error code ${String(value)}`);
 }
 
+/** type-graphql's refusals from `@Authorized`, in this API's codes. */
+function accessCode(error: unknown): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+  if (error instanceof AuthenticationError) return 'UNAUTHENTICATED';
+  if (error instanceof AuthorizationError) return 'FORBIDDEN';
+  return null;
+}
+
 function isExpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  return original instanceof DomainError || requestErrorCodes.has(String(error.extensions?.code ?? ''));
+  return original instanceof DomainError || accessCode(original) !== null || requestErrorCodes.has(String(error.extensions?.code ?? ''));
 }
 
 /**
@@ -56,6 +70,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         ...(original.rule ? { rule: original.rule } : {}),
       },
     };
+  }
+  const access = accessCode(original);
+  if (access) {
+    const message = access === 'UNAUTHENTICATED' ? 'Sign in first' : 'Your role may not do this';
+    return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: access } };
   }
   const code = String(formatted.extensions?.code ?? '');
   if (requestErrorCodes.has(code)) {

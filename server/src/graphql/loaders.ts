@@ -4,7 +4,7 @@ import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions
 import { findClientsByIds, findLatestIntakes } from '../modules/clients/client.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../modules/instruments/questionnaire.service.js';
 import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../modules/measures/observation.service.js';
-import type { Viewer } from './context.js';
+import type { ClinicViewer } from './viewer.js';
 
 /**
  * A loader that collects the keys asked for in one tick, fetches all their rows
@@ -19,46 +19,46 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
 }
 
 /** Per-request batch loaders for every list field, so nested queries cost a fixed number of statements. */
-export function createLoaders(em: EntityManager, viewer: Viewer) {
+export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await findClientsByIds(em, viewer, ids)).map((c) => [c.id, c]));
+      const byId = new Map((await findClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
     }),
     latestIntakeByClient: groupLoader(
-      (ids) => findLatestIntakes(em, viewer, ids),
+      (ids) => findLatestIntakes(em, scope(), ids),
       (intake) => intake.client.id,
     ),
     seriesByClient: groupLoader(
-      (ids) => findSeriesByClients(em, viewer, ids),
+      (ids) => findSeriesByClients(em, scope(), ids),
       (series) => series.client.id,
     ),
     latestObservationsByClient: groupLoader(
-      (ids) => findLatestObservations(em, viewer, ids),
+      (ids) => findLatestObservations(em, scope(), ids),
       (o) => o.client.id,
     ),
     sessionsBySeries: groupLoader(
-      (ids) => findSessionsBySeries(em, viewer, ids),
+      (ids) => findSessionsBySeries(em, scope(), ids),
       (session) => session.series.id,
     ),
     observationsBySeries: groupLoader(
-      (ids) => findObservationsBySeries(em, viewer, ids),
+      (ids) => findObservationsBySeries(em, scope(), ids),
       (o) => o.series?.id ?? '',
     ),
     responsesBySeries: groupLoader(
-      (ids) => findResponsesBySeries(em, viewer, ids),
+      (ids) => findResponsesBySeries(em, scope(), ids),
       (r) => r.series?.id ?? '',
     ),
     treatedRegionsBySession: groupLoader(
-      (ids) => findTreatedRegionsBySessions(em, viewer, ids),
+      (ids) => findTreatedRegionsBySessions(em, scope(), ids),
       (r) => r.session.id,
     ),
     observationsBySession: groupLoader(
-      (ids) => findObservationsBySessions(em, viewer, ids),
+      (ids) => findObservationsBySessions(em, scope(), ids),
       (o) => o.session?.id ?? '',
     ),
     responsesBySession: groupLoader(
-      (ids) => findResponsesBySessions(em, viewer, ids),
+      (ids) => findResponsesBySessions(em, scope(), ids),
       (r) => r.session?.id ?? '',
     ),
   };

@@ -6,12 +6,16 @@ import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { QuestionnaireResolver } from '../modules/instruments/questionnaire.resolver.js';
 import { ObservationResolver } from '../modules/measures/observation.resolver.js';
+import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
-export function buildFasciaSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildFasciaSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [ClinicResolver, ClientResolver, ...CareResolvers, ObservationResolver, QuestionnaireResolver, CatalogResolver],
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,
+    authChecker,
   });
+  assertEveryOperationHasARule();
+  return schema;
 }

@@ -71,7 +71,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createContext(orm.em.fork(), await options.resolveViewer(req), requestId);
+        return createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
       },
     }),
   );

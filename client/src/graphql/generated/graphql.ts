@@ -74,7 +74,7 @@ export type SeriesMeasureChartQuery = { series: { id: string, status: SeriesStat
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { therapist: { id: string, givenName: string, familyName: string }, clinic: { id: string, name: string, timeZone: string } } };
+export type ViewerQuery = { viewer: { therapist: { id: string, givenName: string, familyName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Viewer } from '../../graphql/context.js';
+import type { TherapistViewer } from '../../graphql/viewer.js';
 import { closeSeries, recordSession, startSeries } from '../../modules/care/care.service.js';
 import { createClient, recordIntake } from '../../modules/clients/client.service.js';
 import { Clinic } from '../../modules/clinics/clinic.entity.js';
@@ -108,7 +108,7 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
   // "the first therapist of the first clinic" (the default viewer) is always the same person.
   const entryTime = Date.now();
   let order = 0;
-  const viewers: Viewer[][] = [];
+  const viewers: TherapistViewer[][] = [];
   for (const clinicPlan of plan.clinics) {
     const clinic = tx.create(Clinic, {
       name: clinicPlan.name,
@@ -126,6 +126,7 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
     viewers.push(
       therapists.map((therapist) => ({
         role: 'THERAPIST',
+        accountId: null,
         therapistId: therapist.id,
         clinicId: clinic.id,
       })),
@@ -137,10 +138,10 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
   const unit = () => tx.fork({ keepTransactionContext: true });
   const total = plan.clients.length;
   for (const [index, planned] of plan.clients.entries()) {
-    const clinicViewers = viewers[planned.clinic] as Viewer[];
-    const client = await createClient(unit(), clinicViewers[planned.series[0]?.therapist ?? 0] as Viewer, planned.client);
+    const clinicViewers = viewers[planned.clinic] as TherapistViewer[];
+    const client = await createClient(unit(), clinicViewers[planned.series[0]?.therapist ?? 0] as TherapistViewer, planned.client);
     for (const plannedSeries of planned.series) {
-      const viewer = clinicViewers[plannedSeries.therapist] as Viewer;
+      const viewer = clinicViewers[plannedSeries.therapist] as TherapistViewer;
       await recordIntake(unit(), viewer, client.id, plannedSeries.intake);
       const series = await startSeries(unit(), viewer, {
         ...plannedSeries.start,

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { actingTherapist, clinicViewer } from '../../graphql/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ConditionNode } from '../conditions/condition.type.js';
 import { findCondition } from '../conditions/condition-catalog.js';
@@ -11,9 +12,10 @@ import { SeriesNode, SessionNode, TreatedRegionNode } from './care.type.js';
 
 @Resolver(() => SeriesNode)
 export class SeriesResolver {
+  @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => SeriesNode, { description: 'One treatment series of the clinic; NOT_FOUND for any other id.' })
   async series(@Ctx() { em, viewer }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<SeriesNode> {
-    return SeriesNode.from(await getSeries(em, viewer, id));
+    return SeriesNode.from(await getSeries(em, clinicViewer(viewer), id));
   }
 
   @FieldResolver(() => ClientNode, { description: 'The client treated.' })
@@ -48,27 +50,30 @@ export class SeriesResolver {
     return (await loaders.responsesBySeries.load(series.id)).map((r) => QuestionnaireResponseNode.from(r));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => SeriesNode, { description: 'Starts a treatment series for a client.' })
   async startSeries(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => StartSeriesInput) input: StartSeriesInput) {
-    return SeriesNode.from(await startSeries(em, viewer, input));
+    return SeriesNode.from(await startSeries(em, actingTherapist(viewer), input));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => SeriesNode, { description: 'Changes the plan of a series.' })
   async updateSeries(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateSeriesInput) input: UpdateSeriesInput,
   ) {
-    return SeriesNode.from(await updateSeries(em, viewer, id, input));
+    return SeriesNode.from(await updateSeries(em, actingTherapist(viewer), id, input));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => SeriesNode, { description: 'Closes a series as completed or discontinued.' })
   async closeSeries(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => CloseSeriesInput) input: CloseSeriesInput,
   ) {
-    return SeriesNode.from(await closeSeries(em, viewer, id, input));
+    return SeriesNode.from(await closeSeries(em, actingTherapist(viewer), id, input));
   }
 }
 
@@ -89,11 +94,12 @@ export class SessionResolver {
     return (await loaders.responsesBySession.load(session.id)).map((r) => QuestionnaireResponseNode.from(r));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => SessionNode, {
     description: 'Records a visit with its regions, pre/post values and questionnaires in one transaction.',
   })
   async recordSession(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => RecordSessionInput) input: RecordSessionInput) {
-    return SessionNode.from(await recordSession(em, viewer, input));
+    return SessionNode.from(await recordSession(em, actingTherapist(viewer), input));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
-import type { Viewer } from '../../graphql/context.js';
+import { type ClinicViewer, ownClientOnly, type TherapistViewer, visibleTo } from '../../graphql/viewer.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { getClient } from '../clients/client.service.js';
 import { Clinic } from '../clinics/clinic.entity.js';
@@ -16,14 +16,16 @@ import { TreatmentSession } from './treatment-session.entity.js';
 const longText = 4000;
 const noteText = 8000;
 
-export async function getSeries(em: EntityManager, viewer: Viewer, id: string): Promise<TreatmentSeries> {
-  const series = isUuid(id) ? await em.findOne(TreatmentSeries, { id, clinic: viewer.clinicId }) : null;
+export async function getSeries(em: EntityManager, viewer: ClinicViewer, id: string): Promise<TreatmentSeries> {
+  const series = isUuid(id) ? await em.findOne(TreatmentSeries, { id, ...visibleTo(viewer) }) : null;
   if (!series) throw new NotFoundError('Treatment series', id);
   return series;
 }
 
-export async function getSession(em: EntityManager, viewer: Viewer, id: string): Promise<TreatmentSession> {
-  const session = isUuid(id) ? await em.findOne(TreatmentSession, { id, clinic: viewer.clinicId }) : null;
+export async function getSession(em: EntityManager, viewer: ClinicViewer, id: string): Promise<TreatmentSession> {
+  const own = ownClientOnly(viewer);
+  const where = { id, clinic: viewer.clinicId, ...(own ? { series: { client: own } } : {}) };
+  const session = isUuid(id) ? await em.findOne(TreatmentSession, where) : null;
   if (!session) throw new NotFoundError('Session', id);
   return session;
 }
@@ -42,7 +44,7 @@ function checkPlan(input: StartSeriesInput | UpdateSeriesInput): void {
   if (input.startDate) checkLocalDate('startDate', input.startDate, 365);
 }
 
-export async function startSeries(em: EntityManager, viewer: Viewer, input: StartSeriesInput): Promise<TreatmentSeries> {
+export async function startSeries(em: EntityManager, viewer: TherapistViewer, input: StartSeriesInput): Promise<TreatmentSeries> {
   checkCondition('conditionCode', input.conditionCode);
   checkPlan(input);
   return em.transactional(async (tx) => {
@@ -74,12 +76,17 @@ function localDate(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
-async function clinicTimeZone(em: EntityManager, viewer: Viewer): Promise<string> {
+async function clinicTimeZone(em: EntityManager, viewer: ClinicViewer): Promise<string> {
   const clinic = await em.findOneOrFail(Clinic, viewer.clinicId);
   return clinic.timeZone;
 }
 
-export async function updateSeries(em: EntityManager, viewer: Viewer, id: string, input: UpdateSeriesInput): Promise<TreatmentSeries> {
+export async function updateSeries(
+  em: EntityManager,
+  viewer: TherapistViewer,
+  id: string,
+  input: UpdateSeriesInput,
+): Promise<TreatmentSeries> {
   if (input.conditionCode) checkCondition('conditionCode', input.conditionCode);
   checkPlan(input);
   return em.transactional(async (tx) => {
@@ -101,7 +108,12 @@ export async function updateSeries(em: EntityManager, viewer: Viewer, id: string
   });
 }
 
-export async function closeSeries(em: EntityManager, viewer: Viewer, id: string, input: CloseSeriesInput): Promise<TreatmentSeries> {
+export async function closeSeries(
+  em: EntityManager,
+  viewer: TherapistViewer,
+  id: string,
+  input: CloseSeriesInput,
+): Promise<TreatmentSeries> {
   if (input.status === 'ACTIVE') throw new BadInputError('status', 'closing-status', 'must be COMPLETED or DISCONTINUED');
   checkLocalDate('endDate', input.endDate);
   checkText('dischargeNote', input.dischargeNote, longText);
@@ -190,7 +202,7 @@ function checkSessionInput(input: RecordSessionInput): void {
  * Records a visit with its treated regions, its pre/post values and its
  * questionnaires in one transaction: all of it is stored, or none.
  */
-export async function recordSession(em: EntityManager, viewer: Viewer, input: RecordSessionInput): Promise<TreatmentSession> {
+export async function recordSession(em: EntityManager, viewer: TherapistViewer, input: RecordSessionInput): Promise<TreatmentSession> {
   checkSessionInput(input);
   const scored = (input.questionnaireResponses ?? []).map((response, i) =>
     scoreQuestionnaire(`questionnaireResponses[${i}]`, response.instrumentCode, response.answers),
@@ -244,22 +256,30 @@ export async function recordSession(em: EntityManager, viewer: Viewer, input: Re
   });
 }
 
-export function findSeriesByClients(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<TreatmentSeries[]> {
+export function findSeriesByClients(em: EntityManager, viewer: ClinicViewer, clientIds: readonly string[]): Promise<TreatmentSeries[]> {
   return em.find(
     TreatmentSeries,
-    { clinic: viewer.clinicId, client: { $in: [...clientIds] } },
+    { ...visibleTo(viewer), client: { $in: [...clientIds].filter((id) => !ownClientOnly(viewer) || id === ownClientOnly(viewer)) } },
     { orderBy: { startDate: 'desc', createdAt: 'desc' } },
   );
 }
 
-export function findSessionsBySeries(em: EntityManager, viewer: Viewer, seriesIds: readonly string[]): Promise<TreatmentSession[]> {
+export function findSessionsBySeries(em: EntityManager, viewer: ClinicViewer, seriesIds: readonly string[]): Promise<TreatmentSession[]> {
   return em.find(
     TreatmentSession,
-    { clinic: viewer.clinicId, series: { $in: [...seriesIds] } },
+    { clinic: viewer.clinicId, series: { id: { $in: [...seriesIds] }, ...visibleTo(viewer) } },
     { orderBy: { startedAt: 'asc', createdAt: 'asc' } },
   );
 }
 
-export function findTreatedRegionsBySessions(em: EntityManager, viewer: Viewer, sessionIds: readonly string[]): Promise<TreatedRegion[]> {
-  return em.find(TreatedRegion, { clinic: viewer.clinicId, session: { $in: [...sessionIds] } }, { orderBy: { createdAt: 'asc' } });
+export function findTreatedRegionsBySessions(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  sessionIds: readonly string[],
+): Promise<TreatedRegion[]> {
+  return em.find(
+    TreatedRegion,
+    { clinic: viewer.clinicId, session: { id: { $in: [...sessionIds] }, series: visibleTo(viewer) } },
+    { orderBy: { createdAt: 'asc' } },
+  );
 }

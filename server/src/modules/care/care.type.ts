@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { TreatedRegion, TreatedSide } from './treated-region.entity.js';
@@ -181,8 +181,10 @@ export class SessionNode {
   })
   pressure!: number | null;
 
-  @Field(() => SoapNotesNode, { description: 'SOAP notes.' })
-  soap!: SoapNotesNode;
+  /** The therapist's working notes: staff only, never shown in the client portal. */
+  @Authorized('ADMIN', 'THERAPIST')
+  @Field(() => SoapNotesNode, { nullable: true, description: "SOAP notes: the therapist's working notes, for clinic staff only." })
+  soap!: SoapNotesNode | null;
 
   @Field(() => DateTimeScalar, { description: 'When the visit was entered.' })
   recordedAt!: Date;

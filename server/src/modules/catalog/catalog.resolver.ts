@@ -1,4 +1,4 @@
-import { Query, Resolver } from 'type-graphql';
+import { Authorized, Query, Resolver } from 'type-graphql';
 import { BodyRegionNode } from '../body-regions/body-region.type.js';
 import { bodyRegionCatalog } from '../body-regions/body-region-catalog.js';
 import { ConditionNode } from '../conditions/condition.type.js';
@@ -8,7 +8,8 @@ import { instruments } from '../instruments/instrument-catalog.js';
 import { MeasureNode } from '../measures/measure.type.js';
 import { measureCatalog } from '../measures/measure-catalog.js';
 
-/** The reference catalogs, read from code: no database round trip. */
+/** The reference catalogs, read from code: no database round trip; open to every signed-in role. */
+@Authorized()
 @Resolver()
 export class CatalogResolver {
   @Query(() => [MeasureNode], {

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { actingTherapist, clinicViewer, staffViewer } from '../../graphql/viewer.js';
 import { SeriesNode } from '../care/care.type.js';
 import { ObservationNode } from '../measures/observation.type.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
@@ -9,6 +10,7 @@ import { ClientConnection, ClientNode, IntakeNode } from './client.type.js';
 
 @Resolver(() => ClientNode)
 export class ClientResolver {
+  @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientConnection, { description: "The viewer's clinic's clients, by family name, matching every word of `search`." })
   async clients(
     @Ctx() { em, viewer }: GraphQLContext,
@@ -17,7 +19,7 @@ export class ClientResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last client of the previous page.' })
     after: string | null,
   ): Promise<ClientConnection> {
-    const page = await listClients(em, viewer, { search, first, after });
+    const page = await listClients(em, clinicViewer(viewer), { search, first, after });
     const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: ClientNode.from(client) }));
     return {
       edges,
@@ -26,9 +28,10 @@ export class ClientResolver {
     };
   }
 
+  @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientNode, { description: 'One client of the clinic; NOT_FOUND for any other id.' })
   async client(@Ctx() { em, viewer }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
-    return ClientNode.from(await getClient(em, viewer, id));
+    return ClientNode.from(await getClient(em, clinicViewer(viewer), id));
   }
 
   @FieldResolver(() => IntakeNode, { nullable: true, description: 'The most recent intake, if any.' })
@@ -47,26 +50,29 @@ export class ClientResolver {
     return (await loaders.latestObservationsByClient.load(client.id)).map((o) => ObservationNode.from(o));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => ClientNode, { description: 'Adds a client to the clinic.' })
   async createClient(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => CreateClientInput) input: CreateClientInput) {
-    return ClientNode.from(await createClient(em, viewer, input));
+    return ClientNode.from(await createClient(em, staffViewer(viewer), input));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => ClientNode, { description: "Changes a client's details." })
   async updateClient(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
   ) {
-    return ClientNode.from(await updateClient(em, viewer, id, input));
+    return ClientNode.from(await updateClient(em, staffViewer(viewer), id, input));
   }
 
+  @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => IntakeNode, { description: "Records an intake interview; it becomes the client's current intake." })
   async recordIntake(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('clientId', () => ID) clientId: string,
     @Arg('input', () => RecordIntakeInput) input: RecordIntakeInput,
   ) {
-    return IntakeNode.from(await recordIntake(em, viewer, clientId, input));
+    return IntakeNode.from(await recordIntake(em, actingTherapist(viewer), clientId, input));
   }
 }

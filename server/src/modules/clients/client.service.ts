@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, checkEmail, checkInteger, checkLocalDate, checkText, isUuid } from '../../common/validate.js';
-import type { Viewer } from '../../graphql/context.js';
+import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer } from '../../graphql/viewer.js';
 import { Client } from './client.entity.js';
 import type { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
 import { Intake } from './intake.entity.js';
@@ -23,14 +23,16 @@ function likePattern(word: string): string {
 /** Clients of the viewer's clinic, by family then given name, matching every word of `search`. */
 export async function listClients(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: ClinicViewer,
   args: { search?: string | null; first: number; after?: string | null },
 ): Promise<ClientPage> {
   checkInteger('first', args.first, 1, maxPageSize);
   checkText('search', args.search, 200);
   const words = (args.search ?? '').trim().split(/\s+/).filter(Boolean);
+  const own = ownClientOnly(viewer);
   const where: FilterQuery<Client> = {
     clinic: viewer.clinicId,
+    ...(own ? { id: own } : {}),
     $and: words.map((word) => ({
       $or: [
         { givenName: { $ilike: likePattern(word) } },
@@ -74,14 +76,17 @@ export function clientCursorKey(client: Client): string[] {
 }
 
 /** A client of the viewer's clinic; another clinic's client answers exactly like a missing one. */
-export async function getClient(em: EntityManager, viewer: Viewer, id: string): Promise<Client> {
-  const client = isUuid(id) ? await em.findOne(Client, { id, clinic: viewer.clinicId }) : null;
+export async function getClient(em: EntityManager, viewer: ClinicViewer, id: string): Promise<Client> {
+  const own = ownClientOnly(viewer);
+  const visible = isUuid(id) && (own === null || own === id);
+  const client = visible ? await em.findOne(Client, { id, clinic: viewer.clinicId }) : null;
   if (!client) throw new NotFoundError('Client', id);
   return client;
 }
 
-export async function findClientsByIds(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<Client[]> {
-  return em.find(Client, { id: { $in: [...ids] }, clinic: viewer.clinicId });
+export async function findClientsByIds(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<Client[]> {
+  const own = ownClientOnly(viewer);
+  return em.find(Client, { id: { $in: own ? ids.filter((id) => id === own) : [...ids] }, clinic: viewer.clinicId });
 }
 
 function checkClientFields(input: CreateClientInput | UpdateClientInput, required: boolean): void {
@@ -92,7 +97,7 @@ function checkClientFields(input: CreateClientInput | UpdateClientInput, require
   checkText('phone', input.phone, 40);
 }
 
-export async function createClient(em: EntityManager, viewer: Viewer, input: CreateClientInput): Promise<Client> {
+export async function createClient(em: EntityManager, viewer: StaffViewer, input: CreateClientInput): Promise<Client> {
   checkClientFields(input, true);
   return em.transactional(async (tx) => {
     const client = tx.create(Client, {
@@ -109,7 +114,7 @@ export async function createClient(em: EntityManager, viewer: Viewer, input: Cre
   });
 }
 
-export async function updateClient(em: EntityManager, viewer: Viewer, id: string, input: UpdateClientInput): Promise<Client> {
+export async function updateClient(em: EntityManager, viewer: StaffViewer, id: string, input: UpdateClientInput): Promise<Client> {
   checkClientFields(input, false);
   for (const field of ['givenName', 'familyName'] as const) {
     if (input[field] !== undefined && input[field] !== null) checkText(field, input[field], 100, true);
@@ -130,7 +135,12 @@ export async function updateClient(em: EntityManager, viewer: Viewer, id: string
 const longText = 4000;
 const listItemText = 200;
 
-export async function recordIntake(em: EntityManager, viewer: Viewer, clientId: string, input: RecordIntakeInput): Promise<Intake> {
+export async function recordIntake(
+  em: EntityManager,
+  viewer: TherapistViewer,
+  clientId: string,
+  input: RecordIntakeInput,
+): Promise<Intake> {
   checkClinicalTime('takenAt', input.takenAt);
   checkText('chiefComplaints', input.chiefComplaints, longText, true);
   for (const field of ['currentConditions', 'pastConditions', 'medications', 'goals'] as const) {
@@ -169,12 +179,12 @@ export async function recordIntake(em: EntityManager, viewer: Viewer, clientId: 
 }
 
 /** The most recent intake of each client (one query for any number of clients). */
-export async function findLatestIntakes(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<Intake[]> {
+export async function findLatestIntakes(em: EntityManager, viewer: ClinicViewer, clientIds: readonly string[]): Promise<Intake[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select distinct on (client_id) id from intake
-      where clinic_id = ? and client_id in (?)
+      where clinic_id = ? and client_id in (?) and (?::uuid is null or client_id = ?)
       order by client_id, taken_at desc, created_at desc`,
-    [viewer.clinicId, clientIds],
+    [viewer.clinicId, clientIds, ownClientOnly(viewer), ownClientOnly(viewer)],
   );
   if (rows.length === 0) return [];
   return em.find(Intake, { id: { $in: rows.map((r) => r.id) } });

@@ -1,23 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { Client } from '../clients/client.entity.js';
+import { ClientNode } from '../clients/client.type.js';
 import { Clinic } from './clinic.entity.js';
 import { ClinicNode, TherapistNode, ViewerNode } from './clinic.type.js';
 import { Therapist } from './therapist.entity.js';
 
 @Resolver(() => ViewerNode)
 export class ClinicResolver {
-  @Query(() => ViewerNode, { description: 'The therapist making the request and their clinic.' })
+  @Authorized()
+  @Query(() => ViewerNode, { description: 'Who is signed in: role, and the clinic, therapist or client record behind the account.' })
   async viewer(@Ctx() { em, viewer }: GraphQLContext): Promise<ViewerNode> {
-    const [therapist, clinic] = await Promise.all([
-      em.findOneOrFail(Therapist, viewer.therapistId),
-      em.findOneOrFail(Clinic, viewer.clinicId),
-    ]);
-    return { therapist: TherapistNode.from(therapist), clinic: ClinicNode.from(clinic) };
+    const node: ViewerNode = Object.assign(new ViewerNode(), { clinic: null, therapist: null, client: null });
+    if (viewer.role === 'ANONYMOUS') throw new Error('unreachable: @Authorized admits signed-in viewers only');
+    node.role = viewer.role;
+    if (viewer.role === 'RESEARCHER') return node;
+    node.clinic = ClinicNode.from(await em.findOneOrFail(Clinic, viewer.clinicId));
+    if (viewer.role === 'CLIENT') node.client = ClientNode.from(await em.findOneOrFail(Client, viewer.clientId));
+    else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
+    return node;
   }
 }
 
-/** Until sign-in exists, every request acts as the first therapist of the first clinic. */
+/** The first therapist of the first clinic: whom the demo data's first account belongs to. */
 export async function findDefaultTherapist(em: EntityManager): Promise<Therapist | undefined> {
   const [first] = await em.find(Therapist, {}, { orderBy: { clinic: { createdAt: 'asc' }, createdAt: 'asc', id: 'asc' }, limit: 1 });
   return first;

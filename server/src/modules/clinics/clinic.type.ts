@@ -1,4 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../graphql/enum-of.js';
+import { type Role, roles } from '../../graphql/viewer.js';
+import { ClientNode } from '../clients/client.type.js';
 import type { Clinic } from './clinic.entity.js';
 import type { Therapist } from './therapist.entity.js';
 
@@ -53,11 +56,23 @@ export class TherapistNode {
   }
 }
 
-@ObjectType('Viewer', { description: 'Who is calling, and for which clinic.' })
-export class ViewerNode {
-  @Field(() => TherapistNode, { description: 'The therapist acting.' })
-  therapist!: TherapistNode;
+export const RoleEnum = enumOf(roles);
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only.',
+});
 
-  @Field(() => ClinicNode, { description: 'Their clinic.' })
-  clinic!: ClinicNode;
+@ObjectType('Viewer', { description: 'Who is signed in, and the records behind the account.' })
+export class ViewerNode {
+  @Field(() => RoleEnum, { description: 'The role of the account.' })
+  role!: Role;
+
+  @Field(() => ClinicNode, { nullable: true, description: 'The clinic of staff and clients; none for researchers.' })
+  clinic!: ClinicNode | null;
+
+  @Field(() => TherapistNode, { nullable: true, description: 'The therapist record of a therapist (or treating admin).' })
+  therapist!: TherapistNode | null;
+
+  @Field(() => ClientNode, { nullable: true, description: 'The client record of a client account.' })
+  client!: ClientNode | null;
 }

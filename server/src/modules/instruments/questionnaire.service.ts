@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { checkClinicalTime } from '../../common/validate.js';
-import type { Viewer } from '../../graphql/context.js';
+import { type ClinicViewer, visibleTo } from '../../graphql/viewer.js';
 import { getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
-import { addObservation, type ObservationOwner } from '../measures/observation.service.js';
+import { addObservation, type ObservationOwner, recorderOf } from '../measures/observation.service.js';
 import type { AnswerInput, SubmitQuestionnaireInput } from './instrument.input.js';
 import { findInstrument } from './instrument-catalog.js';
 import type { InstrumentAnswer, InstrumentDefinition, InstrumentScore } from './instrument-definition.js';
@@ -44,7 +44,7 @@ export function scoreQuestionnaire(path: string, instrumentCode: string, answerI
  */
 export function addQuestionnaireResponse(
   tx: EntityManager,
-  viewer: Viewer,
+  viewer: ClinicViewer,
   owner: Omit<ObservationOwner, 'questionnaireResponseId'>,
   scored: ScoredQuestionnaire,
   completedAt: Date,
@@ -81,9 +81,10 @@ export function addQuestionnaireResponse(
 
 export async function submitQuestionnaire(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: ClinicViewer,
   input: SubmitQuestionnaireInput,
 ): Promise<QuestionnaireResponse> {
+  const recorder = recorderOf(viewer);
   checkClinicalTime('completedAt', input.completedAt);
   const scored = scoreQuestionnaire('', input.instrumentCode, input.answers);
   return em.transactional(async (tx) => {
@@ -101,8 +102,7 @@ export async function submitQuestionnaire(
         clientId: input.clientId,
         seriesId: input.seriesId ?? null,
         sessionId: null,
-        recordedByRole: 'THERAPIST',
-        recordedByTherapistId: viewer.therapistId,
+        ...recorder,
       },
       scored,
       input.completedAt,
@@ -114,14 +114,18 @@ export async function submitQuestionnaire(
 
 const clinicalOrder = { completedAt: 'asc', createdAt: 'asc' } as const;
 
-export function findResponsesBySeries(em: EntityManager, viewer: Viewer, seriesIds: readonly string[]): Promise<QuestionnaireResponse[]> {
-  return em.find(QuestionnaireResponse, { clinic: viewer.clinicId, series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
+export function findResponsesBySeries(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  seriesIds: readonly string[],
+): Promise<QuestionnaireResponse[]> {
+  return em.find(QuestionnaireResponse, { ...visibleTo(viewer), series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
 }
 
 export function findResponsesBySessions(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: ClinicViewer,
   sessionIds: readonly string[],
 ): Promise<QuestionnaireResponse[]> {
-  return em.find(QuestionnaireResponse, { clinic: viewer.clinicId, session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
+  return em.find(QuestionnaireResponse, { ...visibleTo(viewer), session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
 }

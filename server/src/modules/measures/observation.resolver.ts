@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { clinicViewer } from '../../graphql/viewer.js';
 import { MeasureNode } from './measure.type.js';
 import { findMeasure } from './measure-catalog.js';
 import { RecordObservationInput } from './observation.input.js';
@@ -15,11 +16,12 @@ export class ObservationResolver {
     return MeasureNode.from(measure);
   }
 
+  @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Mutation(() => ObservationNode, { description: 'Records one measured value.' })
   async recordObservation(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('input', () => RecordObservationInput) input: RecordObservationInput,
   ): Promise<ObservationNode> {
-    return ObservationNode.from(await recordObservation(em, viewer, input));
+    return ObservationNode.from(await recordObservation(em, clinicViewer(viewer), input));
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { checkClinicalTime, checkNumber } from '../../common/validate.js';
-import type { Viewer } from '../../graphql/context.js';
+import { actingTherapist, type ClinicViewer, ForbiddenError, ownClientOnly, visibleTo } from '../../graphql/viewer.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { getSeries, getSession } from '../care/care.service.js';
@@ -78,7 +78,7 @@ export function checkObservation(path: string, draft: ObservationDraft): Measure
 }
 
 /** Adds an observation to the unit of work; the caller flushes inside its transaction. */
-export function addObservation(tx: EntityManager, viewer: Viewer, owner: ObservationOwner, draft: ObservationDraft): Observation {
+export function addObservation(tx: EntityManager, viewer: ClinicViewer, owner: ObservationOwner, draft: ObservationDraft): Observation {
   return tx.create(Observation, {
     clinic: viewer.clinicId,
     client: owner.clientId,
@@ -96,9 +96,19 @@ export function addObservation(tx: EntityManager, viewer: Viewer, owner: Observa
   });
 }
 
+/** Who is entering a value: a therapist, or the client in their own diary. */
+export function recorderOf(viewer: ClinicViewer): Pick<ObservationOwner, 'recordedByRole' | 'recordedByTherapistId'> {
+  if (viewer.role === 'CLIENT') return { recordedByRole: 'CLIENT', recordedByTherapistId: null };
+  return { recordedByRole: 'THERAPIST', recordedByTherapistId: actingTherapist(viewer).therapistId };
+}
+
 /** Records one value on its own, e.g. a range-of-motion retest or a diary pain score. */
-export async function recordObservation(em: EntityManager, viewer: Viewer, input: RecordObservationInput): Promise<Observation> {
+export async function recordObservation(em: EntityManager, viewer: ClinicViewer, input: RecordObservationInput): Promise<Observation> {
+  const recorder = recorderOf(viewer);
   checkObservation('', input);
+  if (viewer.role === 'CLIENT' && (input.context !== 'BETWEEN_SESSIONS' || input.sessionId)) {
+    throw new ForbiddenError('Clients record values between sessions; values taken at a session are recorded by the therapist');
+  }
   if (input.sessionId && input.context === 'BETWEEN_SESSIONS') {
     throw new BadInputError('context', 'session-context', 'a value taken at a session is PRE_SESSION or POST_SESSION');
   }
@@ -128,8 +138,7 @@ export async function recordObservation(em: EntityManager, viewer: Viewer, input
         clientId: input.clientId,
         seriesId,
         sessionId: input.sessionId ?? null,
-        recordedByRole: 'THERAPIST',
-        recordedByTherapistId: viewer.therapistId,
+        ...recorder,
       },
       input,
     );
@@ -140,24 +149,28 @@ export async function recordObservation(em: EntityManager, viewer: Viewer, input
 
 const clinicalOrder = { takenAt: 'asc', createdAt: 'asc' } as const;
 
-export function findObservationsBySeries(em: EntityManager, viewer: Viewer, seriesIds: readonly string[]): Promise<Observation[]> {
-  return em.find(Observation, { clinic: viewer.clinicId, series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
+export function findObservationsBySeries(em: EntityManager, viewer: ClinicViewer, seriesIds: readonly string[]): Promise<Observation[]> {
+  return em.find(Observation, { ...visibleTo(viewer), series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
 }
 
-export function findObservationsBySessions(em: EntityManager, viewer: Viewer, sessionIds: readonly string[]): Promise<Observation[]> {
-  return em.find(Observation, { clinic: viewer.clinicId, session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
+export function findObservationsBySessions(em: EntityManager, viewer: ClinicViewer, sessionIds: readonly string[]): Promise<Observation[]> {
+  return em.find(Observation, { ...visibleTo(viewer), session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
 }
 
 /**
  * The latest value of each measure (per region and side) for each client, in one
  * query whatever the number of clients.
  */
-export async function findLatestObservations(em: EntityManager, viewer: Viewer, clientIds: readonly string[]): Promise<Observation[]> {
+export async function findLatestObservations(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  clientIds: readonly string[],
+): Promise<Observation[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select distinct on (client_id, measure_code, region_code, side) id from observation
-      where clinic_id = ? and client_id in (?)
+      where clinic_id = ? and client_id in (?) and (?::uuid is null or client_id = ?)
       order by client_id, measure_code, region_code, side, taken_at desc, created_at desc`,
-    [viewer.clinicId, clientIds],
+    [viewer.clinicId, clientIds, ownClientOnly(viewer), ownClientOnly(viewer)],
   );
   if (rows.length === 0) return [];
   return em.find(Observation, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { measure: 'asc', takenAt: 'desc' } });
