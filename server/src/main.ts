@@ -3,10 +3,10 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { seedDemoDataIfEmpty } from './db/seed/seed.js';
-import type { Viewer } from './graphql/context.js';
 import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
-import { findDefaultTherapist } from './modules/clinics/clinic.resolver.js';
+import { Account } from './modules/accounts/account.entity.js';
+import { createViewerResolver } from './modules/accounts/http-credentials.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,19 +40,14 @@ async function main(): Promise<void> {
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
   try {
     if (config.seedDemoData) await seedDemoDataIfEmpty(database.orm.em.fork(), log);
-    const therapist = await findDefaultTherapist(database.orm.em.fork());
-    if (!therapist) throw new Error('No therapist exists yet: start once with FASCIA_SEED_DEMO=true to load the demo clinic.');
-    const viewer: Viewer = {
-      role: 'THERAPIST',
-      accountId: null,
-      therapistId: therapist.id,
-      clinicId: therapist.clinic.id,
-    };
+    if ((await database.orm.em.fork().count(Account, {})) === 0) {
+      log.warn('No account exists yet, so nobody can sign in: create one with src/modules/accounts/create-account.ts (see the README).');
+    }
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),
       log,
-      resolveViewer: async () => viewer,
+      resolveViewer: createViewerResolver(database.orm),
       production: config.production,
       clientDistDir: config.clientDistDir,
     });

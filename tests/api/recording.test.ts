@@ -1,14 +1,14 @@
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { createClinicWithTherapist } from '../support/factories.js';
+import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
 
 let db: TestDatabase;
 let api: TestApi;
-let clinicA: Viewer;
-let clinicB: Viewer;
+/** A therapist account in each of two clinics. */
+let clinicA: TherapistAccount;
+let clinicB: TherapistAccount;
 let clientId: string;
 let seriesId: string;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { demoAccounts } from '@fascia/server/db/seed/accounts.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist } from '../support/factories.js';
@@ -17,15 +18,24 @@ afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
-async function clientCount(url: string): Promise<number> {
+async function graphql(url: string, query: string, token?: string): Promise<any> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ clients { totalCount } }' }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as {
-    data: { clients: { totalCount: number } };
-  };
+  return response.json();
+}
+
+/** Signs in as the demo therapist, with the password the README gives. */
+async function signInAsDemoTherapist(url: string): Promise<string> {
+  const { email, password } = demoAccounts.therapist;
+  const body = await graphql(url, `mutation { signIn(email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)}) { token } }`);
+  return body.data.signIn.token;
+}
+
+async function clientCount(url: string, token: string): Promise<number> {
+  const body = await graphql(url, '{ clients { totalCount } }', token);
   return body.data.clients.totalCount;
 }
 
@@ -37,8 +47,9 @@ describe('starting the server', () => {
     const first = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
     expect(first.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(true);
     expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
-    const seeded = await clientCount(first.url);
-    // The demo clinic the server acts for holds half of the 40 demo clients.
+    const token = await signInAsDemoTherapist(first.url);
+    const seeded = await clientCount(first.url, token);
+    // The demo therapist's clinic holds half of the 40 demo clients.
     expect(seeded).toBe(20);
     const stopped = await first.stop('SIGTERM');
     expect(stopped.code).toBe(0);
@@ -48,7 +59,8 @@ describe('starting the server', () => {
 
     const second = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
     expect(second.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(false);
-    expect(await clientCount(second.url)).toBe(seeded);
+    // The session from before the restart still holds: sessions live in the database.
+    expect(await clientCount(second.url, token)).toBe(seeded);
     expect((await second.stop('SIGINT')).code).toBe(0);
     expect(second.messages).toContain('embedded PostgreSQL stopped');
     expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
@@ -57,19 +69,14 @@ describe('starting the server', () => {
   test('with DATABASE_URL: uses that server and starts none of its own', async () => {
     const db = await createTestDatabase();
     try {
-      await createClinicWithTherapist(db, { clinicName: 'External' });
+      const { token } = await createClinicWithTherapist(db, { clinicName: 'External' });
       const dataDir = await tempFolder();
       const server = await startServerProcess({
         DATABASE_URL: db.url,
         FASCIA_DATA_DIR: dataDir,
         FASCIA_SEED_DEMO: 'false',
       });
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ viewer { clinic { name } } }' }),
-      });
-      expect(await response.json()).toEqual({
+      expect(await graphql(server.url, '{ viewer { clinic { name } } }', token)).toEqual({
         data: { viewer: { clinic: { name: 'External' } } },
       });
       expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);

@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoAccounts } from '@fascia/server/db/seed/accounts.js';
 import { seedDemoData } from '@fascia/server/db/seed/seed.js';
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { findDefaultTherapist } from '@fascia/server/modules/clinics/clinic.resolver.js';
+import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import { pino } from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -60,17 +60,29 @@ let target: Target;
 let measureDecimals: number;
 let regionNames: Map<string, string>;
 
-/** The demo data set, and the viewer the server would act as (the first clinic's first therapist). */
-async function seedDemoClinic(): Promise<Viewer> {
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
-  const therapist = await findDefaultTherapist(db.orm.em.fork());
-  if (!therapist) throw new Error('seedDemoData created no therapist');
-  return {
-    role: 'THERAPIST',
-    accountId: null,
-    therapistId: therapist.id,
-    clinicId: therapist.clinic.id,
-  };
+/** The demo therapist (Maya Chen of the first clinic): the page signs in as her. */
+const therapist = demoAccounts.therapist;
+
+/** One GraphQL request over plain HTTP, with a session token or none; throws on errors. */
+async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Signs in over the API and returns a new session token of the demo therapist. */
+async function signInOverApi(): Promise<string> {
+  const { signIn } = await send<{ signIn: { token: string } }>(
+    null,
+    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+    { email: therapist.email, password: therapist.password },
+  );
+  return signIn.token;
 }
 
 const pageSize = 20;
@@ -203,26 +215,18 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
   db = await createTestDatabase();
-  const viewer = await seedDemoClinic();
+  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
     log: pino({ level: 'silent' }),
-    resolveViewer: async () => viewer,
+    resolveViewer: createViewerResolver(db.orm),
     production: false,
     clientDistDir: inject('clientDistDir'),
   });
   baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  graphql = async <Data>(query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const token = await signInOverApi();
+  graphql = (query, variables) => send(token, query, variables);
   await ensureMoreThanOnePage();
 
   const catalogs = await graphql<{
@@ -257,6 +261,16 @@ describe('first page: clients, their series, and the pain chart', () => {
     const errors = watchErrors(page);
     try {
       await page.goto(baseUrl);
+
+      // Signed out, the page asks for email and password, and the session cookie does the rest.
+      await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+      await page.screenshot({ path: path.join(artifactsDir, 'sign-in-desktop.png') });
+      await page.getByLabel('Email').fill(therapist.email);
+      await page.getByLabel('Password').fill(therapist.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.locator('.who-person').textContent()).toBe('Maya Chen');
+      const cookie = (await context.cookies()).find((c) => c.name === 'fascia_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
 
       // The list shows the API's first page, in its order.
       const firstPage = await graphql<{
@@ -328,6 +342,11 @@ describe('first page: clients, their series, and the pain chart', () => {
         path: path.join(artifactsDir, 'first-page-desktop.png'),
         fullPage: true,
       });
+
+      // Signing out ends the session on the server; the form is back and the cookie gone.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+      expect((await context.cookies()).some((c) => c.name === 'fascia_session')).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -343,6 +362,8 @@ describe('first page: clients, their series, and the pain chart', () => {
       // Charts then draw at once (the app honours the setting): screenshots never catch an animation.
       reducedMotion: 'reduce',
     });
+    // Signed in already: the session cookie of a sign-in made over the API.
+    await context.addCookies([{ name: 'fascia_session', value: await signInOverApi(), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {

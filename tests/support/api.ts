@@ -1,6 +1,8 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
 import type { Viewer } from '@fascia/server/graphql/context.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
+import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import type { GraphQLSchema } from 'graphql';
 import { pino } from 'pino';
 import type { TestDatabase } from './database.js';
@@ -20,46 +22,93 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   }[];
 }
 
+/**
+ * Whom requests act as: an account's token (sent as `Authorization: Bearer`, resolved by the
+ * real `resolveViewer`), or nobody. A bare Viewer without a token is injected as it is, with no
+ * account behind it: only for tests of other modules written before accounts existed.
+ */
+export type ActAs = { token: string } | Viewer | null;
+
+export interface RequestOptions {
+  /** Acts as this account (or nobody) for this one request, instead of the current `actAs`. */
+  as?: { token: string } | null;
+  headers?: Record<string, string>;
+  /** Local address to send from (anything in 127.0.0.0/8), to play another client address. */
+  from?: string;
+}
+
 export interface TestApi {
   url: string;
-  /** Sends one GraphQL operation over real HTTP, as `viewer` (default: the one the API was started with). */
+  /** Sends one GraphQL operation over real HTTP, as whoever `actAs` chose last (at start: the one given to `startApi`). */
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
-  /** Switches who the following requests act as. */
-  actAs(viewer: Viewer): void;
+  /** The same, with options, also returning the response headers (e.g. `set-cookie`). */
+  request<Data = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    options: RequestOptions,
+  ): Promise<GraphQLResponse<Data> & { headers: IncomingHttpHeaders }>;
+  /** Switches whom the following requests act as. */
+  actAs(who: ActAs): void;
   stop(): Promise<void>;
 }
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-/** Starts the real HTTP app on a free loopback port, against the test database. */
-export async function startApi(db: TestDatabase, viewer: Viewer): Promise<TestApi> {
+const isViewer = (who: ActAs): who is Viewer => who !== null && !('token' in who);
+
+/** POST over node:http (not fetch), which can choose the local address. */
+function post(url: string, body: string, headers: Record<string, string>, from?: string) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers, ...(from ? { localAddress: from } : {}) }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Starts the real HTTP app on a free loopback port, against the test database (as in
+ * development, unless `production` is set), acting as `who` until `actAs` says otherwise.
+ */
+export async function startApi(db: TestDatabase, who: ActAs = null, options: { production?: boolean } = {}): Promise<TestApi> {
   schema ??= buildFasciaSchema();
-  let current = viewer;
-  const http = await createHttpServer({
+  let current: ActAs = who;
+  const resolveViewer = createViewerResolver(db.orm);
+  const server = await createHttpServer({
     orm: db.orm,
     schema: await schema,
     log: pino({ level: 'silent' }),
-    resolveViewer: async () => current,
-    production: false,
+    resolveViewer: async (req) => (isViewer(current) ? current : resolveViewer(req)),
+    production: options.production ?? false,
   });
-  const port = await http.listen(0, '127.0.0.1');
+  const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+
+  async function request(query: string, variables: Record<string, unknown> | undefined, options: RequestOptions) {
+    const as = options.as === undefined ? current : options.as;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (as && 'token' in as) headers.authorization = `Bearer ${as.token}`;
+    const response = await post(`${url}/graphql`, JSON.stringify({ query, variables }), headers, options.from);
+    return { status: response.status, headers: response.headers, ...(JSON.parse(response.body) as object) };
+  }
+
   return {
     url,
+    request,
     async graphql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return {
-        status: response.status,
-        ...((await response.json()) as object),
-      };
+      const { headers: _headers, ...response } = await request(query, variables, {});
+      return response;
     },
     actAs(next) {
       current = next;
     },
-    stop: () => http.stop(),
+    stop: () => server.stop(),
   };
 }

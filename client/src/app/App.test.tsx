@@ -102,3 +102,72 @@ describe('from a client to the pain chart', () => {
     expect(alert.textContent).toContain('This record could not be found.');
   });
 });
+
+describe('signing in and out', () => {
+  const unauthenticated = () => ({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] });
+
+  /** The fake API, plus the two session mutations (which it does not know). */
+  function withSessionMutations(answerSignIn: (variables: Record<string, unknown>) => unknown) {
+    const mutations: { name: string; variables: Record<string, unknown> }[] = [];
+    vi.stubGlobal('fetch', async (url: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
+      const name = /mutation (\w+)/.exec(body.query)?.[1];
+      if (!name) return api.fetch(url, init);
+      mutations.push({ name, variables: body.variables });
+      const answer = name === 'SignIn' ? answerSignIn(body.variables) : { data: { signOut: true } };
+      return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    return mutations;
+  }
+
+  function signedOut() {
+    api.override('Viewer', unauthenticated);
+    api.override('ClientList', unauthenticated);
+  }
+
+  test('the sign-in form shows when the API answers UNAUTHENTICATED; signing in opens the page', async () => {
+    signedOut();
+    const mutations = withSessionMutations(() => {
+      api.clear('Viewer');
+      api.clear('ClientList');
+      return { data: { signIn: { role: 'THERAPIST', expiresAt: '2026-11-20T20:00:00.000Z' } } };
+    });
+    render(<App />);
+    const heading = await screen.findByRole('heading', { name: 'Sign in to Fascia', level: 1 });
+    expect(document.activeElement).toBe(heading);
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'maya@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a long password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('Ada Lovelace');
+    expect(screen.getByText('Demo Clinic')).toBeTruthy();
+    expect(mutations).toEqual([{ name: 'SignIn', variables: { email: 'maya@example.com', password: 'a long password' } }]);
+    expect(screen.queryByRole('heading', { name: 'Sign in to Fascia' })).toBeNull();
+  });
+
+  test('a refused sign-in says why, keeps the email and empties the password', async () => {
+    signedOut();
+    withSessionMutations(() => ({
+      errors: [{ message: 'The email or password is not right', extensions: { code: 'UNAUTHENTICATED' } }],
+    }));
+    render(<App />);
+    const email = await screen.findByLabelText('Email');
+    fireEvent.change(email, { target: { value: 'maya@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The email or password is not right.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toBe(alert.id);
+    expect((email as HTMLInputElement).value).toBe('maya@example.com');
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+  });
+
+  test('signing out ends the session on the server and shows the form', async () => {
+    const mutations = withSessionMutations(() => ({ errors: [] }));
+    render(<App />);
+    await screen.findByText('Ada Lovelace');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { name: 'Sign in to Fascia' });
+    expect(mutations.map((m) => m.name)).toEqual(['SignOut']);
+  });
+});

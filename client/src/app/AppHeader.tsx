@@ -1,8 +1,8 @@
 import type { ViewerQuery } from '../graphql/generated/graphql';
 import type { QueryState } from '../graphql/use-query';
 
-/** Brand, main navigation (one section for now; roles and sign-in add more) and who is working. */
-export function AppHeader({ viewer }: { viewer: QueryState<ViewerQuery> }) {
+/** Brand, main navigation (one section for now; roles add more), who is working, and signing out. */
+export function AppHeader({ viewer, onSignOut }: { viewer: QueryState<ViewerQuery>; onSignOut: () => void }) {
   return (
     <header className="app-header">
       <a className="brand" href="/">
@@ -30,6 +30,9 @@ export function AppHeader({ viewer }: { viewer: QueryState<ViewerQuery> }) {
         )}
         {viewer.status === 'error' && <span className="who-offline">Not connected</span>}
       </p>
+      <button type="button" className="sign-out" onClick={onSignOut}>
+        Sign out
+      </button>
     </header>
   );
 }

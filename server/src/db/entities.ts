@@ -1,3 +1,8 @@
+import { AccessToken } from '../modules/accounts/access-token.entity.js';
+import { Account } from '../modules/accounts/account.entity.js';
+import { Invite } from '../modules/accounts/invite.entity.js';
+import { SignInAttempt } from '../modules/accounts/sign-in-attempt.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { BodyRegion } from '../modules/body-regions/body-region.entity.js';
 import { TreatedRegion } from '../modules/care/treated-region.entity.js';
 import { TreatmentSeries } from '../modules/care/treatment-series.entity.js';
@@ -7,6 +12,7 @@ import { Intake } from '../modules/clients/intake.entity.js';
 import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
 import { Condition } from '../modules/conditions/condition.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
 import { Measure } from '../modules/measures/measure.entity.js';
@@ -27,4 +33,10 @@ export const entities = [
   TreatedRegion,
   Observation,
   QuestionnaireResponse,
+  Account,
+  AccessToken,
+  Invite,
+  SignInAttempt,
+  AuditEvent,
+  IdempotencyKey,
 ];

@@ -1,15 +1,19 @@
-import { type AuthChecker, getMetadataStorage } from 'type-graphql';
+import { type AuthChecker, AuthenticationError, getMetadataStorage } from 'type-graphql';
 import type { GraphQLContext } from './context.js';
 
 /**
  * `@Authorized()` admits any signed-in account; `@Authorized('ADMIN', ...)` only
  * those roles. Row ownership (which clinic, which client) is the services' job.
  */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context }, allowed) =>
-  context.viewer.role !== 'ANONYMOUS' && (allowed.length === 0 || allowed.includes(context.viewer.role));
+export const authChecker: AuthChecker<GraphQLContext> = ({ context }, allowed) => {
+  // Signed out (no token, or one that expired or was revoked): "sign in first" (UNAUTHENTICATED) whatever
+  // the roles, rather than type-graphql's "your role may not" (FORBIDDEN) for an operation that names roles.
+  if (context.viewer.role === 'ANONYMOUS') throw new AuthenticationError();
+  return allowed.length === 0 || allowed.includes(context.viewer.role);
+};
 
 /** Operations anyone may call, signed in or not (signing in, accepting an invite). */
-export const publicOperations = new Set<string>();
+export const publicOperations = new Set<string>(['signIn', 'acceptInvite']);
 
 /**
  * Deny by default: refuses to build a schema in which a query or mutation

@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
+import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, type DomainErrorCode } from '../common/errors.js';
 import type { GraphQLContext } from './context.js';
+import { isLimitErrorCode } from './limits.js';
 
 /** Codes Apollo itself gives to a malformed request; they describe the request, so they are safe to show. */
 const requestErrorCodes = new Set<string>([
@@ -77,6 +78,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: access } };
   }
   const code = String(formatted.extensions?.code ?? '');
+  // A document over one of the limits of limits.ts: Apollo files it as GRAPHQL_VALIDATION_FAILED; the client
+  // gets the limit's own code and the number it went over.
+  const limitCode = formatted.extensions?.validationErrorCode;
+  if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && isLimitErrorCode(limitCode)) {
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: limitCode, limit: formatted.extensions?.limit },
+    };
+  }
   if (requestErrorCodes.has(code)) {
     return {
       message: formatted.message,

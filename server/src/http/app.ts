@@ -9,16 +9,20 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
+import { graphqlLimits, limitRules } from '../graphql/limits.js';
+import { withCredentials } from '../modules/accounts/http-credentials.js';
+import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
+import { graphiqlRouter } from './graphiql.js';
 
 export interface HttpServerOptions {
   orm: MikroORM;
   schema: GraphQLSchema;
   log: Logger;
-  /** Who the request acts as. */
+  /** Who the request acts as: `createViewerResolver` of the accounts module reads its cookie or Bearer token. */
   resolveViewer: (request: express.Request) => Promise<Viewer>;
   production: boolean;
   /** Built web client to serve at `/`, when it exists. */
@@ -40,14 +44,27 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const server = http.createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError,
+    // In production, errors in variables lose their "Did you mean …?" too (the option below covers validation only).
+    formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
+    // GraphiQL (/graphiql) needs introspection in development; production hides the schema.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // Production drops the "Did you mean …?" of validation errors, which would spell out the schema.
+    hideSchemaDetailsFromClientErrors: options.production,
+    // Limits of every document, introspection included: depth, aliases, directives, cost (limits.ts) …
+    validationRules: limitRules(),
+    // … and tokens, checked while parsing, so an oversized document is dropped before it is even built.
+    parseOptions: { maxTokens: graphqlLimits.maxTokens },
+    // Apollo's defaults, stated: one operation per HTTP request (a batch would multiply every limit), and
+    // CSRF prevention (a POST must be JSON, a GET must carry a preflight header such as apollo-require-preflight).
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      // The hosted Sandbox needs the internet; a local explorer comes with the access work.
+      // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(log),
+      auditRefusalsPlugin(),
     ],
   });
   await apollo.start();
@@ -71,10 +88,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
+        const context = createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
+        // Signing in and out reads the presented token and sets or clears the session cookie.
+        return withCredentials(context, req, res, options.production);
       },
     }),
   );
+
+  // Before the web client's files, so that production answers 404 here rather than the app shell.
+  app.use('/graphiql', graphiqlRouter({ production: options.production, clientDistDir: options.clientDistDir }));
 
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
@@ -82,6 +104,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     // Client-side routes: any other GET that is not an API path gets the app shell.
     app.get(/^\/(?!graphql|health).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
   }
+
+  app.use(requestErrorHandler(log));
 
   return {
     server,
@@ -91,5 +115,44 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
     stop: () => apollo.stop(),
+  };
+}
+
+/** Drops graphql's "Did you mean …?" suggestions, which spell out names of the schema. */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean [^?]*\?/g, '') };
+}
+
+/** What body-parser and http-errors put on the errors they raise. */
+interface HttpError extends Error {
+  status?: number;
+  type?: string;
+  limit?: number;
+}
+
+/**
+ * Errors raised before GraphQL sees the request (a body too large or not JSON) as a GraphQL-shaped JSON
+ * answer with a code, rather than express's HTML page, which shows the stack trace outside production.
+ */
+function requestErrorHandler(log: Logger): express.ErrorRequestHandler {
+  return (error: HttpError, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const status = error.status ?? 500;
+    const answer = (code: string, message: string) => response.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (error.type === 'entity.too.large') {
+      const limit = error.limit ?? 0;
+      const size = limit % 1_048_576 === 0 ? `${limit / 1_048_576} MB` : `${limit} bytes`;
+      answer('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${size}.`);
+    } else if (error.type === 'entity.parse.failed') {
+      answer('BAD_REQUEST', 'The request body is not valid JSON.');
+    } else if (status >= 400 && status < 500) {
+      answer('BAD_REQUEST', error.message);
+    } else {
+      log.error({ err: error }, 'unexpected error outside GraphQL');
+      answer('INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
   };
 }

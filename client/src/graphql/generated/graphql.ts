@@ -29,6 +29,13 @@ export type ObservationContext =
   | 'POST_SESSION'
   | 'PRE_SESSION';
 
+/** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
+export type Role =
+  | 'ADMIN'
+  | 'CLIENT'
+  | 'RESEARCHER'
+  | 'THERAPIST';
+
 /** Where a treatment series stands. */
 export type SeriesStatus =
   | 'ACTIVE'
@@ -70,6 +77,19 @@ export type SeriesMeasureChartQueryVariables = Exact<{
 
 
 export type SeriesMeasureChartQuery = { series: { id: string, status: SeriesStatus, startDate: string, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string }> };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { role: Role, expiresAt: string } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -181,6 +201,19 @@ export const SeriesMeasureChartDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SeriesMeasureChartQuery, SeriesMeasureChartQueryVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    role
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

@@ -6,12 +6,13 @@ import { createClient, recordIntake } from '../../modules/clients/client.service
 import { Clinic } from '../../modules/clinics/clinic.entity.js';
 import { Therapist } from '../../modules/clinics/therapist.entity.js';
 import { recordObservation } from '../../modules/measures/observation.service.js';
+import { seedDemoAccounts } from './accounts.js';
 import { type DemoPlan, planDemoData } from './plan.js';
 import { addDays, isCalendarDate, todayUtc } from './time.js';
 
 /*
  * The demo data set: 2 clinics, 4 therapists, 40 clients with intakes, treatment series,
- * visits, pre/post measurements, questionnaires and pain diaries.
+ * visits, pre/post measurements, questionnaires and pain diaries, and one account per role (accounts.ts).
  *
  * Deterministic: the data follow from a seed (mulberry32) and a fixed anchor date, the "today"
  * of the data set. Active series have their last visit in the days before the anchor, closed
@@ -186,6 +187,7 @@ async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIf
       'seeding demo data',
     );
     await writePlan(tx, log, plan);
+    await seedDemoAccounts(tx, log);
     return true;
   });
   if (!seeded) {

@@ -4,10 +4,12 @@ import { actingTherapist, clinicViewer } from '../../graphql/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ConditionNode } from '../conditions/condition.type.js';
 import { findCondition } from '../conditions/condition-catalog.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import { QuestionnaireResponseNode } from '../instruments/instrument.type.js';
 import { ObservationNode } from '../measures/observation.type.js';
 import { CloseSeriesInput, RecordSessionInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
-import { closeSeries, getSeries, recordSession, startSeries, updateSeries } from './care.service.js';
+import { closeSeries, getSeries, getSession, recordSession, startSeries, updateSeries } from './care.service.js';
 import { SeriesNode, SessionNode, TreatedRegionNode } from './care.type.js';
 
 @Resolver(() => SeriesNode)
@@ -52,8 +54,20 @@ export class SeriesResolver {
 
   @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => SeriesNode, { description: 'Starts a treatment series for a client.' })
-  async startSeries(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => StartSeriesInput) input: StartSeriesInput) {
-    return SeriesNode.from(await startSeries(em, actingTherapist(viewer), input));
+  async startSeries(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('input', () => StartSeriesInput) input: StartSeriesInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ) {
+    const therapist = actingTherapist(viewer);
+    const series = await idempotent(em, therapist, {
+      key: idempotencyKey,
+      operation: 'startSeries',
+      input,
+      create: (tx) => startSeries(tx, therapist, input),
+      reload: (tx, id) => getSeries(tx, therapist, id),
+    });
+    return SeriesNode.from(series);
   }
 
   @Authorized('ADMIN', 'THERAPIST')
@@ -98,8 +112,20 @@ export class SessionResolver {
   @Mutation(() => SessionNode, {
     description: 'Records a visit with its regions, pre/post values and questionnaires in one transaction.',
   })
-  async recordSession(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => RecordSessionInput) input: RecordSessionInput) {
-    return SessionNode.from(await recordSession(em, actingTherapist(viewer), input));
+  async recordSession(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('input', () => RecordSessionInput) input: RecordSessionInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ) {
+    const therapist = actingTherapist(viewer);
+    const session = await idempotent(em, therapist, {
+      key: idempotencyKey,
+      operation: 'recordSession',
+      input,
+      create: (tx) => recordSession(tx, therapist, input),
+      reload: (tx, id) => getSession(tx, therapist, id),
+    });
+    return SessionNode.from(session);
   }
 }
 

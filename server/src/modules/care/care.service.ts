@@ -25,7 +25,8 @@ export async function getSeries(em: EntityManager, viewer: ClinicViewer, id: str
 export async function getSession(em: EntityManager, viewer: ClinicViewer, id: string): Promise<TreatmentSession> {
   const own = ownClientOnly(viewer);
   const where = { id, clinic: viewer.clinicId, ...(own ? { series: { client: own } } : {}) };
-  const session = isUuid(id) ? await em.findOne(TreatmentSession, where) : null;
+  // The series comes along: a session is shown with the client it belongs to.
+  const session = isUuid(id) ? await em.findOne(TreatmentSession, where, { populate: ['series'] }) : null;
   if (!session) throw new NotFoundError('Session', id);
   return session;
 }

@@ -189,6 +189,9 @@ export class SessionNode {
   @Field(() => DateTimeScalar, { description: 'When the visit was entered.' })
   recordedAt!: Date;
 
+  /** The client seen, when the series was loaded with the session (for the audit trail). */
+  clientId!: string | null;
+
   static from(session: TreatmentSession): SessionNode {
     return Object.assign(new SessionNode(), {
       id: session.id,
@@ -205,6 +208,7 @@ export class SessionNode {
         plan: session.plan ?? null,
       }),
       recordedAt: session.createdAt,
+      clientId: session.series.unwrap().client?.id ?? null,
     });
   }
 }

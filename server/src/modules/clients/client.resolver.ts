@@ -3,9 +3,20 @@ import { encodeCursor } from '../../common/cursor.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { actingTherapist, clinicViewer, staffViewer } from '../../graphql/viewer.js';
 import { SeriesNode } from '../care/care.type.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import { ObservationNode } from '../measures/observation.type.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
-import { clientCursorKey, createClient, getClient, listClients, maxPageSize, recordIntake, updateClient } from './client.service.js';
+import {
+  clientCursorKey,
+  createClient,
+  getClient,
+  getIntake,
+  listClients,
+  maxPageSize,
+  recordIntake,
+  updateClient,
+} from './client.service.js';
 import { ClientConnection, ClientNode, IntakeNode } from './client.type.js';
 
 @Resolver(() => ClientNode)
@@ -21,11 +32,11 @@ export class ClientResolver {
   ): Promise<ClientConnection> {
     const page = await listClients(em, clinicViewer(viewer), { search, first, after });
     const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: ClientNode.from(client) }));
-    return {
+    return Object.assign(new ClientConnection(), {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: page.totalCount,
-    };
+    });
   }
 
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
@@ -52,8 +63,20 @@ export class ClientResolver {
 
   @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => ClientNode, { description: 'Adds a client to the clinic.' })
-  async createClient(@Ctx() { em, viewer }: GraphQLContext, @Arg('input', () => CreateClientInput) input: CreateClientInput) {
-    return ClientNode.from(await createClient(em, staffViewer(viewer), input));
+  async createClient(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('input', () => CreateClientInput) input: CreateClientInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ) {
+    const staff = staffViewer(viewer);
+    const client = await idempotent(em, staff, {
+      key: idempotencyKey,
+      operation: 'createClient',
+      input,
+      create: (tx) => createClient(tx, staff, input),
+      reload: (tx, id) => getClient(tx, staff, id),
+    });
+    return ClientNode.from(client);
   }
 
   @Authorized('ADMIN', 'THERAPIST')
@@ -72,7 +95,16 @@ export class ClientResolver {
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('clientId', () => ID) clientId: string,
     @Arg('input', () => RecordIntakeInput) input: RecordIntakeInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
   ) {
-    return IntakeNode.from(await recordIntake(em, actingTherapist(viewer), clientId, input));
+    const therapist = actingTherapist(viewer);
+    const intake = await idempotent(em, therapist, {
+      key: idempotencyKey,
+      operation: 'recordIntake',
+      input: { clientId, input },
+      create: (tx) => recordIntake(tx, therapist, clientId, input),
+      reload: (tx, id) => getIntake(tx, therapist, id),
+    });
+    return IntakeNode.from(intake);
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, checkEmail, checkInteger, checkLocalDate, checkText, isUuid } from '../../common/validate.js';
-import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer } from '../../graphql/viewer.js';
+import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer, visibleTo } from '../../graphql/viewer.js';
 import { Client } from './client.entity.js';
 import type { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
 import { Intake } from './intake.entity.js';
@@ -176,6 +176,12 @@ export async function recordIntake(
     await tx.flush();
     return intake;
   });
+}
+
+export async function getIntake(em: EntityManager, viewer: ClinicViewer, id: string): Promise<Intake> {
+  const intake = isUuid(id) ? await em.findOne(Intake, { id, ...visibleTo(viewer) }) : null;
+  if (!intake) throw new NotFoundError('Intake', id);
+  return intake;
 }
 
 /** The most recent intake of each client (one query for any number of clients). */

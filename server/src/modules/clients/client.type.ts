@@ -154,6 +154,9 @@ export class IntakeNode {
   })
   researchConsentAt!: Date | null;
 
+  /** The client interviewed (for the audit trail; not a field). */
+  clientId!: string;
+
   static from(intake: Intake): IntakeNode {
     return Object.assign(new IntakeNode(), {
       id: intake.id,
@@ -171,6 +174,7 @@ export class IntakeNode {
       consentToTreatmentAt: intake.consentToTreatmentAt ?? null,
       researchConsent: intake.researchConsent,
       researchConsentAt: intake.researchConsentAt ?? null,
+      clientId: intake.client.id,
     });
   }
 }

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Client } from '../clients/client.entity.js';
@@ -21,10 +20,4 @@ export class ClinicResolver {
     else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
     return node;
   }
-}
-
-/** The first therapist of the first clinic: whom the demo data's first account belongs to. */
-export async function findDefaultTherapist(em: EntityManager): Promise<Therapist | undefined> {
-  const [first] = await em.find(Therapist, {}, { orderBy: { clinic: { createdAt: 'asc' }, createdAt: 'asc', id: 'asc' }, limit: 1 });
-  return first;
 }

@@ -171,6 +171,9 @@ export class QuestionnaireResponseNode {
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
   recordedByRole!: RecorderRole;
 
+  /** The client who answered (for the audit trail; not a field). */
+  clientId!: string;
+
   static from(response: QuestionnaireResponse): QuestionnaireResponseNode {
     return Object.assign(new QuestionnaireResponseNode(), {
       id: response.id,
@@ -188,6 +191,7 @@ export class QuestionnaireResponseNode {
       completedAt: response.completedAt,
       sessionId: response.session?.id ?? null,
       recordedByRole: response.recordedByRole,
+      clientId: response.client.id,
     });
   }
 }

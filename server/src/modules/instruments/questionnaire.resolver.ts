@@ -1,9 +1,11 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { clinicViewer } from '../../graphql/viewer.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import { SubmitQuestionnaireInput } from './instrument.input.js';
 import { QuestionnaireResponseNode } from './instrument.type.js';
-import { submitQuestionnaire } from './questionnaire.service.js';
+import { getQuestionnaireResponse, submitQuestionnaire } from './questionnaire.service.js';
 
 @Resolver(() => QuestionnaireResponseNode)
 export class QuestionnaireResolver {
@@ -14,7 +16,16 @@ export class QuestionnaireResolver {
   async submitQuestionnaireResponse(
     @Ctx() { em, viewer }: GraphQLContext,
     @Arg('input', () => SubmitQuestionnaireInput) input: SubmitQuestionnaireInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<QuestionnaireResponseNode> {
-    return QuestionnaireResponseNode.from(await submitQuestionnaire(em, clinicViewer(viewer), input));
+    const recorder = clinicViewer(viewer);
+    const response = await idempotent(em, recorder, {
+      key: idempotencyKey,
+      operation: 'submitQuestionnaireResponse',
+      input,
+      create: (tx) => submitQuestionnaire(tx, recorder, input),
+      reload: (tx, id) => getQuestionnaireResponse(tx, recorder, id),
+    });
+    return QuestionnaireResponseNode.from(response);
   }
 }

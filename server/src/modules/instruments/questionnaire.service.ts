@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError } from '../../common/errors.js';
-import { checkClinicalTime } from '../../common/validate.js';
+import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { checkClinicalTime, isUuid } from '../../common/validate.js';
 import { type ClinicViewer, visibleTo } from '../../graphql/viewer.js';
 import { getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
@@ -110,6 +110,12 @@ export async function submitQuestionnaire(
     await tx.flush();
     return response;
   });
+}
+
+export async function getQuestionnaireResponse(em: EntityManager, viewer: ClinicViewer, id: string): Promise<QuestionnaireResponse> {
+  const response = isUuid(id) ? await em.findOne(QuestionnaireResponse, { id, ...visibleTo(viewer) }) : null;
+  if (!response) throw new NotFoundError('Questionnaire response', id);
+  return response;
 }
 
 const clinicalOrder = { completedAt: 'asc', createdAt: 'asc' } as const;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError } from '../../common/errors.js';
-import { checkClinicalTime, checkNumber } from '../../common/validate.js';
+import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { checkClinicalTime, checkNumber, isUuid } from '../../common/validate.js';
 import { actingTherapist, type ClinicViewer, ForbiddenError, ownClientOnly, visibleTo } from '../../graphql/viewer.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
@@ -145,6 +145,12 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
     await tx.flush();
     return observation;
   });
+}
+
+export async function getObservation(em: EntityManager, viewer: ClinicViewer, id: string): Promise<Observation> {
+  const observation = isUuid(id) ? await em.findOne(Observation, { id, ...visibleTo(viewer) }) : null;
+  if (!observation) throw new NotFoundError('Observation', id);
+  return observation;
 }
 
 const clinicalOrder = { takenAt: 'asc', createdAt: 'asc' } as const;

@@ -76,6 +76,9 @@ export class ObservationNode {
   })
   questionnaireResponseId!: string | null;
 
+  /** The client measured (for the audit trail; not a field). */
+  clientId!: string;
+
   static from(observation: Observation): ObservationNode {
     return Object.assign(new ObservationNode(), {
       id: observation.id,
@@ -90,6 +93,7 @@ export class ObservationNode {
       sessionId: observation.session?.id ?? null,
       seriesId: observation.series?.id ?? null,
       questionnaireResponseId: observation.questionnaireResponse?.id ?? null,
+      clientId: observation.client.id,
     });
   }
 }

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError } from '../../common/errors.js';
+import { checkInteger, checkText, isUuid } from '../../common/validate.js';
+import { anonymous, type Viewer } from '../../graphql/viewer.js';
+import { AccessToken, type AccessTokenKind } from './access-token.entity.js';
+import type { Account } from './account.entity.js';
+import { accountIdOf, viewerOf } from './account.service.js';
+import { accessPolicy, newSecret, secretHash } from './secrets.js';
+
+const dayMs = 24 * 3600 * 1000;
+
+/** A credential just made: the secret exists only here, the database keeps its hash. */
+export interface IssuedToken {
+  secret: string;
+  token: AccessToken;
+}
+
+/** Makes a session or API token for an account (joins the caller's transaction). */
+export async function issueToken(
+  em: EntityManager,
+  account: Pick<Account, 'id'>,
+  kind: AccessTokenKind,
+  options: { lifetimeMs: number; name?: string | null; now?: Date },
+): Promise<IssuedToken> {
+  const now = options.now ?? new Date();
+  const secret = newSecret();
+  const token = em.create(AccessToken, {
+    account: account.id,
+    kind,
+    tokenHash: secretHash(secret),
+    name: options.name ?? null,
+    expiresAt: new Date(now.getTime() + options.lifetimeMs),
+    lastUsedAt: now,
+  });
+  await em.flush();
+  return { secret, token };
+}
+
+export function issueSession(em: EntityManager, account: Pick<Account, 'id'>): Promise<IssuedToken> {
+  return issueToken(em, account, 'SESSION', { lifetimeMs: accessPolicy.sessionLifetimeMs });
+}
+
+/** Why a stored credential no longer counts, or null while it does. */
+function ended(token: AccessToken, now: Date): string | null {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt <= now) return 'expired';
+  if (token.kind === 'SESSION' && now.getTime() - token.lastUsedAt.getTime() > accessPolicy.sessionIdleMs) return 'idle';
+  if (token.account.unwrap().disabledAt) return 'disabled';
+  return null;
+}
+
+/**
+ * The viewer a presented secret stands for: one indexed lookup (token and account together).
+ * Anything unknown, revoked, expired, idle or of a disabled account is anonymous. Notes the
+ * use at most once a minute, so that reading does not write on every request.
+ */
+export async function authenticate(em: EntityManager, secret: string, now = new Date()): Promise<Viewer> {
+  if (secret.length > 200) return anonymous;
+  const token = await em.findOne(AccessToken, { tokenHash: secretHash(secret) }, { populate: ['account'] });
+  if (!token || ended(token, now)) return anonymous;
+  if (now.getTime() - token.lastUsedAt.getTime() >= accessPolicy.lastUsedResolutionMs) {
+    await em.nativeUpdate(AccessToken, { id: token.id }, { lastUsedAt: now });
+  }
+  return viewerOf(token.account.unwrap());
+}
+
+/** Ends the session or token a request was made with (if it is the viewer's own); returns whether one ended. */
+export async function revokePresented(em: EntityManager, viewer: Viewer, secret: string | null): Promise<boolean> {
+  if (!secret) return false;
+  const accountId = accountIdOf(viewer);
+  return (
+    (await em.nativeUpdate(
+      AccessToken,
+      { tokenHash: secretHash(secret), account: accountId, revokedAt: null },
+      { revokedAt: new Date() },
+    )) > 0
+  );
+}
+
+/** The viewer's API tokens that still work, newest first. */
+export async function listApiTokens(em: EntityManager, viewer: Viewer): Promise<AccessToken[]> {
+  return em.find(
+    AccessToken,
+    { account: accountIdOf(viewer), kind: 'API', revokedAt: null, expiresAt: { $gt: new Date() } },
+    { orderBy: { createdAt: 'desc', id: 'asc' } },
+  );
+}
+
+/** A personal API token; its secret is shown once, to the caller, and never again. */
+export async function createApiToken(em: EntityManager, viewer: Viewer, name: string, expiresInDays: number): Promise<IssuedToken> {
+  checkText('name', name, 100, true);
+  checkInteger('expiresInDays', expiresInDays, 1, accessPolicy.apiTokenMaxDays);
+  return issueToken(em, { id: accountIdOf(viewer) }, 'API', { name: name.trim(), lifetimeMs: expiresInDays * dayMs });
+}
+
+/** Revokes one of the viewer's API tokens; anyone else's answers NOT_FOUND. */
+export async function revokeApiToken(em: EntityManager, viewer: Viewer, id: string): Promise<AccessToken> {
+  const token = isUuid(id) ? await em.findOne(AccessToken, { id, account: accountIdOf(viewer), kind: 'API' }) : null;
+  if (!token) throw new NotFoundError('API token', id);
+  token.revokedAt ??= new Date();
+  await em.flush();
+  return token;
+}

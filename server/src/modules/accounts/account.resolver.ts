@@ -1,0 +1,141 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { staffViewer } from '../../graphql/viewer.js';
+import { createApiToken, issueSession, listApiTokens, revokeApiToken, revokePresented } from './access.service.js';
+import { accountIdOf, disableAccount, listAccounts, revokeEverything } from './account.service.js';
+import { AccountNode, ApiTokenNode, CreatedApiToken, CreatedInvite, SignInResult } from './account.type.js';
+import type { AccountsContext } from './http-credentials.js';
+import { acceptInvite, inviteClient, inviteTherapist } from './invite.service.js';
+import { accessPolicy } from './secrets.js';
+import { admittedAttempt } from './sign-in.middleware.js';
+import { signIn } from './sign-in.service.js';
+
+/** Signing in and out, and personal API tokens. */
+@Resolver()
+export class SessionResolver {
+  // Public: listed in auth-checker.ts `publicOperations`.
+  @Mutation(() => SignInResult, {
+    description:
+      'Signs in with email and password: sets the session cookie and returns the token for scripts. Every failure answers ' +
+      'UNAUTHENTICATED alike; too many failures answer RATE_LIMITED with when to try again.',
+  })
+  async signIn(
+    @Ctx() context: AccountsContext,
+    @Arg('email', () => String, { description: 'The account email.' }) email: string,
+    @Arg('password', () => String, { description: 'The account password.' }) password: string,
+  ): Promise<SignInResult> {
+    const { secret, token, account } = await signIn(context.em, { email, password, attemptId: admittedAttempt(context) });
+    context.credentials.startSession(secret, token.expiresAt);
+    return SignInResult.from(secret, token, account.role);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the session (or API token) this request was made with, and clears the cookie.' })
+  async signOut(@Ctx() { em, viewer, credentials }: AccountsContext): Promise<boolean> {
+    const ended = await revokePresented(em, viewer, credentials.presented);
+    credentials.endSession();
+    return ended;
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: "Ends all the account's sessions and API tokens, everywhere; returns how many." })
+  async signOutEverywhere(@Ctx() { em, viewer, credentials }: AccountsContext): Promise<number> {
+    const ended = await revokeEverything(em, accountIdOf(viewer));
+    credentials.endSession();
+    return ended;
+  }
+
+  @Authorized()
+  @Query(() => [ApiTokenNode], { description: "The viewer's API tokens that still work, newest first." })
+  async apiTokens(@Ctx() { em, viewer }: AccountsContext): Promise<ApiTokenNode[]> {
+    return (await listApiTokens(em, viewer)).map((token) => ApiTokenNode.from(token));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedApiToken, { description: 'Makes a personal API token for scripts. Its secret is returned this once only.' })
+  async createApiToken(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('name', () => String, { description: 'What the token is for, e.g. "nightly export".' }) name: string,
+    @Arg('expiresInDays', () => Int, {
+      defaultValue: accessPolicy.apiTokenDefaultDays,
+      description: `Days until it stops working, 1-${accessPolicy.apiTokenMaxDays}.`,
+    })
+    expiresInDays: number,
+  ): Promise<CreatedApiToken> {
+    const { secret, token } = await createApiToken(em, viewer, name, expiresInDays);
+    return Object.assign(new CreatedApiToken(), { token: secret, apiToken: ApiTokenNode.from(token) });
+  }
+
+  @Authorized()
+  @Mutation(() => ApiTokenNode, { description: "Revokes one of the viewer's API tokens at once." })
+  async revokeApiToken(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('id', () => ID, { description: 'The token to revoke.' }) id: string,
+  ): Promise<ApiTokenNode> {
+    return ApiTokenNode.from(await revokeApiToken(em, viewer, id));
+  }
+}
+
+/** A clinic's accounts: invites, accepting one, disabling. */
+@Resolver(() => AccountNode)
+export class AccountResolver {
+  @Authorized('ADMIN')
+  @Query(() => [AccountNode], { description: "The accounts of the admin's clinic, by email." })
+  async accounts(@Ctx() { em, viewer }: AccountsContext): Promise<AccountNode[]> {
+    return (await listAccounts(em, staffViewer(viewer))).map((account) => AccountNode.from(account));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CreatedInvite, {
+    description: 'Invites a therapist to the clinic; their therapist record is made when they accept. Returns the token to send them.',
+  })
+  async inviteTherapist(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('email', () => String, { description: 'The email their account will have.' }) email: string,
+    @Arg('givenName', () => String, { description: 'Given (first) name.' }) givenName: string,
+    @Arg('familyName', () => String, { description: 'Family (last) name.' }) familyName: string,
+    @Arg('registrationNumber', () => String, { nullable: true, description: 'Professional registration or licence number.' })
+    registrationNumber: string | null,
+  ): Promise<CreatedInvite> {
+    const { secret, invite } = await inviteTherapist(em, staffViewer(viewer), { email, givenName, familyName, registrationNumber });
+    return CreatedInvite.from(secret, invite);
+  }
+
+  @Authorized('ADMIN', 'THERAPIST')
+  @Mutation(() => CreatedInvite, { description: 'Invites a client of the clinic to the portal. Returns the token to send them.' })
+  async inviteClient(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('clientId', () => ID, { description: 'The client record the account will belong to.' }) clientId: string,
+    @Arg('email', () => String, { description: 'The email their account will have.' }) email: string,
+  ): Promise<CreatedInvite> {
+    const { secret, invite } = await inviteClient(em, staffViewer(viewer), clientId, email);
+    return CreatedInvite.from(secret, invite);
+  }
+
+  // Public: listed in auth-checker.ts `publicOperations`.
+  @Mutation(() => SignInResult, {
+    description: 'Accepts an invite: makes the account with this password and signs it in (cookie and token, as signIn).',
+  })
+  async acceptInvite(
+    @Ctx() { em, credentials }: AccountsContext,
+    @Arg('token', () => String, { description: 'The invite token.' }) token: string,
+    @Arg('password', () => String, { description: 'The new password: at least 12 characters, not a common one.' }) password: string,
+  ): Promise<SignInResult> {
+    const account = await acceptInvite(em, token, password);
+    const session = await issueSession(em, account);
+    credentials.startSession(session.secret, session.token.expiresAt);
+    return SignInResult.from(session.secret, session.token, account.role);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => AccountNode, {
+    description: 'Disables an account of the clinic: it cannot sign in, and its sessions and tokens end at once.',
+  })
+  async disableAccount(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('accountId', () => ID, { description: 'The account to disable.' }) accountId: string,
+  ): Promise<AccountNode> {
+    return AccountNode.from(await disableAccount(em, staffViewer(viewer), accountId));
+  }
+}
+
+export const AccountsResolvers = [SessionResolver, AccountResolver] as const;

@@ -1,0 +1,108 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { BadInputError } from '../../common/errors.js';
+
+/**
+ * Password storage with scrypt (node:crypto), at the first setting the OWASP Password Storage
+ * Cheat Sheet recommends for scrypt: N = 2^17, r = 8, p = 1 (128 MiB of memory per hash, about
+ * 250 ms on the project's 2-core machines). The algorithm, its parameters and the salt are part of
+ * the stored string (PHC string format), so the parameters can rise later: a sign-in with an older
+ * setting rehashes the password.
+ */
+export const scryptSetting = { logN: 17, r: 8, p: 1 } as const;
+type ScryptSetting = { logN: number; r: number; p: number };
+
+const keyBytes = 32;
+const saltBytes = 16;
+
+/**
+ * OWASP ASVS 4.0.3 V2.1.1: at least 12 characters (runs of spaces count as one); V2.1.2: at
+ * least 64 and at most 128 allowed. Length is counted in Unicode code points after NFKC
+ * normalisation, which NIST SP 800-63B 5.1.1.2 asks for so that the same password typed on
+ * another keyboard still matches.
+ */
+export const passwordLength = { min: 12, max: 128 } as const;
+
+function derive(password: string, salt: Buffer, { logN, r, p }: ScryptSetting): Promise<Buffer> {
+  const N = 2 ** logN;
+  return new Promise((resolve, reject) => {
+    // Node refuses more than 32 MiB unless told: allow what the setting needs (128 * N * r * p bytes), twice over.
+    scrypt(password.normalize('NFKC'), salt, keyBytes, { N, r, p, maxmem: 256 * N * r * p }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
+
+/** `$scrypt$ln=17,r=8,p=1$<salt>$<key>` (unpadded base64), for a new password. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(saltBytes);
+  const key = await derive(password, salt, scryptSetting);
+  return `$scrypt$ln=${scryptSetting.logN},r=${scryptSetting.r},p=${scryptSetting.p}$${b64(salt)}$${b64(key)}`;
+}
+
+const phcPattern = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+function parse(stored: string): { setting: ScryptSetting; salt: Buffer; key: Buffer } {
+  const match = phcPattern.exec(stored);
+  if (!match) throw new Error('unreadable password hash');
+  const [, logN, r, p, salt, key] = match as unknown as [string, string, string, string, string, string];
+  return {
+    setting: { logN: Number(logN), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64'),
+    key: Buffer.from(key, 'base64'),
+  };
+}
+
+/** Whether `password` is the one `stored` was made from; compares in constant time. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const { setting, salt, key } = parse(stored);
+  const candidate = await derive(password, salt, setting);
+  return candidate.length === key.length && timingSafeEqual(candidate, key);
+}
+
+/** A stored hash made with other parameters than today's: rehash at the next sign-in. */
+export function needsRehash(stored: string): boolean {
+  const { setting } = parse(stored);
+  return setting.logN !== scryptSetting.logN || setting.r !== scryptSetting.r || setting.p !== scryptSetting.p;
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Spends the same work as checking a real password, then fails: a sign-in with an unknown
+ * email takes as long as one with a wrong password, so timing does not tell them apart.
+ */
+export async function verifyNoPassword(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}
+
+let common: Set<string> | undefined;
+
+/** The shipped list of common passwords (see the header of common-passwords.txt for its source). */
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const text = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8');
+    // The list starts after the header, at the first empty line.
+    const list = text.slice(text.indexOf('\n\n') + 2);
+    common = new Set(list.split('\n').filter(Boolean));
+  }
+  return common;
+}
+
+/** Refuses a new password that is too short, too long or among the most common ones, naming the rule. */
+export function checkNewPassword(field: string, password: string): void {
+  const length = [...password.normalize('NFKC').replace(/ {2,}/g, ' ')].length;
+  if (length < passwordLength.min) {
+    throw new BadInputError(field, 'min-length', `must be at least ${passwordLength.min} characters (got ${length})`);
+  }
+  if (length > passwordLength.max) {
+    throw new BadInputError(field, 'max-length', `must be at most ${passwordLength.max} characters (got ${length})`);
+  }
+  if (commonPasswords().has(password.normalize('NFKC').toLowerCase())) {
+    throw new BadInputError(field, 'common', 'is one of the most common passwords; choose another');
+  }
+}

@@ -1,0 +1,35 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A new bearer secret (session, API token or invite): 32 random bytes, base64url (43 characters). */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * What the database keeps of a secret: its SHA-256, hex. The secrets are 256 random bits, so a
+ * fast hash is enough (nothing to guess); a stolen table yields no usable token.
+ */
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+const minute = 60_000;
+
+/** Lifetimes and limits of sessions, tokens, invites and sign-in attempts (the README explains them). */
+export const accessPolicy = {
+  /** A session ends 12 hours after sign-in whatever happens: one working day. */
+  sessionLifetimeMs: 12 * 60 * minute,
+  /** … or after 30 minutes without a request (OWASP Session Management Cheat Sheet: 15-30 min for low-risk use). */
+  sessionIdleMs: 30 * minute,
+  /** `lastUsedAt` is written at most this often, so reads do not write on every request. */
+  lastUsedResolutionMs: minute,
+  apiTokenDefaultDays: 90,
+  apiTokenMaxDays: 365,
+  inviteLifetimeMs: 7 * 24 * 60 * minute,
+  /** Sign-in failures counted over this window … */
+  signInWindowMs: 15 * minute,
+  /** … at most this many per email (a successful sign-in starts the count again) … */
+  failuresPerAccount: 5,
+  /** … and this many per client address. */
+  failuresPerAddress: 20,
+} as const;

@@ -1,0 +1,50 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { checkInteger } from '../../common/validate.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { clinicViewer, staffViewer } from '../../graphql/viewer.js';
+import { getClient } from '../clients/client.service.js';
+import { AuditEventNode } from './audit.type.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+const maxEvents = 200;
+
+@Resolver(() => AuditEventNode)
+export class AuditResolver {
+  @Authorized('ADMIN')
+  @Query(() => [AuditEventNode], { description: "The clinic's audit trail, newest first; optionally for one client." })
+  async auditTrail(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('clientId', () => ID, { nullable: true, description: 'Only events about this client.' }) clientId: string | null,
+    @Arg('before', () => DateTimeScalar, { nullable: true, description: 'Only events before this instant (for paging).' })
+    before: Date | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${maxEvents}.` }) first: number,
+  ): Promise<AuditEventNode[]> {
+    checkInteger('first', first, 1, maxEvents);
+    const admin = staffViewer(viewer);
+    if (clientId) await getClient(em, admin, clientId);
+    const events = await em.find(
+      AuditEvent,
+      { clinicId: admin.clinicId, ...(clientId ? { clientId } : {}), ...(before ? { at: { $lt: before } } : {}) },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: first },
+    );
+    return events.map((event) => AuditEventNode.from(event));
+  }
+
+  @Authorized('CLIENT')
+  @Query(() => [AuditEventNode], { description: 'Who has accessed my record, newest first (for a client).' })
+  async myRecordAccess(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${maxEvents}.` }) first: number,
+  ): Promise<AuditEventNode[]> {
+    checkInteger('first', first, 1, maxEvents);
+    const client = clinicViewer(viewer);
+    if (client.role !== 'CLIENT') return [];
+    const events = await em.find(
+      AuditEvent,
+      { clientId: client.clientId, outcome: 'ALLOWED' },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: first },
+    );
+    return events.map((event) => AuditEventNode.from(event));
+  }
+}

@@ -1,0 +1,328 @@
+import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import { Client } from '@fascia/server/modules/clients/client.entity.js';
+import { Therapist } from '@fascia/server/modules/clinics/therapist.entity.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+import { clinicApi, neckVisit } from '../support/clinic-api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createClinicWithTherapist, createTestAccount, type TestAccount } from '../support/factories.js';
+
+/**
+ * Every operation of the schema x every kind of caller: signed out, researcher,
+ * admin and therapist of the record's clinic and of another, the client the record
+ * belongs to and another client of the same clinic. An operation added to the
+ * schema without a rule here fails the first test.
+ */
+const personas = ['anonymous', 'researcher', 'adminA', 'adminB', 'therapistA', 'therapistB', 'clientA1', 'clientA2'] as const;
+type Persona = (typeof personas)[number];
+
+/** ok: allowed; hidden: allowed, but the other client's or clinic's record is not in the answer; else the error code. */
+type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+interface Targets {
+  clientId: string;
+  seriesId: string;
+  /** A fresh series of client A1, for rules that change or close one. */
+  freshSeries(): Promise<string>;
+  /** A fresh account of clinic A, for rules that disable one. */
+  freshAccount(): Promise<string>;
+  /** A fresh client of clinic A without an account, for rules that invite one. */
+  freshClient(): Promise<string>;
+  unique(): string;
+}
+
+interface Rule {
+  document: string;
+  variables?: (t: Targets) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Is the client A1 (or clinic A) record in the answer? Needed where some callers get `hidden`. */
+  shows?: (data: any, t: Targets) => boolean;
+  /** The rule signs the caller out: it runs as a throwaway account like the caller's. */
+  throwaway?: boolean;
+  expect: Record<Persona, Outcome>;
+}
+
+const signedIn = (o: Outcome): Record<Persona, Outcome> => ({
+  anonymous: 'UNAUTHENTICATED',
+  researcher: o,
+  adminA: o,
+  adminB: o,
+  therapistA: o,
+  therapistB: o,
+  clientA1: o,
+  clientA2: o,
+});
+/** Read a client A1 record. */
+const readA1: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  researcher: 'FORBIDDEN',
+  adminA: 'ok',
+  adminB: 'NOT_FOUND',
+  therapistA: 'ok',
+  therapistB: 'NOT_FOUND',
+  clientA1: 'ok',
+  clientA2: 'NOT_FOUND',
+};
+/** Write a clinical record of client A1: the treating clinic's therapists only. */
+const treatA1: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  researcher: 'FORBIDDEN',
+  adminA: 'FORBIDDEN',
+  adminB: 'FORBIDDEN',
+  therapistA: 'ok',
+  therapistB: 'NOT_FOUND',
+  clientA1: 'FORBIDDEN',
+  clientA2: 'FORBIDDEN',
+};
+/** Change client A1's details: the clinic's staff. */
+const staffA1: Record<Persona, Outcome> = { ...treatA1, adminA: 'ok', adminB: 'NOT_FOUND' };
+/** A diary value or questionnaire of client A1: their therapists, or the client themself. */
+const diaryA1: Record<Persona, Outcome> = { ...treatA1, clientA1: 'ok', clientA2: 'NOT_FOUND' };
+const adminsOnly: Record<Persona, Outcome> = {
+  ...signedIn('FORBIDDEN'),
+  adminA: 'ok',
+  adminB: 'ok',
+};
+
+const rules: Record<string, Rule> = {
+  // Queries
+  viewer: { document: '{ viewer { role } }', expect: signedIn('ok') },
+  clients: {
+    document: '{ clients(first: 100) { edges { node { id } } } }',
+    shows: (d, t) => d.clients.edges.some((e: any) => e.node.id === t.clientId),
+    expect: { ...readA1, adminB: 'hidden', therapistB: 'hidden', clientA2: 'hidden' },
+  },
+  client: { document: 'query($id: ID!) { client(id: $id) { id } }', variables: (t) => ({ id: t.clientId }), expect: readA1 },
+  series: { document: 'query($id: ID!) { series(id: $id) { id } }', variables: (t) => ({ id: t.seriesId }), expect: readA1 },
+  measures: { document: '{ measures { code } }', expect: signedIn('ok') },
+  instruments: { document: '{ instruments { code } }', expect: signedIn('ok') },
+  conditions: { document: '{ conditions { code } }', expect: signedIn('ok') },
+  bodyRegions: { document: '{ bodyRegions { code } }', expect: signedIn('ok') },
+  auditTrail: {
+    document: 'query($id: ID) { auditTrail(clientId: $id) { clientId } }',
+    variables: (t) => ({ id: t.clientId }),
+    expect: { ...adminsOnly, adminB: 'NOT_FOUND' },
+  },
+  myRecordAccess: {
+    document: '{ myRecordAccess { operation } }',
+    expect: { ...signedIn('FORBIDDEN'), clientA1: 'ok', clientA2: 'ok' },
+  },
+  apiTokens: { document: '{ apiTokens { id } }', expect: signedIn('ok') },
+  accounts: {
+    document: '{ accounts { id clinic { name } } }',
+    shows: (d) => d.accounts.some((a: any) => a.clinic?.name === 'A'),
+    expect: { ...adminsOnly, adminB: 'hidden' },
+  },
+  // Mutations
+  signIn: {
+    document: 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+    variables: () => ({ email: accounts.therapistA.email, password: accounts.therapistA.password }),
+    expect: Object.fromEntries(personas.map((p) => [p, 'ok'])) as Record<Persona, Outcome>,
+  },
+  signOut: { document: 'mutation { signOut }', throwaway: true, expect: signedIn('ok') },
+  signOutEverywhere: { document: 'mutation { signOutEverywhere }', throwaway: true, expect: signedIn('ok') },
+  createApiToken: {
+    document: 'mutation($name: String!) { createApiToken(name: $name) { token } }',
+    variables: (t) => ({ name: t.unique() }),
+    expect: signedIn('ok'),
+  },
+  revokeApiToken: {
+    document: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: async (t) => {
+      const created = await api.request(
+        'mutation($n: String!) { createApiToken(name: $n) { apiToken { id } } }',
+        { n: t.unique() },
+        { as: accounts.therapistA },
+      );
+      return { id: created.data?.createApiToken.apiToken.id };
+    },
+    expect: { ...signedIn('NOT_FOUND'), therapistA: 'ok' },
+  },
+  inviteTherapist: {
+    document: 'mutation($email: String!) { inviteTherapist(email: $email, givenName: "New", familyName: "Therapist") { expiresAt } }',
+    variables: (t) => ({ email: `${t.unique()}@invite.example.com` }),
+    expect: adminsOnly,
+  },
+  inviteClient: {
+    document: 'mutation($id: ID!, $email: String!) { inviteClient(clientId: $id, email: $email) { expiresAt } }',
+    variables: async (t) => ({ id: await t.freshClient(), email: `${t.unique()}@invite.example.com` }),
+    expect: { ...staffA1, adminA: 'ok', adminB: 'NOT_FOUND' },
+  },
+  acceptInvite: {
+    document: 'mutation($token: String!) { acceptInvite(token: $token, password: "a long and unusual passphrase") { token } }',
+    variables: async (t) => {
+      const invited = await api.request(
+        'mutation($email: String!) { inviteTherapist(email: $email, givenName: "Invited", familyName: "Person") { token } }',
+        { email: `${t.unique()}@invite.example.com` },
+        { as: accounts.adminA },
+      );
+      return { token: invited.data?.inviteTherapist.token };
+    },
+    expect: Object.fromEntries(personas.map((p) => [p, 'ok'])) as Record<Persona, Outcome>,
+  },
+  disableAccount: {
+    document: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',
+    variables: async (t) => ({ id: await t.freshAccount() }),
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'NOT_FOUND' },
+  },
+  createClient: {
+    document: 'mutation { createClient(input: { givenName: "New", familyName: "Client", dateOfBirth: "1990-01-01", sex: OTHER }) { id } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok', therapistA: 'ok', therapistB: 'ok' },
+  },
+  updateClient: {
+    document: 'mutation($id: ID!) { updateClient(id: $id, input: { phone: "555-0100" }) { id } }',
+    variables: (t) => ({ id: t.clientId }),
+    expect: staffA1,
+  },
+  recordIntake: {
+    document:
+      'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T10:00:00Z", chiefComplaints: "Neck", consentToTreatment: true }) { id } }',
+    variables: (t) => ({ id: t.clientId }),
+    expect: treatA1,
+  },
+  startSeries: {
+    document:
+      'mutation($id: ID!) { startSeries(input: { clientId: $id, conditionCode: "NECK_PAIN", plannedSessions: 6, plannedSessionsPerWeek: 1, plannedMinutesPerSession: 45, startDate: "2026-01-05" }) { id } }',
+    variables: (t) => ({ id: t.clientId }),
+    expect: treatA1,
+  },
+  updateSeries: {
+    document: 'mutation($id: ID!) { updateSeries(id: $id, input: { plannedSessions: 9 }) { id } }',
+    variables: (t) => ({ id: t.seriesId }),
+    expect: treatA1,
+  },
+  closeSeries: {
+    document: 'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2026-02-01" }) { id } }',
+    variables: async (t) => ({ id: await t.freshSeries() }),
+    expect: treatA1,
+  },
+  recordSession: {
+    document: 'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }',
+    variables: (t) => ({ input: neckVisit(t.seriesId, '2026-01-12T15:00:00Z', 5, 3) }),
+    expect: treatA1,
+  },
+  recordObservation: {
+    document: 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
+    variables: (t) => ({
+      input: {
+        clientId: t.clientId,
+        seriesId: t.seriesId,
+        measureCode: 'NPRS',
+        value: 4,
+        regionCode: 'NECK',
+        context: 'BETWEEN_SESSIONS',
+        takenAt: '2026-01-08T20:00:00Z',
+      },
+    }),
+    expect: diaryA1,
+  },
+  submitQuestionnaireResponse: {
+    document: 'mutation($input: SubmitQuestionnaireInput!) { submitQuestionnaireResponse(input: $input) { id } }',
+    variables: (t) => ({
+      input: {
+        clientId: t.clientId,
+        instrumentCode: 'NDI',
+        completedAt: '2026-01-09T10:00:00Z',
+        answers: Array.from({ length: 10 }, (_, i) => ({ itemCode: `NDI${i + 1}`, value: 1 })),
+      },
+    }),
+    expect: diaryA1,
+  },
+};
+
+let db: TestDatabase;
+let api: TestApi;
+let targets: Targets;
+const accounts = {} as Record<Exclude<Persona, 'anonymous'>, TestAccount>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const therapistA = await createClinicWithTherapist(db, { clinicName: 'A' });
+  const therapistB = await createClinicWithTherapist(db, { clinicName: 'B' });
+  api = await startApi(db, therapistA);
+  const clinic = clinicApi(api);
+  const clientId = await clinic.createClient();
+  const otherClientId = await clinic.createClient({ givenName: 'Other' });
+  const seriesId = await clinic.startSeries(clientId);
+  await clinic.recordSession(neckVisit(seriesId, '2026-01-05T15:00:00Z', 7, 5));
+  Object.assign(accounts, {
+    therapistA: { ...therapistA, viewer: therapistA },
+    therapistB: { ...therapistB, viewer: therapistB },
+    adminA: await createTestAccount(db, { role: 'ADMIN', clinicId: therapistA.clinicId }),
+    adminB: await createTestAccount(db, { role: 'ADMIN', clinicId: therapistB.clinicId }),
+    clientA1: await createTestAccount(db, { role: 'CLIENT', clinicId: therapistA.clinicId, clientId }),
+    clientA2: await createTestAccount(db, { role: 'CLIENT', clinicId: therapistA.clinicId, clientId: otherClientId }),
+    researcher: await createTestAccount(db, { role: 'RESEARCHER' }),
+  });
+  let counter = 0;
+  targets = {
+    clientId,
+    seriesId,
+    freshSeries: () => clinic.startSeries(clientId),
+    freshAccount: async () => (await createTestAccount(db, { role: 'ADMIN', clinicId: therapistA.clinicId })).accountId,
+    freshClient: () => clinic.createClient({ givenName: 'Invitee' }),
+    unique: () => `case-${++counter}-${Date.now()}`,
+  };
+});
+afterAll(async () => {
+  await api?.stop();
+  await db?.drop();
+});
+
+async function credentialsFor(persona: Persona, rule: Rule): Promise<{ token: string } | null> {
+  if (persona === 'anonymous') return null;
+  if (!rule.throwaway) return accounts[persona];
+  // One account per therapist or client record: the throwaway gets a record of its own in the same clinic.
+  const { viewer } = accounts[persona];
+  if (viewer.role === 'ANONYMOUS' || viewer.role === 'RESEARCHER') return createTestAccount(db, { role: 'RESEARCHER' });
+  const em = db.orm.em.fork();
+  const sameClinic = { clinic: viewer.clinicId, givenName: 'Throwaway', familyName: persona };
+  if (viewer.role === 'CLIENT') {
+    const client = em.create(Client, { ...sameClinic, dateOfBirth: '1980-01-01', sex: 'UNKNOWN' });
+    await em.flush();
+    return createTestAccount(db, { role: 'CLIENT', clinicId: viewer.clinicId, clientId: client.id });
+  }
+  const therapist = viewer.therapistId ? em.create(Therapist, sameClinic) : null;
+  await em.flush();
+  return createTestAccount(db, { role: viewer.role, clinicId: viewer.clinicId, therapistId: therapist?.id ?? null });
+}
+
+describe('access matrix', () => {
+  test('every operation of the schema has a rule', async () => {
+    const schema = await buildFasciaSchema();
+    const operations = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
+    expect(operations.filter((name) => !(name in rules))).toEqual([]);
+    expect(Object.keys(rules).filter((name) => !operations.includes(name))).toEqual([]);
+  });
+
+  const cases = Object.entries(rules).flatMap(([operation, rule]) => personas.map((persona) => [operation, persona, rule] as const));
+  test.each(cases)('%s as %s', async (_operation, persona, rule) => {
+    const variables = (await rule.variables?.(targets)) ?? {};
+    const response = await api.request(rule.document, variables, { as: await credentialsFor(persona, rule) });
+    const expected = rule.expect[persona];
+    if (expected === 'ok' || expected === 'hidden') {
+      expect(response.errors).toBeUndefined();
+      if (rule.shows) expect(rule.shows(response.data, targets)).toBe(expected === 'ok');
+    } else {
+      expect(response.errors?.[0]?.extensions?.code).toBe(expected);
+      expect(response.data?.[_operation] ?? null).toBeNull();
+    }
+  });
+
+  test('another clinic’s record answers exactly like one that does not exist', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const probe = (id: string) => api.request('query($id: ID!) { client(id: $id) { id } }', { id }, { as: accounts.therapistB });
+    const [other, none] = await Promise.all([probe(targets.clientId), probe(missing)]);
+    expect(other.errors?.[0]?.message.replace(targets.clientId, 'ID')).toBe(none.errors?.[0]?.message.replace(missing, 'ID'));
+    expect(other.errors?.[0]?.extensions).toEqual(none.errors?.[0]?.extensions);
+  });
+
+  test('SOAP notes are for clinic staff: the client portal cannot read them', async () => {
+    const query = 'query($id: ID!) { series(id: $id) { sessions { startedAt soap { assessment } } } }';
+    const staff = await api.request(query, { id: targets.seriesId }, { as: accounts.therapistA });
+    expect(staff.data?.series.sessions[0].soap.assessment).toBe('Upper trapezius trigger points, improving.');
+    const client = await api.request(query, { id: targets.seriesId }, { as: accounts.clientA1 });
+    expect(client.data?.series.sessions[0].startedAt).toBe('2026-01-05T15:00:00.000Z');
+    expect(client.data?.series.sessions[0].soap).toBeNull();
+    expect(client.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
