@@ -106,6 +106,11 @@ const rules: Record<string, Rule> = {
     document: '{ myRecordAccess { operation } }',
     expect: { ...signedIn('FORBIDDEN'), clientA1: 'ok', clientA2: 'ok' },
   },
+  caseload: {
+    document: '{ caseload(first: 100) { edges { node { series { id } } } } }',
+    shows: (d, t) => d.caseload.edges.some((e: any) => e.node.series.id === t.seriesId),
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', therapistA: 'ok', adminB: 'hidden', therapistB: 'hidden' },
+  },
   apiTokens: { document: '{ apiTokens { id } }', expect: signedIn('ok') },
   accounts: {
     document: '{ accounts { id clinic { name } } }',

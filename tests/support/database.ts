@@ -40,3 +40,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** What every request costs whatever it reads: the token lookup and the audit row of the read. */
+export const perRequestStatement = /"access_token"|into "audit_event"/;
+
+/** The statements `run` sends, leaving out the per-request ones (token lookup, audit row). */
+export async function statementsDuring<T>(db: TestDatabase, run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  db.statements.length = 0;
+  const result = await run();
+  return { result, statements: db.statements.filter((sql) => !perRequestStatement.test(sql)).length };
+}

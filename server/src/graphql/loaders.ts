@@ -4,6 +4,8 @@ import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions
 import { findClientsByIds, findLatestIntakes } from '../modules/clients/client.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../modules/instruments/questionnaire.service.js';
 import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../modules/measures/observation.service.js';
+import { findProgress } from '../modules/progress/progress.service.js';
+import type { SeriesProgressNode } from '../modules/progress/progress.type.js';
 import type { ClinicViewer } from './viewer.js';
 
 /**
@@ -57,6 +59,10 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (ids) => findObservationsBySessions(em, scope(), ids),
       (o) => o.session?.id ?? '',
     ),
+    progressBySeries: new DataLoader<string, SeriesProgressNode>(async (ids) => {
+      const byId = await findProgress(em, scope(), ids, new Date());
+      return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
+    }),
     responsesBySession: groupLoader(
       (ids) => findResponsesBySessions(em, scope(), ids),
       (r) => r.session?.id ?? '',

@@ -10,6 +10,7 @@ import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { QuestionnaireResolver } from '../modules/instruments/questionnaire.resolver.js';
 import { ObservationResolver } from '../modules/measures/observation.resolver.js';
+import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
@@ -24,6 +25,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       CatalogResolver,
       AuditResolver,
       ...AccountsResolvers,
+      ...ProgressResolvers,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ClientConnection, ClientNode } from '../clients/client.type.js';
 import { ViewerNode } from '../clinics/clinic.type.js';
+import { CaseloadConnection } from '../progress/progress.type.js';
 import { addAuditEvents, writeAuditEvents } from './audit.service.js';
 
 /** The clients whose data a root field returned: clients themselves, or records that name one. */
@@ -13,6 +14,7 @@ export function clientIdsOf(result: unknown): string[] {
   if (Array.isArray(result)) return result.flatMap(clientIdsOf);
   if (result instanceof ClientNode) return [result.id];
   if (result instanceof ClientConnection) return result.edges.map((edge) => edge.node.id);
+  if (result instanceof CaseloadConnection) return result.edges.map((edge) => edge.node.clientId);
   if (result instanceof ViewerNode) return result.client ? [result.client.id] : [];
   if (result && typeof result === 'object' && 'clientId' in result && typeof result.clientId === 'string') return [result.clientId];
   return [];

@@ -9,6 +9,8 @@ export const Clinic = defineEntity({
     name: p.string().length(200),
     /** IANA zone used to present clinical times and compute calendar weeks. */
     timeZone: p.string().length(64).default('UTC'),
+    /** Caseload: flag "no meaningful change" once a series has this many attended sessions. */
+    noChangeAfterSessions: p.smallint().default(6),
   },
 });
 export type Clinic = InferEntity<typeof Clinic>;

@@ -1,0 +1,58 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { encodeCursor } from '../../common/cursor.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { staffViewer } from '../../graphql/viewer.js';
+import { SeriesNode } from '../care/care.type.js';
+import { maxPageSize } from '../clients/client.service.js';
+import { listCaseload } from './progress.service.js';
+import {
+  CaseloadConnection,
+  type CaseloadFlag,
+  CaseloadFlagEnum,
+  CaseloadItemNode,
+  type CaseloadSort,
+  CaseloadSortEnum,
+  SeriesProgressNode,
+} from './progress.type.js';
+
+@Resolver(() => SeriesNode)
+export class SeriesProgressResolver {
+  @FieldResolver(() => SeriesProgressNode, {
+    description: 'Is the client getting better: change per measure, diary, attendance against plan and dose (computed in SQL).',
+  })
+  progress(@Root() series: SeriesNode, @Ctx() { loaders }: GraphQLContext): Promise<SeriesProgressNode> {
+    return loaders.progressBySeries.load(series.id);
+  }
+}
+
+@Resolver(() => CaseloadItemNode)
+export class CaseloadResolver {
+  @Authorized('ADMIN', 'THERAPIST')
+  @Query(() => CaseloadConnection, {
+    description: "Active series of the viewer's clients (a therapist: the series they treat; an admin: the clinic's) with flags.",
+  })
+  async caseload(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('flag', () => CaseloadFlagEnum, { nullable: true, description: 'Only series with this flag.' }) flag: CaseloadFlag | null,
+    @Arg('sort', () => CaseloadSortEnum, { defaultValue: 'LAST_VISIT', description: 'Order of the items.' }) sort: CaseloadSort,
+    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
+  ): Promise<CaseloadConnection> {
+    const page = await listCaseload(em, staffViewer(viewer), { flag: flag ?? null, sort, first, after: after ?? null }, new Date());
+    const edges = page.rows.map((row, i) => ({
+      cursor: encodeCursor([String(page.offset + i + 1)]),
+      node: Object.assign(new CaseloadItemNode(), {
+        ...row,
+        series: SeriesNode.from(row.series),
+        clientId: row.series.client.id,
+      }),
+    }));
+    return Object.assign(new CaseloadConnection(), {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    });
+  }
+}
+
+export const ProgressResolvers = [SeriesProgressResolver, CaseloadResolver] as const;

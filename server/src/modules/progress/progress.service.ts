@@ -1,0 +1,289 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor } from '../../common/cursor.js';
+import { checkInteger } from '../../common/validate.js';
+import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../graphql/viewer.js';
+import { TreatmentSeries } from '../care/treatment-series.entity.js';
+import { maxPageSize } from '../clients/client.service.js';
+import { conditionCatalog } from '../conditions/condition-catalog.js';
+import { attendanceCtes, measureCtes, scopeCte, visitCte } from './progress.sql.js';
+import type {
+  AttendanceNode,
+  CaseloadFlag,
+  CaseloadSort,
+  DoseItemNode,
+  MeasureProgressNode,
+  SeriesProgressNode,
+  SessionChangeNode,
+} from './progress.type.js';
+
+interface MeasureRow {
+  series_id: string;
+  source: 'SESSION' | 'DIARY';
+  measure_code: string;
+  region_code: string | null;
+  side: string | null;
+  unit: string;
+  baseline: number;
+  baseline_at: Date;
+  latest: number;
+  latest_at: Date;
+  change: number;
+  percent_change: number | null;
+  mcid: number | null;
+  mcid_reached: boolean | null;
+  points: number;
+  slope: number | null;
+  trend_points: number;
+  sessions?: { sessionId: string; visitNumber: number; startedAt: string; pre: number; post: number }[] | null;
+  mean_session_change?: number | null;
+  unpaired?: number | null;
+}
+
+interface AttendanceRow {
+  series_id: string;
+  planned_sessions: number;
+  planned_sessions_per_week: number;
+  attended: number;
+  cancelled: number;
+  no_shows: number;
+  recent_no_shows: number;
+  total_minutes: number;
+  last_visit_at: Date | null;
+  weeks_elapsed: number;
+  expected_by_now: number;
+}
+
+function measureProgress(row: MeasureRow): MeasureProgressNode {
+  const sessionChanges: SessionChangeNode[] = (row.sessions ?? []).map((s) => ({
+    ...s,
+    startedAt: new Date(s.startedAt),
+    change: s.post - s.pre,
+  }));
+  return {
+    measureCode: row.measure_code,
+    regionCode: row.region_code,
+    side: row.side,
+    unit: row.unit,
+    baseline: row.baseline,
+    baselineAt: new Date(row.baseline_at),
+    latest: row.latest,
+    latestAt: new Date(row.latest_at),
+    change: row.change,
+    percentChange: row.percent_change,
+    mcid: row.mcid,
+    mcidReached: row.mcid_reached,
+    points: row.points,
+    slopePerWeek: row.slope,
+    trendPoints: row.trend_points,
+    sessionChanges,
+    meanSessionChange: row.mean_session_change ?? null,
+    unpairedSessions: row.unpaired ?? 0,
+  };
+}
+
+function attendance(row: AttendanceRow): AttendanceNode {
+  return {
+    plannedSessions: row.planned_sessions,
+    attended: row.attended,
+    cancelled: row.cancelled,
+    noShows: row.no_shows,
+    weeksElapsed: row.weeks_elapsed,
+    expectedByNow: row.expected_by_now,
+    plannedPerWeek: row.planned_sessions_per_week,
+    attendedPerWeek: row.attended / row.weeks_elapsed,
+  };
+}
+
+/** Series of the viewer's clinic (a client: their own) among `ids`: the scope of progress. */
+const progressScope = scopeCte('ts.clinic_id = ? and ts.id in (?) and (?::uuid is null or ts.client_id = ?)');
+const progressParams = (viewer: ClinicViewer, ids: readonly string[]) => [
+  viewer.clinicId,
+  ids,
+  ownClientOnly(viewer),
+  ownClientOnly(viewer),
+];
+
+/**
+ * Progress of many series in three statements whatever their number: measures
+ * (with per-visit pre/post pairs), attendance, dose.
+ */
+export async function findProgress(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  ids: readonly string[],
+  now: Date,
+): Promise<Map<string, SeriesProgressNode>> {
+  const params = progressParams(viewer, ids);
+  const measures = await em.execute<MeasureRow[]>(
+    `with ${progressScope}, ${measureCtes}, ${visitCte},
+    pair as (
+      select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
+        avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
+        avg(v.value) filter (where v.context = 'POST_SESSION') as post
+      from v where v.source = 'SESSION' and v.session_id is not null
+      group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
+    ),
+    pg as (
+      select pair.series_id, pair.measure_code, pair.region_code, pair.side,
+        avg(pair.post - pair.pre) as mean_session_change,
+        (count(*) filter (where pair.pre is null or pair.post is null))::int as unpaired,
+        json_agg(json_build_object('sessionId', pair.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
+          'pre', pair.pre, 'post', pair.post) order by visit.started_at)
+          filter (where pair.pre is not null and pair.post is not null) as sessions
+      from pair join visit on visit.id = pair.session_id
+      group by pair.series_id, pair.measure_code, pair.region_code, pair.side
+    )
+    select gm.*, pg.mean_session_change, pg.unpaired, pg.sessions
+    from gm left join pg on gm.source = 'SESSION' and pg.series_id = gm.series_id and pg.measure_code = gm.measure_code
+      and pg.region_code is not distinct from gm.region_code and pg.side is not distinct from gm.side
+    order by gm.series_id, gm.source, gm.measure_code, gm.region_code nulls first, gm.side nulls first`,
+    params,
+  );
+  const attendances = await em.execute<AttendanceRow[]>(`with ${progressScope}, ${attendanceCtes} select * from atx`, [
+    ...params,
+    now,
+    now,
+  ]);
+  const dose = await em.execute<(DoseItemNode & { series_id: string; kind: 'MODALITY' | 'REGION' })[]>(
+    `with ${progressScope}, ${visitCte}
+    select visit.series_id, 'MODALITY' as kind, m.code, null as side,
+      sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
+    from visit cross join unnest(visit.modalities) as m(code)
+    group by visit.series_id, m.code
+    union all
+    select visit.series_id, 'REGION', tr.region_code, tr.side, coalesce(sum(tr.minutes), 0)::float8, count(distinct visit.id)::int
+    from visit join treated_region tr on tr.session_id = visit.id
+    group by visit.series_id, tr.region_code, tr.side
+    order by 1, 2, 5 desc, 3, 4`,
+    params,
+  );
+  const result = new Map<string, SeriesProgressNode>();
+  for (const row of attendances) {
+    result.set(row.series_id, {
+      measures: [],
+      diary: [],
+      attendance: attendance(row),
+      dose: { totalMinutes: row.total_minutes, byModality: [], byRegion: [] },
+    });
+  }
+  for (const row of measures) {
+    const progress = result.get(row.series_id);
+    progress?.[row.source === 'DIARY' ? 'diary' : 'measures'].push(measureProgress(row));
+  }
+  for (const { series_id, kind, ...item } of dose) {
+    result.get(series_id)?.dose[kind === 'MODALITY' ? 'byModality' : 'byRegion'].push(item);
+  }
+  return result;
+}
+
+export interface CaseloadArgs {
+  flag: CaseloadFlag | null;
+  sort: CaseloadSort;
+  first: number;
+  after: string | null;
+}
+
+export interface CaseloadRow {
+  series: TreatmentSeries;
+  headlineMeasureCode: string;
+  headline: MeasureProgressNode | null;
+  lastVisitAt: Date | null;
+  attendedSessions: number;
+  flags: CaseloadFlag[];
+}
+
+const sortOrder: Record<CaseloadSort, string> = {
+  LAST_VISIT: 'last_visit_at asc nulls first',
+  CHANGE: 'change * direction asc nulls last',
+  CLIENT_NAME: 'family_name, given_name',
+  START_DATE: 'start_date desc',
+};
+
+/** The headline measure of each condition, as SQL VALUES (the catalog is the source). */
+const headlineValues = conditionCatalog.map(() => '(?, ?)').join(', ');
+const headlineParams = conditionCatalog.flatMap((c) => [c.code, c.headlineMeasureCode]);
+
+type CaseloadSqlRow = Partial<MeasureRow> &
+  Pick<AttendanceRow, 'attended' | 'last_visit_at'> & {
+    id: string;
+    headline_measure_code: string;
+    worsening: boolean;
+    no_change: boolean;
+    missed: boolean;
+    overdue: boolean;
+    total: string;
+  };
+
+/**
+ * The viewer's active series (a therapist: those they treat; an admin: the
+ * clinic's) with the headline measure's progress and flags, filtered, sorted and
+ * paged in one statement; a second loads the page's series.
+ */
+export async function listCaseload(
+  em: EntityManager,
+  viewer: StaffViewer,
+  args: CaseloadArgs,
+  now: Date,
+): Promise<{ rows: CaseloadRow[]; totalCount: number; hasNextPage: boolean; offset: number }> {
+  checkInteger('first', args.first, 1, maxPageSize);
+  const offset = args.after ? Number(decodeCursor('after', args.after, 1)[0]) : 0;
+  const therapistOnly = viewer.role === 'THERAPIST' ? viewer.therapistId : null;
+  const scope = scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`);
+  const flagColumn: Record<CaseloadFlag, string> = {
+    WORSENING: 'worsening',
+    NO_MEANINGFUL_CHANGE: 'no_change',
+    MISSED_SESSIONS: 'missed',
+    REASSESSMENT_OVERDUE: 'overdue',
+  };
+  const rows = await em.execute<CaseloadSqlRow[]>(
+    `with ${scope}, ${measureCtes}, ${attendanceCtes},
+    headline(condition_code, measure_code) as (values ${headlineValues}),
+    hl as (
+      select distinct on (gm.series_id) gm.*
+      from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
+      where gm.source = 'SESSION'
+      order by gm.series_id, gm.points desc, gm.latest_at desc
+    ),
+    rq as (
+      select s.id as series_id, max(qr.completed_at) as last_at
+      from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null)
+      group by s.id
+    ),
+    flagged as (
+      select s.id, s.start_date, h.measure_code as headline_measure_code, hl.*, atx.attended, atx.last_visit_at,
+        coalesce(hl.worsened, false) as worsening,
+        (atx.attended >= s.no_change_after_sessions and hl.mcid_reached is false and not hl.worsened) is true as no_change,
+        (atx.attended < atx.expected_by_now - 1 or atx.recent_no_shows > 0) as missed,
+        coalesce(rq.last_at, s.start_date::timestamp at time zone s.tz) < ?::timestamptz - interval '28 days' as overdue,
+        cl.family_name, cl.given_name, s.id as sid
+      from s
+      join client cl on cl.id = s.client_id
+      join headline h on h.condition_code = s.condition_code
+      join atx on atx.series_id = s.id
+      left join hl on hl.series_id = s.id
+      left join rq on rq.series_id = s.id
+    )
+    select flagged.*, count(*) over () as total from flagged
+    where ${args.flag ? flagColumn[args.flag] : 'true'}
+    order by ${sortOrder[args.sort]}, sid
+    limit ? offset ?`,
+    [viewer.clinicId, therapistOnly, therapistOnly, now, now, ...headlineParams, now, args.first + 1, offset],
+  );
+  const page = rows.slice(0, args.first);
+  const series = new Map(
+    (await em.find(TreatmentSeries, { id: { $in: page.map((r) => r.id) }, clinic: viewer.clinicId })).map((s) => [s.id, s]),
+  );
+  return {
+    totalCount: Number(rows[0]?.total ?? 0),
+    hasNextPage: rows.length > args.first,
+    offset,
+    rows: page.map((row) => ({
+      series: series.get(row.id) as TreatmentSeries,
+      headlineMeasureCode: row.headline_measure_code,
+      headline: row.series_id ? measureProgress(row as MeasureRow) : null,
+      lastVisitAt: row.last_visit_at ? new Date(row.last_visit_at) : null,
+      attendedSessions: row.attended,
+      flags: (Object.keys(flagColumn) as CaseloadFlag[]).filter((flag) => row[flagColumn[flag] as 'worsening']),
+    })),
+  };
+}

@@ -1,0 +1,100 @@
+/*
+ * The SQL behind progress and caseload. Each builder returns the text of common
+ * table expressions over a CTE named `s` (the series in scope: id, client_id,
+ * start_date, tz, status, end_date), so progress (by series id) and caseload (the
+ * viewer's active series) compute measures and attendance with the same rules.
+ */
+
+/**
+ * `v`: every value of the series in scope with its source (SESSION for pre/post
+ * values, DIARY for between-session self-reports), visit time and week of series
+ * (days from the series start to the value's calendar day in the clinic's zone, / 7).
+ * `pt`: one point per visit and measure/region/side (the PRE_SESSION value when
+ * the visit has one, else the POST_SESSION one); every diary value is its own point.
+ * `g`: per series, source, measure, region and side: baseline (first point),
+ * latest (last point), number of points, least-squares slope per week.
+ */
+export const measureCtes = `
+v as (
+  select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
+    case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
+    coalesce(se.started_at, o.taken_at) as visit_at,
+    (((o.taken_at at time zone s.tz)::date - s.start_date) / 7.0)::float8 as week
+  from observation o
+  join s on s.id = o.series_id
+  left join treatment_session se on se.id = o.session_id
+),
+pt as (
+  select distinct on (series_id, source, measure_code, region_code, side, coalesce(session_id, id)) *
+  from v
+  order by series_id, source, measure_code, region_code, side, coalesce(session_id, id), context = 'POST_SESSION', taken_at, created_at
+),
+g as (
+  select series_id, source, measure_code, region_code, side,
+    (array_agg(value order by visit_at, taken_at, created_at))[1] as baseline,
+    (array_agg(taken_at order by visit_at, taken_at, created_at))[1] as baseline_at,
+    (array_agg(value order by visit_at desc, taken_at desc, created_at desc))[1] as latest,
+    (array_agg(taken_at order by visit_at desc, taken_at desc, created_at desc))[1] as latest_at,
+    count(*)::int as points,
+    regr_slope(value, week) as slope,
+    regr_count(value, week)::int as trend_points
+  from pt
+  group by series_id, source, measure_code, region_code, side
+),
+gm as (
+  select g.*, m.unit, m.direction, m.mcid,
+    g.latest - g.baseline as change,
+    case when g.baseline <> 0 then (g.latest - g.baseline) / abs(g.baseline) * 100 end as percent_change,
+    case when m.mcid is null or g.points < 2 then null
+      else (g.latest - g.baseline) * m.direction >= m.mcid - 1e-9 end as mcid_reached,
+    case when m.mcid is null or g.points < 2 then false
+      else (g.latest - g.baseline) * m.direction <= -m.mcid + 1e-9 end as worsened
+  from g join measure m on m.code = g.measure_code
+)`;
+
+/** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
+export const visitCte = `
+visit as (
+  select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
+    row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
+  from treatment_session se join s on s.id = se.series_id
+  where se.attendance = 'ATTENDED'
+)`;
+
+/**
+ * `att`: attendance of each series in scope against its plan. Weeks elapsed count
+ * the calendar days from the start to the end date (closed) or today (active),
+ * both included, in the clinic's zone, / 7; the number expected by now is
+ * floor(planned per week x weeks elapsed), at most the planned count. Takes the
+ * current instant twice as parameters.
+ */
+export const attendanceCtes = `
+att as (
+  select s.id as series_id, ts.planned_sessions, ts.planned_sessions_per_week,
+    count(se.id) filter (where se.attendance = 'ATTENDED')::int as attended,
+    count(se.id) filter (where se.attendance = 'CANCELLED')::int as cancelled,
+    count(se.id) filter (where se.attendance = 'NO_SHOW')::int as no_shows,
+    count(se.id) filter (where se.attendance = 'NO_SHOW' and se.started_at > ?::timestamptz - interval '14 days')::int as recent_no_shows,
+    coalesce(sum(se.duration_minutes) filter (where se.attendance = 'ATTENDED'), 0)::int as total_minutes,
+    max(se.started_at) filter (where se.attendance = 'ATTENDED') as last_visit_at,
+    ((greatest(coalesce(s.end_date, (?::timestamptz at time zone s.tz)::date) - s.start_date, 0) + 1) / 7.0)::float8 as weeks_elapsed
+  from s
+  join treatment_series ts on ts.id = s.id
+  left join treatment_session se on se.series_id = s.id
+  group by s.id, s.end_date, s.tz, s.start_date, ts.planned_sessions, ts.planned_sessions_per_week
+),
+atx as (
+  select att.*,
+    least(att.planned_sessions, floor(att.planned_sessions_per_week * att.weeks_elapsed))::int as expected_by_now
+  from att
+)`;
+
+/** The series-in-scope CTE, filtered by `where` (which refers to `ts`, the series, and `c`, its clinic). */
+export function scopeCte(where: string): string {
+  return `s as (
+  select ts.id, ts.client_id, ts.therapist_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
+    c.no_change_after_sessions
+  from treatment_series ts join clinic c on c.id = ts.clinic_id
+  where ${where}
+)`;
+}
