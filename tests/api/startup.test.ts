@@ -6,7 +6,7 @@ import { demoAccounts } from '@fascia/server/db/seed/accounts.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist } from '../support/factories.js';
-import { startServerProcess } from '../support/server-process.js';
+import { killLeftoverServers, startServerProcess } from '../support/server-process.js';
 
 const folders: string[] = [];
 async function tempFolder(): Promise<string> {
@@ -15,6 +15,7 @@ async function tempFolder(): Promise<string> {
   return folder;
 }
 afterAll(async () => {
+  killLeftoverServers();
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 

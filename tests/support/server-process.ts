@@ -3,6 +3,21 @@ import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 
+/** Every server started and not yet exited, so a failed test cannot leave one running. */
+const running = new Set<ChildProcess>();
+
+/** Kills what a failed test left running: each server's whole process group, its PostgreSQL included. */
+export function killLeftoverServers(): void {
+  for (const child of running) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+}
+
 export interface ServerProcess {
   url: string;
   /** Every log message the server printed so far. */
@@ -34,6 +49,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
     // Its own process group, so a SIGINT can reach the server and its PostgreSQL together.
     detached: true,
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const messages: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
@@ -44,10 +61,11 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
       child.kill('SIGKILL');
       reject(new Error(`server did not start within ${timeoutMs} ms:\n${messages.join('\n')}\n${stderr}`));
     }, timeoutMs);
-    child.once('exit', (code) => {
+    const exitedEarly = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening:\n${messages.join('\n')}\n${stderr}`));
-    });
+    };
+    child.once('exit', exitedEarly);
     let buffer = '';
     child.stdout?.on('data', (chunk) => {
       buffer += chunk;
@@ -59,7 +77,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
         const listening = /running at (http:\/\/[^/]+)\//.exec(message);
         if (!listening?.[1]) continue;
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.removeListener('exit', exitedEarly);
         resolve({
           url: listening[1],
           messages,
