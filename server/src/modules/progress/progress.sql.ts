@@ -20,8 +20,10 @@ v as (
     case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
     coalesce(se.started_at, o.taken_at) as visit_at,
     (((o.taken_at at time zone s.tz)::date - s.start_date) / 7.0)::float8 as week
-  from observation o
-  join s on s.id = o.series_id
+  from s
+  -- One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
+  -- scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
+  cross join lateral (select * from observation where series_id = s.id offset 0) o
   left join treatment_session se on se.id = o.session_id
 ),
 pt as (
