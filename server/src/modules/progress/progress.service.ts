@@ -115,7 +115,7 @@ export async function findProgress(
 ): Promise<Map<string, SeriesProgressNode>> {
   const params = progressParams(viewer, ids);
   const measures = await em.execute<MeasureRow[]>(
-    `with ${progressScope}, ${measureCtes}, ${visitCte},
+    `with ${progressScope}, ${measureCtes()}, ${visitCte},
     pair as (
       select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
         avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
@@ -236,8 +236,10 @@ export async function listCaseload(
     REASSESSMENT_OVERDUE: 'overdue',
   };
   const rows = await em.execute<CaseloadSqlRow[]>(
-    `with ${scope}, ${measureCtes}, ${attendanceCtes},
+    `with ${scope},
     headline(condition_code, measure_code) as (values ${headlineValues}),
+    ${measureCtes('and measure_code = (select h.measure_code from headline h where h.condition_code = s.condition_code)')},
+    ${attendanceCtes},
     hl as (
       select distinct on (gm.series_id) gm.*
       from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
@@ -267,7 +269,7 @@ export async function listCaseload(
     where ${args.flag ? flagColumn[args.flag] : 'true'}
     order by ${sortOrder[args.sort]}, sid
     limit ? offset ?`,
-    [viewer.clinicId, therapistOnly, therapistOnly, now, now, ...headlineParams, now, args.first + 1, offset],
+    [viewer.clinicId, therapistOnly, therapistOnly, ...headlineParams, now, now, now, args.first + 1, offset],
   );
   const page = rows.slice(0, args.first);
   const series = new Map(

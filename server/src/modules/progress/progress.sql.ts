@@ -13,8 +13,10 @@
  * the visit has one, else the POST_SESSION one); every diary value is its own point.
  * `g`: per series, source, measure, region and side: baseline (first point),
  * latest (last point), number of points, least-squares slope per week.
+ * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
  */
-export const measureCtes = `
+export function measureCtes(onlyObservations = ''): string {
+  return `
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
     case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
@@ -23,7 +25,7 @@ v as (
   from s
   -- One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
   -- scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
-  cross join lateral (select * from observation where series_id = s.id offset 0) o
+  cross join lateral (select * from observation where series_id = s.id ${onlyObservations} offset 0) o
   left join treatment_session se on se.id = o.session_id
 ),
 pt as (
@@ -53,6 +55,7 @@ gm as (
       else (g.latest - g.baseline) * m.direction <= -m.mcid + 1e-9 end as worsened
   from g join measure m on m.code = g.measure_code
 )`;
+}
 
 /** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
 export const visitCte = `
