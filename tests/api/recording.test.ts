@@ -307,11 +307,10 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     ],
   ];
 
-  test.each(cases)('%s', async (_name, spoil, field, rule) => {
-    const input = visit();
-    spoil(input);
+  /** Sends `document`, expects one BAD_USER_INPUT naming `field` and `rule`, and no row written anywhere. */
+  async function expectRefused(document: string, variables: Record<string, unknown>, field: string, rule: string) {
     const before = await rowCounts();
-    const response = await api.graphql('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', { input });
+    const response = await api.graphql(document, variables);
     expect(response.status).toBe(200);
     expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0]?.extensions).toEqual({
@@ -321,6 +320,103 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     });
     expect(response.errors?.[0]?.message).toMatch(new RegExp(`^${field.replace(/[[\].]/g, '\\$&')}: `));
     expect(await rowCounts()).toEqual(before);
+  }
+
+  test.each(cases)('%s', async (_name, spoil, field, rule) => {
+    const input = visit();
+    spoil(input);
+    await expectRefused('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', { input }, field, rule);
+  });
+
+  const client = { givenName: 'Alan', familyName: 'Turing', dateOfBirth: '1912-06-23', sex: 'MALE' };
+  const plan = {
+    conditionCode: 'NECK_PAIN',
+    plannedSessions: 8,
+    plannedSessionsPerWeek: 1,
+    plannedMinutesPerSession: 60,
+    startDate: '2026-01-05',
+  };
+  const createClient = 'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }';
+  const updateClient = 'mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { id } }';
+  const recordIntake = 'mutation($id: ID!, $input: RecordIntakeInput!) { recordIntake(clientId: $id, input: $input) { id } }';
+  const startSeries = 'mutation($input: StartSeriesInput!) { startSeries(input: $input) { id } }';
+  const updateSeries = 'mutation($id: ID!, $input: UpdateSeriesInput!) { updateSeries(id: $id, input: $input) { id } }';
+  const closeSeries = 'mutation($id: ID!, $input: CloseSeriesInput!) { closeSeries(id: $id, input: $input) { id } }';
+  const recordObservation = 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }';
+  const intake = { takenAt: '2026-01-05T14:00:00Z', chiefComplaints: 'Neck pain', consentToTreatment: true };
+  const otherMutations: [string, string, () => Record<string, unknown>, string, string][] = [
+    [
+      'a date of birth in the future',
+      createClient,
+      () => ({ input: { ...client, dateOfBirth: '2099-01-01' } }),
+      'dateOfBirth',
+      'not-in-future',
+    ],
+    ['an email that is not one', createClient, () => ({ input: { ...client, email: 'alan at bletchley' } }), 'email', 'email'],
+    ['an empty name', createClient, () => ({ input: { ...client, givenName: '  ' } }), 'givenName', 'required'],
+    ['a name changed to nothing', updateClient, () => ({ id: clientId, input: { familyName: '' } }), 'familyName', 'required'],
+    [
+      'complaints over their length limit',
+      recordIntake,
+      () => ({ id: clientId, input: { ...intake, chiefComplaints: 'x'.repeat(4001) } }),
+      'chiefComplaints',
+      'max-length',
+    ],
+    [
+      'too many contraindications',
+      recordIntake,
+      () => ({ id: clientId, input: { ...intake, contraindications: Array.from({ length: 51 }, (_, i) => `c${i}`) } }),
+      'contraindications.length',
+      'range',
+    ],
+    [
+      'an unknown condition',
+      startSeries,
+      () => ({ input: { ...plan, clientId, conditionCode: 'HICCUPS' } }),
+      'conditionCode',
+      'unknown-condition',
+    ],
+    [
+      'eight sessions a week',
+      startSeries,
+      () => ({ input: { ...plan, clientId, plannedSessionsPerWeek: 8 } }),
+      'plannedSessionsPerWeek',
+      'range',
+    ],
+    [
+      'a start moved after the first visit',
+      updateSeries,
+      () => ({ id: seriesId, input: { startDate: '2026-01-10' } }),
+      'startDate',
+      'after-first-session',
+    ],
+    [
+      'closing before the start',
+      closeSeries,
+      () => ({ id: seriesId, input: { status: 'COMPLETED', endDate: '2026-01-01' } }),
+      'endDate',
+      'before-start',
+    ],
+    [
+      'closing as still active',
+      closeSeries,
+      () => ({ id: seriesId, input: { status: 'ACTIVE', endDate: '2026-02-01' } }),
+      'status',
+      'closing-status',
+    ],
+    [
+      'an in-session value without its session',
+      recordObservation,
+      () => ({
+        input: { clientId, measureCode: 'NPRS', value: 4, regionCode: 'NECK', context: 'PRE_SESSION', takenAt: '2026-01-08T20:00:00Z' },
+      }),
+      'sessionId',
+      'required-for-context',
+    ],
+  ];
+
+  test.each(otherMutations)('%s', async (_name, document, variables, field, rule) => {
+    await expectRefused(document, variables(), field, rule);
   });
 
   test('a session just after midnight in the clinic time zone counts on that day', async () => {
