@@ -11,6 +11,15 @@ import type { MeasureDefinition } from '../measures/measure-definition.js';
  * - LOINC is null throughout: no total-score code could be confirmed against loinc.org for these scores
  *   while writing this (an HL7 PACIO sample lists 82237-9 "Total score [NDI]"; confirm before using it).
  */
+/** What every questionnaire score shares: one decimal, about the whole person (no region or side), no LOINC code confirmed. */
+const questionnaireScore = {
+  kind: 'QUESTIONNAIRE',
+  loinc: null,
+  decimals: 1,
+  requiresRegion: false,
+  requiresSide: false,
+} satisfies Partial<MeasureDefinition>;
+
 export const instrumentScoreMeasures: MeasureDefinition[] = [
   {
     code: 'ODI',
@@ -18,16 +27,12 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     description:
       'Low back pain disability from the 10-section Oswestry questionnaire, as a percentage of the maximum ' +
       'score (0 = no disability, 100 = maximum). One section may be missing.',
-    kind: 'QUESTIONNAIRE',
-    loinc: null,
+    ...questionnaireScore,
     unit: '%',
     unitLabel: '%',
     min: 0,
     max: 100,
-    decimals: 1,
     direction: 'LOWER_IS_BETTER',
-    requiresRegion: false,
-    requiresSide: false,
     mcid: 10,
     mcidCitation:
       'Ostelo RWJG, Deyo RA, Stratford P, et al. Interpreting change scores for pain and functional status ' +
@@ -48,16 +53,12 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     description:
       'Neck pain disability from the 10-section Neck Disability Index, in points out of 50 ' +
       '(0 = no disability; x2 for a percentage). One section may be missing.',
-    kind: 'QUESTIONNAIRE',
-    loinc: null,
+    ...questionnaireScore,
     unit: '{score}',
     unitLabel: '/50',
     min: 0,
     max: 50,
-    decimals: 1,
     direction: 'LOWER_IS_BETTER',
-    requiresRegion: false,
-    requiresSide: false,
     mcid: 7.5,
     mcidCitation:
       'Young BA, Walker MJ, Strunce JB, Boyles RE, Whitman JM, Childs JD. Responsiveness of the Neck ' +
@@ -79,16 +80,12 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     description:
       'Upper-limb (arm, shoulder, hand) disability and symptoms from the 11-item QuickDASH, 0 (none) to ' +
       '100 (most severe). At least 10 items answered.',
-    kind: 'QUESTIONNAIRE',
-    loinc: null,
+    ...questionnaireScore,
     unit: '{score}',
     unitLabel: '/100',
     min: 0,
     max: 100,
-    decimals: 1,
     direction: 'LOWER_IS_BETTER',
-    requiresRegion: false,
-    requiresSide: false,
     mcid: 15.91,
     mcidCitation:
       'Franchignoni F, Vercelli S, Giordano A, Sartorio F, Bravini E, Ferriero G. Minimal clinically ' +
@@ -103,16 +100,12 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     description:
       'Impact of fibromyalgia over the past 7 days from the 21-item FIQR (function, overall impact, ' +
       'symptoms), 0 (none) to 100 (most severe).',
-    kind: 'QUESTIONNAIRE',
-    loinc: null,
+    ...questionnaireScore,
     unit: '{score}',
     unitLabel: '/100',
     min: 0,
     max: 100,
-    decimals: 1,
     direction: 'LOWER_IS_BETTER',
-    requiresRegion: false,
-    requiresSide: false,
     // The published MCID is relative (a 14% reduction from the client's own baseline), so no fixed
     // number of points can stand for it: e.g. 8.4 points from a baseline of 60, 4.2 from 30.
     mcid: null,
@@ -135,16 +128,12 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     name: 'Patient-Specific Functional Scale (PSFS)',
     description:
       'Mean ability, 0 (unable) to 10 (as before the problem), across 3 to 5 activities the client ' + 'named as important and difficult.',
-    kind: 'QUESTIONNAIRE',
-    loinc: null,
+    ...questionnaireScore,
     unit: '{score}',
     unitLabel: '/10',
     min: 0,
     max: 10,
-    decimals: 1,
     direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
-    requiresSide: false,
     mcid: 2,
     mcidCitation:
       'Stratford P, Gill C, Westaway M, Binkley J. Assessing disability and change on individual ' +

@@ -16,6 +16,25 @@ import type { MeasureDefinition } from './measure-definition.js';
  *   hand) or, for cervical rotation and lateral flexion, the direction of movement
  *   (LEFT rotation = turning the head to the left).
  */
+/** What every joint angle shares: whole degrees from 0, more is better, no region (the joint is the measure). */
+const jointAngleInDegrees = {
+  kind: 'RANGE_OF_MOTION',
+  loinc: null,
+  unit: 'deg',
+  unitLabel: '°',
+  min: 0,
+  decimals: 0,
+  direction: 'HIGHER_IS_BETTER',
+  requiresRegion: false,
+  severityBands: [],
+} satisfies Partial<MeasureDefinition>;
+
+/** The source of the MDC used for all four cervical movements, and of their ranges. */
+const cervicalRomCitation =
+  'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
+  'CROM MDC 5.4-9.6 degrees across movements; upper bound rounded up to 10. ' +
+  'Range: Youdas JW et al. 1992, Phys Ther 72(11):770-780.';
+
 export const physicalMeasures: MeasureDefinition[] = [
   // ---------------------------------------------------------------- pain
   {
@@ -74,15 +93,8 @@ export const physicalMeasures: MeasureDefinition[] = [
     description:
       'Active cervical flexion, seated, measured with a CROM device or inclinometer, in degrees. ' +
       'Young adults average roughly 60-65 degrees, declining with age (Youdas 1992).',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 100,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: false,
     mcid: 10,
     mcidCitation:
@@ -90,7 +102,6 @@ export const physicalMeasures: MeasureDefinition[] = [
       'CROM MDC 5.4-9.6 degrees, largest (9.6) for flexion in people with neck pain; rounded up to 10. ' +
       'See also Audette I et al. 2010, J Orthop Sports Phys Ther 40(5):318-323. ' +
       'Range: Youdas JW et al. 1992, Phys Ther 72(11):770-780.',
-    severityBands: [],
   },
   {
     code: 'CERVICAL_EXTENSION',
@@ -98,22 +109,14 @@ export const physicalMeasures: MeasureDefinition[] = [
     description:
       'Active cervical extension, seated, measured with a CROM device or inclinometer, in degrees. ' +
       'Young adults average roughly 80-85 degrees, declining with age (Youdas 1992).',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 120,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: false,
     mcid: 10,
     mcidCitation:
       'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
       'CROM MDC 5.4-9.6 degrees across movements; the upper bound, rounded up to 10, is used for every ' +
       'cervical movement. Range: Youdas JW et al. 1992, Phys Ther 72(11):770-780.',
-    severityBands: [],
   },
   {
     code: 'CERVICAL_ROTATION',
@@ -122,22 +125,11 @@ export const physicalMeasures: MeasureDefinition[] = [
       'Active cervical rotation to one side, seated, measured with a CROM device or inclinometer, in ' +
       'degrees. Side = direction of turning. Young adults average roughly 70-80 degrees per side ' +
       '(Youdas 1992).',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 100,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 10,
-    mcidCitation:
-      'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
-      'CROM MDC 5.4-9.6 degrees across movements; upper bound rounded up to 10. ' +
-      'Range: Youdas JW et al. 1992, Phys Ther 72(11):770-780.',
-    severityBands: [],
+    mcidCitation: cervicalRomCitation,
   },
   {
     code: 'CERVICAL_LATERAL_FLEXION',
@@ -146,22 +138,11 @@ export const physicalMeasures: MeasureDefinition[] = [
       'Active cervical side-bending to one side, seated, measured with a CROM device or inclinometer, ' +
       'in degrees. Side = direction of bending. Young adults average roughly 45 degrees per side ' +
       '(Youdas 1992).',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 80,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 10,
-    mcidCitation:
-      'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
-      'CROM MDC 5.4-9.6 degrees across movements; upper bound rounded up to 10. ' +
-      'Range: Youdas JW et al. 1992, Phys Ther 72(11):770-780.',
-    severityBands: [],
+    mcidCitation: cervicalRomCitation,
   },
 
   // ---------------------------------------------------------------- shoulder (goniometer or digital inclinometer)
@@ -171,21 +152,13 @@ export const physicalMeasures: MeasureDefinition[] = [
     description:
       'Active shoulder flexion (forward elevation), in degrees. Reference full range 180 degrees ' +
       '(AAOS); the limit of 200 leaves room for hypermobile clients.',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 200,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 8,
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 8 degrees (asymptomatic adults).',
-    severityBands: [],
   },
   {
     code: 'SHOULDER_ABDUCTION',
@@ -193,22 +166,14 @@ export const physicalMeasures: MeasureDefinition[] = [
     description:
       'Active shoulder abduction (elevation in the frontal plane), in degrees. Reference full range ' +
       '180 degrees (AAOS); the limit of 200 leaves room for hypermobile clients.',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 200,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 4,
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 4 degrees (asymptomatic adults; expect larger error in ' +
       'painful shoulders).',
-    severityBands: [],
   },
   {
     code: 'SHOULDER_EXTERNAL_ROTATION',
@@ -217,21 +182,13 @@ export const physicalMeasures: MeasureDefinition[] = [
       'Active glenohumeral external rotation, supine with the shoulder abducted to 90 degrees and the ' +
       'elbow flexed to 90 degrees, in degrees. Reference about 90 degrees (AAOS); overhead athletes ' +
       'often exceed 120, hence the limit of 150.',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 150,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 9,
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 9 degrees (asymptomatic adults).',
-    severityBands: [],
   },
 
   // ---------------------------------------------------------------- lumbar spine
@@ -242,22 +199,14 @@ export const physicalMeasures: MeasureDefinition[] = [
       'Active lumbar flexion in standing, dual-inclinometer method (upper inclinometer over T12/L1, ' +
       'lower over the sacrum; lumbar angle = upper minus lower reading), in degrees. About 60 degrees ' +
       'is usually taken as normal.',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 90,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: false,
     mcid: null,
     mcidCitation:
       'No MCID and no dependable MDC published: when the inclinometers are repositioned, reliability ' +
       'is poor to moderate (ICC 0.16-0.59; MacDermid JC et al. 2014, Open Orthop J 8:355-360), so ' +
       'single-session changes should be read with caution; average repeated trials.',
-    severityBands: [],
   },
   {
     code: 'MODIFIED_SCHOBER',
@@ -290,22 +239,14 @@ export const physicalMeasures: MeasureDefinition[] = [
     name: 'Hip flexion (passive ROM)',
     description:
       'Hip flexion, supine with the knee flexed, goniometer, in degrees. Adults average about ' + '120 degrees (Roach & Miles 1991).',
-    kind: 'RANGE_OF_MOTION',
-    loinc: null,
-    unit: 'deg',
-    unitLabel: '°',
-    min: 0,
+    ...jointAngleInDegrees,
     max: 150,
-    decimals: 0,
-    direction: 'HIGHER_IS_BETTER',
-    requiresRegion: false,
     requiresSide: true,
     mcid: 10,
     mcidCitation:
       'MDC only (no MCID published): from Pua YH et al. 2008, Arch Phys Med Rehabil 89(6):1146-1154, ' +
       'hip osteoarthritis, SEM 3.5 degrees; MDC95 = 1.96 x sqrt(2) x 3.5 = 9.7, rounded to 10. ' +
       'Range: Roach KE & Miles TP 1991, Phys Ther 71(9):656-665.',
-    severityBands: [],
   },
 
   // ---------------------------------------------------------------- flexibility
