@@ -3,7 +3,7 @@ import { createClient, recordIntake } from '@fascia/server/modules/clients/clien
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { neckVisit } from '../support/clinic-api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, perRequestStatement, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
 
 let db: TestDatabase;
@@ -52,15 +52,14 @@ const caseload = `{ clients(first: 100) { edges { node {
     observations { value } questionnaireResponses { score } } } } } }`;
 
 /** What every request costs whatever it reads: the token lookup (token and account in one) and the audit row of the read. */
-const perRequest = /"access_token"|into "audit_event"/;
 
 async function statementsFor(query: string): Promise<{ statements: number; perRequest: number; clients: number }> {
   db.statements.length = 0;
   const response = await api.graphql(query);
   expect(response.errors).toBeUndefined();
   return {
-    statements: db.statements.filter((sql) => !perRequest.test(sql)).length,
-    perRequest: db.statements.filter((sql) => perRequest.test(sql)).length,
+    statements: db.statements.filter((sql) => !perRequestStatement.test(sql)).length,
+    perRequest: db.statements.filter((sql) => perRequestStatement.test(sql)).length,
     clients: response.data?.clients.edges.length,
   };
 }

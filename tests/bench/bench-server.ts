@@ -6,7 +6,7 @@
  *   production mode) on its own MikroORM pool;
  * - `baseline`: a bare `node:http` handler that calls the progress service's SQL functions
  *   (`findProgress`, `listCaseload`) with a plain `pg` pool behind a minimal EntityManager
- *   (`execute` and the one `find` they use), and answers JSON in the same shape as GraphQL.
+ *   (the pool for their prepared statements and the one `find` they use), and answers JSON in the same shape as GraphQL.
  *
  * It samples its RSS every 20 ms and answers the parent's messages: `reset` (start a new peak),
  * `peak` (the peak since the last reset, and VmHWM), `stop` (close everything, then exit).
@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
+import { genericPlans } from '@fascia/server/db/prepared.js';
 import type { StaffViewer } from '@fascia/server/graphql/viewer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -56,40 +57,17 @@ function vmHwm(): number {
   }
 }
 
-/**
- * `?` placeholders (the ORM's style) to `$n`, an array expanding to a list as the ORM does for
- * `in (?)`. The progress SQL has no `?` anywhere else.
- */
-export function toNumbered(sql: string, params: readonly unknown[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  let next = 0;
-  const text = sql.replace(/\?/g, () => {
-    if (next >= params.length) throw new Error('more placeholders than parameters');
-    const param = params[next++];
-    if (Array.isArray(param)) {
-      return param
-        .map((item) => {
-          values.push(item);
-          return `$${values.length}`;
-        })
-        .join(', ');
-    }
-    values.push(param);
-    return `$${values.length}`;
-  });
-  if (next !== params.length) throw new Error(`${params.length - next} parameters left without a placeholder`);
-  return { text, values };
-}
-
 async function startBaseline(): Promise<{ server: http.Server; close(): Promise<void> }> {
   const { findProgress, listCaseload } = await import('@fascia/server/modules/progress/progress.service.js');
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
-  const execute = async (sql: string, params: readonly unknown[] = []) => (await pool.query(toNumbered(sql, params))).rows;
-  // What the services ask of an EntityManager: raw statements, and (caseload) the page's series rows.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, ...genericPlans });
+  // What the services ask of an EntityManager: the pool for their prepared statements, and
+  // (caseload) the page's series rows.
   const em = {
-    execute,
-    find: (_entity: unknown, where: { id: { $in: string[] }; clinic: string }) =>
-      execute('select * from treatment_series where id = any(?::uuid[]) and clinic_id = ?', [`{${where.id.$in.join(',')}}`, where.clinic]),
+    isInTransaction: () => false,
+    getConnection: () => ({ getNativeClient: async () => pool }),
+    config: { get: () => () => '' },
+    find: async (_entity: unknown, where: { id: { $in: string[] }; clinic: string }) =>
+      (await pool.query('select * from treatment_series where id = any($1::uuid[]) and clinic_id = $2', [where.id.$in, where.clinic])).rows,
   } as unknown as EntityManager;
 
   const server = http.createServer((request, response) => {

@@ -42,7 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** What every request costs whatever it reads: the token lookup and the audit row of the read. */
-export const perRequestStatement = /"access_token"|into "audit_event"/;
+export const perRequestStatement = /\baccess_token\b|into "?audit_event\b/;
 
 /** The statements `run` sends, leaving out the per-request ones (token lookup, audit row). */
 export async function statementsDuring<T>(db: TestDatabase, run: () => Promise<T>): Promise<{ result: T; statements: number }> {

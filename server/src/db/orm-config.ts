@@ -4,6 +4,7 @@ import { DataloaderType } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
+import { genericPlans } from './prepared.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -26,6 +27,8 @@ export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10 }: OrmC
     forceUtcTimezone: true,
     logger: (message) => logMessage?.(message),
     pool: { min: 0, max: poolMax },
+    // Prepared statements are planned once per connection whatever their parameters (db/prepared.ts).
+    driverOptions: genericPlans,
     onQuery: (sql) => {
       onQuery?.(sql);
       return sql;

@@ -73,7 +73,13 @@ export async function createAccount(em: EntityManager, input: NewAccount): Promi
 }
 
 /** Who an account acts as in the API: its role and the clinic, therapist or client record behind it. */
-export function viewerOf(account: Account): Viewer {
+export function viewerOf(
+  account: Pick<Account, 'id' | 'role'> & {
+    clinic?: { id: string } | null;
+    therapist?: { id: string } | null;
+    client?: { id: string } | null;
+  },
+): Viewer {
   const clinicId = account.clinic?.id;
   switch (account.role) {
     case 'RESEARCHER':

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { checkInteger } from '../../common/validate.js';
+import { type PreparedStatement, preparedStatement, runPrepared } from '../../db/prepared.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../graphql/viewer.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
@@ -95,13 +96,55 @@ function attendance(row: AttendanceRow): AttendanceNode {
 }
 
 /** Series of the viewer's clinic (a client: their own) among `ids`: the scope of progress. */
-const progressScope = scopeCte('ts.clinic_id = ? and ts.id in (?) and (?::uuid is null or ts.client_id = ?)');
+const progressScope = scopeCte('ts.clinic_id = ? and ts.id = any(?::uuid[]) and (?::uuid is null or ts.client_id = ?)');
 const progressParams = (viewer: ClinicViewer, ids: readonly string[]) => [
   viewer.clinicId,
   ids,
   ownClientOnly(viewer),
   ownClientOnly(viewer),
 ];
+
+const measuresStatement = preparedStatement(
+  'progress_measures',
+  `with ${progressScope}, ${measureCtes()}, ${visitCte},
+  pair as (
+    select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
+      avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
+      avg(v.value) filter (where v.context = 'POST_SESSION') as post
+    from v where v.source = 'SESSION' and v.session_id is not null
+    group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
+  ),
+  pg as (
+    select pair.series_id, pair.measure_code, pair.region_code, pair.side,
+      avg(pair.post - pair.pre) as mean_session_change,
+      (count(*) filter (where pair.pre is null or pair.post is null))::int as unpaired,
+      json_agg(json_build_object('sessionId', pair.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
+        'pre', pair.pre, 'post', pair.post) order by visit.started_at)
+        filter (where pair.pre is not null and pair.post is not null) as sessions
+    from pair join visit on visit.id = pair.session_id
+    group by pair.series_id, pair.measure_code, pair.region_code, pair.side
+  )
+  select gm.*, pg.mean_session_change, pg.unpaired, pg.sessions
+  from gm left join pg on gm.source = 'SESSION' and pg.series_id = gm.series_id and pg.measure_code = gm.measure_code
+    and pg.region_code is not distinct from gm.region_code and pg.side is not distinct from gm.side
+  order by gm.series_id, gm.source, gm.measure_code, gm.region_code nulls first, gm.side nulls first`,
+);
+
+const attendanceStatement = preparedStatement('progress_attendance', `with ${progressScope}, ${attendanceCtes} select * from atx`);
+
+const doseStatement = preparedStatement(
+  'progress_dose',
+  `with ${progressScope}, ${visitCte}
+  select visit.series_id, 'MODALITY' as kind, m.code, null as side,
+    sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
+  from visit cross join unnest(visit.modalities) as m(code)
+  group by visit.series_id, m.code
+  union all
+  select visit.series_id, 'REGION', tr.region_code, tr.side, coalesce(sum(tr.minutes), 0)::float8, count(distinct visit.id)::int
+  from visit join treated_region tr on tr.session_id = visit.id
+  group by visit.series_id, tr.region_code, tr.side
+  order by 1, 2, 5 desc, 3, 4`,
+);
 
 /**
  * Progress of many series in three statements whatever their number: measures
@@ -114,49 +157,9 @@ export async function findProgress(
   now: Date,
 ): Promise<Map<string, SeriesProgressNode>> {
   const params = progressParams(viewer, ids);
-  const measures = await em.execute<MeasureRow[]>(
-    `with ${progressScope}, ${measureCtes()}, ${visitCte},
-    pair as (
-      select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
-        avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
-        avg(v.value) filter (where v.context = 'POST_SESSION') as post
-      from v where v.source = 'SESSION' and v.session_id is not null
-      group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
-    ),
-    pg as (
-      select pair.series_id, pair.measure_code, pair.region_code, pair.side,
-        avg(pair.post - pair.pre) as mean_session_change,
-        (count(*) filter (where pair.pre is null or pair.post is null))::int as unpaired,
-        json_agg(json_build_object('sessionId', pair.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
-          'pre', pair.pre, 'post', pair.post) order by visit.started_at)
-          filter (where pair.pre is not null and pair.post is not null) as sessions
-      from pair join visit on visit.id = pair.session_id
-      group by pair.series_id, pair.measure_code, pair.region_code, pair.side
-    )
-    select gm.*, pg.mean_session_change, pg.unpaired, pg.sessions
-    from gm left join pg on gm.source = 'SESSION' and pg.series_id = gm.series_id and pg.measure_code = gm.measure_code
-      and pg.region_code is not distinct from gm.region_code and pg.side is not distinct from gm.side
-    order by gm.series_id, gm.source, gm.measure_code, gm.region_code nulls first, gm.side nulls first`,
-    params,
-  );
-  const attendances = await em.execute<AttendanceRow[]>(`with ${progressScope}, ${attendanceCtes} select * from atx`, [
-    ...params,
-    now,
-    now,
-  ]);
-  const dose = await em.execute<(DoseItemNode & { series_id: string; kind: 'MODALITY' | 'REGION' })[]>(
-    `with ${progressScope}, ${visitCte}
-    select visit.series_id, 'MODALITY' as kind, m.code, null as side,
-      sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
-    from visit cross join unnest(visit.modalities) as m(code)
-    group by visit.series_id, m.code
-    union all
-    select visit.series_id, 'REGION', tr.region_code, tr.side, coalesce(sum(tr.minutes), 0)::float8, count(distinct visit.id)::int
-    from visit join treated_region tr on tr.session_id = visit.id
-    group by visit.series_id, tr.region_code, tr.side
-    order by 1, 2, 5 desc, 3, 4`,
-    params,
-  );
+  const measures = await runPrepared<MeasureRow>(em, measuresStatement, params);
+  const attendances = await runPrepared<AttendanceRow>(em, attendanceStatement, [...params, now, now]);
+  const dose = await runPrepared<DoseItemNode & { series_id: string; kind: 'MODALITY' | 'REGION' }>(em, doseStatement, params);
   const result = new Map<string, SeriesProgressNode>();
   for (const row of attendances) {
     result.set(row.series_id, {
@@ -214,6 +217,60 @@ type CaseloadSqlRow = Partial<MeasureRow> &
     total: string;
   };
 
+const flagColumn: Record<CaseloadFlag, string> = {
+  WORSENING: 'worsening',
+  NO_MEANINGFUL_CHANGE: 'no_change',
+  MISSED_SESSIONS: 'missed',
+  REASSESSMENT_OVERDUE: 'overdue',
+};
+
+/** The caseload statement of one filter and sort (one prepared statement each, made on first use). */
+const caseloadStatements = new Map<string, PreparedStatement>();
+function caseloadStatement(flag: CaseloadFlag | null, sort: CaseloadSort): PreparedStatement {
+  const name = `caseload_${flag ?? 'ALL'}_${sort}`;
+  let statement = caseloadStatements.get(name);
+  if (!statement) {
+    statement = preparedStatement(
+      name,
+      `with ${scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`)},
+      headline(condition_code, measure_code) as (values ${headlineValues}),
+      ${measureCtes('and measure_code = (select h.measure_code from headline h where h.condition_code = s.condition_code)')},
+      ${attendanceCtes},
+      hl as (
+        select distinct on (gm.series_id) gm.*
+        from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
+        where gm.source = 'SESSION'
+        order by gm.series_id, gm.points desc, gm.latest_at desc
+      ),
+      rq as (
+        select s.id as series_id, max(qr.completed_at) as last_at
+        from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null)
+        group by s.id
+      ),
+      flagged as (
+        select s.id, s.start_date, h.measure_code as headline_measure_code, hl.*, atx.attended, atx.last_visit_at,
+          coalesce(hl.worsened, false) as worsening,
+          (atx.attended >= s.no_change_after_sessions and hl.mcid_reached is false and not hl.worsened) is true as no_change,
+          (atx.attended < atx.expected_by_now - 1 or atx.recent_no_shows > 0) as missed,
+          coalesce(rq.last_at, s.start_date::timestamp at time zone s.tz) < ?::timestamptz - interval '28 days' as overdue,
+          cl.family_name, cl.given_name, s.id as sid
+        from s
+        join client cl on cl.id = s.client_id
+        join headline h on h.condition_code = s.condition_code
+        join atx on atx.series_id = s.id
+        left join hl on hl.series_id = s.id
+        left join rq on rq.series_id = s.id
+      )
+      select flagged.*, count(*) over () as total from flagged
+      where ${flag ? flagColumn[flag] : 'true'}
+      order by ${sortOrder[sort]}, sid
+      limit ? offset ?`,
+    );
+    caseloadStatements.set(name, statement);
+  }
+  return statement;
+}
+
 /**
  * The viewer's active series (a therapist: those they treat; an admin: the
  * clinic's) with the headline measure's progress and flags, filtered, sorted and
@@ -228,49 +285,17 @@ export async function listCaseload(
   checkInteger('first', args.first, 1, maxPageSize);
   const offset = args.after ? Number(decodeCursor('after', args.after, 1)[0]) : 0;
   const therapistOnly = viewer.role === 'THERAPIST' ? viewer.therapistId : null;
-  const scope = scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`);
-  const flagColumn: Record<CaseloadFlag, string> = {
-    WORSENING: 'worsening',
-    NO_MEANINGFUL_CHANGE: 'no_change',
-    MISSED_SESSIONS: 'missed',
-    REASSESSMENT_OVERDUE: 'overdue',
-  };
-  const rows = await em.execute<CaseloadSqlRow[]>(
-    `with ${scope},
-    headline(condition_code, measure_code) as (values ${headlineValues}),
-    ${measureCtes('and measure_code = (select h.measure_code from headline h where h.condition_code = s.condition_code)')},
-    ${attendanceCtes},
-    hl as (
-      select distinct on (gm.series_id) gm.*
-      from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
-      where gm.source = 'SESSION'
-      order by gm.series_id, gm.points desc, gm.latest_at desc
-    ),
-    rq as (
-      select s.id as series_id, max(qr.completed_at) as last_at
-      from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null)
-      group by s.id
-    ),
-    flagged as (
-      select s.id, s.start_date, h.measure_code as headline_measure_code, hl.*, atx.attended, atx.last_visit_at,
-        coalesce(hl.worsened, false) as worsening,
-        (atx.attended >= s.no_change_after_sessions and hl.mcid_reached is false and not hl.worsened) is true as no_change,
-        (atx.attended < atx.expected_by_now - 1 or atx.recent_no_shows > 0) as missed,
-        coalesce(rq.last_at, s.start_date::timestamp at time zone s.tz) < ?::timestamptz - interval '28 days' as overdue,
-        cl.family_name, cl.given_name, s.id as sid
-      from s
-      join client cl on cl.id = s.client_id
-      join headline h on h.condition_code = s.condition_code
-      join atx on atx.series_id = s.id
-      left join hl on hl.series_id = s.id
-      left join rq on rq.series_id = s.id
-    )
-    select flagged.*, count(*) over () as total from flagged
-    where ${args.flag ? flagColumn[args.flag] : 'true'}
-    order by ${sortOrder[args.sort]}, sid
-    limit ? offset ?`,
-    [viewer.clinicId, therapistOnly, therapistOnly, ...headlineParams, now, now, now, args.first + 1, offset],
-  );
+  const rows = await runPrepared<CaseloadSqlRow>(em, caseloadStatement(args.flag, args.sort), [
+    viewer.clinicId,
+    therapistOnly,
+    therapistOnly,
+    ...headlineParams,
+    now,
+    now,
+    now,
+    args.first + 1,
+    offset,
+  ]);
   const page = rows.slice(0, args.first);
   const series = new Map(
     (await em.find(TreatmentSeries, { id: { $in: page.map((r) => r.id) }, clinic: viewer.clinicId })).map((s) => [s.id, s]),

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+
+/**
+ * A statement that each database connection parses and plans once, then reuses: the hot read
+ * paths (series progress, caseload) are large CTE queries whose planning cost more than their
+ * execution, and whose text took longer to send than their parameters. The pool's connections
+ * use generic plans for prepared statements (`genericPlans`, set by `ormConfig`), so a parameter never triggers a
+ * re-plan.
+ */
+export interface PreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Connection options under which prepared statements always use their generic plan. */
+export const genericPlans = { options: '-c plan_cache_mode=force_generic_plan' };
+
+/** Names a statement and turns its `?` placeholders into `$1`, `$2`, ... (one value each; pass arrays as `?::uuid[]`). */
+export function preparedStatement(name: string, sql: string): PreparedStatement {
+  let next = 0;
+  return { name, text: sql.replace(/\?/g, () => `$${++next}`) };
+}
+
+/**
+ * Runs a prepared statement on the pool of `em`'s connection. Only outside a transaction:
+ * a pooled connection would not see the transaction's own writes.
+ */
+export async function runPrepared<T>(em: EntityManager, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+  if (em.isInTransaction()) throw new Error(`prepared statement ${statement.name} cannot run inside a transaction`);
+  const pool = (await em.getConnection().getNativeClient()) as pg.Pool;
+  em.config.get('onQuery')(statement.text, values);
+  const result = await pool.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] });
+  return result.rows;
+}
