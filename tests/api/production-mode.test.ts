@@ -150,6 +150,7 @@ describe('errors carry no stack traces, and unexpected ones are masked', () => {
     const requestId = response.headers.get('x-request-id');
     const body = await response.json();
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(body).toEqual({
       data: { broken: null },
       errors: [{ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],

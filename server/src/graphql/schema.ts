@@ -1,5 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { auditRootFields } from '../modules/audit/audit.middleware.js';
@@ -12,6 +12,7 @@ import { QuestionnaireResolver } from '../modules/instruments/questionnaire.reso
 import { ObservationResolver } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
+import type { GraphQLContext } from './context.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
 export async function buildFasciaSchema(): Promise<GraphQLSchema> {
@@ -30,9 +31,29 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,
     authChecker,
-    // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
-    globalMiddlewares: [admitSignIns, auditRootFields],
   });
   assertEveryOperationHasARule();
+  // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
+  aroundRootFields(schema, [admitSignIns, auditRootFields]);
   return schema;
+}
+
+/**
+ * Runs `middlewares`, in order, around every Query and Mutation field, outside type-graphql's
+ * own authorization check. Not as type-graphql global middlewares: those wrap every field of
+ * every object in an async call, which turned each scalar of a large answer into a promise.
+ */
+function aroundRootFields<Context extends GraphQLContext>(schema: GraphQLSchema, middlewares: MiddlewareFn<Context>[]): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) => {
+        const run = async (index: number): Promise<unknown> => {
+          const middleware = middlewares[index];
+          return middleware ? middleware({ root, args, context, info }, () => run(index + 1)) : resolve(root, args, context, info);
+        };
+        return run(0);
+      };
+    }
+  }
 }

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -63,6 +63,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers (they hold clinical data), so no per-field cache hints either.
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(log),
       auditRefusalsPlugin(),
     ],
@@ -88,6 +90,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
+        // Answers hold clinical data: no browser or proxy may keep a copy.
+        res.setHeader('cache-control', 'no-store');
         const context = createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
         // Signing in and out reads the presented token and sets or clears the session cookie.
         return withCredentials(context, req, res, options.production);

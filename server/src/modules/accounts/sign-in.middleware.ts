@@ -9,7 +9,7 @@ const attempts = new WeakMap<object, string>();
  * audit middleware opens the mutation's transaction: the attempt is recorded in a transaction of
  * its own, so it survives the rollback of a failed sign-in, and the request never holds one pooled
  * connection while it waits for another (which a burst of sign-ins could otherwise deadlock on).
- * Listed first among the schema's global middlewares.
+ * Listed first among the schema's root-field middlewares.
  */
 export const admitSignIns: MiddlewareFn<AccountsContext> = async ({ context, info, args }, next) => {
   if (info.parentType.name !== 'Mutation' || info.fieldName !== 'signIn') return next();
@@ -20,6 +20,6 @@ export const admitSignIns: MiddlewareFn<AccountsContext> = async ({ context, inf
 /** The attempt `admitSignIns` recorded for this request. */
 export function admittedAttempt(context: AccountsContext): string {
   const attempt = attempts.get(context);
-  if (!attempt) throw new Error('signIn ran without admitSignIns: list it in the schema’s globalMiddlewares');
+  if (!attempt) throw new Error('signIn ran without admitSignIns: list it in the schema’s root-field middlewares');
   return attempt;
 }

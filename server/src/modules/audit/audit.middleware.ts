@@ -27,10 +27,8 @@ export function clientIdsOf(result: unknown): string[] {
  * it has succeeded, one row per client read.
  */
 export const auditRootFields: MiddlewareFn<GraphQLContext> = async ({ context, info }, next) => {
-  const parent = info.parentType.name;
-  if (parent !== 'Query' && parent !== 'Mutation') return next();
-  const operation = `${parent}.${info.fieldName}`;
-  if (parent === 'Mutation') {
+  const operation = `${info.parentType.name}.${info.fieldName}`;
+  if (info.parentType.name === 'Mutation') {
     return context.em.transactional(async (tx) => {
       const outer = context.em;
       context.em = tx;
