@@ -35,9 +35,9 @@ interface MeasureRow {
   points: number;
   slope: number | null;
   trend_points: number;
-  sessions?: { sessionId: string; visitNumber: number; startedAt: string; pre: number; post: number }[] | null;
-  mean_session_change?: number | null;
-  unpaired?: number | null;
+  sessions: { sessionId: string; visitNumber: number; startedAt: string; pre: number; post: number }[] | null;
+  mean_session_change: number | null;
+  unpaired: number;
 }
 
 interface AttendanceRow {
@@ -77,8 +77,8 @@ function measureProgress(row: MeasureRow): MeasureProgressNode {
     slopePerWeek: row.slope,
     trendPoints: row.trend_points,
     sessionChanges,
-    meanSessionChange: row.mean_session_change ?? null,
-    unpairedSessions: row.unpaired ?? 0,
+    meanSessionChange: row.mean_session_change,
+    unpairedSessions: row.unpaired,
   };
 }
 
@@ -106,28 +106,9 @@ const progressParams = (viewer: ClinicViewer, ids: readonly string[]) => [
 
 const measuresStatement = preparedStatement(
   'progress_measures',
-  `with ${progressScope}, ${measureCtes()}, ${visitCte},
-  pair as (
-    select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
-      avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
-      avg(v.value) filter (where v.context = 'POST_SESSION') as post
-    from v where v.source = 'SESSION' and v.session_id is not null
-    group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
-  ),
-  pg as (
-    select pair.series_id, pair.measure_code, pair.region_code, pair.side,
-      avg(pair.post - pair.pre) as mean_session_change,
-      (count(*) filter (where pair.pre is null or pair.post is null))::int as unpaired,
-      json_agg(json_build_object('sessionId', pair.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
-        'pre', pair.pre, 'post', pair.post) order by visit.started_at)
-        filter (where pair.pre is not null and pair.post is not null) as sessions
-    from pair join visit on visit.id = pair.session_id
-    group by pair.series_id, pair.measure_code, pair.region_code, pair.side
-  )
-  select gm.*, pg.mean_session_change, pg.unpaired, pg.sessions
-  from gm left join pg on gm.source = 'SESSION' and pg.series_id = gm.series_id and pg.measure_code = gm.measure_code
-    and pg.region_code is not distinct from gm.region_code and pg.side is not distinct from gm.side
-  order by gm.series_id, gm.source, gm.measure_code, gm.region_code nulls first, gm.side nulls first`,
+  `with ${progressScope}, ${visitCte}, ${measureCtes()}
+  select * from gm
+  order by series_id, source, measure_code, region_code nulls first, side nulls first`,
 );
 
 const attendanceStatement = preparedStatement('progress_attendance', `with ${progressScope}, ${attendanceCtes} select * from atx`);
@@ -234,6 +215,7 @@ function caseloadStatement(flag: CaseloadFlag | null, sort: CaseloadSort): Prepa
       name,
       `with ${scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`)},
       headline(condition_code, measure_code) as (values ${headlineValues}),
+      ${visitCte},
       ${measureCtes('and measure_code = (select h.measure_code from headline h where h.condition_code = s.condition_code)')},
       ${attendanceCtes},
       hl as (

@@ -5,17 +5,32 @@
  * viewer's active series) compute measures and attendance with the same rules.
  */
 
+/** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
+export const visitCte = `
+visit as (
+  select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
+    row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
+  from treatment_session se join s on s.id = se.series_id
+  where se.attendance = 'ATTENDED'
+)`;
+
 /**
+ * Needs `visit` (visitCte) beside them.
  * `v`: every value of the series in scope with its source (SESSION for pre/post
  * values, DIARY for between-session self-reports), visit time and week of series
  * (days from the series start to the value's calendar day in the clinic's zone, / 7).
- * `pt`: one point per visit and measure/region/side (the PRE_SESSION value when
- * the visit has one, else the POST_SESSION one); every diary value is its own point.
- * `g`: per series, source, measure, region and side: baseline (first point),
- * latest (last point), number of points, least-squares slope per week.
+ * `vp`: one point per visit and measure/region/side (the PRE_SESSION value when the
+ * visit has one, else the POST_SESSION one) with the visit's mean pre and post values;
+ * a value outside a session is a point of its own.
+ * `g`: per series, source, measure, region and side: baseline (first point), latest
+ * (last point), number of points, least-squares slope per week, and each attended
+ * visit's pre-to-post change, their mean and the visits missing pre or post.
+ * One grouping does all of it, so the values are sorted once and the points once.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
  */
 export function measureCtes(onlyObservations = ''): string {
+  const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
+  const timeOrder = 'order by vp.visit_at, vp.taken_at, vp.created_at';
   return `
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
@@ -28,22 +43,33 @@ v as (
   cross join lateral (select * from observation where series_id = s.id ${onlyObservations} offset 0) o
   left join treatment_session se on se.id = o.session_id
 ),
-pt as (
-  select distinct on (series_id, source, measure_code, region_code, side, coalesce(session_id, id)) *
+vp as (
+  select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+    (array_agg(value ${pointOrder}))[1] as value,
+    (array_agg(taken_at ${pointOrder}))[1] as taken_at,
+    (array_agg(created_at ${pointOrder}))[1] as created_at,
+    (array_agg(week ${pointOrder}))[1] as week,
+    avg(value) filter (where context = 'PRE_SESSION') as pre,
+    avg(value) filter (where context = 'POST_SESSION') as post
   from v
-  order by series_id, source, measure_code, region_code, side, coalesce(session_id, id), context = 'POST_SESSION', taken_at, created_at
+  group by series_id, source, measure_code, region_code, side, coalesce(session_id, id), session_id
 ),
 g as (
-  select series_id, source, measure_code, region_code, side,
-    (array_agg(value order by visit_at, taken_at, created_at))[1] as baseline,
-    (array_agg(taken_at order by visit_at, taken_at, created_at))[1] as baseline_at,
-    (array_agg(value order by visit_at desc, taken_at desc, created_at desc))[1] as latest,
-    (array_agg(taken_at order by visit_at desc, taken_at desc, created_at desc))[1] as latest_at,
+  select vp.series_id, vp.source, vp.measure_code, vp.region_code, vp.side,
+    (array_agg(vp.value ${timeOrder}))[1] as baseline,
+    (array_agg(vp.taken_at ${timeOrder}))[1] as baseline_at,
+    (array_agg(vp.value ${timeOrder}))[count(*)] as latest,
+    (array_agg(vp.taken_at ${timeOrder}))[count(*)] as latest_at,
     count(*)::int as points,
-    regr_slope(value, week) as slope,
-    regr_count(value, week)::int as trend_points
-  from pt
-  group by series_id, source, measure_code, region_code, side
+    regr_slope(vp.value, vp.week) as slope,
+    regr_count(vp.value, vp.week)::int as trend_points,
+    avg(vp.post - vp.pre) filter (where visit.id is not null) as mean_session_change,
+    (count(*) filter (where visit.id is not null and (vp.pre is null or vp.post is null)))::int as unpaired,
+    json_agg(json_build_object('sessionId', vp.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
+      'pre', vp.pre, 'post', vp.post) order by visit.started_at)
+      filter (where visit.id is not null and vp.pre is not null and vp.post is not null) as sessions
+  from vp left join visit on vp.source = 'SESSION' and visit.id = vp.session_id
+  group by vp.series_id, vp.source, vp.measure_code, vp.region_code, vp.side
 ),
 gm as (
   select g.*, m.unit, m.direction, m.mcid,
@@ -56,15 +82,6 @@ gm as (
   from g join measure m on m.code = g.measure_code
 )`;
 }
-
-/** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
-export const visitCte = `
-visit as (
-  select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
-    row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
-  from treatment_session se join s on s.id = se.series_id
-  where se.attendance = 'ATTENDED'
-)`;
 
 /**
  * `att`: attendance of each series in scope against its plan. Weeks elapsed count
