@@ -169,6 +169,10 @@ const rules: Record<string, Rule> = {
     variables: async (t) => ({ id: await t.freshAccount() }),
     expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'NOT_FOUND' },
   },
+  updateClinicSettings: {
+    document: 'mutation { updateClinicSettings(input: { noChangeAfterSessions: 6 }) { id } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok' },
+  },
   createClient: {
     document: 'mutation { createClient(input: { givenName: "New", familyName: "Client", dateOfBirth: "1990-01-01", sex: OTHER }) { id } }',
     expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok', therapistA: 'ok', therapistB: 'ok' },

@@ -209,12 +209,27 @@ describe('caseload', () => {
     expect(names).toEqual(['Adams', 'Baker', 'Clark', 'Davis', 'Evans', 'Fox']);
   });
 
-  test('"no meaningful change" waits for the clinic’s number of sessions', async () => {
-    await db.orm.em.fork().execute('update clinic set no_change_after_sessions = 7 where id = ?', [therapist.clinicId]);
+  test('"no meaningful change" waits for the clinic’s number of sessions, which its admin sets', async () => {
+    const settings = 'mutation($n: Int) { updateClinicSettings(input: { noChangeAfterSessions: $n }) { noChangeAfterSessions } }';
+    const setTo = (n: unknown, as: { token: string } = admin) => api.request(settings, { n }, { as });
+    expect((await setTo(7)).data?.updateClinicSettings).toEqual({ noChangeAfterSessions: 7 });
     try {
+      // Clark has 6 attended sessions: not yet.
       expect((await caseload({ flag: 'NO_MEANINGFUL_CHANGE' })).names).toEqual([]);
+      for (const [n, rule] of [
+        [1, 'range'],
+        [53, 'range'],
+      ] as const) {
+        const refused = await setTo(n);
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'noChangeAfterSessions', rule });
+      }
+      expect((await setTo(3, therapist)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const [stored] = await db.orm.em
+        .fork()
+        .execute('select no_change_after_sessions as n from clinic where id = ?', [therapist.clinicId]);
+      expect(stored.n).toBe(7);
     } finally {
-      await db.orm.em.fork().execute('update clinic set no_change_after_sessions = 6 where id = ?', [therapist.clinicId]);
+      expect((await setTo(6)).data?.updateClinicSettings).toEqual({ noChangeAfterSessions: 6 });
     }
     expect((await caseload({ flag: 'NO_MEANINGFUL_CHANGE' })).names).toEqual(['Clark']);
   });

@@ -1,8 +1,11 @@
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { staffViewer } from '../../graphql/viewer.js';
 import { Client } from '../clients/client.entity.js';
 import { ClientNode } from '../clients/client.type.js';
 import { Clinic } from './clinic.entity.js';
+import { ClinicSettingsInput } from './clinic.input.js';
+import { updateClinicSettings } from './clinic.service.js';
 import { ClinicNode, TherapistNode, ViewerNode } from './clinic.type.js';
 import { Therapist } from './therapist.entity.js';
 
@@ -19,5 +22,14 @@ export class ClinicResolver {
     if (viewer.role === 'CLIENT') node.client = ClientNode.from(await em.findOneOrFail(Client, viewer.clientId));
     else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
     return node;
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ClinicNode, { description: "Changes the admin's own clinic's settings." })
+  async updateClinicSettings(
+    @Ctx() { em, viewer }: GraphQLContext,
+    @Arg('input', () => ClinicSettingsInput) input: ClinicSettingsInput,
+  ): Promise<ClinicNode> {
+    return ClinicNode.from(await updateClinicSettings(em, staffViewer(viewer), input));
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of.js';
 import { type Role, roles } from '../../graphql/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
@@ -20,11 +20,17 @@ export class ClinicNode {
   })
   timeZone!: string;
 
+  @Field(() => Int, {
+    description: 'Caseload: a series is flagged "no meaningful change" once it has this many attended sessions without reaching the MCID.',
+  })
+  noChangeAfterSessions!: number;
+
   static from(clinic: Clinic): ClinicNode {
     return Object.assign(new ClinicNode(), {
       id: clinic.id,
       name: clinic.name,
       timeZone: clinic.timeZone,
+      noChangeAfterSessions: clinic.noChangeAfterSessions,
     });
   }
 }
