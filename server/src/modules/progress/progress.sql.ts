@@ -15,36 +15,47 @@ visit as (
 )`;
 
 /**
- * Needs `visit` (visitCte) beside them.
  * `v`: every value of the series in scope with its source (SESSION for pre/post
- * values, DIARY for between-session self-reports), visit time and week of series
- * (days from the series start to the value's calendar day in the clinic's zone, / 7).
+ * values, DIARY for between-session self-reports), visit time, visit number (attended
+ * sessions 1, 2, ... in clinical-time order) and week of series (days from the series
+ * start to the value's calendar day in the clinic's zone, / 7). Everything per series
+ * is worked out inside one lateral subquery, so the work grows linearly with the series.
  * `vp`: one point per visit and measure/region/side (the PRE_SESSION value when the
  * visit has one, else the POST_SESSION one) with the visit's mean pre and post values;
  * a value outside a session is a point of its own.
  * `g`: per series, source, measure, region and side: baseline (first point), latest
- * (last point), number of points, least-squares slope per week, and each attended
- * visit's pre-to-post change, their mean and the visits missing pre or post.
+ * (last point), number of points, least-squares slope per week, and each attended visit's
+ * pre-to-post change (visits with both; `unpaired` counts those missing one) and their mean.
  * One grouping does all of it, so the values are sorted once and the points once.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
  */
 export function measureCtes(onlyObservations = ''): string {
   const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
-  const timeOrder = 'order by vp.visit_at, vp.taken_at, vp.created_at';
+  const timeOrder = 'order by visit_at, taken_at, created_at';
   return `
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
-    case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
+    o.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
     coalesce(se.started_at, o.taken_at) as visit_at,
     (((o.taken_at at time zone s.tz)::date - s.start_date) / 7.0)::float8 as week
   from s
   -- One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
   -- scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
-  cross join lateral (select * from observation where series_id = s.id ${onlyObservations} offset 0) o
+  cross join lateral (
+    select ob.*, vs.visit_number
+    from observation ob
+    left join (
+      select id, row_number() over (order by started_at, created_at)::int as visit_number
+      from treatment_session where series_id = s.id and attendance = 'ATTENDED'
+    ) vs on vs.id = ob.session_id
+    where ob.series_id = s.id ${onlyObservations}
+    offset 0
+  ) o
   left join treatment_session se on se.id = o.session_id
 ),
 vp as (
   select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+    min(visit_number) filter (where source = 'SESSION') as visit_number,
     (array_agg(value ${pointOrder}))[1] as value,
     (array_agg(taken_at ${pointOrder}))[1] as taken_at,
     (array_agg(created_at ${pointOrder}))[1] as created_at,
@@ -55,21 +66,20 @@ vp as (
   group by series_id, source, measure_code, region_code, side, coalesce(session_id, id), session_id
 ),
 g as (
-  select vp.series_id, vp.source, vp.measure_code, vp.region_code, vp.side,
-    (array_agg(vp.value ${timeOrder}))[1] as baseline,
-    (array_agg(vp.taken_at ${timeOrder}))[1] as baseline_at,
-    (array_agg(vp.value ${timeOrder}))[count(*)] as latest,
-    (array_agg(vp.taken_at ${timeOrder}))[count(*)] as latest_at,
+  select series_id, source, measure_code, region_code, side,
+    (array_agg(value ${timeOrder}))[1] as baseline,
+    (array_agg(taken_at ${timeOrder}))[1] as baseline_at,
+    (array_agg(value ${timeOrder}))[count(*)] as latest,
+    (array_agg(taken_at ${timeOrder}))[count(*)] as latest_at,
     count(*)::int as points,
-    regr_slope(vp.value, vp.week) as slope,
-    regr_count(vp.value, vp.week)::int as trend_points,
-    avg(vp.post - vp.pre) filter (where visit.id is not null) as mean_session_change,
-    (count(*) filter (where visit.id is not null and (vp.pre is null or vp.post is null)))::int as unpaired,
-    json_agg(json_build_object('sessionId', vp.session_id, 'visitNumber', visit.visit_number, 'startedAt', visit.started_at,
-      'pre', vp.pre, 'post', vp.post) order by visit.started_at)
-      filter (where visit.id is not null and vp.pre is not null and vp.post is not null) as sessions
-  from vp left join visit on vp.source = 'SESSION' and visit.id = vp.session_id
-  group by vp.series_id, vp.source, vp.measure_code, vp.region_code, vp.side
+    regr_slope(value, week) as slope,
+    regr_count(value, week)::int as trend_points,
+    avg(post - pre) filter (where visit_number is not null) as mean_session_change,
+    (count(*) filter (where visit_number is not null and (pre is null or post is null)))::int as unpaired,
+    json_agg(json_build_object('sessionId', session_id, 'visitNumber', visit_number, 'startedAt', visit_at, 'pre', pre, 'post', post)
+      order by visit_at) filter (where visit_number is not null and pre is not null and post is not null) as sessions
+  from vp
+  group by series_id, source, measure_code, region_code, side
 ),
 gm as (
   select g.*, m.unit, m.direction, m.mcid,
