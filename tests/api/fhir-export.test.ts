@@ -120,12 +120,32 @@ beforeAll(async () => {
   });
   expect(diary.errors).toBeUndefined();
   await clinic.recordSession(neckVisit(ids.otherSeries, '2026-01-07T15:00:00Z', 9, 8));
+  const clientA1 = await createTestAccount(db, { role: 'CLIENT', clinicId: therapistA.clinicId, clientId: ids.client });
+  // The client's own PSFS from the portal, in no series; the fourth slot left empty.
+  const psfs = await api.request(
+    'mutation($input: SubmitQuestionnaireInput!) { submitQuestionnaireResponse(input: $input) { id } }',
+    {
+      input: {
+        clientId: ids.client,
+        instrumentCode: 'PSFS',
+        completedAt: '2026-01-10T17:00:00Z',
+        answers: [
+          { itemCode: 'PSFS1', value: 3, label: 'Lifting groceries' },
+          { itemCode: 'PSFS2', value: 5, label: 'Driving' },
+          { itemCode: 'PSFS3', value: 4, label: 'Sleeping' },
+          { itemCode: 'PSFS4', value: null },
+        ],
+      },
+    },
+    { as: clientA1 },
+  );
+  expect(psfs.errors).toBeUndefined();
 
   Object.assign(accounts, {
     adminA: await createTestAccount(db, { role: 'ADMIN', clinicId: therapistA.clinicId }),
     adminB: await createTestAccount(db, { role: 'ADMIN', clinicId: therapistB.clinicId }),
     therapistB,
-    clientA1: await createTestAccount(db, { role: 'CLIENT', clinicId: therapistA.clinicId, clientId: ids.client }),
+    clientA1,
     clientA2: await createTestAccount(db, { role: 'CLIENT', clinicId: therapistA.clinicId, clientId: ids.other }),
     researcher: await createTestAccount(db, { role: 'RESEARCHER' }),
   });
@@ -160,9 +180,9 @@ describe('FHIR export of a client', () => {
       CarePlan: 2,
       // neck: attended, cancelled, missed; back: attended
       Encounter: 4,
-      // neck visit: 2 neck pain + 2 shoulder pain + 1 rotation + NDI score; diary: 1; back visit: 1 pain + ODI score
-      Observation: 9,
-      QuestionnaireResponse: 2,
+      // neck visit: 2 neck pain + 2 shoulder pain + 1 rotation + NDI score; diary: 1; back visit: 1 pain + ODI score; PSFS score
+      Observation: 10,
+      QuestionnaireResponse: 3,
     });
     for (const entry of bundle.entry)
       expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -303,6 +323,22 @@ describe('FHIR export of a client', () => {
     expect(codesOf(odiScore.code)[0]).toBe('http://loinc.org|97909-6');
     expect(odiScore.valueQuantity).toMatchObject({ value: 40, system: 'http://unitsofmeasure.org', code: '%' });
     expect(odiScore.category[0].coding[0].code).toBe('survey');
+
+    // Entered by the client in the portal: the client is author and performer; unanswered slots are left out.
+    const psfs = responses.find((r) => r.questionnaire.includes('/Questionnaire/psfs'));
+    expect(psfs.author.reference).toBe(`urn:uuid:${ids.client}`);
+    expect(psfs.encounter).toBeUndefined();
+    expect(psfs.authored).toBe('2026-01-10T12:00:00-05:00');
+    expect(psfs.item).toEqual([
+      { linkId: 'PSFS1', text: 'Activity 1: Lifting groceries', answer: [{ valueInteger: 3 }] },
+      { linkId: 'PSFS2', text: 'Activity 2: Driving', answer: [{ valueInteger: 5 }] },
+      { linkId: 'PSFS3', text: 'Activity 3: Sleeping', answer: [{ valueInteger: 4 }] },
+    ]);
+    const psfsUrl = bundle.entry.find((e) => e.resource === psfs)?.fullUrl;
+    const psfsScore = ofType(bundle, 'Observation').find((o) => o.derivedFrom?.[0]?.reference === psfsUrl);
+    expect(psfsScore.performer).toEqual([{ reference: `urn:uuid:${ids.client}`, display: 'Ada Lovelace' }]);
+    expect(psfsScore.valueQuantity.value).toBe(4);
+    expect(psfsScore.category.map((c: any) => c.coding[0].code)).toEqual(['survey', 'between-sessions']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
-import type { TreatmentSeries } from '../care/treatment-series.entity.js';
+import type { SeriesStatus, TreatmentSeries } from '../care/treatment-series.entity.js';
 import type { TreatmentSession } from '../care/treatment-session.entity.js';
 import type { Client, Sex } from '../clients/client.entity.js';
 import type { Clinic } from '../clinics/clinic.entity.js';
@@ -129,6 +129,189 @@ function bodySite(regionCode: string | null, side: ObservationRow['side']): Code
   };
 }
 
+/** What every resource of one bundle shares. */
+interface BundleContext {
+  zone: string;
+  patient: Reference;
+  organization: Reference;
+  therapist(id: string): Reference;
+  /** `encounter` for a row taken at a session of the bundle; nothing for a diary value. */
+  encounterOf(sessionId: string | undefined): { encounter?: Reference };
+  /** The therapist who entered a row, or the client themself (diary, portal questionnaire). */
+  recorder(row: { recordedByTherapist?: { id: string } | null }): Reference;
+}
+
+const organizationOf = (clinic: Clinic): Organization => ({
+  resourceType: 'Organization',
+  identifier: [{ system: systems.clinicId, value: clinic.id }],
+  active: true,
+  name: clinic.name,
+});
+
+function patientOf(client: Client, context: BundleContext): Patient {
+  const telecom = [
+    ...(client.phone ? [{ system: 'phone' as const, value: client.phone }] : []),
+    ...(client.email ? [{ system: 'email' as const, value: client.email }] : []),
+  ];
+  return {
+    resourceType: 'Patient',
+    identifier: [{ system: systems.clientId, value: client.id }],
+    name: [nameOf(client)],
+    ...(telecom.length > 0 ? { telecom } : {}),
+    gender: genders[client.sex],
+    birthDate: client.dateOfBirth,
+    managingOrganization: context.organization,
+  };
+}
+
+const practitionerOf = (therapist: Therapist): Practitioner => ({
+  resourceType: 'Practitioner',
+  identifier: [
+    { system: systems.therapistId, value: therapist.id },
+    // The licensing body (and so its identifier system) differs by jurisdiction: typed by text only.
+    ...(therapist.registrationNumber
+      ? [{ system: `${systems.therapistId}/registration`, value: therapist.registrationNumber, type: { text: 'Registration number' } }]
+      : []),
+  ],
+  name: [nameOf(therapist)],
+});
+
+const carePlanStatus = { ACTIVE: 'active', COMPLETED: 'completed', DISCONTINUED: 'revoked' } as const;
+const activityStatus = { ACTIVE: 'in-progress', COMPLETED: 'completed', DISCONTINUED: 'stopped' } as const;
+
+/** A series is three resources: the Condition treated, the EpisodeOfCare, and the CarePlan (the planned dose). */
+function seriesResources(series: TreatmentSeries, context: BundleContext): [string, Resource][] {
+  const condition = known(findCondition(series.condition.code), `Condition ${series.condition.code}`);
+  const conditionId = derivedUuid('condition', series.id);
+  const conditionRef = ref(conditionId, condition.name);
+  const period = { start: series.startDate, ...(series.endDate ? { end: series.endDate } : {}) };
+  const therapist = context.therapist(series.therapist.id);
+  const diagnosis: Condition = {
+    resourceType: 'Condition',
+    category: [{ coding: [{ system: systems.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
+    code: { coding: [{ system: systems.icd10, code: condition.icd10 }], text: condition.name },
+    subject: context.patient,
+    recordedDate: series.startDate,
+    recorder: therapist,
+  };
+  const episode: EpisodeOfCare = {
+    resourceType: 'EpisodeOfCare',
+    identifier: [{ system: systems.seriesId, value: series.id }],
+    status: series.status === 'ACTIVE' ? 'active' : 'finished',
+    type: [{ text: 'Therapeutic massage treatment series' }],
+    diagnosis: [{ condition: conditionRef, rank: 1 }],
+    patient: context.patient,
+    managingOrganization: context.organization,
+    period,
+    careManager: therapist,
+  };
+  const perWeek = Number(series.plannedSessionsPerWeek);
+  const status: SeriesStatus = series.status;
+  const plan: CarePlan = {
+    resourceType: 'CarePlan',
+    status: carePlanStatus[status],
+    intent: 'plan',
+    title: `${condition.name}: ${series.plannedSessions} sessions`,
+    ...(series.goals ? { description: series.goals } : {}),
+    subject: context.patient,
+    period,
+    author: therapist,
+    addresses: [conditionRef],
+    activity: [
+      {
+        detail: {
+          kind: 'ServiceRequest',
+          code: { text: 'Therapeutic massage session' },
+          status: activityStatus[status],
+          // Timing.repeat.frequency is a whole number: 1.5 a week becomes once every 0.67 weeks.
+          scheduledTiming: {
+            repeat: {
+              count: series.plannedSessions,
+              duration: series.plannedMinutesPerSession,
+              durationUnit: 'min',
+              frequency: Number.isInteger(perWeek) ? perWeek : 1,
+              period: Number.isInteger(perWeek) ? 1 : Math.round((1 / perWeek) * 100) / 100,
+              periodUnit: 'wk',
+            },
+          },
+          performer: [therapist],
+        },
+      },
+    ],
+  };
+  return [
+    [conditionId, diagnosis],
+    [series.id, episode],
+    [derivedUuid('care-plan', series.id), plan],
+  ];
+}
+
+const attendanceCodes = { ATTENDED: 'attended', CANCELLED: 'cancelled', NO_SHOW: 'no-show' } as const;
+
+function encounterOf(session: TreatmentSession, context: BundleContext): Encounter {
+  const attended = session.attendance === 'ATTENDED';
+  const start = dateTimeIn(session.startedAt, context.zone);
+  const end = dateTimeIn(new Date(session.startedAt.getTime() + session.durationMinutes * 60_000), context.zone);
+  return {
+    resourceType: 'Encounter',
+    extension: [{ url: extensions.attendance, valueCoding: { system: systems.attendance, code: attendanceCodes[session.attendance] } }],
+    // R4 has no "no-show" status for an encounter: a visit that did not happen is cancelled, and the
+    // attendance extension says whether the client cancelled or did not come.
+    status: attended ? 'finished' : 'cancelled',
+    class: { system: systems.actCode, code: 'AMB', display: 'ambulatory' },
+    type: [{ text: 'Therapeutic massage session' }],
+    subject: context.patient,
+    episodeOfCare: [ref(session.series.id)],
+    participant: [{ individual: context.therapist(session.therapist.id) }],
+    // A visit that did not happen keeps its booked start only.
+    period: attended ? { start, end } : { start },
+    ...(attended ? { length: { value: session.durationMinutes, unit: 'min', system: systems.ucum, code: 'min' } } : {}),
+    reasonReference: [ref(derivedUuid('condition', session.series.id))],
+    serviceProvider: context.organization,
+  };
+}
+
+function observationOf(row: ObservationRow, context: BundleContext, responseIds: ReadonlySet<string>): Observation {
+  const measure = known(findMeasure(row.measure.code), `Measure ${row.measure.code}`);
+  const site = bodySite(row.region?.code ?? null, row.side ?? null);
+  const scoreOf = row.questionnaireResponse?.id;
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [observationCategory(measure.kind)] }, { coding: [observationTimingCodings[row.context]] }],
+    code: measureCode(measure),
+    subject: context.patient,
+    ...context.encounterOf(row.session?.id),
+    effectiveDateTime: dateTimeIn(row.takenAt, context.zone),
+    performer: [context.recorder(row)],
+    valueQuantity: { value: Number(row.value), unit: measure.unitLabel, system: systems.ucum, code: measure.unit },
+    ...(site ? { bodySite: site } : {}),
+    ...(scoreOf && responseIds.has(scoreOf) ? { derivedFrom: [ref(scoreOf)] } : {}),
+  };
+}
+
+function questionnaireResponseOf(row: ResponseRow, context: BundleContext): QuestionnaireResponse {
+  const instrument = known(findInstrument(row.instrument.code), `Instrument ${row.instrument.code}`);
+  const itemsByCode = new Map(instrument.items.map((item) => [item.code, item]));
+  return {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: questionnaireCanonical(instrument.code, row.scoringVersion),
+    status: 'completed',
+    subject: context.patient,
+    ...context.encounterOf(row.session?.id),
+    authored: dateTimeIn(row.completedAt, context.zone),
+    author: context.recorder(row),
+    // Items left unanswered are left out, as the SDC guidance for completed responses has it.
+    item: row.answers.flatMap((answer) => {
+      if (answer.value === null || answer.value === undefined) return [];
+      const label = known(itemsByCode.get(answer.itemCode), `Item ${answer.itemCode}`).label;
+      // A PSFS slot carries the activity the client named.
+      const text = answer.label ? `${label}: ${answer.label}` : label;
+      return [{ linkId: answer.itemCode, text, answer: [{ valueInteger: answer.value }] }];
+    }),
+  };
+}
+
 /**
  * Maps one client's records to a FHIR R4 `collection` Bundle: Organization (the clinic), Patient,
  * Practitioners, per series a Condition, an EpisodeOfCare and a CarePlan, an Encounter per session,
@@ -137,195 +320,32 @@ function bodySite(regionCode: string | null, side: ObservationRow['side']): Code
  */
 export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): Bundle {
   const { clinic, client } = records;
-  const zone = clinic.timeZone;
-  const entries: BundleEntry[] = [];
-  const add = (id: string, resource: Resource) => entries.push({ fullUrl: urn(id), resource });
-
-  const organization: Organization = {
-    resourceType: 'Organization',
-    identifier: [{ system: systems.clinicId, value: clinic.id }],
-    active: true,
-    name: clinic.name,
-  };
-  add(clinic.id, organization);
-  const patientRef = ref(client.id, displayName(client));
-  const patient: Patient = {
-    resourceType: 'Patient',
-    identifier: [{ system: systems.clientId, value: client.id }],
-    name: [nameOf(client)],
-    ...(client.email || client.phone
-      ? {
-          telecom: [
-            ...(client.phone ? [{ system: 'phone' as const, value: client.phone }] : []),
-            ...(client.email ? [{ system: 'email' as const, value: client.email }] : []),
-          ],
-        }
-      : {}),
-    gender: genders[client.sex],
-    birthDate: client.dateOfBirth,
-    managingOrganization: ref(clinic.id, clinic.name),
-  };
-  add(client.id, patient);
-
   const therapists = new Map(records.therapists.map((t) => [t.id, t]));
-  for (const therapist of therapists.values()) {
-    const practitioner: Practitioner = {
-      resourceType: 'Practitioner',
-      identifier: [
-        { system: systems.therapistId, value: therapist.id },
-        // The licensing body (and so its identifier system) differs by jurisdiction: typed by text only.
-        ...(therapist.registrationNumber
-          ? [{ system: `${systems.therapistId}/registration`, value: therapist.registrationNumber, type: { text: 'Registration number' } }]
-          : []),
-      ],
-      name: [nameOf(therapist)],
-    };
-    add(therapist.id, practitioner);
-  }
-  const therapistRef = (id: string) => ref(id, displayName(known(therapists.get(id), `Therapist ${id}`)));
-
-  const seriesById = new Map(records.series.map((s) => [s.id, s]));
-  for (const series of records.series) {
-    const condition = known(findCondition(series.condition.code), `Condition ${series.condition.code}`);
-    const conditionId = derivedUuid('condition', series.id);
-    const finished = series.status !== 'ACTIVE';
-    const period = { start: series.startDate, ...(series.endDate ? { end: series.endDate } : {}) };
-    const conditionResource: Condition = {
-      resourceType: 'Condition',
-      category: [{ coding: [{ system: systems.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
-      code: { coding: [{ system: systems.icd10, code: condition.icd10 }], text: condition.name },
-      subject: patientRef,
-      recordedDate: series.startDate,
-      recorder: therapistRef(series.therapist.id),
-    };
-    add(conditionId, conditionResource);
-    const episode: EpisodeOfCare = {
-      resourceType: 'EpisodeOfCare',
-      identifier: [{ system: systems.seriesId, value: series.id }],
-      status: finished ? 'finished' : 'active',
-      type: [{ text: 'Therapeutic massage treatment series' }],
-      diagnosis: [{ condition: ref(conditionId, condition.name), rank: 1 }],
-      patient: patientRef,
-      managingOrganization: ref(clinic.id, clinic.name),
-      period,
-      careManager: therapistRef(series.therapist.id),
-    };
-    add(series.id, episode);
-    const perWeek = Number(series.plannedSessionsPerWeek);
-    const carePlan: CarePlan = {
-      resourceType: 'CarePlan',
-      status: series.status === 'ACTIVE' ? 'active' : series.status === 'COMPLETED' ? 'completed' : 'revoked',
-      intent: 'plan',
-      title: `${condition.name}: ${series.plannedSessions} sessions`,
-      ...(series.goals ? { description: series.goals } : {}),
-      subject: patientRef,
-      period,
-      author: therapistRef(series.therapist.id),
-      addresses: [ref(conditionId, condition.name)],
-      activity: [
-        {
-          detail: {
-            kind: 'ServiceRequest',
-            code: { text: 'Therapeutic massage session' },
-            status: series.status === 'ACTIVE' ? 'in-progress' : series.status === 'COMPLETED' ? 'completed' : 'stopped',
-            // Timing.repeat.frequency is a whole number: 1.5 a week becomes once every 0.67 weeks.
-            scheduledTiming: {
-              repeat: {
-                count: series.plannedSessions,
-                duration: series.plannedMinutesPerSession,
-                durationUnit: 'min',
-                frequency: Number.isInteger(perWeek) ? perWeek : 1,
-                period: Number.isInteger(perWeek) ? 1 : Math.round((1 / perWeek) * 100) / 100,
-                periodUnit: 'wk',
-              },
-            },
-            performer: [therapistRef(series.therapist.id)],
-          },
-        },
-      ],
-    };
-    add(derivedUuid('care-plan', series.id), carePlan);
-  }
-
-  for (const session of records.sessions) {
-    const series = known(seriesById.get(session.series.id), `Series ${session.series.id}`);
-    const attended = session.attendance === 'ATTENDED';
-    const start = dateTimeIn(session.startedAt, zone);
-    const end = new Date(session.startedAt.getTime() + session.durationMinutes * 60_000);
-    const attendance = { ATTENDED: 'attended', CANCELLED: 'cancelled', NO_SHOW: 'no-show' }[session.attendance];
-    const encounter: Encounter = {
-      resourceType: 'Encounter',
-      extension: [{ url: extensions.attendance, valueCoding: { system: systems.attendance, code: attendance } }],
-      // R4 has no "no-show" status for an encounter: a visit that did not happen is cancelled, and the
-      // attendance extension says whether the client cancelled or did not come.
-      status: attended ? 'finished' : 'cancelled',
-      class: { system: systems.actCode, code: 'AMB', display: 'ambulatory' },
-      type: [{ text: 'Therapeutic massage session' }],
-      subject: patientRef,
-      episodeOfCare: [ref(series.id)],
-      participant: [{ individual: therapistRef(session.therapist.id) }],
-      period: attended && session.durationMinutes > 0 ? { start, end: dateTimeIn(end, zone) } : { start },
-      ...(attended ? { length: { value: session.durationMinutes, unit: 'min', system: systems.ucum, code: 'min' } } : {}),
-      reasonReference: [ref(derivedUuid('condition', series.id))],
-      serviceProvider: ref(clinic.id, clinic.name),
-    };
-    add(session.id, encounter);
-  }
-
   const sessionIds = new Set(records.sessions.map((s) => s.id));
-  const encounterOf = (sessionId: string | undefined) => (sessionId && sessionIds.has(sessionId) ? { encounter: ref(sessionId) } : {});
-  const recorder = (row: { recordedByRole: string; recordedByTherapist?: { id: string } | null }) =>
-    row.recordedByTherapist ? therapistRef(row.recordedByTherapist.id) : patientRef;
-
+  const patient = ref(client.id, displayName(client));
+  const context: BundleContext = {
+    zone: clinic.timeZone,
+    patient,
+    organization: ref(clinic.id, clinic.name),
+    therapist: (id) => ref(id, displayName(known(therapists.get(id), `Therapist ${id}`))),
+    encounterOf: (sessionId) => (sessionId && sessionIds.has(sessionId) ? { encounter: ref(sessionId) } : {}),
+    recorder: (row) => (row.recordedByTherapist ? context.therapist(row.recordedByTherapist.id) : patient),
+  };
   const responseIds = new Set(records.responses.map((r) => r.id));
-  for (const row of records.observations) {
-    const measure = known(findMeasure(row.measure.code), `Measure ${row.measure.code}`);
-    const site = bodySite(row.region?.code ?? null, row.side ?? null);
-    const scoreOf = row.questionnaireResponse?.id;
-    const observation: Observation = {
-      resourceType: 'Observation',
-      status: 'final',
-      category: [{ coding: [observationCategory(measure.kind)] }, { coding: [observationTimingCodings[row.context]] }],
-      code: measureCode(measure),
-      subject: patientRef,
-      ...encounterOf(row.session?.id),
-      effectiveDateTime: dateTimeIn(row.takenAt, zone),
-      performer: [recorder(row)],
-      valueQuantity: { value: Number(row.value), unit: measure.unitLabel, system: systems.ucum, code: measure.unit },
-      ...(site ? { bodySite: site } : {}),
-      ...(scoreOf && responseIds.has(scoreOf) ? { derivedFrom: [ref(scoreOf)] } : {}),
-    };
-    add(row.id, observation);
-  }
-
-  for (const row of records.responses) {
-    const instrument = known(findInstrument(row.instrument.code), `Instrument ${row.instrument.code}`);
-    const itemsByCode = new Map(instrument.items.map((item) => [item.code, item]));
-    const response: QuestionnaireResponse = {
-      resourceType: 'QuestionnaireResponse',
-      questionnaire: questionnaireCanonical(instrument.code, row.scoringVersion),
-      status: 'completed',
-      subject: patientRef,
-      ...encounterOf(row.session?.id),
-      authored: dateTimeIn(row.completedAt, zone),
-      author: recorder(row),
-      // Items left unanswered are left out, as the SDC guidance for completed responses has it.
-      item: row.answers.flatMap((answer) => {
-        if (answer.value === null || answer.value === undefined) return [];
-        const label = known(itemsByCode.get(answer.itemCode), `Item ${answer.itemCode}`).label;
-        return [
-          { linkId: answer.itemCode, text: answer.label ? `${label}: ${answer.label}` : label, answer: [{ valueInteger: answer.value }] },
-        ];
-      }),
-    };
-    add(row.id, response);
-  }
-
+  const resources: [string, Resource][] = [
+    [clinic.id, organizationOf(clinic)],
+    [client.id, patientOf(client, context)],
+    ...records.therapists.map((t): [string, Resource] => [t.id, practitionerOf(t)]),
+    ...records.series.flatMap((series) => seriesResources(series, context)),
+    ...records.sessions.map((session): [string, Resource] => [session.id, encounterOf(session, context)]),
+    ...records.observations.map((row): [string, Resource] => [row.id, observationOf(row, context, responseIds)]),
+    ...records.responses.map((row): [string, Resource] => [row.id, questionnaireResponseOf(row, context)]),
+  ];
   return {
     resourceType: 'Bundle',
     identifier: { system: systems.bundleId, value: randomUUID() },
     type: 'collection',
-    timestamp: dateTimeIn(exportedAt, zone),
-    entry: entries,
+    timestamp: dateTimeIn(exportedAt, clinic.timeZone),
+    entry: resources.map(([id, resource]): BundleEntry => ({ fullUrl: urn(id), resource })),
   };
 }
