@@ -64,13 +64,13 @@ export function derivedUuid(kind: string, id: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/**
- * An instant as an R4 dateTime in the clinic's time zone, with its offset (e.g. `2026-01-12T10:00:00-05:00`),
- * so a receiver sees the local clinical time and can still place it exactly.
- */
-export function dateTimeIn(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -80,7 +80,19 @@ export function dateTimeIn(at: Date, timeZone: string): string {
       minute: '2-digit',
       second: '2-digit',
       timeZoneName: 'longOffset',
-    })
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * An instant as an R4 dateTime in the clinic's time zone, with its offset (e.g. `2026-01-12T10:00:00-05:00`),
+ * so a receiver sees the local clinical time and can still place it exactly.
+ */
+export function dateTimeIn(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
