@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { wallClock } from '../../common/wall-clock.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import type { SeriesStatus, TreatmentSeries } from '../care/treatment-series.entity.js';
 import type { TreatmentSession } from '../care/treatment-session.entity.js';
@@ -64,41 +65,13 @@ export function derivedUuid(kind: string, id: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'longOffset',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * An instant as an R4 dateTime in the clinic's time zone, with its offset (e.g. `2026-01-12T10:00:00-05:00`),
  * so a receiver sees the local clinical time and can still place it exactly.
  */
 export function dateTimeIn(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  // longOffset is "GMT-05:00", or plain "GMT" at offset zero.
-  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  const c = wallClock(at, timeZone);
+  return `${c.year}-${c.month}-${c.day}T${c.hour}:${c.minute}:${c.second}${c.offset}`;
 }
 
 /** R4 AdministrativeGender has exactly Fascia's four values. */
