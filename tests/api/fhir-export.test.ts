@@ -437,13 +437,24 @@ describe('who may export', () => {
     expect(response.status).toBe(200);
   });
 
-  test('bad input names the parameter and the rule', async () => {
-    const none = await download('', therapistA);
-    expect(none.status).toBe(400);
-    expect(none.body.issue[0]).toMatchObject({ code: 'invalid', expression: ['client'] });
-    const both = await download(`client=${ids.client}&series=${ids.neck}`, therapistA);
-    expect(both.status).toBe(400);
-    expect(both.body.issue[0]).toMatchObject({ code: 'invalid', expression: ['series'] });
+  test.each([
+    ['', 'client', 'required'],
+    ['client=', 'client', 'required'],
+    ['client=$client&series=$neck', 'series', 'exclusive'],
+    ['series=$neck&series=$back', 'series', 'single'],
+  ])('bad input "%s" names the parameter %s and the rule %s, in a valid OperationOutcome', async (query, field, rule) => {
+    const response = await download(query.replace('$client', ids.client).replace('$neck', ids.neck).replace('$back', ids.back), therapistA);
+    expect(response.status).toBe(400);
+    expect(response.body.issue).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid',
+        details: { coding: [{ system: 'https://fascia.example.org/fhir/CodeSystem/input-rule', code: rule }] },
+        diagnostics: expect.stringMatching(new RegExp(`^${field}: `)),
+        expression: [field],
+      },
+    ]);
+    expect(fhirR4Errors(response.body)).toEqual([]);
   });
 
   test('every export and every refusal is in the audit trail', async () => {

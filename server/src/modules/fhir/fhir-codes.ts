@@ -25,6 +25,8 @@ export const systems = {
   bodyRegion: `${fasciaFhirBase}/CodeSystem/body-region`,
   observationTiming: `${fasciaFhirBase}/CodeSystem/observation-timing`,
   attendance: `${fasciaFhirBase}/CodeSystem/attendance`,
+  /** Rules a bad request broke (`required`, `exclusive`, `single`), in an OperationOutcome's issue details. */
+  inputRule: `${fasciaFhirBase}/CodeSystem/input-rule`,
   clientId: `${fasciaFhirBase}/sid/client`,
   clinicId: `${fasciaFhirBase}/sid/clinic`,
   therapistId: `${fasciaFhirBase}/sid/therapist`,

@@ -93,17 +93,13 @@ export async function exportFhirBundle(em: EntityManager, viewer: Viewer, reques
   }
 }
 
-/** The scope from the query string: exactly one of `client` and `series`. */
+/** The scope from the query string: exactly one of `client` and `series`, each given once. */
 export function exportScope(query: Record<string, unknown>): FhirExportScope {
-  const client = query.client;
-  const series = query.series;
+  const { client, series } = query;
   if (client !== undefined && series !== undefined)
     throw new BadInputError('series', 'exclusive', 'give either client or series, not both');
-  if (typeof client === 'string' && client) return { clientId: client };
-  if (typeof series === 'string' && series) return { seriesId: series };
-  throw new BadInputError(
-    client !== undefined ? 'client' : series !== undefined ? 'series' : 'client',
-    'required',
-    'give one client or series id',
-  );
+  const [field, id] = series !== undefined ? (['series', series] as const) : (['client', client] as const);
+  if (Array.isArray(id)) throw new BadInputError(field, 'single', `give one ${field} id`);
+  if (typeof id !== 'string' || id === '') throw new BadInputError(field, 'required', 'give one client or series id');
+  return field === 'series' ? { seriesId: id } : { clientId: id };
 }

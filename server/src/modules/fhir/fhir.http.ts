@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../graphql/viewer.js';
 import type { OperationOutcome } from './fhir.types.js';
+import { systems } from './fhir-codes.js';
 import { exportFhirBundle, exportScope } from './fhir-export.service.js';
 
 /** The FHIR JSON media type (hl7.org/fhir/R4/http.html#mime-type), with the FHIR version it conforms to. */
@@ -51,6 +52,8 @@ export function fhirExportHandler(
         const issue = {
           severity: 'error' as const,
           code,
+          // Bad input names the parameter and the rule it broke, like the GraphQL API's extensions.field and .rule.
+          ...(error.rule ? { details: { coding: [{ system: systems.inputRule, code: error.rule }] } } : {}),
           diagnostics: error.message,
           ...(error.field ? { expression: [error.field] } : {}),
         };

@@ -210,6 +210,7 @@ export interface OperationOutcome {
   issue: {
     severity: 'error';
     code: 'login' | 'forbidden' | 'not-found' | 'invalid' | 'exception';
+    details?: CodeableConcept;
     diagnostics: string;
     expression?: string[];
   }[];
