@@ -102,15 +102,14 @@ function measureCode(measure: MeasureDefinition): CodeableConcept {
 function bodySite(regionCode: string | null, side: ObservationRow['side']): CodeableConcept | undefined {
   const region = regionCode ? known(findBodyRegion(regionCode), `Body region ${regionCode}`) : null;
   if (!region && !side) return undefined;
-  const laterality = side ? lateralityCodings[side] : null;
-  const sideText = side === 'LEFT' ? 'left' : side === 'RIGHT' ? 'right' : null;
+  const sideText = side?.toLowerCase();
   return {
-    ...(laterality
-      ? { extension: [{ url: extensions.laterality, valueCodeableConcept: { coding: [laterality], text: sideText ?? '' } }] }
+    ...(side
+      ? { extension: [{ url: extensions.laterality, valueCodeableConcept: { coding: [lateralityCodings[side]], text: sideText } }] }
       : {}),
     ...(region ? { coding: [{ system: systems.bodyRegion, code: region.code, display: region.name }] } : {}),
     // A range of motion taken per side has no region: the side alone is the site.
-    text: [region?.name, sideText ? `${sideText} side` : null].filter(Boolean).join(', '),
+    text: [region?.name, sideText && `${sideText} side`].filter(Boolean).join(', '),
   };
 }
 
