@@ -99,7 +99,10 @@ beforeAll(async () => {
     durationMinutes: 45,
     attendance: 'ATTENDED',
     modalities: ['DEEP_TISSUE'],
-    regions: [{ regionCode: 'LOWER_BACK' }],
+    regions: [
+      { regionCode: 'LOWER_BACK', minutes: 30 },
+      { regionCode: 'HIP', side: 'BOTH', minutes: 15 },
+    ],
     pressure: 4,
     observations: [{ measureCode: 'NPRS', value: 5, regionCode: 'LOWER_BACK', context: 'PRE_SESSION' }],
     questionnaireResponses: [
@@ -180,6 +183,7 @@ describe('FHIR export of a client', () => {
       CarePlan: 2,
       // neck: attended, cancelled, missed; back: attended
       Encounter: 4,
+      Procedure: 2,
       // neck visit: 2 neck pain + 2 shoulder pain + 1 rotation + NDI score; diary: 1; back visit: 1 pain + ODI score; PSFS score
       Observation: 10,
       QuestionnaireResponse: 3,
@@ -239,7 +243,7 @@ describe('FHIR export of a client', () => {
     expect(neck?.activity[0].detail.scheduledTiming.repeat).toMatchObject({ frequency: 1, period: 1 });
   });
 
-  test('an Encounter per session: finished, or cancelled with the attendance saying why', () => {
+  test('an Encounter per session (finished, or cancelled with the attendance saying why), a Procedure per visit held', () => {
     const encounters = ofType(bundle, 'Encounter');
     const attendance = (e: any) => e.extension[0].valueCoding.code;
     expect(encounters.map((e) => `${e.status}/${attendance(e)}`).sort()).toEqual([
@@ -255,6 +259,29 @@ describe('FHIR export of a client', () => {
       period: { start: '2026-01-05T10:00:00-05:00', end: '2026-01-05T11:00:00-05:00' },
       length: { value: 60, system: 'http://unitsofmeasure.org', code: 'min' },
       episodeOfCare: [{ reference: `urn:uuid:${ids.neck}` }],
+    });
+    const [neckMassage] = ofType(bundle, 'Procedure').filter((p) => p.encounter.reference === `urn:uuid:${ids.visit}`);
+    expect(neckMassage).toMatchObject({
+      status: 'completed',
+      code: { text: 'Therapeutic massage: Swedish, trigger point' },
+      performedPeriod: { start: '2026-01-05T10:00:00-05:00', end: '2026-01-05T11:00:00-05:00' },
+      note: [{ text: 'Pressure 3 of 5 (1 very light, 5 very deep)' }],
+    });
+    expect(neckMassage.bodySite.map((site: any) => site.text)).toEqual(['Neck', 'Shoulder, left side']);
+    const [backMassage] = ofType(bundle, 'Procedure').filter((p) => p.encounter.reference !== `urn:uuid:${ids.visit}`);
+    // A region treated on both sides: SNOMED CT 51440002 Bilateral.
+    expect(backMassage.bodySite[1]).toEqual({
+      extension: [
+        {
+          url: 'https://fascia.example.org/fhir/StructureDefinition/laterality',
+          valueCodeableConcept: {
+            coding: [{ system: 'http://snomed.info/sct', code: '51440002', display: 'Bilateral' }],
+            text: 'both sides',
+          },
+        },
+      ],
+      coding: [{ system: 'https://fascia.example.org/fhir/CodeSystem/body-region', code: 'HIP', display: 'Hip' }],
+      text: 'Hip, both sides',
     });
     const cancelled = bundle.entry.find((e) => e.fullUrl === `urn:uuid:${ids.cancelled}`)?.resource;
     expect(cancelled?.period).toEqual({ start: '2026-01-12T10:00:00-05:00' });
@@ -354,6 +381,7 @@ describe('FHIR export of a series', () => {
       EpisodeOfCare: 1,
       CarePlan: 1,
       Encounter: 1,
+      Procedure: 1,
       Observation: 2,
       QuestionnaireResponse: 1,
     });

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { wallClock } from '../../common/wall-clock.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
+import type { TreatedRegion } from '../care/treated-region.entity.js';
 import type { SeriesStatus, TreatmentSeries } from '../care/treatment-series.entity.js';
-import type { TreatmentSession } from '../care/treatment-session.entity.js';
+import type { Modality, TreatmentSession } from '../care/treatment-session.entity.js';
 import type { Client, Sex } from '../clients/client.entity.js';
 import type { Clinic } from '../clinics/clinic.entity.js';
 import type { Therapist } from '../clinics/therapist.entity.js';
@@ -25,6 +26,7 @@ import type {
   Organization,
   Patient,
   Practitioner,
+  Procedure,
   QuestionnaireResponse,
   Reference,
   Resource,
@@ -44,6 +46,8 @@ export interface FhirExportRecords {
   client: Client;
   series: readonly TreatmentSeries[];
   sessions: readonly TreatmentSession[];
+  /** The regions worked on in those sessions. */
+  treatedRegions: readonly TreatedRegion[];
   observations: readonly ObservationRow[];
   responses: readonly ResponseRow[];
   /** Every therapist the records name. */
@@ -99,17 +103,17 @@ function measureCode(measure: MeasureDefinition): CodeableConcept {
 }
 
 /** Region as a Fascia coding with its name, side as a SNOMED CT qualifier in the laterality extension. */
-function bodySite(regionCode: string | null, side: ObservationRow['side']): CodeableConcept | undefined {
+function bodySite(regionCode: string | null, side: TreatedRegion['side']): CodeableConcept | undefined {
   const region = regionCode ? known(findBodyRegion(regionCode), `Body region ${regionCode}`) : null;
   if (!region && !side) return undefined;
-  const sideText = side?.toLowerCase();
+  const sideText = side ? { LEFT: 'left', RIGHT: 'right', BOTH: 'both sides' }[side] : undefined;
   return {
     ...(side
       ? { extension: [{ url: extensions.laterality, valueCodeableConcept: { coding: [lateralityCodings[side]], text: sideText } }] }
       : {}),
     ...(region ? { coding: [{ system: systems.bodyRegion, code: region.code, display: region.name }] } : {}),
     // A range of motion taken per side has no region: the side alone is the site.
-    text: [region?.name, sideText && `${sideText} side`].filter(Boolean).join(', '),
+    text: [region?.name, side === 'BOTH' ? sideText : sideText && `${sideText} side`].filter(Boolean).join(', '),
   };
 }
 
@@ -255,6 +259,38 @@ function encounterOf(session: TreatmentSession, context: BundleContext): Encount
   };
 }
 
+const modalityNames: Record<Modality, string> = {
+  SWEDISH: 'Swedish',
+  DEEP_TISSUE: 'deep tissue',
+  TRIGGER_POINT: 'trigger point',
+  MYOFASCIAL_RELEASE: 'myofascial release',
+  SPORTS: 'sports',
+  SHIATSU: 'shiatsu',
+  REFLEXOLOGY: 'reflexology',
+  LYMPHATIC_DRAINAGE: 'lymphatic drainage',
+  OTHER: 'other',
+};
+
+/** The massage given at an attended visit: the regions worked on (with their sides), techniques and pressure. */
+function procedureOf(session: TreatmentSession, regions: readonly TreatedRegion[], context: BundleContext): Procedure {
+  const techniques = session.modalities.map((m) => modalityNames[m]);
+  const sites = regions.flatMap((r) => bodySite(r.region.code, r.side ?? null) ?? []);
+  const end = new Date(session.startedAt.getTime() + session.durationMinutes * 60_000);
+  return {
+    resourceType: 'Procedure',
+    status: 'completed',
+    code: { text: techniques.length > 0 ? `Therapeutic massage: ${techniques.join(', ')}` : 'Therapeutic massage' },
+    subject: context.patient,
+    encounter: ref(session.id),
+    performedPeriod: { start: dateTimeIn(session.startedAt, context.zone), end: dateTimeIn(end, context.zone) },
+    performer: [{ actor: context.therapist(session.therapist.id) }],
+    reasonReference: [ref(derivedUuid('condition', session.series.id))],
+    // FHIR JSON has no empty arrays.
+    ...(sites.length > 0 ? { bodySite: sites } : {}),
+    ...(session.pressure ? { note: [{ text: `Pressure ${session.pressure} of 5 (1 very light, 5 very deep)` }] } : {}),
+  };
+}
+
 function observationOf(row: ObservationRow, context: BundleContext, responseIds: ReadonlySet<string>): Observation {
   const measure = known(findMeasure(row.measure.code), `Measure ${row.measure.code}`);
   const site = bodySite(row.region?.code ?? null, row.side ?? null);
@@ -298,8 +334,8 @@ function questionnaireResponseOf(row: ResponseRow, context: BundleContext): Ques
 
 /**
  * Maps one client's records to a FHIR R4 `collection` Bundle: Organization (the clinic), Patient,
- * Practitioners, per series a Condition, an EpisodeOfCare and a CarePlan, an Encounter per session,
- * an Observation per value and a QuestionnaireResponse per completed questionnaire. Every reference
+ * Practitioners, per series a Condition, an EpisodeOfCare and a CarePlan, an Encounter per session
+ * and a Procedure per attended one, an Observation per value and a QuestionnaireResponse per completed questionnaire. Every reference
  * is the `urn:uuid:` fullUrl of another entry, so the bundle stands on its own.
  */
 export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): Bundle {
@@ -322,6 +358,17 @@ export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): B
     ...records.therapists.map((t): [string, Resource] => [t.id, practitionerOf(t)]),
     ...records.series.flatMap((series) => seriesResources(series, context)),
     ...records.sessions.map((session): [string, Resource] => [session.id, encounterOf(session, context)]),
+    // Only a visit that took place had a treatment.
+    ...records.sessions
+      .filter((session) => session.attendance === 'ATTENDED')
+      .map((session): [string, Resource] => [
+        derivedUuid('procedure', session.id),
+        procedureOf(
+          session,
+          records.treatedRegions.filter((r) => r.session.id === session.id),
+          context,
+        ),
+      ]),
     ...records.observations.map((row): [string, Resource] => [row.id, observationOf(row, context, responseIds)]),
     ...records.responses.map((row): [string, Resource] => [row.id, questionnaireResponseOf(row, context)]),
   ];

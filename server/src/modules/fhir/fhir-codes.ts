@@ -1,4 +1,4 @@
-import type { Side } from '../body-regions/body-region-catalog.js';
+import type { TreatedSide } from '../care/treated-region.entity.js';
 import type { MeasureKind } from '../measures/measure-definition.js';
 import type { ObservationContext } from '../measures/observation-values.js';
 import type { Coding } from './fhir.types.js';
@@ -45,11 +45,13 @@ export const extensions = {
 /**
  * SNOMED CT laterality qualifiers, from the FHIR value set `bodystructure-laterality`
  * (hl7.org/fhir/ValueSet/bodystructure-laterality: 7771000 Left, 24028007 Right, 51440002 Bilateral).
- * An observation has one side (a finding on both sides is two observations), so Bilateral is unused here.
+ * An observation has one side (a finding on both sides is two observations); a region treated on
+ * both sides is Bilateral.
  */
-export const lateralityCodings: Record<Side, Coding> = {
+export const lateralityCodings: Record<TreatedSide, Coding> = {
   LEFT: { system: systems.snomed, code: '7771000', display: 'Left (qualifier value)' },
   RIGHT: { system: systems.snomed, code: '24028007', display: 'Right (qualifier value)' },
+  BOTH: { system: systems.snomed, code: '51440002', display: 'Bilateral' },
 };
 
 /**

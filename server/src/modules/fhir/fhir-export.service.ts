@@ -3,7 +3,7 @@ import { BadInputError, DomainError } from '../../common/errors.js';
 import type { RequestInfo } from '../../graphql/context.js';
 import { type ClinicViewer, ForbiddenError, type Viewer } from '../../graphql/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
-import { findSeriesByClients, findSessionsBySeries, getSeries } from '../care/care.service.js';
+import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions, getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
@@ -62,6 +62,11 @@ export async function exportFhirBundle(em: EntityManager, viewer: Viewer, reques
       reader,
       series.map((s) => s.id),
     );
+    const treatedRegions = await findTreatedRegionsBySessions(
+      em,
+      reader,
+      sessions.map((s) => s.id),
+    );
     const therapistIds = new Set([
       ...series.map((s) => s.therapist.id),
       ...sessions.map((s) => s.therapist.id),
@@ -71,7 +76,7 @@ export async function exportFhirBundle(em: EntityManager, viewer: Viewer, reques
       em.findOneOrFail(Clinic, { id: reader.clinicId }),
       em.find(Therapist, { id: { $in: [...therapistIds] }, clinic: reader.clinicId }),
     ]);
-    const bundle = buildFhirBundle({ clinic, client, series, sessions, observations, responses, therapists }, new Date());
+    const bundle = buildFhirBundle({ clinic, client, series, sessions, treatedRegions, observations, responses, therapists }, new Date());
     await writeAuditEvents(em, viewer, request, {
       operation: fhirExportOperation,
       outcome: 'ALLOWED',

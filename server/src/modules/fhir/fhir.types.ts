@@ -149,6 +149,19 @@ export interface Encounter {
   serviceProvider: Reference;
 }
 
+export interface Procedure {
+  resourceType: 'Procedure';
+  status: 'completed';
+  code: CodeableConcept;
+  subject: Reference;
+  encounter: Reference;
+  performedPeriod: Period;
+  performer: { actor: Reference }[];
+  reasonReference: Reference[];
+  bodySite?: CodeableConcept[];
+  note?: { text: string }[];
+}
+
 export interface Observation {
   resourceType: 'Observation';
   status: 'final';
@@ -188,6 +201,7 @@ export type Resource =
   | EpisodeOfCare
   | CarePlan
   | Encounter
+  | Procedure
   | Observation
   | QuestionnaireResponse;
 
