@@ -59,7 +59,7 @@ const ref = (id: string, display?: string): Reference => (display ? { reference:
 
 /**
  * A stable UUID for a resource Fascia has no row of its own for (the Condition and CarePlan of a
- * series): name-based, RFC 4122 version 5 layout over SHA-1, so two exports of the same series agree.
+ * series, the Procedure of a visit): name-based, RFC 4122 version 5 layout over SHA-1, so two exports of the same series agree.
  */
 export function derivedUuid(kind: string, id: string): string {
   const hex = createHash('sha1').update(`${kind}:${id}`).digest('hex').slice(0, 32).split('');
