@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, statementsDuring, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, createTestAccount, type TherapistAccount } from '../support/factories.js';
 import { fhirR4Errors } from '../support/fhir-validator.js';
 
@@ -401,6 +401,17 @@ describe('FHIR export of a series', () => {
     expect(fhirR4Errors(bundle)).toEqual([]);
     expect(ofType(bundle, 'EpisodeOfCare')[0]).toMatchObject({ status: 'finished', period: { start: '2025-10-01', end: '2025-11-30' } });
     expect(ofType(bundle, 'CarePlan')[0]).toMatchObject({ status: 'completed', activity: [{ detail: { status: 'completed' } }] });
+  });
+});
+
+describe('cost', () => {
+  test('the same few SQL statements whatever the size of the record', async () => {
+    const small = await statementsDuring(db, () => exportOf(`client=${ids.other}`));
+    const large = await statementsDuring(db, () => exportOf(`client=${ids.client}`));
+    expect(large.result.entry.length).toBeGreaterThan(2 * small.result.entry.length);
+    // client, series, observations, responses, sessions, treated regions, clinic, therapists
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(8);
   });
 });
 
