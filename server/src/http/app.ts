@@ -16,6 +16,7 @@ import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
+import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
 import { graphiqlRouter } from './graphiql.js';
 
 export interface HttpServerOptions {
@@ -83,6 +84,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   });
 
+  // A file download, so plain HTTP rather than a GraphQL field; same credentials (cookie or Bearer).
+  app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -106,7 +110,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const dist = options.clientDistDir;
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes: any other GET that is not an API path gets the app shell.
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
+    app.get(/^\/(?!graphql|health|fhir).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
   }
 
   app.use(requestErrorHandler(log));

@@ -1,3 +1,5 @@
+import { wallClock } from '../../common/wall-clock.js';
+
 /*
  * Calendar helpers for the demo seed. Local dates are `YYYY-MM-DD` strings; clinic
  * times are turned into instants with the clinic's IANA time zone (DST included).
@@ -45,33 +47,17 @@ export function yearsBefore(date: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** Offset of the zone from UTC at `instant`, in milliseconds (positive east of Greenwich). */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const clock = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(
+    Number(clock.year),
+    Number(clock.month) - 1,
+    Number(clock.day),
+    Number(clock.hour),
+    Number(clock.minute),
+    Number(clock.second),
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

@@ -8,10 +8,11 @@ import type { MeasureDefinition } from '../measures/measure-definition.js';
  * - Severity bands are the authors' published bands, with each upper bound inclusive. Where a published
  *   band starts at the next whole number (ODI "21-40"), it starts here one decimal above the previous
  *   upper bound (20.1), so a score such as 20.4 (possible only with a missing section) still has a band.
- * - LOINC is null throughout: no total-score code could be confirmed against loinc.org for these scores
- *   while writing this (an HL7 PACIO sample lists 82237-9 "Total score [NDI]"; confirm before using it).
+ * - LOINC: only the ODI has a code confirmed against loinc.org (97909-6, below). No total-score code could be
+ *   confirmed for the others (an HL7 PACIO sample lists 82237-9 "Total score [NDI]"; confirm before using it),
+ *   so the FHIR export codes them with Fascia's measure code system only.
  */
-/** What every questionnaire score shares: one decimal, about the whole person (no region or side), no LOINC code confirmed. */
+/** What every questionnaire score shares: one decimal, about the whole person (no region or side), no LOINC code unless confirmed. */
 const questionnaireScore = {
   kind: 'QUESTIONNAIRE',
   loinc: null,
@@ -28,6 +29,9 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
       'Low back pain disability from the 10-section Oswestry questionnaire, as a percentage of the maximum ' +
       'score (0 = no disability, 100 = maximum). One section may be missing.',
     ...questionnaireScore,
+    // LOINC 97909-6 "Oswestry disability index score ODI" (loinc.org/97909-6, first released in 2.70):
+    // the ODI score reported as a percent of the maximum, which is what Fascia stores.
+    loinc: '97909-6',
     unit: '%',
     unitLabel: '%',
     min: 0,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, isUuid } from '../../common/validate.js';
-import { type ClinicViewer, visibleTo } from '../../graphql/viewer.js';
+import { type ClinicViewer, ownClientOnly, visibleTo } from '../../graphql/viewer.js';
 import { getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
 import { addObservation, type ObservationOwner, recorderOf } from '../measures/observation.service.js';
@@ -126,6 +126,20 @@ export function findResponsesBySeries(
   seriesIds: readonly string[],
 ): Promise<QuestionnaireResponse[]> {
   return em.find(QuestionnaireResponse, { ...visibleTo(viewer), series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
+}
+
+/** Every questionnaire the clients completed, in a series or not. */
+export function findResponsesByClients(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  clientIds: readonly string[],
+): Promise<QuestionnaireResponse[]> {
+  const own = ownClientOnly(viewer);
+  return em.find(
+    QuestionnaireResponse,
+    { ...visibleTo(viewer), client: { $in: clientIds.filter((id) => !own || id === own) } },
+    { orderBy: clinicalOrder },
+  );
 }
 
 export function findResponsesBySessions(

@@ -159,6 +159,16 @@ export function findObservationsBySeries(em: EntityManager, viewer: ClinicViewer
   return em.find(Observation, { ...visibleTo(viewer), series: { $in: [...seriesIds] } }, { orderBy: clinicalOrder });
 }
 
+/** Every value of the clients, diary values and values outside any series included. */
+export function findObservationsByClients(em: EntityManager, viewer: ClinicViewer, clientIds: readonly string[]): Promise<Observation[]> {
+  const own = ownClientOnly(viewer);
+  return em.find(
+    Observation,
+    { ...visibleTo(viewer), client: { $in: clientIds.filter((id) => !own || id === own) } },
+    { orderBy: clinicalOrder },
+  );
+}
+
 export function findObservationsBySessions(em: EntityManager, viewer: ClinicViewer, sessionIds: readonly string[]): Promise<Observation[]> {
   return em.find(Observation, { ...visibleTo(viewer), session: { $in: [...sessionIds] } }, { orderBy: clinicalOrder });
 }

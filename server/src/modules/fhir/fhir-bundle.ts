@@ -1,0 +1,382 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { wallClock } from '../../common/wall-clock.js';
+import { findBodyRegion } from '../body-regions/body-region-catalog.js';
+import type { TreatedRegion } from '../care/treated-region.entity.js';
+import type { SeriesStatus, TreatmentSeries } from '../care/treatment-series.entity.js';
+import type { Modality, TreatmentSession } from '../care/treatment-session.entity.js';
+import type { Client, Sex } from '../clients/client.entity.js';
+import type { Clinic } from '../clinics/clinic.entity.js';
+import type { Therapist } from '../clinics/therapist.entity.js';
+import { findCondition } from '../conditions/condition-catalog.js';
+import { findInstrument } from '../instruments/instrument-catalog.js';
+import type { QuestionnaireResponse as ResponseRow } from '../instruments/questionnaire-response.entity.js';
+import { findMeasure } from '../measures/measure-catalog.js';
+import type { MeasureDefinition } from '../measures/measure-definition.js';
+import type { Observation as ObservationRow } from '../measures/observation.entity.js';
+import type {
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CodeableConcept,
+  Condition,
+  Encounter,
+  EpisodeOfCare,
+  HumanName,
+  Observation,
+  Organization,
+  Patient,
+  Practitioner,
+  Procedure,
+  QuestionnaireResponse,
+  Reference,
+  Resource,
+} from './fhir.types.js';
+import {
+  extensions,
+  lateralityCodings,
+  observationCategory,
+  observationTimingCodings,
+  questionnaireCanonical,
+  systems,
+} from './fhir-codes.js';
+
+/** Everything one export covers, already scoped to what the viewer may see. */
+export interface FhirExportRecords {
+  clinic: Clinic;
+  client: Client;
+  series: readonly TreatmentSeries[];
+  sessions: readonly TreatmentSession[];
+  /** The regions worked on in those sessions. */
+  treatedRegions: readonly TreatedRegion[];
+  observations: readonly ObservationRow[];
+  responses: readonly ResponseRow[];
+  /** Every therapist the records name. */
+  therapists: readonly Therapist[];
+}
+
+const urn = (id: string) => `urn:uuid:${id}`;
+const ref = (id: string, display?: string): Reference => (display ? { reference: urn(id), display } : { reference: urn(id) });
+
+/**
+ * A stable UUID for a resource Fascia has no row of its own for (the Condition and CarePlan of a
+ * series, the Procedure of a visit): name-based, RFC 4122 version 5 layout over SHA-1, so two exports of the same series agree.
+ */
+export function derivedUuid(kind: string, id: string): string {
+  const hex = createHash('sha1').update(`${kind}:${id}`).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * An instant as an R4 dateTime in the clinic's time zone, with its offset (e.g. `2026-01-12T10:00:00-05:00`),
+ * so a receiver sees the local clinical time and can still place it exactly.
+ */
+export function dateTimeIn(at: Date, timeZone: string): string {
+  const c = wallClock(at, timeZone);
+  return `${c.year}-${c.month}-${c.day}T${c.hour}:${c.minute}:${c.second}${c.offset}`;
+}
+
+/** R4 AdministrativeGender has exactly Fascia's four values. */
+const genders: Record<Sex, Patient['gender']> = { FEMALE: 'female', MALE: 'male', OTHER: 'other', UNKNOWN: 'unknown' };
+
+const nameOf = (person: { givenName: string; familyName: string }): HumanName => ({
+  use: 'official',
+  family: person.familyName,
+  given: [person.givenName],
+});
+const displayName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
+
+/** What the catalog holds is checked on the way in; a code missing from it here is a programming error. */
+function known<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not in the catalog`);
+  return value;
+}
+
+function measureCode(measure: MeasureDefinition): CodeableConcept {
+  const fascia = { system: systems.measure, code: measure.code, display: measure.name };
+  return {
+    coding: measure.loinc ? [{ system: systems.loinc, code: measure.loinc, display: measure.name }, fascia] : [fascia],
+    text: measure.name,
+  };
+}
+
+/** Region as a Fascia coding with its name, side as a SNOMED CT qualifier in the laterality extension. */
+function bodySite(regionCode: string | null, side: TreatedRegion['side']): CodeableConcept | undefined {
+  const region = regionCode ? known(findBodyRegion(regionCode), `Body region ${regionCode}`) : null;
+  if (!region && !side) return undefined;
+  const sideText = side ? { LEFT: 'left', RIGHT: 'right', BOTH: 'both sides' }[side] : undefined;
+  return {
+    ...(side
+      ? { extension: [{ url: extensions.laterality, valueCodeableConcept: { coding: [lateralityCodings[side]], text: sideText } }] }
+      : {}),
+    ...(region ? { coding: [{ system: systems.bodyRegion, code: region.code, display: region.name }] } : {}),
+    // A range of motion taken per side has no region: the side alone is the site.
+    text: [region?.name, side === 'BOTH' ? sideText : sideText && `${sideText} side`].filter(Boolean).join(', '),
+  };
+}
+
+/** What every resource of one bundle shares. */
+interface BundleContext {
+  zone: string;
+  patient: Reference;
+  organization: Reference;
+  therapist(id: string): Reference;
+  /** `encounter` for a row taken at a session of the bundle; nothing for a diary value. */
+  encounterOf(sessionId: string | undefined): { encounter?: Reference };
+  /** The therapist who entered a row, or the client themself (diary, portal questionnaire). */
+  recorder(row: { recordedByTherapist?: { id: string } | null }): Reference;
+}
+
+const organizationOf = (clinic: Clinic): Organization => ({
+  resourceType: 'Organization',
+  identifier: [{ system: systems.clinicId, value: clinic.id }],
+  active: true,
+  name: clinic.name,
+});
+
+function patientOf(client: Client, context: BundleContext): Patient {
+  const telecom = [
+    ...(client.phone ? [{ system: 'phone' as const, value: client.phone }] : []),
+    ...(client.email ? [{ system: 'email' as const, value: client.email }] : []),
+  ];
+  return {
+    resourceType: 'Patient',
+    identifier: [{ system: systems.clientId, value: client.id }],
+    name: [nameOf(client)],
+    ...(telecom.length > 0 ? { telecom } : {}),
+    gender: genders[client.sex],
+    birthDate: client.dateOfBirth,
+    managingOrganization: context.organization,
+  };
+}
+
+const practitionerOf = (therapist: Therapist): Practitioner => ({
+  resourceType: 'Practitioner',
+  identifier: [
+    { system: systems.therapistId, value: therapist.id },
+    // The licensing body (and so its identifier system) differs by jurisdiction: typed by text only.
+    ...(therapist.registrationNumber
+      ? [{ system: `${systems.therapistId}/registration`, value: therapist.registrationNumber, type: { text: 'Registration number' } }]
+      : []),
+  ],
+  name: [nameOf(therapist)],
+});
+
+const carePlanStatus = { ACTIVE: 'active', COMPLETED: 'completed', DISCONTINUED: 'revoked' } as const;
+const activityStatus = { ACTIVE: 'in-progress', COMPLETED: 'completed', DISCONTINUED: 'stopped' } as const;
+
+/** A series is three resources: the Condition treated, the EpisodeOfCare, and the CarePlan (the planned dose). */
+function seriesResources(series: TreatmentSeries, context: BundleContext): [string, Resource][] {
+  const condition = known(findCondition(series.condition.code), `Condition ${series.condition.code}`);
+  const conditionId = derivedUuid('condition', series.id);
+  const conditionRef = ref(conditionId, condition.name);
+  const period = { start: series.startDate, ...(series.endDate ? { end: series.endDate } : {}) };
+  const therapist = context.therapist(series.therapist.id);
+  const diagnosis: Condition = {
+    resourceType: 'Condition',
+    category: [{ coding: [{ system: systems.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
+    code: { coding: [{ system: systems.icd10, code: condition.icd10 }], text: condition.name },
+    subject: context.patient,
+    recordedDate: series.startDate,
+    recorder: therapist,
+  };
+  const episode: EpisodeOfCare = {
+    resourceType: 'EpisodeOfCare',
+    identifier: [{ system: systems.seriesId, value: series.id }],
+    status: series.status === 'ACTIVE' ? 'active' : 'finished',
+    type: [{ text: 'Therapeutic massage treatment series' }],
+    diagnosis: [{ condition: conditionRef, rank: 1 }],
+    patient: context.patient,
+    managingOrganization: context.organization,
+    period,
+    careManager: therapist,
+  };
+  const perWeek = Number(series.plannedSessionsPerWeek);
+  const status: SeriesStatus = series.status;
+  const plan: CarePlan = {
+    resourceType: 'CarePlan',
+    status: carePlanStatus[status],
+    intent: 'plan',
+    title: `${condition.name}: ${series.plannedSessions} sessions`,
+    ...(series.goals ? { description: series.goals } : {}),
+    subject: context.patient,
+    period,
+    author: therapist,
+    addresses: [conditionRef],
+    activity: [
+      {
+        detail: {
+          kind: 'ServiceRequest',
+          code: { text: 'Therapeutic massage session' },
+          status: activityStatus[status],
+          // Timing.repeat.frequency is a whole number: 1.5 a week becomes once every 0.67 weeks.
+          scheduledTiming: {
+            repeat: {
+              count: series.plannedSessions,
+              duration: series.plannedMinutesPerSession,
+              durationUnit: 'min',
+              frequency: Number.isInteger(perWeek) ? perWeek : 1,
+              period: Number.isInteger(perWeek) ? 1 : Math.round((1 / perWeek) * 100) / 100,
+              periodUnit: 'wk',
+            },
+          },
+          performer: [therapist],
+        },
+      },
+    ],
+  };
+  return [
+    [conditionId, diagnosis],
+    [series.id, episode],
+    [derivedUuid('care-plan', series.id), plan],
+  ];
+}
+
+const attendanceCodes = { ATTENDED: 'attended', CANCELLED: 'cancelled', NO_SHOW: 'no-show' } as const;
+
+function encounterOf(session: TreatmentSession, context: BundleContext): Encounter {
+  const attended = session.attendance === 'ATTENDED';
+  const start = dateTimeIn(session.startedAt, context.zone);
+  const end = dateTimeIn(new Date(session.startedAt.getTime() + session.durationMinutes * 60_000), context.zone);
+  return {
+    resourceType: 'Encounter',
+    extension: [{ url: extensions.attendance, valueCoding: { system: systems.attendance, code: attendanceCodes[session.attendance] } }],
+    // R4 has no "no-show" status for an encounter: a visit that did not happen is cancelled, and the
+    // attendance extension says whether the client cancelled or did not come.
+    status: attended ? 'finished' : 'cancelled',
+    class: { system: systems.actCode, code: 'AMB', display: 'ambulatory' },
+    type: [{ text: 'Therapeutic massage session' }],
+    subject: context.patient,
+    episodeOfCare: [ref(session.series.id)],
+    participant: [{ individual: context.therapist(session.therapist.id) }],
+    // A visit that did not happen keeps its booked start only.
+    period: attended ? { start, end } : { start },
+    ...(attended ? { length: { value: session.durationMinutes, unit: 'min', system: systems.ucum, code: 'min' } } : {}),
+    reasonReference: [ref(derivedUuid('condition', session.series.id))],
+    serviceProvider: context.organization,
+  };
+}
+
+const modalityNames: Record<Modality, string> = {
+  SWEDISH: 'Swedish',
+  DEEP_TISSUE: 'deep tissue',
+  TRIGGER_POINT: 'trigger point',
+  MYOFASCIAL_RELEASE: 'myofascial release',
+  SPORTS: 'sports',
+  SHIATSU: 'shiatsu',
+  REFLEXOLOGY: 'reflexology',
+  LYMPHATIC_DRAINAGE: 'lymphatic drainage',
+  OTHER: 'other',
+};
+
+/** The massage given at an attended visit: the regions worked on (with their sides), techniques and pressure. */
+function procedureOf(session: TreatmentSession, regions: readonly TreatedRegion[], context: BundleContext): Procedure {
+  const techniques = session.modalities.map((m) => modalityNames[m]);
+  const sites = regions.flatMap((r) => bodySite(r.region.code, r.side ?? null) ?? []);
+  const end = new Date(session.startedAt.getTime() + session.durationMinutes * 60_000);
+  return {
+    resourceType: 'Procedure',
+    status: 'completed',
+    code: { text: techniques.length > 0 ? `Therapeutic massage: ${techniques.join(', ')}` : 'Therapeutic massage' },
+    subject: context.patient,
+    encounter: ref(session.id),
+    performedPeriod: { start: dateTimeIn(session.startedAt, context.zone), end: dateTimeIn(end, context.zone) },
+    performer: [{ actor: context.therapist(session.therapist.id) }],
+    reasonReference: [ref(derivedUuid('condition', session.series.id))],
+    // FHIR JSON has no empty arrays.
+    ...(sites.length > 0 ? { bodySite: sites } : {}),
+    ...(session.pressure ? { note: [{ text: `Pressure ${session.pressure} of 5 (1 very light, 5 very deep)` }] } : {}),
+  };
+}
+
+function observationOf(row: ObservationRow, context: BundleContext, responseIds: ReadonlySet<string>): Observation {
+  const measure = known(findMeasure(row.measure.code), `Measure ${row.measure.code}`);
+  const site = bodySite(row.region?.code ?? null, row.side ?? null);
+  const scoreOf = row.questionnaireResponse?.id;
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [observationCategory(measure.kind)] }, { coding: [observationTimingCodings[row.context]] }],
+    code: measureCode(measure),
+    subject: context.patient,
+    ...context.encounterOf(row.session?.id),
+    effectiveDateTime: dateTimeIn(row.takenAt, context.zone),
+    performer: [context.recorder(row)],
+    valueQuantity: { value: Number(row.value), unit: measure.unitLabel, system: systems.ucum, code: measure.unit },
+    ...(site ? { bodySite: site } : {}),
+    ...(scoreOf && responseIds.has(scoreOf) ? { derivedFrom: [ref(scoreOf)] } : {}),
+  };
+}
+
+function questionnaireResponseOf(row: ResponseRow, context: BundleContext): QuestionnaireResponse {
+  const instrument = known(findInstrument(row.instrument.code), `Instrument ${row.instrument.code}`);
+  const itemsByCode = new Map(instrument.items.map((item) => [item.code, item]));
+  return {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: questionnaireCanonical(instrument.code, row.scoringVersion),
+    status: 'completed',
+    subject: context.patient,
+    ...context.encounterOf(row.session?.id),
+    authored: dateTimeIn(row.completedAt, context.zone),
+    author: context.recorder(row),
+    // Items left unanswered are left out, as the SDC guidance for completed responses has it.
+    item: row.answers.flatMap((answer) => {
+      if (answer.value === null || answer.value === undefined) return [];
+      const label = known(itemsByCode.get(answer.itemCode), `Item ${answer.itemCode}`).label;
+      // A PSFS slot carries the activity the client named.
+      const text = answer.label ? `${label}: ${answer.label}` : label;
+      return [{ linkId: answer.itemCode, text, answer: [{ valueInteger: answer.value }] }];
+    }),
+  };
+}
+
+/**
+ * Maps one client's records to a FHIR R4 `collection` Bundle: Organization (the clinic), Patient,
+ * Practitioners, per series a Condition, an EpisodeOfCare and a CarePlan, an Encounter per session
+ * and a Procedure per attended one, an Observation per value and a QuestionnaireResponse per completed questionnaire. Every reference
+ * is the `urn:uuid:` fullUrl of another entry, so the bundle stands on its own.
+ */
+export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): Bundle {
+  const { clinic, client } = records;
+  const therapists = new Map(records.therapists.map((t) => [t.id, t]));
+  const sessionIds = new Set(records.sessions.map((s) => s.id));
+  const patient = ref(client.id, displayName(client));
+  const context: BundleContext = {
+    zone: clinic.timeZone,
+    patient,
+    organization: ref(clinic.id, clinic.name),
+    therapist: (id) => ref(id, displayName(known(therapists.get(id), `Therapist ${id}`))),
+    encounterOf: (sessionId) => (sessionId && sessionIds.has(sessionId) ? { encounter: ref(sessionId) } : {}),
+    recorder: (row) => (row.recordedByTherapist ? context.therapist(row.recordedByTherapist.id) : patient),
+  };
+  const responseIds = new Set(records.responses.map((r) => r.id));
+  const resources: [string, Resource][] = [
+    [clinic.id, organizationOf(clinic)],
+    [client.id, patientOf(client, context)],
+    ...records.therapists.map((t): [string, Resource] => [t.id, practitionerOf(t)]),
+    ...records.series.flatMap((series) => seriesResources(series, context)),
+    ...records.sessions.map((session): [string, Resource] => [session.id, encounterOf(session, context)]),
+    // Only a visit that took place had a treatment.
+    ...records.sessions
+      .filter((session) => session.attendance === 'ATTENDED')
+      .map((session): [string, Resource] => [
+        derivedUuid('procedure', session.id),
+        procedureOf(
+          session,
+          records.treatedRegions.filter((r) => r.session.id === session.id),
+          context,
+        ),
+      ]),
+    ...records.observations.map((row): [string, Resource] => [row.id, observationOf(row, context, responseIds)]),
+    ...records.responses.map((row): [string, Resource] => [row.id, questionnaireResponseOf(row, context)]),
+  ];
+  return {
+    resourceType: 'Bundle',
+    identifier: { system: systems.bundleId, value: randomUUID() },
+    type: 'collection',
+    timestamp: dateTimeIn(exportedAt, clinic.timeZone),
+    entry: resources.map(([id, resource]): BundleEntry => ({ fullUrl: urn(id), resource })),
+  };
+}

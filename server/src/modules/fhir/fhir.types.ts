@@ -1,0 +1,231 @@
+/*
+ * The FHIR R4 (4.0.1) resources and data types Fascia emits, narrowed to the elements it fills.
+ * Names and cardinalities follow the R4 specification (hl7.org/fhir/R4); an element Fascia never
+ * sets is left out rather than typed loosely, so the compiler catches a misspelt element.
+ */
+
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
+export interface Extension {
+  url: string;
+  valueCodeableConcept?: CodeableConcept;
+  valueCoding?: Coding;
+}
+
+export interface CodeableConcept {
+  coding?: Coding[];
+  text?: string;
+  extension?: Extension[];
+}
+
+export interface Reference {
+  /** Always `urn:uuid:<id>` of another entry of the same bundle. */
+  reference: string;
+  display?: string;
+}
+
+export interface Identifier {
+  system: string;
+  value: string;
+  type?: CodeableConcept;
+}
+
+export interface Period {
+  start?: string;
+  end?: string;
+}
+
+/** A UCUM quantity: `system` is always http://unitsofmeasure.org and `code` the UCUM code. */
+export interface Quantity {
+  value: number;
+  unit: string;
+  system: string;
+  code: string;
+}
+
+export interface HumanName {
+  use?: 'official';
+  family: string;
+  given: string[];
+}
+
+export interface ContactPoint {
+  system: 'phone' | 'email';
+  value: string;
+}
+
+export interface Patient {
+  resourceType: 'Patient';
+  identifier: Identifier[];
+  name: HumanName[];
+  telecom?: ContactPoint[];
+  gender: 'male' | 'female' | 'other' | 'unknown';
+  birthDate: string;
+  managingOrganization: Reference;
+}
+
+export interface Organization {
+  resourceType: 'Organization';
+  identifier: Identifier[];
+  active: boolean;
+  name: string;
+}
+
+export interface Practitioner {
+  resourceType: 'Practitioner';
+  identifier: Identifier[];
+  name: HumanName[];
+}
+
+export interface Condition {
+  resourceType: 'Condition';
+  category: CodeableConcept[];
+  code: CodeableConcept;
+  subject: Reference;
+  recordedDate: string;
+  recorder: Reference;
+}
+
+export interface EpisodeOfCare {
+  resourceType: 'EpisodeOfCare';
+  identifier: Identifier[];
+  status: 'active' | 'finished';
+  type: CodeableConcept[];
+  diagnosis: { condition: Reference; rank: number }[];
+  patient: Reference;
+  managingOrganization: Reference;
+  period: Period;
+  careManager: Reference;
+}
+
+export interface Timing {
+  repeat: {
+    count: number;
+    duration: number;
+    durationUnit: 'min';
+    frequency: number;
+    period: number;
+    periodUnit: 'wk';
+  };
+}
+
+export interface CarePlan {
+  resourceType: 'CarePlan';
+  status: 'active' | 'completed' | 'revoked';
+  intent: 'plan';
+  title: string;
+  description?: string;
+  subject: Reference;
+  period: Period;
+  author: Reference;
+  addresses: Reference[];
+  activity: {
+    detail: {
+      kind: 'ServiceRequest';
+      code: CodeableConcept;
+      status: 'in-progress' | 'completed' | 'stopped';
+      scheduledTiming: Timing;
+      performer: Reference[];
+    };
+  }[];
+}
+
+export interface Encounter {
+  resourceType: 'Encounter';
+  extension: Extension[];
+  status: 'finished' | 'cancelled';
+  class: Coding;
+  type: CodeableConcept[];
+  subject: Reference;
+  episodeOfCare: Reference[];
+  participant: { individual: Reference }[];
+  period: Period;
+  length?: Quantity;
+  reasonReference: Reference[];
+  serviceProvider: Reference;
+}
+
+export interface Procedure {
+  resourceType: 'Procedure';
+  status: 'completed';
+  code: CodeableConcept;
+  subject: Reference;
+  encounter: Reference;
+  performedPeriod: Period;
+  performer: { actor: Reference }[];
+  reasonReference: Reference[];
+  bodySite?: CodeableConcept[];
+  note?: { text: string }[];
+}
+
+export interface Observation {
+  resourceType: 'Observation';
+  status: 'final';
+  category: CodeableConcept[];
+  code: CodeableConcept;
+  subject: Reference;
+  encounter?: Reference;
+  effectiveDateTime: string;
+  performer: Reference[];
+  valueQuantity: Quantity;
+  bodySite?: CodeableConcept;
+  derivedFrom?: Reference[];
+}
+
+export interface QuestionnaireResponseItem {
+  linkId: string;
+  text: string;
+  answer: { valueInteger: number }[];
+}
+
+export interface QuestionnaireResponse {
+  resourceType: 'QuestionnaireResponse';
+  questionnaire: string;
+  status: 'completed';
+  subject: Reference;
+  encounter?: Reference;
+  authored: string;
+  author: Reference;
+  item: QuestionnaireResponseItem[];
+}
+
+export type Resource =
+  | Patient
+  | Organization
+  | Practitioner
+  | Condition
+  | EpisodeOfCare
+  | CarePlan
+  | Encounter
+  | Procedure
+  | Observation
+  | QuestionnaireResponse;
+
+export interface BundleEntry {
+  fullUrl: string;
+  resource: Resource;
+}
+
+export interface Bundle {
+  resourceType: 'Bundle';
+  identifier: Identifier;
+  type: 'collection';
+  timestamp: string;
+  entry: BundleEntry[];
+}
+
+/** An R4 OperationOutcome: the body of a refused export. */
+export interface OperationOutcome {
+  resourceType: 'OperationOutcome';
+  issue: {
+    severity: 'error';
+    code: 'login' | 'forbidden' | 'not-found' | 'invalid' | 'exception';
+    details?: CodeableConcept;
+    diagnostics: string;
+    expression?: string[];
+  }[];
+}
