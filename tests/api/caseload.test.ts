@@ -227,7 +227,7 @@ describe('caseload', () => {
       const [stored] = await db.orm.em
         .fork()
         .execute('select no_change_after_sessions as n from clinic where id = ?', [therapist.clinicId]);
-      expect(stored.n).toBe(7);
+      expect(stored?.n).toBe(7);
     } finally {
       expect((await setTo(6)).data?.updateClinicSettings).toEqual({ noChangeAfterSessions: 6 });
     }
