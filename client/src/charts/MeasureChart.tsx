@@ -4,15 +4,12 @@ import { Line } from 'react-chartjs-2';
 import { chartOptions, type DateFormat, toChartData } from './chart-config';
 import { MeasureTable } from './MeasureTable';
 import { directionText, formatValue, type MeasureInfo, type RegionSeries, summariseRegion, valueAxisTitle } from './measure-series';
+import { prefersMotion } from './motion';
 
 export interface MeasureChartProps {
   measure: MeasureInfo;
   region: RegionSeries;
   format?: DateFormat;
-}
-
-function prefersMotion(): boolean {
-  return typeof window.matchMedia === 'function' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
