@@ -5,7 +5,7 @@ import { ScoreChart } from '../../charts/ScoreChart';
 import { type MeasureKind, SeriesPageDocument, type SeriesPageQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
-import { Link } from '../router';
+import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { AttendancePanel } from './AttendancePanel';
 import { statusLabels } from './ClientPage';
@@ -50,6 +50,8 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
     return byInstrument;
   }, [series]);
   const clientPath = `/clients/${encodeURIComponent(series.client.id)}`;
+  // The forms come back here with ?recorded=1 after saving.
+  const recorded = useRouter().location.search.get('recorded') === '1';
 
   return (
     <div className="series-page">
@@ -66,6 +68,11 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
           {series.endDate ? ` to ${formatLocalDate(series.endDate)}` : ''} · {series.plannedSessions} sessions planned,{' '}
           {series.plannedSessionsPerWeek} a week
         </p>
+        {recorded && (
+          <p className="status status-ok" role="status">
+            Session recorded. The charts below include it.
+          </p>
+        )}
         {series.goals && <p>Goals: {series.goals}</p>}
         <p className="actions">
           {canRecord && series.status === 'ACTIVE' && (
