@@ -121,7 +121,8 @@ export function BodyMap({
         width={width}
         height={height}
         rx={3}
-        fill={pressed ? `url(#${hatch})` : undefined}
+        // A style, not the fill attribute: the stylesheet's fill would win over an attribute.
+        style={pressed ? { fill: `url(#${hatch})` } : undefined}
         onClick={() => onToggle(pick)}
         onKeyDown={(event) => toggleOnKey(event, () => onToggle(pick))}
       >
