@@ -12,21 +12,10 @@ import { createViewerResolver } from '@fascia/server/modules/accounts/http-crede
 import { pino } from 'pino';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Headless, no sandbox (root in containers), and nothing that phones home on a closed network.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type GraphQL = <Data>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
 
@@ -185,6 +174,8 @@ async function tableRows(scope: Locator): Promise<string[][]> {
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
     await scope.getByText('Show the values as a table').click();
   }
+  // The table is rendered once the disclosure is open.
+  await scope.locator('table.data-table').waitFor();
   return scope
     .locator('table.data-table tbody tr')
     .evaluateAll((rows) =>
@@ -277,7 +268,7 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
       await page.getByLabel('Email').fill(therapist.email);
       await page.getByLabel('Password').fill(therapist.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.locator('.who-person').textContent()).toBe('Maya Chen');
+      await page.locator('.who-person', { hasText: 'Maya Chen' }).waitFor();
       // A therapist lands on the caseload: their active series, with flags and a sparkline each.
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
       await page.locator('.caseload-item').first().waitFor();
@@ -294,7 +285,7 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
         };
       }>(`query($first: Int!) { clients(first: $first) { totalCount edges { node { displayName } } } }`, { first: pageSize });
       const names = page.locator('.client-items .client-name');
-      await expect.poll(() => names.allTextContents()).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
       await expect(page.locator('.list-count').textContent()).resolves.toBe(
         `Showing ${firstPage.clients.edges.length} of ${firstPage.clients.totalCount} clients`,
       );
@@ -305,14 +296,14 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
       const twoPages = await graphql<{
         clients: { edges: { node: { displayName: string } }[] };
       }>(`query($first: Int!) { clients(first: $first) { edges { node { displayName } } } }`, { first: 2 * pageSize });
-      await expect.poll(() => names.allTextContents()).toEqual(twoPages.clients.edges.map((e) => e.node.displayName));
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(twoPages.clients.edges.map((e) => e.node.displayName));
 
       await page.getByRole('searchbox', { name: 'Search by name or email' }).fill(target.displayName);
       const clientButton = page.locator('.client-item').filter({
         has: page.locator('.client-name', { hasText: target.displayName }),
       });
-      await expect.poll(() => names.allTextContents()).toContain(target.displayName);
-      await expect.poll(() => names.count()).toBeLessThan(firstPage.clients.edges.length + 1);
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toContain(target.displayName);
+      await expect.poll(() => names.count(), { timeout: 10_000 }).toBeLessThan(firstPage.clients.edges.length + 1);
       await clientButton.first().click();
       await page.getByRole('heading', { level: 1, name: target.displayName }).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/clients/${target.clientId}`);
@@ -479,7 +470,7 @@ describe('therapist records a session', () => {
       await page.getByRole('button', { name: 'Record the session' }).click();
 
       // The server's range error lands at the input, which keeps what was typed.
-      await expect.poll(() => before.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => before.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
       await expect(page.locator(`#${inputId}-pre-error`).textContent()).resolves.toMatch(/10/);
       expect(await before.inputValue()).toBe('11');
       expect(await after.inputValue()).toBe('3');
@@ -493,7 +484,7 @@ describe('therapist records a session', () => {
       const pain = painSection(page);
       const picker = pain.getByRole('group', { name: 'Body region' });
       if ((await picker.count()) > 0) await picker.getByRole('radio', { name: region.label, exact: true }).check();
-      await expect.poll(async () => (await tableRows(pain)).at(-1)?.slice(1)).toEqual(['2', '3']);
+      await expect.poll(async () => (await tableRows(pain)).at(-1)?.slice(1), { timeout: 10_000 }).toEqual(['2', '3']);
 
       // Recorded once, with what the form said.
       const { series } = await graphql<{ series: { sessions: { modalities: string[]; pressure: number | null }[] } }>(

@@ -106,7 +106,9 @@ describe('from the caseload to a client and the pain chart', () => {
     expect(canvas.tagName).toBe('CANVAS');
     expect(window.location.pathname).toBe('/clients/c1/series/series-1');
 
-    const table = within(canvas.closest('figure') as HTMLElement).getByRole('table');
+    const figure = canvas.closest('figure') as HTMLElement;
+    fireEvent.click(within(figure).getByText('Show the values as a table'));
+    const table = await within(figure).findByRole('table');
     const column = (name: string) => [...table.querySelectorAll(`td[data-column="${name}"]`)].map((c) => c.textContent);
     expect(column('pre')).toEqual(['7', '6', '4']);
     expect(column('post')).toEqual(['5', '4', '3']);
@@ -115,7 +117,7 @@ describe('from the caseload to a client and the pain chart', () => {
     const picker = screen.getByRole('group', { name: 'Body region' });
     fireEvent.click(within(picker).getByRole('radio', { name: 'Left shoulder' }));
     const shoulder = await screen.findByRole('img', { name: /Chart of Pain \(NPRS 0-10\) in Left shoulder/ });
-    const shoulderTable = within(shoulder.closest('figure') as HTMLElement).getByRole('table');
+    const shoulderTable = await within(shoulder.closest('figure') as HTMLElement).findByRole('table');
     expect([...shoulderTable.querySelectorAll('td[data-column="pre"]')].map((c) => c.textContent)).toEqual(['5', '3']);
     expect([...shoulderTable.querySelectorAll('th[scope="row"]')].map((c) => c.textContent)).toEqual(['1', '3']);
 

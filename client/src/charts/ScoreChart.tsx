@@ -4,6 +4,7 @@ import { Line } from 'react-chartjs-2';
 import { directionText, formatValue, type MeasureInfo, valueAxisTitle } from './measure-series';
 import { prefersMotion } from './motion';
 import { bandOf, type ScorePoint, type SeverityBand, scoreChartOptions, severityBandsPlugin, toScoreChartData } from './score-chart';
+import { TableToggle } from './TableToggle';
 
 export interface ScoreChartProps {
   measure: MeasureInfo & { severityBands: readonly SeverityBand[] };
@@ -47,8 +48,7 @@ export function ScoreChart({ measure, points, format = {} }: ScoreChartProps) {
           aria-label={`Chart of ${valueAxisTitle(measure)} by date completed. ${summary} The values are also in the table below the chart.`}
         />
       </div>
-      <details className="table-toggle">
-        <summary>Show the values as a table</summary>
+      <TableToggle label="Show the values as a table">
         <div className="table-scroll">
           <table className="data-table">
             <caption>
@@ -76,7 +76,7 @@ export function ScoreChart({ measure, points, format = {} }: ScoreChartProps) {
             </tbody>
           </table>
         </div>
-      </details>
+      </TableToggle>
     </figure>
   );
 }

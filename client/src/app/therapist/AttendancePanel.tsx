@@ -1,3 +1,4 @@
+import { TableToggle } from '../../charts/TableToggle';
 import type { SeriesPageQuery } from '../../graphql/generated/graphql';
 import { attendanceMarks } from './ClientPage';
 
@@ -65,8 +66,7 @@ export function AttendancePanel({
         </tbody>
       </table>
       {sessions.length > 0 && (
-        <details className="table-toggle">
-          <summary>Show every visit</summary>
+        <TableToggle label="Show every visit">
           <ol className="visit-list">
             {sessions.map((s) => (
               <li key={s.id}>
@@ -75,7 +75,7 @@ export function AttendancePanel({
               </li>
             ))}
           </ol>
-        </details>
+        </TableToggle>
       )}
     </section>
   );

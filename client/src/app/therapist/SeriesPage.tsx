@@ -41,7 +41,17 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
   const { series } = data;
   const format = timeZone ? { timeZone } : {};
   const regionNames = useMemo(() => new Map(data.bodyRegions.map((r) => [r.code, r.name])), [data.bodyRegions]);
-  const atSessions = useMemo(() => new Set(series.observations.filter((o) => o.sessionId).map((o) => o.measureCode)), [series]);
+  // Values taken at sessions, by measure: the charts' input, grouped once.
+  const byMeasure = useMemo(() => {
+    const groups = new Map<string, Data['series']['observations']>();
+    for (const o of series.observations) {
+      if (!o.sessionId) continue;
+      const group = groups.get(o.measureCode);
+      if (group) group.push(o);
+      else groups.set(o.measureCode, [o]);
+    }
+    return groups;
+  }, [series]);
   const scores = useMemo(() => {
     const byInstrument = new Map<string, { completedAt: string; score: number }[]>();
     for (const r of series.questionnaireResponses) {
@@ -89,7 +99,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
       </section>
 
       {sections.map((section) => {
-        const measures = data.measures.filter((m) => section.kinds.includes(m.kind) && atSessions.has(m.code));
+        const measures = data.measures.filter((m) => section.kinds.includes(m.kind) && byMeasure.has(m.code));
         return (
           <section key={section.title} className="panel" aria-label={section.title}>
             <h2>{section.title}</h2>
@@ -101,7 +111,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
                   key={measure.code}
                   measure={measure}
                   sessions={series.sessions}
-                  observations={series.observations.filter((o) => o.measureCode === measure.code)}
+                  observations={byMeasure.get(measure.code) ?? []}
                   regionNames={regionNames}
                   format={format}
                 />
