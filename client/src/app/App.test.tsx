@@ -73,7 +73,7 @@ describe('client list', () => {
 });
 
 describe('from the caseload to a client and the pain chart', () => {
-  test('the caseload names each series with its flags in words and a sparkline of its values', async () => {
+  test('the caseload names each series with its flags in words and a sparkline of its headline at each visit (before, else after)', async () => {
     render(<App />);
     const link = await screen.findByRole('link', { name: 'Ada Lovelace' });
     expect(link.getAttribute('href')).toBe('/clients/c1/series/series-1');
@@ -84,7 +84,7 @@ describe('from the caseload to a client and the pain chart', () => {
         .map((f) => f.textContent),
     ).toEqual(['▼ Worsening', '● Missed sessions']);
     expect(screen.getByText('Pain intensity (NPRS 0-10) (Neck): 4 → 7 (+3), not a clinically important improvement yet')).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Pain intensity (NPRS 0-10) before each visit: 4, 6, 7' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Pain intensity (NPRS 0-10) at each visit: 4, 6, 7' })).toBeTruthy();
     expect(api.requests.find((r) => r.operationName === 'Caseload')?.variables).toEqual({
       flag: null,
       sort: 'LAST_VISIT',

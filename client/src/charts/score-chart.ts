@@ -1,7 +1,11 @@
 import type { ChartData, ChartOptions, Plugin } from 'chart.js';
 import { formatValue, type MeasureInfo, valueAxisTitle } from './measure-series';
 
-/** A labelled interpretation band of a score, as the measure catalog publishes it (with its source). */
+/**
+ * A labelled interpretation band of a score, as the measure catalog publishes it with its source (ODI:
+ * Fairbank & Pynsent 2000, 0-20/21-40/41-60/61-80/81-100 %; NDI: Vernon 2008, 0-4/5-14/15-24/25-34/35-50
+ * points; FIQR: Salaffi 2021). QuickDASH and PSFS have none published, so their charts draw none.
+ */
 export interface SeverityBand {
   min: number;
   max: number;

@@ -131,13 +131,19 @@ export function createFakeApi(role: Role = 'THERAPIST') {
               latest: 7,
               change: 3,
               mcidReached: false,
-              sessionChanges: [4, 6, 7].map((pre, i) => ({ visitNumber: i + 1, pre })),
             },
             series: {
               id: 'series-1',
               plannedSessions: 6,
               condition: { name: 'Neck pain' },
               client: { id: 'c1', displayName: 'Ada Lovelace' },
+              // Visit values 4, 6 (after only), 7; another region's values stay out of the headline.
+              observations: [
+                ...prePost('s1', at(0), 4, 3),
+                ...prePost('s2', at(1), null, 6),
+                ...prePost('s3', at(2), 7, 5),
+                ...prePost('s3', at(2), 2, 1, { regionCode: 'SHOULDER', side: 'LEFT' }),
+              ].map((o) => ({ ...o, measureCode: 'NPRS' })),
             },
           },
         },

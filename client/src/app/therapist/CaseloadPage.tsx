@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatSigned } from '../../charts/MeasureTable';
 import { formatValue, regionLabel } from '../../charts/measure-series';
 import { Sparkline } from '../../charts/Sparkline';
@@ -162,6 +162,41 @@ export function headlineText(item: Item, catalogs: Catalogs): string {
   return `${measure.name}${where}: ${fmt(headline.baseline)} → ${fmt(headline.latest)} (${formatSigned(headline.change, measure)})${verdict}`;
 }
 
+type SeriesObservation = Item['series']['observations'][number];
+
+/**
+ * The headline's values over the series for its sparkline, counted as the server's progress counts
+ * them: one per visit (the value before the visit, else the one after) for the headline's region and
+ * side; values between visits are the diary's, not the headline's.
+ */
+export function headlineValues(observations: readonly SeriesObservation[], item: Pick<Item, 'headlineMeasureCode' | 'headline'>): number[] {
+  const { headline } = item;
+  const matching = observations.filter(
+    (o) =>
+      o.measureCode === item.headlineMeasureCode &&
+      o.context !== 'BETWEEN_SESSIONS' &&
+      (o.regionCode ?? null) === (headline?.regionCode ?? null) &&
+      (o.side ?? null) === (headline?.side ?? null),
+  );
+  const values: number[] = [];
+  const atVisit = new Map<string, { index: number; pre: boolean }>();
+  for (const o of matching) {
+    if (o.sessionId === null) {
+      values.push(o.value);
+      continue;
+    }
+    const seen = atVisit.get(o.sessionId);
+    if (!seen) {
+      atVisit.set(o.sessionId, { index: values.length, pre: o.context === 'PRE_SESSION' });
+      values.push(o.value);
+    } else if (!seen.pre && o.context === 'PRE_SESSION') {
+      values[seen.index] = o.value;
+      seen.pre = true;
+    }
+  }
+  return values;
+}
+
 function side(value: string | null | undefined): 'LEFT' | 'RIGHT' | null {
   return value === 'LEFT' || value === 'RIGHT' ? value : null;
 }
@@ -172,7 +207,7 @@ function names(catalogs: Catalogs): Map<string, string> {
 
 function CaseloadRow({ item, catalogs, timeZone }: { item: Item; catalogs: Catalogs; timeZone: string | undefined }) {
   const measure = catalogs.measures.find((m) => m.code === item.headlineMeasureCode);
-  const values = item.headline?.sessionChanges.map((c) => c.pre) ?? [];
+  const values = useMemo(() => headlineValues(item.series.observations, item), [item]);
   const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) });
   const { series } = item;
   return (
@@ -193,7 +228,7 @@ function CaseloadRow({ item, catalogs, timeZone }: { item: Item; catalogs: Catal
           values={values}
           min={measure.min}
           max={measure.max}
-          label={`${measure.name} before each visit: ${values.map((v) => formatValue(v, measure)).join(', ')}`}
+          label={`${measure.name} at each visit: ${values.map((v) => formatValue(v, measure)).join(', ')}`}
         />
       )}
       {item.flags.length > 0 && (

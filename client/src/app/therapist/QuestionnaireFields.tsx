@@ -1,9 +1,9 @@
-import type { SessionFormQuery } from '../../graphql/generated/graphql';
+import type { InstrumentFieldsFragment } from '../../graphql/generated/graphql';
 import { FieldError } from '../forms/FieldError';
 import { errorProps, type FormError } from '../forms/field-errors';
 import { controlIds, type QuestionnaireDraft } from './session-input';
 
-export type InstrumentInfo = SessionFormQuery['instruments'][number];
+export type InstrumentInfo = InstrumentFieldsFragment;
 
 /** The items of one questionnaire, each a choice from its lowest to its highest answer (or unanswered). */
 export function QuestionnaireFields({

@@ -219,7 +219,7 @@ export type CaseloadQueryVariables = Exact<{
 }>;
 
 
-export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null, sessionChanges: Array<{ visitNumber: number, pre: number }> } | null, series: { id: string, plannedSessions: number, condition: { name: string }, client: { id: string, displayName: string } } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
+export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string } } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientListQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -240,7 +240,7 @@ export type ClientSeriesQuery = { client: { id: string, displayName: string, dat
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number, latestAt: string }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
+export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
 
 export type RecordDiaryEntryMutationVariables = Exact<{
   input: RecordObservationInput;
@@ -249,6 +249,8 @@ export type RecordDiaryEntryMutationVariables = Exact<{
 
 
 export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string } };
+
+export type PlainProgressFragment = { measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number };
 
 export type SessionFormQueryVariables = Exact<{
   seriesId: string | number;
@@ -279,6 +281,8 @@ export type QuestionnaireFormQueryVariables = Exact<{
 
 
 export type QuestionnaireFormQuery = { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, condition: { name: string, suggestedInstrumentCodes: Array<string> } }> }, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+
+export type InstrumentFieldsFragment = { code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> };
 
 export type SeriesPageQueryVariables = Exact<{
   seriesId: string | number;
@@ -323,7 +327,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PlainProgressFragmentDoc = new TypedDocumentString(`
+    fragment PlainProgress on MeasureProgressNode {
+  measureCode
+  regionCode
+  side
+  baseline
+  latest
+  change
+  points
+}
+    `, {"fragmentName":"PlainProgress"}) as unknown as TypedDocumentString<PlainProgressFragment, unknown>;
+export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}
+    `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $first: Int!, $after: String) {
   caseload(flag: $flag, sort: $sort, first: $first, after: $after) {
@@ -346,16 +374,20 @@ export const CaseloadDocument = new TypedDocumentString(`
           latest
           change
           mcidReached
-          sessionChanges {
-            visitNumber
-            pre
-          }
         }
         series {
           id
           plannedSessions
           condition {
             name
+          }
+          observations {
+            sessionId
+            measureCode
+            context
+            regionCode
+            side
+            value
           }
           client {
             id
@@ -463,23 +495,10 @@ export const MyProgressDocument = new TypedDocumentString(`
         }
         progress {
           measures {
-            measureCode
-            regionCode
-            side
-            baseline
-            latest
-            change
-            points
+            ...PlainProgress
           }
           diary {
-            measureCode
-            regionCode
-            side
-            baseline
-            latest
-            change
-            points
-            latestAt
+            ...PlainProgress
           }
           attendance {
             attended
@@ -505,7 +524,15 @@ export const MyProgressDocument = new TypedDocumentString(`
     lateral
   }
 }
-    `) as unknown as TypedDocumentString<MyProgressQuery, MyProgressQueryVariables>;
+    fragment PlainProgress on MeasureProgressNode {
+  measureCode
+  regionCode
+  side
+  baseline
+  latest
+  change
+  points
+}`) as unknown as TypedDocumentString<MyProgressQuery, MyProgressQueryVariables>;
 export const RecordDiaryEntryDocument = new TypedDocumentString(`
     mutation RecordDiaryEntry($input: RecordObservationInput!, $idempotencyKey: String) {
   recordObservation(input: $input, idempotencyKey: $idempotencyKey) {
@@ -548,19 +575,21 @@ export const SessionFormDocument = new TypedDocumentString(`
     lateral
   }
   instruments {
-    code
-    name
-    items {
-      code
-      label
-      min
-      max
-      optionalModule
-      requiresLabel
-    }
+    ...InstrumentFields
   }
 }
-    `) as unknown as TypedDocumentString<SessionFormQuery, SessionFormQueryVariables>;
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}`) as unknown as TypedDocumentString<SessionFormQuery, SessionFormQueryVariables>;
 export const RecordSessionDocument = new TypedDocumentString(`
     mutation RecordSession($input: RecordSessionInput!, $idempotencyKey: String) {
   recordSession(input: $input, idempotencyKey: $idempotencyKey) {
@@ -592,19 +621,21 @@ export const QuestionnaireFormDocument = new TypedDocumentString(`
     }
   }
   instruments {
-    code
-    name
-    items {
-      code
-      label
-      min
-      max
-      optionalModule
-      requiresLabel
-    }
+    ...InstrumentFields
   }
 }
-    `) as unknown as TypedDocumentString<QuestionnaireFormQuery, QuestionnaireFormQueryVariables>;
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}`) as unknown as TypedDocumentString<QuestionnaireFormQuery, QuestionnaireFormQueryVariables>;
 export const SeriesPageDocument = new TypedDocumentString(`
     query SeriesPage($seriesId: ID!) {
   series(id: $seriesId) {
