@@ -272,6 +272,9 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
       // A therapist lands on the caseload: their active series, with flags and a sparkline each.
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
       await page.locator('.caseload-item').first().waitFor();
+      const { caseload } = await graphql<{ caseload: { totalCount: number } }>('{ caseload(first: 100) { totalCount } }');
+      expect(await page.locator('.caseload-item').count()).toBe(Math.min(caseload.totalCount, 20));
+      expect(await page.getByRole('img', { name: / at each visit: / }).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(artifactsDir, 'caseload-desktop.png'), fullPage: true });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
       const cookie = (await context.cookies()).find((c) => c.name === 'fascia_session');

@@ -88,7 +88,6 @@ describe('from the caseload to a client and the pain chart', () => {
     expect(api.requests.find((r) => r.operationName === 'Caseload')?.variables).toEqual({
       flag: null,
       sort: 'LAST_VISIT',
-      first: 20,
       after: null,
     });
   });

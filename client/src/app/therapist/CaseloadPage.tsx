@@ -8,8 +8,6 @@ import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { caseloadFlags, flagLabels } from './flags';
 
-const pageSize = 20;
-
 const sortLabels: Record<CaseloadSort, string> = {
   LAST_VISIT: 'Longest since last visit',
   CHANGE: 'Worst change first',
@@ -102,7 +100,7 @@ function CaseloadChunk({
   timeZone: string | undefined;
   onMore: (cursor: string) => void;
 }) {
-  const query = useQuery(CaseloadDocument, { flag, sort, first: pageSize, after });
+  const query = useQuery(CaseloadDocument, { flag, sort, after });
   if (query.status === 'loading') {
     return (
       <li className="caseload-status">

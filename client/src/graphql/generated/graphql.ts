@@ -214,7 +214,6 @@ export type TreatedSide =
 export type CaseloadQueryVariables = Exact<{
   flag?: CaseloadFlag | null | undefined;
   sort: CaseloadSort;
-  first: number;
   after?: string | null | undefined;
 }>;
 
@@ -353,8 +352,8 @@ export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
 export const CaseloadDocument = new TypedDocumentString(`
-    query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $first: Int!, $after: String) {
-  caseload(flag: $flag, sort: $sort, first: $first, after: $after) {
+    query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
+  caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
     totalCount
     pageInfo {
       endCursor
