@@ -289,6 +289,7 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
       }>(`query($first: Int!) { clients(first: $first) { totalCount edges { node { displayName } } } }`, { first: pageSize });
       const names = page.locator('.client-items .client-name');
       await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
+      await page.screenshot({ path: path.join(artifactsDir, 'clients-desktop.png'), fullPage: true });
       await expect(page.locator('.list-count').textContent()).resolves.toBe(
         `Showing ${firstPage.clients.edges.length} of ${firstPage.clients.totalCount} clients`,
       );
@@ -418,7 +419,7 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
 });
 
 /** Signs in through the form in a fresh context; the caller closes the context. */
-async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }) {
+async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }, shot?: string) {
   const context = await browser.newContext({
     viewport,
     reducedMotion: 'reduce',
@@ -427,6 +428,10 @@ async function signInPage(account: { email: string; password: string }, viewport
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(baseUrl);
+  if (shot) {
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, shot) });
+  }
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -521,7 +526,7 @@ describe('other roles', () => {
       { width: 1280, height: 800, name: 'desktop' },
       { width: 375, height: 812, name: 'phone' },
     ]) {
-      const { context, page, errors } = await signInPage(demoAccounts.client, viewport);
+      const { context, page, errors } = await signInPage(demoAccounts.client, viewport, `sign-in-${viewport.name}.png`);
       try {
         await page.getByRole('heading', { level: 1, name: `Hello, ${viewer.client.displayName}` }).waitFor();
         await page.locator('.plain-list li').first().waitFor();

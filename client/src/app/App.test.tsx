@@ -235,6 +235,13 @@ describe('signing in and out', () => {
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
   });
 
+  test('a session that ends while a page is open brings back the sign-in form', async () => {
+    window.history.replaceState(null, '', '/clients/c1');
+    api.override('ClientSeries', unauthenticated);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to Fascia', level: 1 });
+  });
+
   test('signing out ends the session on the server and shows the form', async () => {
     const mutations = withSessionMutations(() => ({ errors: [] }));
     render(<App />);
