@@ -60,11 +60,13 @@ export function ClientPage({ clientId, timeZone, canRecord }: ClientPageProps) {
             ))}
           </ol>
         )}
-        <p>
-          <Link className="button" to={`/clients/${encodeURIComponent(client.id)}/questionnaire`}>
-            Enter a questionnaire
-          </Link>
-        </p>
+        {canRecord && (
+          <p>
+            <Link className="button" to={`/clients/${encodeURIComponent(client.id)}/questionnaire`}>
+              Enter a questionnaire
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );
