@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createFakeApi } from '../test/fake-api';
 import { App } from './App';
@@ -17,9 +17,15 @@ afterEach(() => {
 const names = () => [...document.querySelectorAll('.client-items .client-name')].map((n) => n.textContent);
 
 describe('client list', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/clients');
+  });
+
   test('shows the first page of clients and loads more with the cursor', async () => {
     render(<App />);
-    expect(screen.getByRole('status').textContent).toBe('Loading clients…');
+    // The role decides the layout, so the page first asks who is signed in.
+    expect(screen.getByRole('status').textContent).toBe('Opening Fascia…');
+    await screen.findByText('Loading clients…');
     await screen.findByText('Ada Lovelace');
     expect(names()).toHaveLength(20);
     expect(screen.getByText('Showing 20 of 25 clients')).toBeTruthy();
@@ -66,20 +72,42 @@ describe('client list', () => {
   });
 });
 
-describe('from a client to the pain chart', () => {
-  test('choosing a client lists their series; choosing a series charts pain per region with a table', async () => {
+describe('from the caseload to a client and the pain chart', () => {
+  test('the caseload names each series with its flags in words and a sparkline of its headline at each visit (before, else after)', async () => {
     render(<App />);
-    fireEvent.click(await screen.findByRole('button', { name: /Ada Lovelace/ }));
-    const heading = await screen.findByRole('heading', { name: 'Ada Lovelace', level: 2 });
-    expect(document.activeElement).toBe(heading);
-    expect(new URLSearchParams(window.location.search).get('client')).toBe('c1');
+    const link = await screen.findByRole('link', { name: 'Ada Lovelace' });
+    expect(link.getAttribute('href')).toBe('/clients/c1/series/series-1');
+    const flags = screen.getByRole('list', { name: 'Needs attention' });
+    expect(
+      within(flags)
+        .getAllByRole('listitem')
+        .map((f) => f.textContent),
+    ).toEqual(['▼ Worsening', '● Missed sessions']);
+    expect(screen.getByText('Pain intensity (NPRS 0-10) (Neck): 4 → 7 (+3), not a clinically important improvement yet')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Pain intensity (NPRS 0-10) at each visit: 4, 6, 7' })).toBeTruthy();
+    expect(api.requests.find((r) => r.operationName === 'Caseload')?.variables).toEqual({
+      flag: null,
+      sort: 'LAST_VISIT',
+      after: null,
+    });
+  });
 
-    fireEvent.click(screen.getByRole('button', { name: /Neck pain/ }));
+  test('a client link opens their page; a series link charts pain per region with a table', async () => {
+    window.history.replaceState(null, '', '/clients');
+    render(<App />);
+    fireEvent.click(await screen.findByRole('link', { name: /Ada Lovelace/ }));
+    await screen.findByRole('heading', { name: 'Ada Lovelace', level: 1 });
+    expect(window.location.pathname).toBe('/clients/c1');
+    expect(screen.getByRole('link', { name: 'Record a session' }).getAttribute('href')).toBe('/sessions/new?series=series-1');
+
+    fireEvent.click(screen.getByRole('link', { name: 'Neck pain' }));
     const canvas = await screen.findByRole('img', { name: /Chart of Pain \(NPRS 0-10\) in Neck/ });
     expect(canvas.tagName).toBe('CANVAS');
-    expect(new URLSearchParams(window.location.search).get('series')).toBe('series-1');
+    expect(window.location.pathname).toBe('/clients/c1/series/series-1');
 
-    const table = screen.getByRole('table');
+    const figure = canvas.closest('figure') as HTMLElement;
+    fireEvent.click(within(figure).getByText('Show the values as a table'));
+    const table = await within(figure).findByRole('table');
     const column = (name: string) => [...table.querySelectorAll(`td[data-column="${name}"]`)].map((c) => c.textContent);
     expect(column('pre')).toEqual(['7', '6', '4']);
     expect(column('post')).toEqual(['5', '4', '3']);
@@ -87,19 +115,64 @@ describe('from a client to the pain chart', () => {
     // Pain in a second region: a region picker, and the chart and table follow it.
     const picker = screen.getByRole('group', { name: 'Body region' });
     fireEvent.click(within(picker).getByRole('radio', { name: 'Left shoulder' }));
-    await screen.findByRole('img', { name: /Chart of Pain \(NPRS 0-10\) in Left shoulder/ });
-    expect(column('pre')).toEqual(['5', '3']);
-    expect([...screen.getByRole('table').querySelectorAll('th[scope="row"]')].map((c) => c.textContent)).toEqual(['1', '3']);
+    const shoulder = await screen.findByRole('img', { name: /Chart of Pain \(NPRS 0-10\) in Left shoulder/ });
+    const shoulderTable = await within(shoulder.closest('figure') as HTMLElement).findByRole('table');
+    expect([...shoulderTable.querySelectorAll('td[data-column="pre"]')].map((c) => c.textContent)).toEqual(['5', '3']);
+    expect([...shoulderTable.querySelectorAll('th[scope="row"]')].map((c) => c.textContent)).toEqual(['1', '3']);
+
+    // Plan against attendance, as numbers.
+    const attendance = screen.getByRole('table', { name: 'Sessions against the plan' });
+    expect([...attendance.querySelectorAll('td[data-column="count"]')].map((c) => c.textContent)).toEqual(['6', '3', '3', '0', '0']);
   });
 
   test('a series that is gone says so instead of charting', async () => {
-    window.history.replaceState(null, '', '/?client=c1&series=missing');
-    api.override('SeriesMeasureChart', () => ({
+    window.history.replaceState(null, '', '/clients/c1/series/missing');
+    api.override('SeriesPage', () => ({
       errors: [{ message: 'Treatment series missing was not found', extensions: { code: 'NOT_FOUND' } }],
     }));
     render(<App />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This record could not be found.');
+  });
+
+  test('an unknown address is a page of its own, with the way back', async () => {
+    window.history.replaceState(null, '', '/nowhere');
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Page not found', level: 1 });
+    expect(screen.getByRole('link', { name: 'Back to the caseload' }).getAttribute('href')).toBe('/');
+  });
+});
+
+describe('one layout per role', () => {
+  test('a client gets the portal: their progress in words, their navigation only, and no therapist pages', async () => {
+    api = createFakeApi('CLIENT');
+    vi.stubGlobal('fetch', api.fetch);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Hello, Ada Lovelace', level: 1 });
+    expect(screen.getByText('Your neck pain is 3 points lower than at the start, a change most people notice.')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['My progress', 'Pain diary']);
+
+    // A therapist's address shows nothing and asks the server for nothing.
+    cleanup();
+    window.history.replaceState(null, '', '/clients/c2');
+    const before = api.requests.length;
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Page not found', level: 1 });
+    expect(api.requests.slice(before).map((r) => r.operationName)).toEqual(['Viewer']);
+  });
+
+  test('a researcher gets a page with sign-out only', async () => {
+    api = createFakeApi('RESEARCHER');
+    vi.stubGlobal('fetch', api.fetch);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Research', level: 1 });
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 });
 
@@ -122,14 +195,14 @@ describe('signing in and out', () => {
 
   function signedOut() {
     api.override('Viewer', unauthenticated);
-    api.override('ClientList', unauthenticated);
+    api.override('Caseload', unauthenticated);
   }
 
   test('the sign-in form shows when the API answers UNAUTHENTICATED; signing in opens the page', async () => {
     signedOut();
     const mutations = withSessionMutations(() => {
       api.clear('Viewer');
-      api.clear('ClientList');
+      api.clear('Caseload');
       return { data: { signIn: { role: 'THERAPIST', expiresAt: '2026-11-20T20:00:00.000Z' } } };
     });
     render(<App />);
@@ -160,6 +233,13 @@ describe('signing in and out', () => {
     expect(email.getAttribute('aria-describedby')).toBe(alert.id);
     expect((email as HTMLInputElement).value).toBe('maya@example.com');
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+  });
+
+  test('a session that ends while a page is open brings back the sign-in form', async () => {
+    window.history.replaceState(null, '', '/clients/c1');
+    api.override('ClientSeries', unauthenticated);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to Fascia', level: 1 });
   });
 
   test('signing out ends the session on the server and shows the form', async () => {

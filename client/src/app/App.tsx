@@ -1,14 +1,15 @@
-import { lazy, Suspense, useState } from 'react';
-import { AppHeader } from './AppHeader';
-import { ClientList } from './ClientList';
-import { ClientSeriesPanel } from './ClientSeriesPanel';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import type { Role } from '../graphql/generated/graphql';
+import { Router } from './router';
 import { SignInForm } from './SignInForm';
-import { useSelection } from './selection';
-import { useSession } from './session';
-import { Loading, PanelErrorBoundary } from './status';
+import { type Session, useSession } from './session';
+import { ErrorMessage, Loading, PanelErrorBoundary } from './status';
 
-// chart.js loads only once a series is opened, so the client list appears sooner.
-const SeriesChartPanel = lazy(() => import('./SeriesChartPanel'));
+// One bundle per role, loaded after sign-in: the sign-in page carries none of them, and a client's
+// phone never downloads the therapist's forms or charts it cannot use.
+const TherapistApp = lazy(() => import('./therapist/TherapistApp'));
+const PortalApp = lazy(() => import('./portal/PortalApp'));
+const ResearchApp = lazy(() => import('./research/ResearchApp'));
 
 export function App() {
   const session = useSession();
@@ -27,52 +28,42 @@ export function App() {
       </div>
     );
   }
-  return <SignedInApp key={signIns} session={session} />;
+  return (
+    <Router key={signIns}>
+      <SignedInApp session={session} />
+    </Router>
+  );
 }
 
-/** The page of a signed-in user. It shows while the session is being checked, so the first answers arrive sooner. */
-function SignedInApp({ session }: { session: ReturnType<typeof useSession> }) {
+/** The layout of the signed-in role; each layout holds only that role's navigation and pages. */
+function SignedInApp({ session }: { session: Session }) {
   const { viewer } = session;
-  const [selection, select] = useSelection();
-  // Dates on charts are the clinic's calendar days, wherever the browser is.
-  const timeZone = viewer.status === 'success' ? viewer.data.viewer.clinic?.timeZone : undefined;
+  if (viewer.status === 'loading') return <Shell>{<Loading>Opening Fascia…</Loading>}</Shell>;
+  if (viewer.status === 'error') {
+    return (
+      <Shell>
+        <ErrorMessage message={viewer.message} onRetry={session.refresh} />
+      </Shell>
+    );
+  }
+  const layouts: Record<Role, ReactNode> = {
+    THERAPIST: <TherapistApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
+    ADMIN: <TherapistApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
+    CLIENT: <PortalApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
+    RESEARCHER: <ResearchApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
+  };
+  return (
+    <PanelErrorBoundary>
+      <Suspense fallback={<Shell>{<Loading>Opening Fascia…</Loading>}</Shell>}>{layouts[viewer.data.viewer.role]}</Suspense>
+    </PanelErrorBoundary>
+  );
+}
 
+function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <AppHeader viewer={viewer} onSignOut={session.signOut} />
-      {/* On a phone the list and a client do not fit side by side: an open client takes the screen. */}
-      <main id="main" className="layout" data-client-open={selection.clientId ? 'true' : undefined}>
-        <ClientList selectedClientId={selection.clientId} onSelect={(clientId) => select({ clientId, seriesId: null })} />
-        <section className="panel detail" aria-label="Client details">
-          {selection.clientId ? (
-            <>
-              <button type="button" className="back-to-list" onClick={() => select({ clientId: null, seriesId: null })}>
-                ← All clients
-              </button>
-              <PanelErrorBoundary key={selection.clientId}>
-                <ClientSeriesPanel
-                  key={selection.clientId}
-                  clientId={selection.clientId}
-                  selectedSeriesId={selection.seriesId}
-                  onSelectSeries={(seriesId) => select({ clientId: selection.clientId, seriesId })}
-                  timeZone={timeZone}
-                />
-              </PanelErrorBoundary>
-              {selection.seriesId && (
-                <PanelErrorBoundary key={selection.seriesId}>
-                  <Suspense fallback={<Loading>Loading the chart…</Loading>}>
-                    <SeriesChartPanel key={selection.seriesId} seriesId={selection.seriesId} timeZone={timeZone} />
-                  </Suspense>
-                </PanelErrorBoundary>
-              )}
-            </>
-          ) : (
-            <p className="placeholder">Choose a client to see their treatment series and how their pain has changed.</p>
-          )}
-        </section>
+      <main id="main" className="page">
+        {children}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { request } from '../graphql/client';
+import { request, signedOutEvent } from '../graphql/client';
 import { messageOf, RequestError } from '../graphql/errors';
 import { SignOutDocument, ViewerDocument, type ViewerQuery } from '../graphql/generated/graphql';
 import type { QueryState } from '../graphql/use-query';
@@ -37,6 +37,13 @@ export function useSession(): Session {
     );
     return () => controller.abort();
   }, [attempt]);
+
+  // Any request answered UNAUTHENTICATED means the session is over, whichever page asked.
+  useEffect(() => {
+    const onSignedOut = () => setSignedOut(true);
+    window.addEventListener(signedOutEvent, onSignedOut);
+    return () => window.removeEventListener(signedOutEvent, onSignedOut);
+  }, []);
 
   const refresh = useCallback(() => setAttempt((n) => n + 1), []);
   const signOut = useCallback(async () => {

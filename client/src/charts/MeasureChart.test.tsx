@@ -63,10 +63,11 @@ describe('MeasureChart', () => {
     expect(figure.textContent).toContain('Lower is better.');
   });
 
-  test('the table alternative lists the same numbers as the chart', () => {
+  test('the table alternative lists the same numbers as the chart, rendered once opened', async () => {
     const { chart } = renderChart();
-    const summary = screen.getByText('Show the values as a table');
-    fireEvent.click(summary);
+    expect(screen.queryByRole('table')).toBeNull();
+    fireEvent.click(screen.getByText('Show the values as a table'));
+    await screen.findByRole('table');
     const rows = tableRows();
     expect(rows).toEqual([
       ['1', '2 Mar 2026', '7', '5', '−2'],

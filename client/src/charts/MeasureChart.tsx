@@ -4,15 +4,13 @@ import { Line } from 'react-chartjs-2';
 import { chartOptions, type DateFormat, toChartData } from './chart-config';
 import { MeasureTable } from './MeasureTable';
 import { directionText, formatValue, type MeasureInfo, type RegionSeries, summariseRegion, valueAxisTitle } from './measure-series';
+import { prefersMotion } from './motion';
+import { TableToggle } from './TableToggle';
 
 export interface MeasureChartProps {
   measure: MeasureInfo;
   region: RegionSeries;
   format?: DateFormat;
-}
-
-function prefersMotion(): boolean {
-  return typeof window.matchMedia === 'function' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
@@ -43,10 +41,9 @@ export function MeasureChart({ measure, region, format = {} }: MeasureChartProps
       <div className="chart-box">
         <Line data={data} options={options} role="img" aria-label={label} fallbackContent={<p>{label}</p>} />
       </div>
-      <details className="table-toggle">
-        <summary>Show the values as a table</summary>
+      <TableToggle label="Show the values as a table">
         <MeasureTable measure={measure} region={region} format={format} />
-      </details>
+      </TableToggle>
     </figure>
   );
 }

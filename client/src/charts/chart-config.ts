@@ -26,7 +26,9 @@ export interface DateFormat {
 
 /** Short session date for the axis, e.g. "3 Mar" (with the year when the series spans years). */
 export function sessionAxisLabels(region: RegionSeries, format: DateFormat = {}): string[] {
-  const years = new Set(region.sessions.map((row) => yearOf(row.startedAt, format)));
+  // One formatter for all dates: making one per date costs more than the chart itself with a year of sessions.
+  const year = new Intl.DateTimeFormat('en', { year: 'numeric', ...(format.timeZone ? { timeZone: format.timeZone } : {}) });
+  const years = new Set(region.sessions.map((row) => year.format(new Date(row.startedAt))));
   const formatter = new Intl.DateTimeFormat(format.locale, {
     day: 'numeric',
     month: 'short',
@@ -34,12 +36,6 @@ export function sessionAxisLabels(region: RegionSeries, format: DateFormat = {})
     ...(format.timeZone ? { timeZone: format.timeZone } : {}),
   });
   return region.sessions.map((row) => formatter.format(new Date(row.startedAt)));
-}
-
-function yearOf(iso: string, format: DateFormat): string {
-  return new Intl.DateTimeFormat('en', { year: 'numeric', ...(format.timeZone ? { timeZone: format.timeZone } : {}) }).format(
-    new Date(iso),
-  );
 }
 
 /**

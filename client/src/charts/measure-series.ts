@@ -64,7 +64,8 @@ const sideLabels: Record<Side, string> = { LEFT: 'Left', RIGHT: 'Right' };
 
 /** "Neck", or with a side "Right lower arm (forearm)". */
 export function regionLabel(regionCode: string | null, side: Side | null, regionNames: ReadonlyMap<string, string>): string {
-  const name = regionCode === null ? 'All regions' : (regionNames.get(regionCode) ?? regionCode);
+  if (regionCode === null) return side ? `${sideLabels[side]} side` : 'All regions';
+  const name = regionNames.get(regionCode) ?? regionCode;
   return side ? `${sideLabels[side]} ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
 }
 

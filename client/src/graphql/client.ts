@@ -1,6 +1,9 @@
 import { type GraphQLErrorEntry, RequestError } from './errors';
 import type { TypedDocumentString } from './generated/graphql';
 
+/** Dispatched on `window` whenever the server answers UNAUTHENTICATED. */
+export const signedOutEvent = 'fascia:signed-out';
+
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Defaults to the page's own `/graphql` (the dev server proxies it). */
@@ -49,7 +52,12 @@ export async function request<TResult, TVariables>(
     throw new RequestError({ kind: 'http', status: response.status, ...(requestId ? { requestId } : {}) }, { cause: error });
   }
 
-  if (body.errors?.length) throw new RequestError({ kind: 'graphql', errors: body.errors });
+  if (body.errors?.length) {
+    const error = new RequestError({ kind: 'graphql', errors: body.errors });
+    // The session ended (idle or too old) while the page was open: the page goes back to signing in.
+    if (error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(signedOutEvent));
+    throw error;
+  }
   if (!response.ok || body.data == null) {
     throw new RequestError({ kind: 'http', status: response.status, ...(requestId ? { requestId } : {}) });
   }

@@ -32,6 +32,14 @@ describe('describeGraphQLError', () => {
     );
   });
 
+  test('signed out, not allowed and rate limited are explained', () => {
+    expect(describeGraphQLError({ message: 'x', extensions: { code: 'UNAUTHENTICATED' } })).toMatch(/^You are signed out/);
+    expect(describeGraphQLError({ message: 'x', extensions: { code: 'FORBIDDEN' } })).toMatch(/not allowed to do this/);
+    expect(describeGraphQLError({ message: 'Too many attempts; try again after 10:15', extensions: { code: 'RATE_LIMITED' } })).toBe(
+      'Too many attempts; try again after 10:15.',
+    );
+  });
+
   test('an unknown code never shows the raw message', () => {
     expect(describeGraphQLError({ message: 'TypeError: x is undefined' })).toBe('Something unexpected went wrong. Please try again.');
   });

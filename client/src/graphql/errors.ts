@@ -59,6 +59,13 @@ export function describeGraphQLError(error: GraphQLErrorEntry): string {
     case 'BAD_USER_INPUT':
       // The server words these for people already ("dateOfBirth: must not be in the future").
       return sentence(`Some of the details were not accepted: ${error.message}`);
+    case 'UNAUTHENTICATED':
+      return 'You are signed out: sessions end after 30 minutes without use, or after 12 hours. Sign in again to go on.';
+    case 'FORBIDDEN':
+      return "Your account is not allowed to do this. If you think it should be, ask your clinic's admin.";
+    case 'RATE_LIMITED':
+      // The server words it for people and says when to try again.
+      return sentence(error.message);
     case 'NOT_FOUND':
       return 'This record could not be found. It may have been removed, or it belongs to another clinic.';
     case 'CONFLICT':

@@ -1,8 +1,12 @@
 import type {
+  CaseloadQuery,
   ClientListQuery,
   ClientListQueryVariables,
   ClientSeriesQuery,
-  SeriesMeasureChartQuery,
+  MyProgressQuery,
+  Role,
+  SeriesPageQuery,
+  SessionFormQuery,
   ViewerQuery,
 } from '../graphql/generated/graphql';
 import { nprs, prePost, weeklySessions } from './fixtures';
@@ -19,7 +23,7 @@ type Answer = { data: unknown } | { errors: unknown[] };
  * from a small clinic (25 clients, one of them with a two-region series) and
  * records what it was asked. `override` replaces the answer for one operation.
  */
-export function createFakeApi() {
+export function createFakeApi(role: Role = 'THERAPIST') {
   const requests: RecordedRequest[] = [];
   const overrides = new Map<string, () => Answer>();
   const clients = Array.from({ length: 25 }, (_, i) => ({
@@ -29,12 +33,18 @@ export function createFakeApi() {
     series: i === 0 ? [{ id: 'series-1', status: 'ACTIVE' as const }] : [],
   }));
   const sessions = weeklySessions(3).map((s) => ({ ...s, attendance: 'ATTENDED' as const }));
+  const bodyRegions = [
+    { code: 'NECK', name: 'Neck' },
+    { code: 'SHOULDER', name: 'Shoulder' },
+  ];
   const at = (i: number) => sessions[i]?.startedAt ?? '';
 
   const viewer = (): ViewerQuery => ({
     viewer: {
-      therapist: { id: 't1', givenName: 'Tess', familyName: 'Therapist' },
-      clinic: { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC' },
+      role,
+      therapist: role === 'THERAPIST' ? { id: 't1', givenName: 'Tess', familyName: 'Therapist' } : null,
+      client: role === 'CLIENT' ? { id: 'c1', displayName: 'Ada Lovelace' } : null,
+      clinic: role === 'RESEARCHER' ? null : { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC' },
     },
   });
   const clientList = (variables: Record<string, unknown>): ClientListQuery => {
@@ -60,6 +70,7 @@ export function createFakeApi() {
         displayName: client.displayName,
         dateOfBirth: client.dateOfBirth,
         sex: 'FEMALE',
+        intake: null,
         series: client.series.map((s) => ({
           id: s.id,
           status: s.status,
@@ -68,15 +79,22 @@ export function createFakeApi() {
           endDate: null,
           plannedSessions: 6,
           condition: { name: 'Neck pain' },
+          sessions,
         })),
       },
     };
   };
-  const seriesMeasureChart = (): SeriesMeasureChartQuery => ({
+  const measures = [{ ...nprs, unit: '{score}', severityBands: [] }];
+  const seriesPage = (): SeriesPageQuery => ({
     series: {
       id: 'series-1',
       status: 'ACTIVE',
       startDate: '2026-03-01',
+      endDate: null,
+      goals: null,
+      plannedSessions: 6,
+      plannedSessionsPerWeek: 1,
+      client: { id: 'c1', displayName: 'Ada Lovelace' },
       condition: { name: 'Neck pain' },
       sessions,
       observations: [
@@ -85,24 +103,107 @@ export function createFakeApi() {
         ...prePost('s3', at(2), 4, 3),
         ...prePost('s1', at(0), 5, 4, { regionCode: 'SHOULDER', side: 'LEFT' }),
         ...prePost('s3', at(2), 3, 2, { regionCode: 'SHOULDER', side: 'LEFT' }),
-      ].map((o, i) => ({ ...o, id: `o${i}` })),
+      ].map((o, i) => ({ ...o, id: `o${i}`, measureCode: 'NPRS' })),
+      questionnaireResponses: [],
+      progress: {
+        attendance: { attended: 3, cancelled: 0, noShows: 0, expectedByNow: 3, plannedSessions: 6, plannedPerWeek: 1, weeksElapsed: 3 },
+      },
     },
-    measures: [{ ...nprs, unit: '{score}' }],
-    bodyRegions: [
-      { code: 'NECK', name: 'Neck' },
-      { code: 'SHOULDER', name: 'Shoulder' },
-    ],
+    measures,
+    bodyRegions,
+  });
+  const caseload = (): CaseloadQuery => ({
+    caseload: {
+      totalCount: 1,
+      pageInfo: { endCursor: 'x1', hasNextPage: false },
+      edges: [
+        {
+          cursor: 'x1',
+          node: {
+            flags: ['WORSENING', 'MISSED_SESSIONS'],
+            attendedSessions: 3,
+            lastVisitAt: at(2),
+            headlineMeasureCode: 'NPRS',
+            headline: {
+              regionCode: 'NECK',
+              side: null,
+              baseline: 4,
+              latest: 7,
+              change: 3,
+              mcidReached: false,
+            },
+            series: {
+              id: 'series-1',
+              plannedSessions: 6,
+              condition: { name: 'Neck pain' },
+              client: { id: 'c1', displayName: 'Ada Lovelace' },
+              // Visit values 4, 6 (after only), 7; another region's values stay out of the headline.
+              observations: [
+                ...prePost('s1', at(0), 4, 3),
+                ...prePost('s2', at(1), null, 6),
+                ...prePost('s3', at(2), 7, 5),
+                ...prePost('s3', at(2), 2, 1, { regionCode: 'SHOULDER', side: 'LEFT' }),
+              ].map((o) => ({ ...o, measureCode: 'NPRS' })),
+            },
+          },
+        },
+      ],
+    },
+    measures,
+    bodyRegions,
+  });
+  const myProgress = (): MyProgressQuery => ({
+    viewer: {
+      client: {
+        id: 'c1',
+        displayName: 'Ada Lovelace',
+        series: [
+          {
+            id: 'series-1',
+            status: 'ACTIVE',
+            startDate: '2026-03-01',
+            endDate: null,
+            plannedSessions: 6,
+            plannedSessionsPerWeek: 1,
+            condition: { name: 'Neck pain' },
+            sessions,
+            progress: {
+              measures: [{ measureCode: 'NPRS', regionCode: 'NECK', side: null, baseline: 7, latest: 4, change: -3, points: 3 }],
+              diary: [],
+              attendance: { attended: 3, plannedSessions: 6, plannedPerWeek: 1 },
+            },
+          },
+        ],
+      },
+    },
+    measures,
+    bodyRegions: bodyRegions.map((r) => ({ ...r, lateral: r.code === 'SHOULDER' })),
+  });
+  const sessionForm = (): SessionFormQuery => ({
+    series: {
+      id: 'series-1',
+      startDate: '2026-03-01',
+      plannedMinutesPerSession: 60,
+      client: { id: 'c1', displayName: 'Ada Lovelace' },
+      condition: { name: 'Neck pain', suggestedMeasureCodes: ['NPRS'], suggestedInstrumentCodes: [] },
+    },
+    measures: [{ ...nprs, requiresRegion: true, requiresSide: false }],
+    bodyRegions: bodyRegions.map((r) => ({ ...r, lateral: r.code === 'SHOULDER' })),
+    instruments: [],
   });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
     ClientSeries: clientSeries,
-    SeriesMeasureChart: seriesMeasureChart,
+    SeriesPage: seriesPage,
+    Caseload: caseload,
+    MyProgress: myProgress,
+    SessionForm: sessionForm,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
-    const operationName = /query (\w+)/.exec(body.query)?.[1] ?? '';
+    const operationName = /(?:query|mutation) (\w+)/.exec(body.query)?.[1] ?? '';
     requests.push({ operationName, variables: body.variables });
     const override = overrides.get(operationName);
     const answer = override ? override() : { data: answers[operationName]?.(body.variables) };

@@ -4,11 +4,35 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The answer to one item of a questionnaire. */
+export type AnswerInput = {
+  /** Item code, as listed by the instrument. */
+  itemCode: string;
+  /** Free text for items that take it (the activity named in PSFS). */
+  label?: string | null | undefined;
+  /** The answer; null when the item was left unanswered. */
+  value?: number | null | undefined;
+};
+
 /** Whether a planned visit took place. */
 export type Attendance =
   | 'ATTENDED'
   | 'CANCELLED'
   | 'NO_SHOW';
+
+/** Why a series needs attention (definitions in the README, "Progress and caseload"). */
+export type CaseloadFlag =
+  | 'MISSED_SESSIONS'
+  | 'NO_MEANINGFUL_CHANGE'
+  | 'REASSESSMENT_OVERDUE'
+  | 'WORSENING';
+
+/** Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first), CLIENT_NAME (family, given name), START_DATE (newest series first). */
+export type CaseloadSort =
+  | 'CHANGE'
+  | 'CLIENT_NAME'
+  | 'LAST_VISIT'
+  | 'START_DATE';
 
 /** Which way is improvement. */
 export type MeasureDirection =
@@ -23,11 +47,88 @@ export type MeasureKind =
   | 'RANGE_OF_MOTION'
   | 'STRENGTH';
 
+/** A massage technique used in a session. */
+export type Modality =
+  | 'DEEP_TISSUE'
+  | 'LYMPHATIC_DRAINAGE'
+  | 'MYOFASCIAL_RELEASE'
+  | 'OTHER'
+  | 'REFLEXOLOGY'
+  | 'SHIATSU'
+  | 'SPORTS'
+  | 'SWEDISH'
+  | 'TRIGGER_POINT';
+
 /** When in the course of care a value was taken: before or after a session, or between sessions. */
 export type ObservationContext =
   | 'BETWEEN_SESSIONS'
   | 'POST_SESSION'
   | 'PRE_SESSION';
+
+/** How much discomfort the client tolerates during work. */
+export type PainTolerance =
+  | 'HIGH'
+  | 'LOW'
+  | 'MODERATE';
+
+/** Pressure the client prefers. */
+export type PressurePreference =
+  | 'DEEP'
+  | 'FIRM'
+  | 'LIGHT'
+  | 'MODERATE';
+
+/** A single measured value, e.g. pain the client reports between sessions. */
+export type RecordObservationInput = {
+  /** The client measured. */
+  clientId: string | number;
+  /** When in the course of care it was taken. */
+  context: ObservationContext;
+  /** Code of the measure in the measure catalog, e.g. NPRS. */
+  measureCode: string;
+  /** Body region code; required when the measure needs a region. */
+  regionCode?: string | null | undefined;
+  /** The treatment series it belongs to, if any. */
+  seriesId?: string | number | null | undefined;
+  /** The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION). */
+  sessionId?: string | number | null | undefined;
+  /** Side; required for a lateral region or a one-sided measure. */
+  side?: Side | null | undefined;
+  /** When it was measured (clinical time, not entry time). */
+  takenAt: string;
+  /** The value, in the measure's unit and within its valid range. */
+  value: number;
+};
+
+/** A visit, with the values measured before and after it and any questionnaires. */
+export type RecordSessionInput = {
+  /** Assessment notes, up to 8000 characters. */
+  assessment?: string | null | undefined;
+  /** Attended, cancelled or no-show. */
+  attendance: Attendance;
+  /** Hands-on minutes, 1-480 when attended, 0 otherwise. */
+  durationMinutes: number;
+  /** Techniques used. */
+  modalities?: Array<Modality> | null | undefined;
+  /** Objective notes, up to 8000 characters. */
+  objective?: string | null | undefined;
+  /** Values measured before and after the visit. */
+  observations?: Array<SessionObservationInput> | null | undefined;
+  /** Plan notes, up to 8000 characters. */
+  plan?: string | null | undefined;
+  /** Pressure 1 (very light) to 5 (very deep). */
+  pressure?: number | null | undefined;
+  /** Questionnaires completed at the visit. */
+  questionnaireResponses?: Array<SessionQuestionnaireInput> | null | undefined;
+  /** Regions worked on. */
+  regions?: Array<TreatedRegionInput> | null | undefined;
+  /** The series this visit belongs to. */
+  seriesId: string | number;
+  /** Start of the visit; not before the series start. */
+  startedAt: string;
+  /** Subjective notes, up to 8000 characters. */
+  subjective?: string | null | undefined;
+};
 
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
@@ -42,6 +143,32 @@ export type SeriesStatus =
   | 'COMPLETED'
   | 'DISCONTINUED';
 
+/** A value measured during a session, recorded together with the session. */
+export type SessionObservationInput = {
+  /** PRE_SESSION or POST_SESSION. */
+  context: ObservationContext;
+  /** Code of the measure in the measure catalog, e.g. NPRS. */
+  measureCode: string;
+  /** Body region code; required when the measure needs a region. */
+  regionCode?: string | null | undefined;
+  /** Side; required for a lateral region or a one-sided measure. */
+  side?: Side | null | undefined;
+  /** When it was measured; defaults to the session start (pre) or end (post). */
+  takenAt?: string | null | undefined;
+  /** The value, in the measure's unit and within its valid range. */
+  value: number;
+};
+
+/** A questionnaire completed at a session. */
+export type SessionQuestionnaireInput = {
+  /** The answers, one per item. */
+  answers: Array<AnswerInput>;
+  /** When it was completed; defaults to the session start. */
+  completedAt?: string | null | undefined;
+  /** Instrument code, e.g. ODI. */
+  instrumentCode: string;
+};
+
 /** Administrative sex (FHIR AdministrativeGender). */
 export type Sex =
   | 'FEMALE'
@@ -53,6 +180,45 @@ export type Sex =
 export type Side =
   | 'LEFT'
   | 'RIGHT';
+
+/** A questionnaire completed outside a session, or recorded on its own. */
+export type SubmitQuestionnaireInput = {
+  /** The answers, one per item. */
+  answers: Array<AnswerInput>;
+  /** The client who answered. */
+  clientId: string | number;
+  /** When it was completed (clinical time). */
+  completedAt: string;
+  /** Instrument code, e.g. ODI. */
+  instrumentCode: string;
+  /** The series it belongs to, if any. */
+  seriesId?: string | number | null | undefined;
+};
+
+/** A body region worked on. */
+export type TreatedRegionInput = {
+  /** Minutes on this region, if recorded. */
+  minutes?: number | null | undefined;
+  /** Body region code. */
+  regionCode: string;
+  /** LEFT, RIGHT or BOTH; required for a lateral region. */
+  side?: TreatedSide | null | undefined;
+};
+
+/** Side of a lateral region that was treated. */
+export type TreatedSide =
+  | 'BOTH'
+  | 'LEFT'
+  | 'RIGHT';
+
+export type CaseloadQueryVariables = Exact<{
+  flag?: CaseloadFlag | null | undefined;
+  sort: CaseloadSort;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string } } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientListQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -68,15 +234,61 @@ export type ClientSeriesQueryVariables = Exact<{
 }>;
 
 
-export type ClientSeriesQuery = { client: { id: string, displayName: string, dateOfBirth: string, sex: Sex, series: Array<{ id: string, conditionCode: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, condition: { name: string } }> } };
+export type ClientSeriesQuery = { client: { id: string, displayName: string, dateOfBirth: string, sex: Sex, intake: { takenAt: string, chiefComplaints: string, goals: string | null, medications: string | null, contraindications: Array<string>, redFlags: Array<string>, pressurePreference: PressurePreference | null, painTolerance: PainTolerance | null, consentToTreatment: boolean } | null, series: Array<{ id: string, conditionCode: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }> }> } };
 
-export type SeriesMeasureChartQueryVariables = Exact<{
-  seriesId: string | number;
-  measureCode: string;
+export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
+
+export type RecordDiaryEntryMutationVariables = Exact<{
+  input: RecordObservationInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
-export type SeriesMeasureChartQuery = { series: { id: string, status: SeriesStatus, startDate: string, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string }> };
+export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string } };
+
+export type PlainProgressFragment = { measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number };
+
+export type SessionFormQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type SessionFormQuery = { series: { id: string, startDate: string, plannedMinutesPerSession: number, client: { id: string, displayName: string }, condition: { name: string, suggestedMeasureCodes: Array<string>, suggestedInstrumentCodes: Array<string> } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, requiresRegion: boolean, requiresSide: boolean }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }>, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+
+export type RecordSessionMutationVariables = Exact<{
+  input: RecordSessionInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RecordSessionMutation = { recordSession: { id: string, seriesId: string } };
+
+export type SubmitQuestionnaireMutationVariables = Exact<{
+  input: SubmitQuestionnaireInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SubmitQuestionnaireMutation = { submitQuestionnaireResponse: { id: string, score: number } };
+
+export type QuestionnaireFormQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type QuestionnaireFormQuery = { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, condition: { name: string, suggestedInstrumentCodes: Array<string> } }> }, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+
+export type InstrumentFieldsFragment = { code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> };
+
+export type SeriesPageQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -94,7 +306,7 @@ export type SignOutMutation = { signOut: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { therapist: { id: string, givenName: string, familyName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
+export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -114,7 +326,91 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PlainProgressFragmentDoc = new TypedDocumentString(`
+    fragment PlainProgress on MeasureProgressNode {
+  measureCode
+  regionCode
+  side
+  baseline
+  latest
+  change
+  points
+}
+    `, {"fragmentName":"PlainProgress"}) as unknown as TypedDocumentString<PlainProgressFragment, unknown>;
+export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}
+    `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
+export const CaseloadDocument = new TypedDocumentString(`
+    query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
+  caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        flags
+        attendedSessions
+        lastVisitAt
+        headlineMeasureCode
+        headline {
+          regionCode
+          side
+          baseline
+          latest
+          change
+          mcidReached
+        }
+        series {
+          id
+          plannedSessions
+          condition {
+            name
+          }
+          observations {
+            sessionId
+            measureCode
+            context
+            regionCode
+            side
+            value
+          }
+          client {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+  measures {
+    code
+    name
+    unitLabel
+    min
+    max
+    decimals
+    direction
+  }
+  bodyRegions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CaseloadQuery, CaseloadQueryVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($search: String, $first: Int!, $after: String) {
   clients(search: $search, first: $first, after: $after) {
@@ -145,6 +441,17 @@ export const ClientSeriesDocument = new TypedDocumentString(`
     displayName
     dateOfBirth
     sex
+    intake {
+      takenAt
+      chiefComplaints
+      goals
+      medications
+      contraindications
+      redFlags
+      pressurePreference
+      painTolerance
+      consentToTreatment
+    }
     series {
       id
       conditionCode
@@ -155,16 +462,193 @@ export const ClientSeriesDocument = new TypedDocumentString(`
       condition {
         name
       }
+      sessions {
+        id
+        startedAt
+        attendance
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<ClientSeriesQuery, ClientSeriesQueryVariables>;
-export const SeriesMeasureChartDocument = new TypedDocumentString(`
-    query SeriesMeasureChart($seriesId: ID!, $measureCode: String!) {
+export const MyProgressDocument = new TypedDocumentString(`
+    query MyProgress {
+  viewer {
+    client {
+      id
+      displayName
+      series {
+        id
+        status
+        startDate
+        endDate
+        plannedSessions
+        plannedSessionsPerWeek
+        condition {
+          name
+        }
+        sessions {
+          id
+          startedAt
+          attendance
+        }
+        progress {
+          measures {
+            ...PlainProgress
+          }
+          diary {
+            ...PlainProgress
+          }
+          attendance {
+            attended
+            plannedSessions
+            plannedPerWeek
+          }
+        }
+      }
+    }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    decimals
+    direction
+    mcid
+  }
+  bodyRegions {
+    code
+    name
+    lateral
+  }
+}
+    fragment PlainProgress on MeasureProgressNode {
+  measureCode
+  regionCode
+  side
+  baseline
+  latest
+  change
+  points
+}`) as unknown as TypedDocumentString<MyProgressQuery, MyProgressQueryVariables>;
+export const RecordDiaryEntryDocument = new TypedDocumentString(`
+    mutation RecordDiaryEntry($input: RecordObservationInput!, $idempotencyKey: String) {
+  recordObservation(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    value
+    takenAt
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDiaryEntryMutation, RecordDiaryEntryMutationVariables>;
+export const SessionFormDocument = new TypedDocumentString(`
+    query SessionForm($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    startDate
+    plannedMinutesPerSession
+    client {
+      id
+      displayName
+    }
+    condition {
+      name
+      suggestedMeasureCodes
+      suggestedInstrumentCodes
+    }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    min
+    max
+    decimals
+    requiresRegion
+    requiresSide
+  }
+  bodyRegions {
+    code
+    name
+    lateral
+  }
+  instruments {
+    ...InstrumentFields
+  }
+}
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}`) as unknown as TypedDocumentString<SessionFormQuery, SessionFormQueryVariables>;
+export const RecordSessionDocument = new TypedDocumentString(`
+    mutation RecordSession($input: RecordSessionInput!, $idempotencyKey: String) {
+  recordSession(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    seriesId
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSessionMutation, RecordSessionMutationVariables>;
+export const SubmitQuestionnaireDocument = new TypedDocumentString(`
+    mutation SubmitQuestionnaire($input: SubmitQuestionnaireInput!, $idempotencyKey: String) {
+  submitQuestionnaireResponse(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    score
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitQuestionnaireMutation, SubmitQuestionnaireMutationVariables>;
+export const QuestionnaireFormDocument = new TypedDocumentString(`
+    query QuestionnaireForm($clientId: ID!) {
+  client(id: $clientId) {
+    id
+    displayName
+    series {
+      id
+      status
+      condition {
+        name
+        suggestedInstrumentCodes
+      }
+    }
+  }
+  instruments {
+    ...InstrumentFields
+  }
+}
+    fragment InstrumentFields on Instrument {
+  code
+  name
+  items {
+    code
+    label
+    min
+    max
+    optionalModule
+    requiresLabel
+  }
+}`) as unknown as TypedDocumentString<QuestionnaireFormQuery, QuestionnaireFormQueryVariables>;
+export const SeriesPageDocument = new TypedDocumentString(`
+    query SeriesPage($seriesId: ID!) {
   series(id: $seriesId) {
     id
     status
     startDate
+    endDate
+    goals
+    plannedSessions
+    plannedSessionsPerWeek
+    client {
+      id
+      displayName
+    }
     condition {
       name
     }
@@ -173,14 +657,32 @@ export const SeriesMeasureChartDocument = new TypedDocumentString(`
       startedAt
       attendance
     }
-    observations(measureCode: $measureCode) {
+    observations {
       id
       sessionId
+      measureCode
       context
       regionCode
       side
       value
       takenAt
+    }
+    questionnaireResponses {
+      id
+      instrumentCode
+      completedAt
+      score
+    }
+    progress {
+      attendance {
+        attended
+        cancelled
+        noShows
+        expectedByNow
+        plannedSessions
+        plannedPerWeek
+        weeksElapsed
+      }
     }
   }
   measures {
@@ -194,13 +696,18 @@ export const SeriesMeasureChartDocument = new TypedDocumentString(`
     decimals
     direction
     mcid
+    severityBands {
+      min
+      max
+      label
+    }
   }
   bodyRegions {
     code
     name
   }
 }
-    `) as unknown as TypedDocumentString<SeriesMeasureChartQuery, SeriesMeasureChartQueryVariables>;
+    `) as unknown as TypedDocumentString<SeriesPageQuery, SeriesPageQueryVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) {
@@ -217,10 +724,15 @@ export const SignOutDocument = new TypedDocumentString(`
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
+    role
     therapist {
       id
       givenName
       familyName
+    }
+    client {
+      id
+      displayName
     }
     clinic {
       id

@@ -10,23 +10,12 @@ import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Headless, no sandbox (root in containers), and nothing that phones home on a closed network.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type GraphQL = <Data>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
 
@@ -75,12 +64,12 @@ async function send<Data>(token: string | null, query: string, variables?: Recor
   return body.data;
 }
 
-/** Signs in over the API and returns a new session token of the demo therapist. */
-async function signInOverApi(): Promise<string> {
+/** Signs in over the API and returns a new session token of a demo account (the therapist unless said). */
+async function signInOverApi(account: { email: string; password: string } = therapist): Promise<string> {
   const { signIn } = await send<{ signIn: { token: string } }>(
     null,
     'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    { email: therapist.email, password: therapist.password },
+    { email: account.email, password: account.password },
   );
   return signIn.token;
 }
@@ -117,17 +106,19 @@ async function findTarget(): Promise<Target> {
         node: {
           id: string;
           displayName: string;
-          series: { id: string; condition: { name: string } }[];
+          series: { id: string; status: string; condition: { name: string } }[];
         };
       }[];
     };
-  }>(`{ clients(first: 100) { edges { node { id displayName series { id condition { name } } } } } }`);
+  }>(`{ clients(first: 100) { edges { node { id displayName series { id status condition { name } } } } } }`);
   const nameCounts = new Map<string, number>();
   for (const { node } of clients.edges) nameCounts.set(node.displayName, (nameCounts.get(node.displayName) ?? 0) + 1);
   let best: Target | undefined;
   for (const { node } of clients.edges) {
     if (nameCounts.get(node.displayName) !== 1) continue;
     for (const [seriesIndex, series] of node.series.entries()) {
+      // An active series: the session form records into it.
+      if (series.status !== 'ACTIVE') continue;
       const { series: data } = await graphql<{ series: ChartSeries }>(seriesQuery, { id: series.id });
       const sessionValues = data.observations.filter((o) => o.sessionId !== null && o.context !== 'BETWEEN_SESSIONS');
       const regions = new Set(sessionValues.map((o) => `${o.regionCode}|${o.side}`)).size;
@@ -173,18 +164,27 @@ function expectedRows(label: string): string[][] {
   return rows;
 }
 
-async function tableRows(page: Page): Promise<string[][]> {
-  const details = page.locator('details.table-toggle');
+/** The pain section of a series page: the NPRS chart, its region picker and its table. */
+function painSection(page: Page): Locator {
+  return page.locator('.measure-section').filter({ has: page.getByRole('img', { name: /^Chart of Pain \(NPRS 0-10\) in / }) });
+}
+
+async function tableRows(scope: Locator): Promise<string[][]> {
+  const details = scope.locator('details.table-toggle');
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
-    await page.getByText('Show the values as a table').click();
+    await scope.getByText('Show the values as a table').click();
   }
-  return page.$$eval('table.data-table tbody tr', (rows) =>
-    rows.map((row) => [
-      row.querySelector('th')?.textContent ?? '',
-      row.querySelector('[data-column="pre"]')?.textContent ?? '',
-      row.querySelector('[data-column="post"]')?.textContent ?? '',
-    ]),
-  );
+  // The table is rendered once the disclosure is open.
+  await scope.locator('table.data-table').waitFor();
+  return scope
+    .locator('table.data-table tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector('th')?.textContent ?? '',
+        row.querySelector('[data-column="pre"]')?.textContent ?? '',
+        row.querySelector('[data-column="post"]')?.textContent ?? '',
+      ]),
+    );
 }
 
 /** Resolves once chart.js has painted something on the canvas. */
@@ -251,7 +251,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe('first page: clients, their series, and the pain chart', () => {
+describe('therapist: caseload, clients, a series and its pain chart', () => {
   test('desktop: list, load more, search, choose a client and a series, chart and table', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
@@ -268,7 +268,15 @@ describe('first page: clients, their series, and the pain chart', () => {
       await page.getByLabel('Email').fill(therapist.email);
       await page.getByLabel('Password').fill(therapist.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.locator('.who-person').textContent()).toBe('Maya Chen');
+      await page.locator('.who-person', { hasText: 'Maya Chen' }).waitFor();
+      // A therapist lands on the caseload: their active series, with flags and a sparkline each.
+      await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await page.locator('.caseload-item').first().waitFor();
+      const { caseload } = await graphql<{ caseload: { totalCount: number } }>('{ caseload(first: 100) { totalCount } }');
+      expect(await page.locator('.caseload-item').count()).toBe(Math.min(caseload.totalCount, 20));
+      expect(await page.getByRole('img', { name: / at each visit: / }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(artifactsDir, 'caseload-desktop.png'), fullPage: true });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
       const cookie = (await context.cookies()).find((c) => c.name === 'fascia_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
 
@@ -280,7 +288,8 @@ describe('first page: clients, their series, and the pain chart', () => {
         };
       }>(`query($first: Int!) { clients(first: $first) { totalCount edges { node { displayName } } } }`, { first: pageSize });
       const names = page.locator('.client-items .client-name');
-      await expect.poll(() => names.allTextContents()).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(firstPage.clients.edges.map((e) => e.node.displayName));
+      await page.screenshot({ path: path.join(artifactsDir, 'clients-desktop.png'), fullPage: true });
       await expect(page.locator('.list-count').textContent()).resolves.toBe(
         `Showing ${firstPage.clients.edges.length} of ${firstPage.clients.totalCount} clients`,
       );
@@ -291,18 +300,20 @@ describe('first page: clients, their series, and the pain chart', () => {
       const twoPages = await graphql<{
         clients: { edges: { node: { displayName: string } }[] };
       }>(`query($first: Int!) { clients(first: $first) { edges { node { displayName } } } }`, { first: 2 * pageSize });
-      await expect.poll(() => names.allTextContents()).toEqual(twoPages.clients.edges.map((e) => e.node.displayName));
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(twoPages.clients.edges.map((e) => e.node.displayName));
 
       await page.getByRole('searchbox', { name: 'Search by name or email' }).fill(target.displayName);
       const clientButton = page.locator('.client-item').filter({
         has: page.locator('.client-name', { hasText: target.displayName }),
       });
-      await expect.poll(() => names.allTextContents()).toContain(target.displayName);
-      await expect.poll(() => names.count()).toBeLessThan(firstPage.clients.edges.length + 1);
+      await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toContain(target.displayName);
+      await expect.poll(() => names.count(), { timeout: 10_000 }).toBeLessThan(firstPage.clients.edges.length + 1);
       await clientButton.first().click();
-      await page.getByRole('heading', { level: 2, name: target.displayName }).waitFor();
+      await page.getByRole('heading', { level: 1, name: target.displayName }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/clients/${target.clientId}`);
+      await page.screenshot({ path: path.join(artifactsDir, 'client-desktop.png'), fullPage: true });
 
-      const seriesButton = page.locator('.series-item').nth(target.seriesIndex);
+      const seriesButton = page.locator('.series-entry .series-name').nth(target.seriesIndex);
       await expect(seriesButton.textContent()).resolves.toContain(target.conditionName);
       await seriesButton.click();
 
@@ -311,10 +322,10 @@ describe('first page: clients, their series, and the pain chart', () => {
       });
       await canvas.waitFor();
       await waitForPaintedChart(page);
-      expect(await page.locator('figure.measure-chart canvas').count()).toBe(1);
+      const pain = painSection(page);
 
       // Every region the API has values for: the table lists exactly the API's numbers.
-      const picker = page.getByRole('group', { name: 'Body region' });
+      const picker = pain.getByRole('group', { name: 'Body region' });
       const regionLabels =
         (await picker.count()) > 0
           ? await picker.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => i.parentElement?.textContent ?? ''))
@@ -332,14 +343,14 @@ describe('first page: clients, their series, and the pain chart', () => {
             name: new RegExp(`in ${label.replace(/[()]/g, '\\$&')} before and after`),
           })
           .waitFor();
-        const rows = await tableRows(page);
+        const rows = await tableRows(pain);
         expect(rows, `table for ${label}`).toEqual(expectedRows(label));
         expect(rows.length).toBeGreaterThan(0);
       }
       if (apiRegions.size > 1) await picker.getByRole('radio').first().check();
       await waitForPaintedChart(page);
       await page.screenshot({
-        path: path.join(artifactsDir, 'first-page-desktop.png'),
+        path: path.join(artifactsDir, 'series-desktop.png'),
         fullPage: true,
       });
 
@@ -368,37 +379,212 @@ describe('first page: clients, their series, and the pain chart', () => {
     const errors = watchErrors(page);
     try {
       // A link to a client's series opens it directly.
-      await page.goto(`${baseUrl}/?client=${target.clientId}&series=${target.seriesId}`);
+      await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
       await page.getByRole('img', { name: /^Chart of Pain \(NPRS 0-10\) in / }).waitFor();
       await waitForPaintedChart(page);
-      const box = await page.locator('figure.measure-chart canvas').boundingBox();
+      const box = await painSection(page).locator('canvas').boundingBox();
       expect(box?.width).toBeGreaterThan(250);
       expect(box?.width).toBeLessThanOrEqual(375);
       await page.screenshot({
-        path: path.join(artifactsDir, 'first-page-phone.png'),
+        path: path.join(artifactsDir, 'series-phone.png'),
         fullPage: true,
       });
 
-      await tableRows(page);
+      await tableRows(painSection(page));
       // Nothing makes the page scroll sideways (a wide table scrolls inside its own box).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await page.locator('table.data-table').scrollIntoViewIfNeeded();
+      await painSection(page).locator('table.data-table').scrollIntoViewIfNeeded();
       await page.screenshot({
-        path: path.join(artifactsDir, 'first-page-phone-table.png'),
+        path: path.join(artifactsDir, 'series-phone-table.png'),
         fullPage: true,
       });
 
-      // On a phone an open client takes the screen; the way back shows the list again.
-      expect(await page.locator('.client-list').isVisible()).toBe(false);
-      await page.getByRole('button', { name: '← All clients' }).click();
-      await page.locator('.client-items .client-name').first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await page.screenshot({
-        path: path.join(artifactsDir, 'first-page-phone-list.png'),
-      });
+      // The other main pages fit the phone too.
+      for (const [name, address, ready] of [
+        ['caseload', '/', page.locator('.caseload-item').first()],
+        ['clients', '/clients', page.locator('.client-items .client-name').first()],
+        ['client', `/clients/${target.clientId}`, page.getByRole('heading', { level: 1, name: target.displayName })],
+        ['session-form', `/sessions/new?series=${target.seriesId}`, page.getByRole('heading', { level: 1, name: 'Record a session' })],
+      ] as const) {
+        await page.goto(`${baseUrl}${address}`);
+        await ready.waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375);
+        await page.screenshot({ path: path.join(artifactsDir, `${name}-phone.png`), fullPage: true });
+      }
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+/** Signs in through the form in a fresh context; the caller closes the context. */
+async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }, shot?: string) {
+  const context = await browser.newContext({
+    viewport,
+    reducedMotion: 'reduce',
+    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(baseUrl);
+  if (shot) {
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, shot) });
+  }
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return { context, page, errors };
+}
+
+/** The region of the target series with the most pain values at sessions, as the body map keys it. */
+function busiestRegion(): { key: string; label: string } {
+  const counts = new Map<string, { count: number; regionCode: string | null; side: 'LEFT' | 'RIGHT' | null }>();
+  for (const o of target.series.observations) {
+    if (!o.sessionId || o.context === 'BETWEEN_SESSIONS') continue;
+    const key = `${o.regionCode ?? ''}|${o.side ?? ''}`;
+    counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, regionCode: o.regionCode, side: o.side });
+  }
+  const [key, best] = [...counts].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+  if (!key || !best) throw new Error('the target series has no pain values');
+  return { key, label: regionLabel(best.regionCode, best.side) };
+}
+
+describe('therapist records a session', () => {
+  test('a value out of range is refused at its input with nothing typed lost; the corrected session shows in the chart table', async () => {
+    const { context, page, errors } = await signInPage(therapist);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await page.goto(`${baseUrl}/sessions/new?series=${target.seriesId}`);
+      await page.getByRole('heading', { level: 1, name: 'Record a session' }).waitFor();
+      await page.screenshot({ path: path.join(artifactsDir, 'session-form-desktop.png'), fullPage: true });
+
+      // The body map is keyboard operable: focus an area, Space chooses it.
+      const region = busiestRegion();
+      const area = page.locator(`[data-region="${region.key}"]`);
+      await area.focus();
+      await page.keyboard.press('Space');
+      await expect(area.getAttribute('aria-pressed')).resolves.toBe('true');
+      await page.getByRole('checkbox', { name: 'Swedish' }).check();
+      await page.getByRole('radio', { name: '3 moderate' }).check();
+
+      const inputId = `pain-${region.key.replace('|', '-')}`;
+      const before = page.locator(`#${inputId}-pre`);
+      const after = page.locator(`#${inputId}-post`);
+      await before.fill('11');
+      await after.fill('3');
+      await page.getByLabel('Subjective: what the client reports').fill('Neck stiff after a long drive.');
+      await page.getByRole('button', { name: 'Record the session' }).click();
+
+      // The server's range error lands at the input, which keeps what was typed.
+      await expect.poll(() => before.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      await expect(page.locator(`#${inputId}-pre-error`).textContent()).resolves.toMatch(/10/);
+      expect(await before.inputValue()).toBe('11');
+      expect(await after.inputValue()).toBe('3');
+      expect(await page.getByLabel('Subjective: what the client reports').inputValue()).toBe('Neck stiff after a long drive.');
+      await page.screenshot({ path: path.join(artifactsDir, 'session-form-error-desktop.png'), fullPage: true });
+
+      await before.fill('2');
+      await page.getByRole('button', { name: 'Record the session' }).click();
+      await page.waitForURL((url) => url.pathname === `/clients/${target.clientId}/series/${target.seriesId}`);
+      await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
+      const pain = painSection(page);
+      const picker = pain.getByRole('group', { name: 'Body region' });
+      if ((await picker.count()) > 0) await picker.getByRole('radio', { name: region.label, exact: true }).check();
+      await expect.poll(async () => (await tableRows(pain)).at(-1)?.slice(1), { timeout: 10_000 }).toEqual(['2', '3']);
+
+      // Recorded once, with what the form said.
+      const { series } = await graphql<{ series: { sessions: { modalities: string[]; pressure: number | null }[] } }>(
+        'query($id: ID!) { series(id: $id) { sessions { modalities pressure } } }',
+        { id: target.seriesId },
+      );
+      expect(series.sessions.length).toBe(target.series.sessions.length + 1);
+      expect(series.sessions.at(-1)).toEqual({ modalities: ['SWEDISH'], pressure: 3 });
+      expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('other roles', () => {
+  test("a client sees only their own progress and diary; another client's address shows no data", async () => {
+    const token = await signInOverApi(demoAccounts.client);
+    const { viewer } = await send<{ viewer: { client: { id: string; displayName: string } } }>(
+      token,
+      '{ viewer { client { id displayName } } }',
+    );
+    const { clients } = await graphql<{ clients: { edges: { node: { id: string; displayName: string } }[] } }>(
+      '{ clients(first: 30) { edges { node { id displayName } } } }',
+    );
+    const others = clients.edges.map((e) => e.node).filter((c) => c.id !== viewer.client.id);
+    const other = others[0];
+    if (!other) throw new Error('the clinic has one client only');
+
+    for (const viewport of [
+      { width: 1280, height: 800, name: 'desktop' },
+      { width: 375, height: 812, name: 'phone' },
+    ]) {
+      const { context, page, errors } = await signInPage(demoAccounts.client, viewport, `sign-in-${viewport.name}.png`);
+      try {
+        await page.getByRole('heading', { level: 1, name: `Hello, ${viewer.client.displayName}` }).waitFor();
+        await page.locator('.plain-list li').first().waitFor();
+        expect(await page.locator('.plain-list li').first().textContent()).toMatch(/^Your .+ (than|the same as|has one)/);
+        const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+        expect(nav).toEqual(['My progress', 'Pain diary']);
+        const text = (await page.locator('body').textContent()) ?? '';
+        for (const c of others) expect(text).not.toContain(c.displayName);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: path.join(artifactsDir, `portal-${viewport.name}.png`), fullPage: true });
+
+        await page.getByRole('link', { name: 'Pain diary' }).first().click();
+        await page.getByRole('heading', { level: 1, name: 'Pain diary' }).waitFor();
+        await page.locator('.pain-choice', { hasText: /^4$/ }).click();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('status').filter({ hasText: 'Saved: pain 4' }).waitFor();
+        await page.screenshot({ path: path.join(artifactsDir, `diary-${viewport.name}.png`), fullPage: true });
+
+        // A therapist's address for another client: not a page here, and none of their data.
+        for (const address of [`/clients/${other.id}`, `/clients/${other.id}/series/${target.seriesId}`]) {
+          await page.goto(`${baseUrl}${address}`);
+          await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+          expect((await page.locator('body').textContent()) ?? '').not.toContain(other.displayName);
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('an admin gets the caseload layout; a researcher a page of their own with sign-out only', async () => {
+    const admin = await signInPage(demoAccounts.admin);
+    try {
+      await admin.page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await admin.page.locator('.caseload-item').first().waitFor();
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
+    for (const viewport of [
+      { width: 1280, height: 800, name: 'desktop' },
+      { width: 375, height: 812, name: 'phone' },
+    ]) {
+      const researcher = await signInPage(demoAccounts.researcher, viewport);
+      try {
+        await researcher.page.getByRole('heading', { level: 1, name: 'Research' }).waitFor();
+        expect(await researcher.page.getByRole('navigation').count()).toBe(0);
+        await researcher.page.screenshot({ path: path.join(artifactsDir, `research-${viewport.name}.png`), fullPage: true });
+        await researcher.page.goto(`${baseUrl}/clients/${target.clientId}`);
+        await researcher.page.getByRole('heading', { level: 1, name: 'Research' }).waitFor();
+        expect((await researcher.page.locator('body').textContent()) ?? '').not.toContain(target.displayName);
+        await researcher.page.getByRole('button', { name: 'Sign out' }).click();
+        await researcher.page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+        expect(researcher.errors).toEqual([]);
+      } finally {
+        await researcher.context.close();
+      }
     }
   });
 });

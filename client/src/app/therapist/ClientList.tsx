@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { request } from '../graphql/client';
-import { messageOf } from '../graphql/errors';
-import { ClientListDocument, type ClientListQuery } from '../graphql/generated/graphql';
-import { ErrorMessage, Loading } from './status';
+import { request } from '../../graphql/client';
+import { messageOf } from '../../graphql/errors';
+import { ClientListDocument, type ClientListQuery } from '../../graphql/generated/graphql';
+import { Link } from '../router';
+import { ErrorMessage, Loading } from '../status';
 
 export const pageSize = 20;
 const searchDelayMs = 250;
@@ -41,13 +42,8 @@ function seriesSummary(series: ClientEdge['node']['series']): string {
   return active > 0 ? `${total}, ${active} active` : total;
 }
 
-export interface ClientListProps {
-  selectedClientId: string | null;
-  onSelect: (clientId: string) => void;
-}
-
-/** The clinic's clients, searchable, a page at a time. */
-export function ClientList({ selectedClientId, onSelect }: ClientListProps) {
+/** The clinic's clients, searchable, a page at a time; each opens the client's page. */
+export function ClientList() {
   const searchId = useId();
   const [searchText, setSearchText] = useState('');
   const search = useSettled(searchText.trim(), searchDelayMs);
@@ -104,7 +100,7 @@ export function ClientList({ selectedClientId, onSelect }: ClientListProps) {
 
   return (
     <section className="panel client-list" aria-labelledby={`${searchId}-heading`}>
-      <h2 id={`${searchId}-heading`}>Clients</h2>
+      <h1 id={`${searchId}-heading`}>Clients</h1>
       <search className="search">
         <label htmlFor={searchId}>Search by name or email</label>
         <input
@@ -136,10 +132,10 @@ export function ClientList({ selectedClientId, onSelect }: ClientListProps) {
           <ul className="client-items" aria-busy={stale}>
             {list.edges.map(({ node }) => (
               <li key={node.id}>
-                <button type="button" className="client-item" aria-pressed={node.id === selectedClientId} onClick={() => onSelect(node.id)}>
+                <Link className="client-item" to={`/clients/${encodeURIComponent(node.id)}`}>
                   <span className="client-name">{node.displayName}</span>
                   <span className="client-meta">{seriesSummary(node.series)}</span>
-                </button>
+                </Link>
               </li>
             ))}
           </ul>

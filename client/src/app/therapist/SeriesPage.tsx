@@ -1,0 +1,180 @@
+import { useId, useMemo, useState } from 'react';
+import { MeasureChart } from '../../charts/MeasureChart';
+import { buildRegionSeries, type MeasureInfo, type ObservationInfo, type SessionInfo } from '../../charts/measure-series';
+import { ScoreChart } from '../../charts/ScoreChart';
+import { type MeasureKind, SeriesPageDocument, type SeriesPageQuery } from '../../graphql/generated/graphql';
+import { useQuery } from '../../graphql/use-query';
+import { formatLocalDate } from '../format';
+import { Link, useRouter } from '../router';
+import { ErrorMessage, Loading } from '../status';
+import { AttendancePanel } from './AttendancePanel';
+import { statusLabels } from './ClientPage';
+
+export interface SeriesPageProps {
+  seriesId: string;
+  timeZone: string | undefined;
+  canRecord: boolean;
+}
+
+type Data = SeriesPageQuery;
+type Measure = Data['measures'][number];
+
+/** The measures charted per session, by section: pain first, then movement and strength. */
+const sections: { title: string; kinds: MeasureKind[]; empty: string }[] = [
+  { title: 'Pain', kinds: ['PAIN'], empty: 'No pain recorded at a session yet.' },
+  {
+    title: 'Range of motion, flexibility and strength',
+    kinds: ['RANGE_OF_MOTION', 'FLEXIBILITY', 'STRENGTH'],
+    empty: 'No range of motion, flexibility or strength recorded at a session yet.',
+  },
+];
+
+/** Is the treatment working: every measure of one series across its sessions, questionnaires and attendance. */
+export default function SeriesPage({ seriesId, timeZone, canRecord }: SeriesPageProps) {
+  const query = useQuery(SeriesPageDocument, { seriesId });
+  if (query.status === 'loading') return <Loading>Loading the series…</Loading>;
+  if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
+  return <SeriesProgress data={query.data} timeZone={timeZone} canRecord={canRecord} />;
+}
+
+export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; timeZone: string | undefined; canRecord: boolean }) {
+  const { series } = data;
+  const format = timeZone ? { timeZone } : {};
+  const regionNames = useMemo(() => new Map(data.bodyRegions.map((r) => [r.code, r.name])), [data.bodyRegions]);
+  // Values taken at sessions, by measure: the charts' input, grouped once.
+  const byMeasure = useMemo(() => {
+    const groups = new Map<string, Data['series']['observations']>();
+    for (const o of series.observations) {
+      if (!o.sessionId) continue;
+      const group = groups.get(o.measureCode);
+      if (group) group.push(o);
+      else groups.set(o.measureCode, [o]);
+    }
+    return groups;
+  }, [series]);
+  const scores = useMemo(() => {
+    const byInstrument = new Map<string, { completedAt: string; score: number }[]>();
+    for (const r of series.questionnaireResponses) {
+      byInstrument.set(r.instrumentCode, [...(byInstrument.get(r.instrumentCode) ?? []), { completedAt: r.completedAt, score: r.score }]);
+    }
+    return byInstrument;
+  }, [series]);
+  const clientPath = `/clients/${encodeURIComponent(series.client.id)}`;
+  // The forms come back here with ?recorded=1 after saving.
+  const recorded = useRouter().location.search.get('recorded') === '1';
+
+  return (
+    <div className="series-page">
+      <p className="breadcrumb">
+        <Link to={clientPath}>← {series.client.displayName}</Link>
+      </p>
+      <section className="panel">
+        <h1>
+          {series.client.displayName}: {series.condition.name}
+        </h1>
+        <p className="series-meta">
+          <span className={`badge badge-${series.status.toLowerCase()}`}>{statusLabels[series.status]}</span> From{' '}
+          {formatLocalDate(series.startDate)}
+          {series.endDate ? ` to ${formatLocalDate(series.endDate)}` : ''} · {series.plannedSessions} sessions planned,{' '}
+          {series.plannedSessionsPerWeek} a week
+        </p>
+        {recorded && (
+          <p className="status status-ok" role="status">
+            Session recorded. The charts below include it.
+          </p>
+        )}
+        {series.goals && <p>Goals: {series.goals}</p>}
+        <p className="actions">
+          {canRecord && series.status === 'ACTIVE' && (
+            <Link className="button" to={`/sessions/new?series=${encodeURIComponent(series.id)}`}>
+              Record a session
+            </Link>
+          )}
+          {canRecord && (
+            <Link className="button button-secondary" to={`${clientPath}/questionnaire?series=${encodeURIComponent(series.id)}`}>
+              Enter a questionnaire
+            </Link>
+          )}
+        </p>
+      </section>
+
+      {sections.map((section) => {
+        const measures = data.measures.filter((m) => section.kinds.includes(m.kind) && byMeasure.has(m.code));
+        return (
+          <section key={section.title} className="panel" aria-label={section.title}>
+            <h2>{section.title}</h2>
+            {measures.length === 0 ? (
+              <p>{section.empty}</p>
+            ) : (
+              measures.map((measure) => (
+                <MeasureSection
+                  key={measure.code}
+                  measure={measure}
+                  sessions={series.sessions}
+                  observations={byMeasure.get(measure.code) ?? []}
+                  regionNames={regionNames}
+                  format={format}
+                />
+              ))
+            )}
+          </section>
+        );
+      })}
+
+      <section className="panel" aria-label="Questionnaires">
+        <h2>Questionnaires</h2>
+        {scores.size === 0 ? (
+          <p>No questionnaire completed in this series yet.</p>
+        ) : (
+          [...scores].map(([code, points]) => {
+            const measure = data.measures.find((m) => m.code === code);
+            return measure ? <ScoreChart key={code} measure={measure} points={points} format={format} /> : null;
+          })
+        )}
+      </section>
+
+      <AttendancePanel attendance={series.progress.attendance} sessions={series.sessions} timeZone={timeZone} />
+    </div>
+  );
+}
+
+/** One measure across the sessions, one region (or side) at a time. */
+export function MeasureSection({
+  measure,
+  sessions,
+  observations,
+  regionNames,
+  format,
+}: {
+  measure: Measure & MeasureInfo;
+  sessions: readonly SessionInfo[];
+  observations: readonly ObservationInfo[];
+  regionNames: ReadonlyMap<string, string>;
+  format: { timeZone?: string };
+}) {
+  const pickerId = useId();
+  const regions = useMemo(
+    () => buildRegionSeries({ measure, sessions, observations, regionNames }),
+    [measure, sessions, observations, regionNames],
+  );
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const region = regions.find((r) => r.key === chosenKey) ?? regions[0];
+  if (!region) return null;
+  return (
+    <div className="measure-section">
+      <h3>{measure.name}</h3>
+      {regions.length > 1 && (
+        <fieldset className="region-picker">
+          <legend>{measure.kind === 'PAIN' ? 'Body region' : 'Side'}</legend>
+          {regions.map((r) => (
+            <label key={r.key} className="choice">
+              <input type="radio" name={pickerId} value={r.key} checked={r.key === region.key} onChange={() => setChosenKey(r.key)} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <MeasureChart measure={measure} region={region} format={format} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { SessionFormQuery } from '../../graphql/generated/graphql';
+import { nprs } from '../../test/fixtures';
+import { Router } from '../router';
+import { SessionForm } from './SessionFormPage';
+
+const data: SessionFormQuery = {
+  series: {
+    id: 'series-1',
+    startDate: '2026-03-01',
+    plannedMinutesPerSession: 60,
+    client: { id: 'c1', displayName: 'Ada Lovelace' },
+    condition: { name: 'Neck pain', suggestedMeasureCodes: [], suggestedInstrumentCodes: [] },
+  },
+  measures: [{ ...nprs, requiresRegion: true, requiresSide: false }],
+  bodyRegions: [
+    { code: 'NECK', name: 'Neck', lateral: false },
+    { code: 'SHOULDER', name: 'Shoulder', lateral: true },
+  ],
+  instruments: [],
+};
+
+type Sent = { input: { observations?: { value: number }[] }; idempotencyKey: string };
+let sent: Sent[];
+let answers: (() => Response | Promise<Response>)[];
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+beforeEach(() => {
+  sent = [];
+  answers = [];
+  window.history.replaceState(null, '', '/sessions/new?series=series-1');
+  vi.stubGlobal('fetch', async (_url: RequestInfo | URL, init?: RequestInit) => {
+    sent.push((JSON.parse(String(init?.body)) as { variables: Sent }).variables);
+    const next = answers.shift();
+    if (!next) throw new Error('no answer queued');
+    return next();
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test('body map areas are buttons toggled with the keyboard; each side of a lateral region is its own area', () => {
+  render(
+    <Router>
+      <SessionForm data={data} />
+    </Router>,
+  );
+  const neck = screen.getByRole('button', { name: 'Neck' });
+  expect(neck.getAttribute('aria-pressed')).toBe('false');
+  expect(neck.getAttribute('tabindex')).toBe('0');
+  fireEvent.keyDown(neck, { key: 'Enter' });
+  expect(neck.getAttribute('aria-pressed')).toBe('true');
+  fireEvent.keyDown(screen.getByRole('button', { name: 'Left shoulder' }), { key: ' ' });
+  expect(screen.getByRole('button', { name: 'Right shoulder' }).getAttribute('aria-pressed')).toBe('false');
+  expect(screen.getByLabelText('Neck, pain before')).toBeTruthy();
+  expect(screen.getByLabelText('Left shoulder, pain after')).toBeTruthy();
+  fireEvent.click(neck);
+  expect(neck.getAttribute('aria-pressed')).toBe('false');
+  expect(screen.queryByLabelText('Neck, pain before')).toBeNull();
+});
+
+test('a server error shows at its input with nothing lost; a retry after a network failure reuses the key, changed input does not', async () => {
+  render(
+    <Router>
+      <SessionForm data={data} />
+    </Router>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Neck' }));
+  const before = screen.getByLabelText('Neck, pain before') as HTMLInputElement;
+  fireEvent.change(before, { target: { value: '11' } });
+  fireEvent.change(screen.getByLabelText('Subjective: what the client reports'), { target: { value: 'Stiff neck' } });
+
+  answers.push(() =>
+    json({
+      errors: [
+        {
+          message: 'observations[0].value: must be between 0 and 10 (got 11)',
+          extensions: { code: 'BAD_USER_INPUT', field: 'observations[0].value', rule: 'range' },
+        },
+      ],
+    }),
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Record the session' }));
+  await waitFor(() => expect(before.getAttribute('aria-invalid')).toBe('true'));
+  const message = document.getElementById(before.getAttribute('aria-describedby') ?? '');
+  expect(message?.textContent).toBe('⚠ Must be between 0 and 10 (got 11).');
+  expect(document.activeElement).toBe(before);
+  expect(before.value).toBe('11');
+  expect((screen.getByLabelText('Subjective: what the client reports') as HTMLTextAreaElement).value).toBe('Stiff neck');
+
+  // Corrected, then the network fails: the retry is the same submission, with the same key.
+  fireEvent.change(before, { target: { value: '6' } });
+  answers.push(() => Promise.reject(new TypeError('Failed to fetch')));
+  fireEvent.click(screen.getByRole('button', { name: 'Record the session' }));
+  await screen.findByText('Could not reach the Fascia server. Check your connection and try again.');
+  expect(before.getAttribute('aria-invalid')).toBeNull();
+  answers.push(() => json({ data: { recordSession: { id: 'new', seriesId: 'series-1' } } }));
+  fireEvent.click(screen.getByRole('button', { name: 'Record the session' }));
+  await waitFor(() => expect(window.location.pathname).toBe('/clients/c1/series/series-1'));
+
+  expect(sent.map((s) => s.input.observations?.[0]?.value)).toEqual([11, 6, 6]);
+  const [first, second, third] = sent.map((s) => s.idempotencyKey);
+  expect(second).not.toBe(first);
+  expect(third).toBe(second);
+});

@@ -1,0 +1,49 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import type { ViewerQuery } from '../../graphql/generated/graphql';
+import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
+import { matchPath, useRouter } from '../router';
+import { Loading, PanelErrorBoundary } from '../status';
+import { CaseloadPage } from './CaseloadPage';
+import { ClientList } from './ClientList';
+import { ClientPage } from './ClientPage';
+
+// chart.js and the forms load only when a page needs them, so the caseload appears sooner.
+const SeriesPage = lazy(() => import('./SeriesPage'));
+const SessionFormPage = lazy(() => import('./SessionFormPage'));
+const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
+
+const nav: NavItem[] = [
+  { to: '/', label: 'Caseload', exact: true },
+  { to: '/clients', label: 'Clients' },
+];
+
+/** The therapist's (and clinic admin's) layout: caseload, clients, progress, recording. */
+export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
+  const { location } = useRouter();
+  const timeZone = viewer.clinic?.timeZone;
+  // Only an account with a therapist record records clinical data (the server refuses the others).
+  const canRecord = viewer.therapist !== null && viewer.therapist !== undefined;
+  const path = location.pathname;
+  const clientRoute = matchPath('/clients/:id', path);
+  const seriesRoute = matchPath('/clients/:id/series/:seriesId', path);
+  const questionnaireRoute = matchPath('/clients/:id/questionnaire', path);
+  const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
+  let page: ReactNode;
+  if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
+  else if (path === '/clients') page = <ClientList />;
+  else if (clientRoute?.id) page = <ClientPage key={clientRoute.id} clientId={clientRoute.id} timeZone={timeZone} canRecord={canRecord} />;
+  else if (seriesRoute?.id && seriesRoute.seriesId)
+    page = <SeriesPage key={seriesRoute.seriesId} seriesId={seriesRoute.seriesId} timeZone={timeZone} canRecord={canRecord} />;
+  else if (formSeries) page = <SessionFormPage key={formSeries} seriesId={formSeries} timeZone={timeZone} />;
+  else if (questionnaireRoute?.id)
+    page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;
+  else page = <NotFoundPage home="/" homeLabel="Back to the caseload" />;
+
+  return (
+    <Layout header={<AppHeader viewer={viewer} home="/" nav={nav} onSignOut={onSignOut} />}>
+      <PanelErrorBoundary key={`${path}?${location.search}`}>
+        <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
+      </PanelErrorBoundary>
+    </Layout>
+  );
+}
