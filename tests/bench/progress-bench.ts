@@ -337,6 +337,29 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - start];
 }
 
+/**
+ * Progress of 1, 10 and 100 series in one call (the SQL alone, medians of 5 after a warm-up):
+ * the time per series must stay flat as the batch grows (a plan that joins every series' values
+ * to every series' visits once made 100 series take seconds).
+ */
+async function progressScaling(orm: MikroORM, viewer: StaffViewer, seriesIds: readonly string[]): Promise<string> {
+  const { findProgress } = await import('@fascia/server/modules/progress/progress.service.js');
+  const parts: string[] = [];
+  for (const n of [1, 10, 100]) {
+    const ids = seriesIds.slice(0, n);
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = performance.now();
+      const found = await findProgress(orm.em.fork(), viewer, ids, new Date());
+      if (found.size !== n) throw new Error(`progress of ${n} series found ${found.size}`);
+      if (i > 0) times.push(performance.now() - started);
+    }
+    const ms = median(times);
+    parts.push(`${n}: ${ms.toFixed(1)} ms (${(ms / n).toFixed(2)} ms per series)`);
+  }
+  return `  progress of many series in one call (SQL only, medians of 5): ${parts.join('; ')}`;
+}
+
 async function sameAnswers(fascia: BenchServer, baseline: BenchServer, token: string, seriesId: string): Promise<void> {
   const [a, aMs] = await timed(() => post(fascia.port, token, progressQuery, { id: seriesId }));
   const [b, bMs] = await timed(() => get(baseline.port, `/progress?id=${seriesId}`));
@@ -444,6 +467,7 @@ async function main(): Promise<void> {
       token = (await issueSession(em, account)).secret;
       viewer = viewerOf(account) as StaffViewer;
       say(`  therapist account with a session token; caseload of ${data.caseloadSeriesIds.length} active series`);
+      say(await progressScaling(orm, viewer, data.seriesIds));
     } finally {
       await orm.close();
     }
@@ -520,11 +544,11 @@ async function main(): Promise<void> {
     say(
       `  series progress >= ${targets.progressMinRatio * 100}% of the baseline's req/s: ${((ratios.progress ?? 0) * 100).toFixed(0)}% -> ${verdict((ratios.progress ?? 0) >= targets.progressMinRatio && clean('progress'))}`,
     );
+    const caseload1P99 = med('caseload-1/fascia', (f) => f.p99);
     say(
-      `  caseload of ${benchShape.caseloadSeries} series p99 <= ${targets.caseloadP99Ms} ms at ${connections} connections: ${done('caseload/fascia') ? `${caseloadP99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(caseloadP99 <= targets.caseloadP99Ms && clean('caseload'))}`,
-    );
-    say(
-      `  (caseload with 1 connection, for reference: p99 ${med('caseload-1/fascia', (f) => f.p99).toFixed(1)} ms, ${verdict(med('caseload-1/fascia', (f) => f.p99) <= targets.caseloadP99Ms && clean('caseload-1'))} at ${targets.caseloadP99Ms} ms)`,
+      `  caseload of ${benchShape.caseloadSeries} series p99 <= ${targets.caseloadP99Ms} ms (the issue names no concurrency, so both): ` +
+        `1 connection ${done('caseload-1/fascia') ? `${caseload1P99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(caseload1P99 <= targets.caseloadP99Ms && clean('caseload-1'))}; ` +
+        `${connections} connections ${done('caseload/fascia') ? `${caseloadP99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(caseloadP99 <= targets.caseloadP99Ms && clean('caseload'))}`,
     );
     if (!clean('progress') || !clean('caseload'))
       say('  (a target with bad responses, or runs in which no response completed, counts as not met)');
