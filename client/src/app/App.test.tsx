@@ -83,7 +83,7 @@ describe('from the caseload to a client and the pain chart', () => {
         .getAllByRole('listitem')
         .map((f) => f.textContent),
     ).toEqual(['▼ Worsening', '● Missed sessions']);
-    expect(screen.getByText('Pain intensity (NPRS 0-10) (Neck): 4 → 7 (+3), not a clinically important improvement yet')).toBeTruthy();
+    expect(screen.getByText('Pain intensity (NPRS 0-10) (Neck): 4 → 7 (+3), a clinically important worsening')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Pain intensity (NPRS 0-10) at each visit: 4, 6, 7' })).toBeTruthy();
     expect(api.requests.find((r) => r.operationName === 'Caseload')?.variables).toEqual({
       flag: null,

@@ -151,8 +151,10 @@ export function headlineText(item: Item, catalogs: Catalogs): string {
   if (!headline) return `${measure.name}: not recorded yet`;
   const where = headline.regionCode || headline.side ? ` (${regionLabel(headline.regionCode, side(headline.side), names(catalogs))})` : '';
   const fmt = (v: number) => formatValue(v, measure);
-  const verdict =
-    headline.mcidReached === true
+  // The server flags a change beyond the MCID in the bad direction as WORSENING.
+  const verdict = item.flags.includes('WORSENING')
+    ? ', a clinically important worsening'
+    : headline.mcidReached === true
       ? ', a clinically important improvement'
       : headline.mcidReached === false
         ? ', not a clinically important improvement yet'
