@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,7 +13,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
-import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
+import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
@@ -33,9 +34,14 @@ export interface HttpServer {
   server: http.Server;
   /** Listens and resolves with the bound port (0 picks a free one). */
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting requests, lets those in flight finish, then closes. */
+  /** Stops accepting requests (new ones answer 503), lets those in flight finish, then closes. */
   stop(): Promise<void>;
 }
+
+/** Requests in flight at shutdown get this long to finish before their connections are cut. */
+const shutdownGraceMs = 5_000;
+/** Once they have, connections still open get this long to close by themselves. */
+const closeGraceMs = 1_000;
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { orm, schema, log } = options;
@@ -60,14 +66,42 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: closeGraceMs }),
       // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(log),
       auditRefusalsPlugin(),
+      unavailableStatusPlugin(),
     ],
   });
   await apollo.start();
+
+  // Shutdown keeps listening until the requests in flight are done: closing the listener at once would
+  // also reset connections whose request the server has not read yet. Meanwhile a new request is refused
+  // with a 503 and its connection closed.
+  let stopping = false;
+  let inFlight = 0;
+  app.use((_request, response, next) => {
+    if (!stopping) {
+      inFlight += 1;
+      response.once('close', () => {
+        inFlight -= 1;
+      });
+      next();
+      return;
+    }
+    response
+      .status(503)
+      .set({ connection: 'close', 'retry-after': String(retryAfterSeconds) })
+      .json({
+        errors: [
+          {
+            message: 'The server is shutting down; retry shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: retryAfterSeconds },
+          },
+        ],
+      });
+  });
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
@@ -88,7 +122,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        const context = createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
+        const viewer = await unlessUnavailable(() => options.resolveViewer(req));
+        const context = createContext(orm.em.fork(), viewer, { requestId, address: req.ip ?? '' });
         // Signing in and out reads the presented token and sets or clears the session cookie.
         return withCredentials(context, req, res, options.production);
       },
@@ -114,7 +149,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      stopping = true;
+      // A kept-alive connection closes as soon as its response is sent, instead of idling for 5 s.
+      server.keepAliveTimeout = 1;
+      const deadline = Date.now() + shutdownGraceMs;
+      while (inFlight > 0 && Date.now() < deadline) await sleep(20);
+      // Stops listening, closes idle connections, and cuts what is still open after closeGraceMs.
+      await apollo.stop();
+    },
   };
 }
 
