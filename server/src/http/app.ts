@@ -117,6 +117,25 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.use(
     '/graphql',
+    // GraphQL over HTTP knows GET (queries) and POST; anything else would first meet the CSRF check's
+    // confusing "blocked" message.
+    (request, response, next) => {
+      if (request.method === 'GET' || request.method === 'POST') {
+        next();
+        return;
+      }
+      response
+        .status(405)
+        .set('allow', 'GET, POST')
+        .json({
+          errors: [
+            {
+              message: `${request.method} is not supported: send GraphQL with POST (or queries with GET).`,
+              extensions: { code: 'METHOD_NOT_ALLOWED' },
+            },
+          ],
+        });
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -190,7 +209,7 @@ function requestErrorHandler(log: Logger): express.ErrorRequestHandler {
       const size = limit % 1_048_576 === 0 ? `${limit / 1_048_576} MB` : `${limit} bytes`;
       answer('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${size}.`);
     } else if (error.type === 'entity.parse.failed') {
-      answer('BAD_REQUEST', 'The request body is not valid JSON.');
+      answer('BAD_REQUEST', 'The request body is not a valid JSON object.');
     } else if (status >= 400 && status < 500) {
       answer('BAD_REQUEST', error.message);
     } else {
