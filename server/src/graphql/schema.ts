@@ -12,6 +12,7 @@ import { QuestionnaireResolver } from '../modules/instruments/questionnaire.reso
 import { ObservationResolver } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
+import { refuseMalformedText } from './text-arguments.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
 export async function buildFasciaSchema(): Promise<GraphQLSchema> {
@@ -30,8 +31,9 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,
     authChecker,
+    // Text PostgreSQL cannot store is refused first, before anything is written (a sign-in attempt included).
     // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
-    globalMiddlewares: [admitSignIns, auditRootFields],
+    globalMiddlewares: [refuseMalformedText, admitSignIns, auditRootFields],
   });
   assertEveryOperationHasARule();
   return schema;
