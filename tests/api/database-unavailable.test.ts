@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '@fascia/server/db/embedded-postgres.js';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -105,6 +106,40 @@ describe('every connection held (pool exhausted)', () => {
       api.actAs(therapist);
     }
     expect(await db.count('client')).toBe(before);
+  });
+});
+
+describe('connections that break', () => {
+  test('one broken inside a transaction is given back to the pool, not held for ever', async () => {
+    const pool = (await db.orm.em.getConnection().getNativeClient()) as pg.Pool;
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      // Every slot of the pool in a transaction whose connection PostgreSQL then terminates (as a restart does).
+      const failures = await Promise.all(
+        Array.from({ length: pool.options.max }, () =>
+          db.orm.em
+            .fork()
+            .transactional(async (tx) => {
+              const [row] = await tx.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+              await admin.query('select pg_terminate_backend($1)', [row?.pid]);
+              await sleep(100);
+              await tx.execute('select 1');
+            })
+            .then(
+              () => null,
+              (error: Error) => error.message,
+            ),
+        ),
+      );
+      expect(failures).toEqual(Array(pool.options.max).fill(expect.stringMatching(/connection error|terminat/i)));
+    } finally {
+      await admin.end();
+    }
+    await sleep(1_500);
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    const { status, data } = await api.request('{ viewer { role } }', undefined, {});
+    expect({ status, data }).toEqual({ status: 200, data: { viewer: { role: 'THERAPIST' } } });
   });
 });
 

@@ -4,6 +4,7 @@ import { DataloaderType } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
+import { releaseBrokenConnections } from './pool-guard.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -42,6 +43,7 @@ export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10 }: OrmC
     pool: { min: 0, max: poolMax },
     // Passed to pg's Pool: the acquire timeout, and the two session settings sent with every new connection.
     driverOptions: {
+      onPoolCreated: releaseBrokenConnections,
       connectionTimeoutMillis: databaseTimeouts.acquireMs,
       statement_timeout: databaseTimeouts.statementMs,
       idle_in_transaction_session_timeout: databaseTimeouts.idleInTransactionMs,
