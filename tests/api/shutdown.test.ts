@@ -65,9 +65,9 @@ test('SIGTERM with requests in flight: they finish, new ones are refused, Postgr
   const stopping = server.stop('SIGTERM');
   const signalledAt = Date.now();
   // Requests keep coming while it stops.
-  for (let n = 0; n < 20; n++) {
+  for (let n = 0; n < 40; n++) {
     outcomes.push(post(server.url, JSON.stringify({ query: '{ __typename }' })));
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const stopped = await stopping;
   const results = await Promise.all(outcomes);
