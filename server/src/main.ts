@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
-  // `on`, not `once`: Ctrl-C may arrive twice (from the terminal and relayed by tsx), and a second
+  // `on`, not `once`: Ctrl-C may arrive twice (from the terminal and relayed by a parent such as pnpm), and a second
   // signal with no listener would kill the process mid-shutdown.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

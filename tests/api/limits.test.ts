@@ -385,7 +385,7 @@ describe('HTTP', () => {
     const response = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [{ message: 'The request body is not a valid JSON object.', extensions: { code: 'BAD_REQUEST' } }],
     });
   });
 });

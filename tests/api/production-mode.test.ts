@@ -168,7 +168,9 @@ describe('errors carry no stack traces, and unexpected ones are masked', () => {
     });
     expect(response.status).toBe(400);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: 'The request body is not a valid JSON object.', extensions: { code: 'BAD_REQUEST' } }],
+    });
     expect(text).not.toMatch(/at |node_modules/);
   });
 });

@@ -77,7 +77,7 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
  * Starts the real HTTP app on a free loopback port, against the test database (as in
  * development, unless `production` is set), acting as `who` until `actAs` says otherwise.
  */
-export async function startApi(db: TestDatabase, who: ActAs = null, options: { production?: boolean } = {}): Promise<TestApi> {
+export async function startApi(db: Pick<TestDatabase, 'orm'>, who: ActAs = null, options: { production?: boolean } = {}): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
   const resolveViewer = createViewerResolver(db.orm);

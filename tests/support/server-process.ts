@@ -34,8 +34,9 @@ export interface ServerProcess {
  * does, and resolves once it says where it listens.
  */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  // Through tsx's command line, exactly as `pnpm start` runs it (it relays signals to the server).
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'], {
+  // Exactly as `pnpm start` runs it: node with tsx as a loader, no relaying parent process (tsx's command
+  // line gives the server 30 ms to acknowledge a signal and SIGKILLs a busy one, PostgreSQL left behind).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -65,10 +65,11 @@ async function refuseIfAlreadyRunning(clusterDir: string): Promise<void> {
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `clusterDir`, on a free
- * loopback port. The cluster is kept between runs; its generated password is kept
+ * loopback port unless `port` is given (the load script restarts a cluster on the port its
+ * server was told). The cluster is kept between runs; its generated password is kept
  * beside it so the next start can connect.
  */
-export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(clusterDir: string, log: Logger, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const passwordFile = `${clusterDir}.password`;
   const firstStart = !existsSync(path.join(clusterDir, 'PG_VERSION'));
   const runAsRoot = process.getuid?.() === 0;
@@ -77,7 +78,7 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger): Pr
   if (runAsRoot) await chmod(path.dirname(clusterDir), 0o755);
   const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
   await refuseIfAlreadyRunning(clusterDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const EmbeddedPostgres = await importWithoutExitHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,

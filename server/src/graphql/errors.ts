@@ -1,9 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, type DomainErrorCode } from '../common/errors.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import type { GraphQLContext } from './context.js';
 import { isLimitErrorCode } from './limits.js';
 
@@ -49,9 +50,47 @@ function accessCode(error: unknown): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
   return null;
 }
 
+/** Seconds a client should wait before retrying when the database is away: PostgreSQL restarts in about 1-2 s. */
+export const retryAfterSeconds = 2;
+
+const unavailableCode = 'SERVICE_UNAVAILABLE';
+
+function isUnavailable(error: unknown): boolean {
+  return (error instanceof GraphQLError && error.extensions.code === unavailableCode) || isDatabaseUnavailable(error);
+}
+
+/**
+ * The error of a request that could not be served because the database is away (or the server is
+ * stopping): HTTP 503 with Retry-After when thrown outside execution (context, plugins), and the
+ * same code and hint in the body wherever it arises. Nothing was written: every mutation is one transaction.
+ */
+export function serviceUnavailableError(): GraphQLError {
+  return new GraphQLError('The service is unavailable for a moment; retry the same request (with the same idempotencyKey) shortly.', {
+    extensions: {
+      code: unavailableCode,
+      retryAfter: retryAfterSeconds,
+      http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
+
+/** Runs `work`, turning an error of a database that is away into `serviceUnavailableError`. */
+export async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+  }
+}
+
 function isExpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  return original instanceof DomainError || accessCode(original) !== null || requestErrorCodes.has(String(error.extensions?.code ?? ''));
+  return (
+    isUnavailable(original) ||
+    original instanceof DomainError ||
+    accessCode(original) !== null ||
+    requestErrorCodes.has(String(error.extensions?.code ?? ''))
+  );
 }
 
 /**
@@ -61,6 +100,14 @@ function isExpected(error: GraphQLError): boolean {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isUnavailable(original)) {
+    const { message, extensions } = serviceUnavailableError();
+    return {
+      message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: extensions.code, retryAfter: extensions.retryAfter },
+    };
+  }
   if (original instanceof DomainError) {
     return {
       message: original.message,
@@ -105,6 +152,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/**
+ * A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
+ * errors thrown before execution, so that proxies and clients see it without reading the body.
+ */
+export function unavailableStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === unavailableCode)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(retryAfterSeconds));
+        },
+      };
+    },
+  };
+}
+
 /** Logs every unexpected error with the request id, and tags it so the masked answer carries that id. */
 export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -112,6 +178,12 @@ export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<GraphQLConte
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (isUnavailable(original))
+              log.warn(
+                { requestId: contextValue.requestId, reason: String(original instanceof Error ? original.message : original) },
+                'database unavailable',
+              );
             if (isExpected(error)) continue;
             log.error(
               {

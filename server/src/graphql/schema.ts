@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLField, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
@@ -13,6 +13,7 @@ import { ObservationResolver } from '../modules/measures/observation.resolver.js
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
 import type { GraphQLContext } from './context.js';
+import { refuseMalformedText } from './text-arguments.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
 export async function buildFasciaSchema(): Promise<GraphQLSchema> {
@@ -34,18 +35,27 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
   });
   assertEveryOperationHasARule();
   // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
-  aroundRootFields(schema, [admitSignIns, auditRootFields]);
+  aroundFields(schema, (type) => type === schema.getQueryType() || type === schema.getMutationType(), [admitSignIns, auditRootFields]);
+  // Wrapped last, so it runs first: text PostgreSQL cannot store is refused before anything is written
+  // (a sign-in attempt included), for the arguments of any field, nested ones too.
+  aroundFields(schema, (_type, field) => field.args.length > 0, [refuseMalformedText]);
   return schema;
 }
 
 /**
- * Runs `middlewares`, in order, around every Query and Mutation field, outside type-graphql's
- * own authorization check. Not as type-graphql global middlewares: those wrap every field of
- * every object in an async call, which turned each scalar of a large answer into a promise.
+ * Runs `middlewares`, in order, around the fields `which` picks, outside type-graphql's own
+ * authorization check. Not as type-graphql global middlewares: those wrap every field of every
+ * object in an async call, which turned each scalar of a large answer into a promise.
  */
-function aroundRootFields<Context extends GraphQLContext>(schema: GraphQLSchema, middlewares: MiddlewareFn<Context>[]): void {
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
-    for (const field of Object.values(type?.getFields() ?? {})) {
+function aroundFields<Context extends GraphQLContext>(
+  schema: GraphQLSchema,
+  which: (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>) => boolean,
+  middlewares: MiddlewareFn<Context>[],
+): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!which(type, field)) continue;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       field.resolve = (root, args, context, info) => {
         const run = async (index: number): Promise<unknown> => {

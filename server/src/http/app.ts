@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,7 +13,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
-import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
+import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
@@ -34,9 +35,14 @@ export interface HttpServer {
   server: http.Server;
   /** Listens and resolves with the bound port (0 picks a free one). */
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting requests, lets those in flight finish, then closes. */
+  /** Stops accepting requests (new ones answer 503), lets those in flight finish, then closes. */
   stop(): Promise<void>;
 }
+
+/** Requests in flight at shutdown get this long to finish before their connections are cut. */
+const shutdownGraceMs = 5_000;
+/** Once they have, connections still open get this long to close by themselves. */
+const closeGraceMs = 1_000;
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { orm, schema, log } = options;
@@ -61,16 +67,44 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: closeGraceMs }),
       // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL answers (they hold clinical data), so no per-field cache hints either.
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(log),
       auditRefusalsPlugin(),
+      unavailableStatusPlugin(),
     ],
   });
   await apollo.start();
+
+  // Shutdown keeps listening until the requests in flight are done: closing the listener at once would
+  // also reset connections whose request the server has not read yet. Meanwhile a new request is refused
+  // with a 503 and its connection closed.
+  let stopping = false;
+  let inFlight = 0;
+  app.use((_request, response, next) => {
+    if (!stopping) {
+      inFlight += 1;
+      response.once('close', () => {
+        inFlight -= 1;
+      });
+      next();
+      return;
+    }
+    response
+      .status(503)
+      .set({ connection: 'close', 'retry-after': String(retryAfterSeconds) })
+      .json({
+        errors: [
+          {
+            message: 'The server is shutting down; retry shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: retryAfterSeconds },
+          },
+        ],
+      });
+  });
 
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
@@ -89,6 +123,25 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.use(
     '/graphql',
+    // GraphQL over HTTP knows GET (queries) and POST; anything else would first meet the CSRF check's
+    // confusing "blocked" message.
+    (request, response, next) => {
+      if (request.method === 'GET' || request.method === 'POST') {
+        next();
+        return;
+      }
+      response
+        .status(405)
+        .set('allow', 'GET, POST')
+        .json({
+          errors: [
+            {
+              message: `${request.method} is not supported: send GraphQL with POST (or queries with GET).`,
+              extensions: { code: 'METHOD_NOT_ALLOWED' },
+            },
+          ],
+        });
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -96,7 +149,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         res.setHeader('x-request-id', requestId);
         // Answers hold clinical data: no browser or proxy may keep a copy.
         res.setHeader('cache-control', 'no-store');
-        const context = createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
+        const viewer = await unlessUnavailable(() => options.resolveViewer(req));
+        const context = createContext(orm.em.fork(), viewer, { requestId, address: req.ip ?? '' });
         // Signing in and out reads the presented token and sets or clears the session cookie.
         return withCredentials(context, req, res, options.production);
       },
@@ -122,7 +176,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      stopping = true;
+      // A kept-alive connection closes as soon as its response is sent, instead of idling for 5 s.
+      server.keepAliveTimeout = 1;
+      const deadline = Date.now() + shutdownGraceMs;
+      while (inFlight > 0 && Date.now() < deadline) await sleep(20);
+      // Stops listening, closes idle connections, and cuts what is still open after closeGraceMs.
+      await apollo.stop();
+    },
   };
 }
 
@@ -155,7 +217,7 @@ function requestErrorHandler(log: Logger): express.ErrorRequestHandler {
       const size = limit % 1_048_576 === 0 ? `${limit / 1_048_576} MB` : `${limit} bytes`;
       answer('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${size}.`);
     } else if (error.type === 'entity.parse.failed') {
-      answer('BAD_REQUEST', 'The request body is not valid JSON.');
+      answer('BAD_REQUEST', 'The request body is not a valid JSON object.');
     } else if (status >= 400 && status < 500) {
       answer('BAD_REQUEST', error.message);
     } else {

@@ -4,6 +4,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError } from '../../common/errors.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { unlessUnavailable } from '../../graphql/errors.js';
 import { ClientConnection, ClientNode } from '../clients/client.type.js';
 import { ViewerNode } from '../clinics/clinic.type.js';
 import { CaseloadConnection } from '../progress/progress.type.js';
@@ -77,13 +78,16 @@ export function auditRefusalsPlugin(): ApolloServerPlugin<GraphQLContext> {
             const outcome = refusal(unwrapResolverError(error));
             const field = error.path?.[0];
             if (!outcome || typeof field !== 'string') continue;
-            await writeAuditEvents(contextValue.em, contextValue.viewer, contextValue, {
-              operation: `${operation?.operation === 'mutation' ? 'Mutation' : 'Query'}.${field}`,
-              outcome,
-              clientIds: [],
-              // The ids asked for, never the clinical content of the request.
-              detail: { requestedIds: idsIn(request.variables ?? {}) },
-            });
+            // A refusal that cannot be recorded is not answered as a refusal: the caller is told to retry.
+            await unlessUnavailable(() =>
+              writeAuditEvents(contextValue.em, contextValue.viewer, contextValue, {
+                operation: `${operation?.operation === 'mutation' ? 'Mutation' : 'Query'}.${field}`,
+                outcome,
+                clientIds: [],
+                // The ids asked for, never the clinical content of the request.
+                detail: { requestedIds: idsIn(request.variables ?? {}) },
+              }),
+            );
           }
         },
       };

@@ -1,0 +1,412 @@
+import { Therapist } from '@fascia/server/modules/clinics/therapist.entity.js';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+import { clinicApi, neckVisit } from '../support/clinic-api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createClinicWithTherapist, createTestAccount, type TestAccount } from '../support/factories.js';
+
+/**
+ * Property-based tests of every mutation's inputs: a valid input with any of its values (at any depth)
+ * swapped for something hostile. Whatever arrives, the answer is a success or GraphQL errors that all
+ * carry a code (never INTERNAL_SERVER_ERROR, never a 5xx), and an error leaves every table as it was.
+ */
+
+let db: TestDatabase;
+let api: TestApi;
+let admin: TestAccount;
+let ids: { client: string; series: string; seriesToClose: string; apiToken: string; invite: string; throwaway: string };
+let tables: string[];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const therapist = await createClinicWithTherapist(db);
+  // An admin who also treats may call every mutation of the clinic.
+  const em = db.orm.em.fork();
+  const treating = em.create(Therapist, { clinic: therapist.clinicId, givenName: 'Ada', familyName: 'Admin', registrationNumber: 'LMT-9' });
+  await em.flush();
+  admin = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId, therapistId: treating.id });
+  api = await startApi(db, admin);
+  const clinic = clinicApi(api);
+  const client = await clinic.createClient();
+  const series = await clinic.startSeries(client);
+  await clinic.recordSession(neckVisit(series, '2026-01-12T15:00:00Z', 5, 3));
+  const seriesToClose = await clinic.startSeries(client, { conditionCode: 'CHRONIC_LOW_BACK_PAIN' });
+  const token = await api.graphql('mutation { createApiToken(name: "script") { apiToken { id } } }');
+  const invite = await api.graphql('mutation($id: ID!) { inviteClient(clientId: $id, email: "portal@example.com") { token } }', {
+    id: client,
+  });
+  const throwaway = therapist;
+
+  ids = {
+    client,
+    series,
+    seriesToClose,
+    apiToken: token.data?.createApiToken.apiToken.id,
+    invite: invite.data?.inviteClient.token,
+    throwaway: throwaway.accountId,
+  };
+  const rows = await db.orm.em.fork().execute<{ tablename: string }[]>("select tablename from pg_tables where schemaname = 'public'");
+  // Refusals are meant to leave a trace: the audit trail records them, the rate limit counts failed sign-ins.
+  const tracesOfRefusals = ['audit_event', 'sign_in_attempt'];
+  tables = rows.map((row) => row.tablename).filter((name) => !tracesOfRefusals.includes(name));
+}, 60_000);
+afterAll(async () => {
+  await api?.stop();
+  await db?.drop();
+});
+
+/** Row count of every table, in one statement. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const columns = tables.map((table) => `(select count(*) from "${table}")::int as "${table}"`).join(', ');
+  const [counts] = await db.orm.em.fork().execute<Record<string, number>[]>(`select ${columns}`);
+  return counts ?? {};
+}
+
+/** Dates JavaScript can barely hold (±8.64e15 ms), that no calendar has, or that PostgreSQL cannot store. */
+const oddDates = [
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '275760-09-13',
+  '0000-01-01T00:00:00Z',
+  '0001-01-01',
+  '4714-11-24 BC',
+  '9999-12-31T23:59:59.999Z',
+  '1900-02-29',
+  '2026-02-30',
+  '2026-13-01T00:00:00Z',
+  '2026-01-05T25:00:00Z',
+  '1970-01-01T00:00:00Z',
+];
+
+/** Whatever a hostile or broken client could put in place of one value. */
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  // Any code point, lone surrogate halves included.
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    '',
+    '   ',
+    '\u0000',
+    'a\u0000b',
+    '\uD800',
+    'x\uDFFFy',
+    '🦴'.repeat(3000),
+    'x'.repeat(60_000),
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e308',
+  ),
+  fc.constantFrom(...oddDates),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  fc.integer(),
+  fc.constantFrom(
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    -(2 ** 53),
+    1e308,
+    -1e308,
+    -0,
+    5e-324,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NaN,
+  ),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  // Left out of the JSON: a missing field.
+  fc.constant(undefined),
+  fc.constantFrom([], {}, [1, 2], { nested: 'object' }),
+  fc.uuid(),
+);
+
+/** `value`, or a copy with any of its parts (itself included) replaced by something hostile. */
+function spoiled(value: unknown): fc.Arbitrary<unknown> {
+  let kept: fc.Arbitrary<unknown>;
+  if (Array.isArray(value)) kept = fc.tuple(...value.map(spoiled));
+  else if (value && typeof value === 'object') kept = spoiledFields(value as Record<string, unknown>);
+  else kept = fc.constant(value);
+  return fc.oneof({ arbitrary: kept, weight: 5 }, { arbitrary: hostile, weight: 1 });
+}
+
+function spoiledFields(fields: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, spoiled(value)])));
+}
+
+/**
+ * JSON as a client could send it: JSON.stringify would turn NaN and ±Infinity into null and -0 into 0;
+ * here ±Infinity goes out as 1e999 (which JSON parsers read as ±Infinity) and -0 as -0. NaN has no JSON form.
+ */
+function toJson(value: unknown): string {
+  const raw = (number: number) => (Number.isNaN(number) ? 'null' : Object.is(number, -0) ? '-0' : number > 0 ? '1e999' : '-1e999');
+  return JSON.stringify(value, (_key, v) =>
+    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? `\u0001${raw(v)}\u0001` : v,
+  ).replace(/"\\u0001([^"\\]*)\\u0001"/g, '$1');
+}
+
+interface Answer {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+async function send(query: string, variables: Record<string, unknown>, token: string | null): Promise<Answer> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: toJson({ query, variables }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The property: never a 5xx or a code-less or internal error, and an error writes nothing. */
+async function answersCleanly(query: string, variables: Record<string, unknown>, token: string | null): Promise<void> {
+  const before = await rowCounts();
+  const { status, body } = await send(query, variables, token);
+  const context = `${status} ${toJson(body).slice(0, 500)} for ${toJson(variables).slice(0, 500)}`;
+  expect(status, context).toBeLessThan(500);
+  if (!body.errors) {
+    expect(status, context).toBe(200);
+    expect(Object.values(body.data ?? {})[0], context).toBeTruthy();
+    return;
+  }
+  for (const error of body.errors) {
+    expect(error.extensions?.code, context).toEqual(expect.any(String));
+    expect(error.extensions?.code, context).not.toBe('INTERNAL_SERVER_ERROR');
+  }
+  expect(await rowCounts(), context).toEqual(before);
+}
+
+let key = 0;
+/** A fresh idempotency key per run, so a successful run never replays an earlier one. */
+const nextKey = () => `property-${++key}`;
+
+const ndiAnswers = [2, 1, 1, 2, 3, 1, 2, 1, 2, 1].map((value, i) => ({ itemCode: `NDI${i + 1}`, value }));
+
+/** Every mutation with a valid input, the caller, and how many runs (sign-ins and accepted invites hash a password: slow). */
+const mutations: { name: string; query: string; variables: () => Record<string, unknown>; as?: 'anonymous'; runs?: number }[] = [
+  {
+    name: 'createClient',
+    query: 'mutation($input: CreateClientInput!, $key: String) { createClient(input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({
+      input: {
+        givenName: 'Alan',
+        familyName: 'Turing',
+        dateOfBirth: '1912-06-23',
+        sex: 'MALE',
+        email: 'alan@example.com',
+        phone: '+44 20 7946 0000',
+      },
+      key: nextKey(),
+    }),
+  },
+  {
+    name: 'updateClient',
+    query: 'mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { id } }',
+    variables: () => ({
+      id: ids.client,
+      input: { givenName: 'Ada', familyName: 'King', dateOfBirth: '1815-12-10', sex: 'FEMALE', email: 'ada@example.com' },
+    }),
+  },
+  {
+    name: 'recordIntake',
+    query:
+      'mutation($id: ID!, $input: RecordIntakeInput!, $key: String) { recordIntake(clientId: $id, input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({
+      id: ids.client,
+      input: {
+        takenAt: '2026-01-05T14:00:00Z',
+        chiefComplaints: 'Neck pain',
+        consentToTreatment: true,
+        contraindications: ['anticoagulants'],
+        painTolerance: 'MODERATE',
+        pressurePreference: 'MEDIUM',
+        researchConsent: false,
+      },
+      key: nextKey(),
+    }),
+  },
+  {
+    name: 'startSeries',
+    query: 'mutation($input: StartSeriesInput!, $key: String) { startSeries(input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({
+      input: {
+        clientId: ids.client,
+        conditionCode: 'NECK_PAIN',
+        plannedSessions: 8,
+        plannedSessionsPerWeek: 1.5,
+        plannedMinutesPerSession: 60,
+        startDate: '2026-01-05',
+        goals: 'Turn the head freely',
+      },
+      key: nextKey(),
+    }),
+  },
+  {
+    name: 'updateSeries',
+    query: 'mutation($id: ID!, $input: UpdateSeriesInput!) { updateSeries(id: $id, input: $input) { id } }',
+    variables: () => ({
+      id: ids.series,
+      input: { plannedSessions: 10, plannedSessionsPerWeek: 2, plannedMinutesPerSession: 45, goals: 'Sleep through the night' },
+    }),
+  },
+  {
+    name: 'closeSeries',
+    query: 'mutation($id: ID!, $input: CloseSeriesInput!) { closeSeries(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.seriesToClose, input: { status: 'COMPLETED', endDate: '2026-03-01', dischargeNote: 'Goals met' } }),
+  },
+  {
+    name: 'recordSession',
+    query: 'mutation($input: RecordSessionInput!, $key: String) { recordSession(input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({ input: neckVisit(ids.series, '2026-01-19T15:00:00Z', 4, 3), key: nextKey() }),
+  },
+  {
+    name: 'recordObservation',
+    query: 'mutation($input: RecordObservationInput!, $key: String) { recordObservation(input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({
+      input: {
+        clientId: ids.client,
+        seriesId: ids.series,
+        measureCode: 'NPRS',
+        value: 4,
+        regionCode: 'NECK',
+        context: 'BETWEEN_SESSIONS',
+        takenAt: '2026-01-14T20:00:00Z',
+      },
+      key: nextKey(),
+    }),
+  },
+  {
+    name: 'submitQuestionnaireResponse',
+    query:
+      'mutation($input: SubmitQuestionnaireInput!, $key: String) { submitQuestionnaireResponse(input: $input, idempotencyKey: $key) { id } }',
+    variables: () => ({
+      input: {
+        clientId: ids.client,
+        seriesId: ids.series,
+        instrumentCode: 'NDI',
+        completedAt: '2026-01-14T20:00:00Z',
+        answers: ndiAnswers,
+      },
+      key: nextKey(),
+    }),
+  },
+  {
+    name: 'createApiToken',
+    query: 'mutation($name: String!, $days: Int!) { createApiToken(name: $name, expiresInDays: $days) { token } }',
+    variables: () => ({ name: 'nightly export', days: 30 }),
+  },
+  {
+    name: 'revokeApiToken',
+    query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: () => ({ id: ids.apiToken }),
+  },
+  {
+    name: 'inviteTherapist',
+    query:
+      'mutation($email: String!, $given: String!, $family: String!, $reg: String) { inviteTherapist(email: $email, givenName: $given, familyName: $family, registrationNumber: $reg) { id } }',
+    variables: () => ({ email: `new-${nextKey()}@example.com`, given: 'Rosa', family: 'Parks', reg: 'LMT-2' }),
+  },
+  {
+    name: 'inviteClient',
+    query: 'mutation($id: ID!, $email: String!) { inviteClient(clientId: $id, email: $email) { id } }',
+    variables: () => ({ id: ids.client, email: `client-${nextKey()}@example.com` }),
+  },
+  {
+    name: 'disableAccount',
+    query: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',
+    variables: () => ({ id: ids.throwaway }),
+  },
+  {
+    name: 'acceptInvite',
+    query: 'mutation($token: String!, $password: String!) { acceptInvite(token: $token, password: $password) { token } }',
+    variables: () => ({ token: ids.invite, password: 'a long portal passphrase 2026' }),
+    as: 'anonymous',
+    runs: 12,
+  },
+  {
+    name: 'signIn',
+    query: 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+    variables: () => ({ email: admin.email, password: admin.password }),
+    as: 'anonymous',
+    runs: 12,
+  },
+];
+
+describe('text PostgreSQL cannot store faithfully is refused with its field, for every operation', () => {
+  const cases: [string, string, Record<string, unknown>, string][] = [
+    [
+      'a NUL in a name',
+      'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }',
+      { input: { givenName: 'a\u0000b', familyName: 'Turing', dateOfBirth: '1912-06-23', sex: 'MALE' } },
+      'givenName',
+    ],
+    [
+      'a NUL in an id (the refusal would be audited in jsonb)',
+      'mutation($id: ID!) { updateSeries(id: $id, input: {}) { id } }',
+      { id: 'a\u0000b' },
+      'id',
+    ],
+    ['a lone surrogate in an id', 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }', { id: '\uD800' }, 'accountId'],
+    ['a lone surrogate in a search', 'query($s: String) { clients(search: $s) { totalCount } }', { s: 'x\uDC00' }, 'search'],
+    [
+      'a NUL deep in a visit',
+      'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }',
+      {
+        input: {
+          seriesId: '00000000-0000-4000-8000-000000000000',
+          startedAt: '2026-01-19T15:00:00Z',
+          durationMinutes: 60,
+          attendance: 'ATTENDED',
+          observations: [{ measureCode: 'NPRS\u0000', value: 4, context: 'PRE_SESSION' }],
+        },
+      },
+      'observations[0].measureCode',
+    ],
+    [
+      'a NUL in the email of a sign-in (before any attempt is written)',
+      'mutation { signIn(email: "a\\u0000@example.com", password: "whatever it is") { token } }',
+      {},
+      'email',
+    ],
+  ];
+
+  test.each(cases)('%s', async (_name, query, variables, field) => {
+    const before = await rowCounts();
+    const attempts = await db.count('sign_in_attempt');
+    const { status, body } = await send(query, variables, query.includes('signIn') ? null : admin.token);
+    expect(status).toBe(200);
+    expect(body.errors?.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field, rule: 'unicode' }]);
+    expect(await rowCounts()).toEqual(before);
+    expect(await db.count('sign_in_attempt')).toBe(attempts);
+  });
+});
+
+describe('every mutation answers hostile input with a coded error or a success, never a 5xx, and an error writes nothing', () => {
+  test.each(mutations)(
+    '$name',
+    async ({ query, variables, as, runs }) => {
+      // Built per test: the valid values need the ids made in beforeAll.
+      const arbitrary = fc.constant(null).chain(() => spoiledFields(variables()));
+      const token = as === 'anonymous' ? null : admin.token;
+      await fc.assert(
+        fc.asyncProperty(arbitrary, (spoilt) => answersCleanly(query, spoilt, token)),
+        { numRuns: runs ?? 40, endOnFailure: true },
+      );
+    },
+    60_000,
+  );
+
+  test('signOut and signOutEverywhere take no input: with a session they succeed, without one they are UNAUTHENTICATED', async () => {
+    for (const [query, answer] of [
+      ['mutation { signOut }', { signOut: true }],
+      ['mutation { signOutEverywhere }', { signOutEverywhere: 1 }],
+    ] as const) {
+      expect((await send(query, {}, null)).body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const { token } = await createTestAccount(db, { role: 'RESEARCHER' });
+      expect((await send(query, {}, token)).body).toEqual({ data: answer });
+    }
+  });
+});
