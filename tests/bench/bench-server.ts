@@ -61,8 +61,18 @@ async function startBaseline(): Promise<{ server: http.Server; close(): Promise<
   const { findProgress, listCaseload } = await import('@fascia/server/modules/progress/progress.service.js');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, ...genericPlans });
   // What the services ask of an EntityManager: the pool for their prepared statements, and
-  // (caseload) the page's series rows.
+  // (caseload) one plain statement and the page's series rows.
   const em = {
+    // The caseload's statement (not prepared: see progress.service.ts), `?` placeholders as the ORM writes them.
+    execute: async (sql: string, params: readonly unknown[]) => {
+      let next = 0;
+      return (
+        await pool.query(
+          sql.replace(/\?/g, () => `$${++next}`),
+          [...params],
+        )
+      ).rows;
+    },
     isInTransaction: () => false,
     getConnection: () => ({ getNativeClient: async () => pool }),
     config: { get: () => () => '' },
