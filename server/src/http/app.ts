@@ -11,6 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { defaultResearchMinCell } from '../config.js';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   production: boolean;
   /** Built web client to serve at `/`, when it exists. */
   clientDistDir?: string;
+  /** Minimum cell size k of research outputs (default 11). */
+  researchMinCell?: number;
 }
 
 export interface HttpServer {
@@ -90,7 +93,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         res.setHeader('x-request-id', requestId);
         const context = createContext(orm.em.fork(), await options.resolveViewer(req), { requestId, address: req.ip ?? '' });
         // Signing in and out reads the presented token and sets or clears the session cookie.
-        return withCredentials(context, req, res, options.production);
+        return Object.assign(withCredentials(context, req, res, options.production), {
+          researchMinCell: options.researchMinCell ?? defaultResearchMinCell,
+        });
       },
     }),
   );

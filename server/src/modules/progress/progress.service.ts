@@ -5,7 +5,7 @@ import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../graphq
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';
-import { attendanceCtes, measureCtes, scopeCte, visitCte } from './progress.sql.js';
+import { attendanceCtes, measureCtes, pairCte, scopeCte, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
   CaseloadFlag,
@@ -115,14 +115,7 @@ export async function findProgress(
 ): Promise<Map<string, SeriesProgressNode>> {
   const params = progressParams(viewer, ids);
   const measures = await em.execute<MeasureRow[]>(
-    `with ${progressScope}, ${measureCtes()}, ${visitCte},
-    pair as (
-      select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
-        avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
-        avg(v.value) filter (where v.context = 'POST_SESSION') as post
-      from v where v.source = 'SESSION' and v.session_id is not null
-      group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
-    ),
+    `with ${progressScope}, ${measureCtes()}, ${visitCte}, ${pairCte},
     pg as (
       select pair.series_id, pair.measure_code, pair.region_code, pair.side,
         avg(pair.post - pair.pre) as mean_session_change,

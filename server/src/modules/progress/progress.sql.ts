@@ -57,6 +57,16 @@ gm as (
 )`;
 }
 
+/** `pair`: the mean pre and post value of each visit, measure, region and side (either may be null: unpaired). */
+export const pairCte = `
+pair as (
+  select v.series_id, v.measure_code, v.region_code, v.side, v.session_id,
+    avg(v.value) filter (where v.context = 'PRE_SESSION') as pre,
+    avg(v.value) filter (where v.context = 'POST_SESSION') as post
+  from v where v.source = 'SESSION' and v.session_id is not null
+  group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
+)`;
+
 /** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
 export const visitCte = `
 visit as (
