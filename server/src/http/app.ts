@@ -17,6 +17,7 @@ import { errorLoggingPlugin, formatError } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
+import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
 
 export interface HttpServerOptions {
@@ -100,6 +101,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }),
   );
 
+  app.use(
+    '/research',
+    researchExportRouter({
+      orm,
+      log,
+      resolveViewer: options.resolveViewer,
+      minCell: options.researchMinCell ?? defaultResearchMinCell,
+    }),
+  );
+
   // Before the web client's files, so that production answers 404 here rather than the app shell.
   app.use('/graphiql', graphiqlRouter({ production: options.production, clientDistDir: options.clientDistDir }));
 
@@ -107,7 +118,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const dist = options.clientDistDir;
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes: any other GET that is not an API path gets the app shell.
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
+    app.get(/^\/(?!graphql|health|research).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
   }
 
   app.use(requestErrorHandler(log));

@@ -4,8 +4,8 @@ import { checkInteger, checkLocalDate, checkNumber, isUuid } from '../../common/
 import { enumOf } from '../../graphql/enum-of.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { ModalityEnum } from '../care/care.type.js';
-import type { Modality } from '../care/treatment-session.entity.js';
-import type { Sex } from '../clients/client.entity.js';
+import { type Modality, modalities } from '../care/treatment-session.entity.js';
+import { type Sex, sexes } from '../clients/client.entity.js';
 import { SexEnum } from '../clients/client.type.js';
 import { findCondition } from '../conditions/condition-catalog.js';
 
@@ -146,4 +146,49 @@ export function checkCohortFilter(input: CohortFilterInput | null | undefined, p
     throw new BadInputError(at('startFrom'), 'min-not-above-max', `must not be after startTo (${filter.startFrom} > ${filter.startTo})`);
   }
   return filter;
+}
+
+const filterTypes: Record<keyof CohortFilterInput, 'string' | 'number' | readonly string[] | 'ageBands'> = {
+  conditionCode: 'string',
+  modality: modalities,
+  modalityMatch: modalityMatches,
+  sex: sexes,
+  ageBands: 'ageBands',
+  minAttendedSessions: 'number',
+  maxAttendedSessions: 'number',
+  minPlannedSessionsPerWeek: 'number',
+  maxPlannedSessionsPerWeek: 'number',
+  clinicId: 'string',
+  startFrom: 'string',
+  startTo: 'string',
+};
+
+/**
+ * A filter that arrives as JSON outside GraphQL (the CSV export): the checks GraphQL's types would
+ * make (known fields, types, enum values), then those of `checkCohortFilter`.
+ */
+export function cohortFilterFromJson(value: unknown, prefix = 'filter'): CohortFilter {
+  if (value === undefined || value === null) return checkCohortFilter(null, prefix);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new BadInputError(prefix, 'type', 'must be an object');
+  const input: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const type = filterTypes[key as keyof CohortFilterInput];
+    const field = `${prefix}.${key}`;
+    if (!type) throw new BadInputError(field, 'unknown-field', 'is not a filter');
+    if (raw === null) continue;
+    const ok =
+      type === 'ageBands'
+        ? Array.isArray(raw) && raw.every((band) => (ageBands as readonly unknown[]).includes(band))
+        : Array.isArray(type)
+          ? type.includes(raw as string)
+          : typeof raw === type;
+    if (!ok)
+      throw new BadInputError(
+        field,
+        'type',
+        Array.isArray(type) ? `must be one of ${type.join(', ')}` : `must be a ${type === 'ageBands' ? 'list of age bands' : type}`,
+      );
+    input[key] = raw;
+  }
+  return checkCohortFilter(input as CohortFilterInput, prefix);
 }
