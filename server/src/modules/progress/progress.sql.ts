@@ -5,27 +5,34 @@
  * viewer's active series) compute measures and attendance with the same rules.
  */
 
+/** Week of series of a point: days from the series start to its calendar day in the clinic's zone, / 7 (computed only where the trend is). */
+const week = `(((taken_at at time zone tz)::date - start_date) / 7.0)::float8`;
+
 /**
  * `v`: every value of the series in scope with its source (SESSION for pre/post
- * values, DIARY for between-session self-reports), visit time and week of series
- * (days from the series start to the value's calendar day in the clinic's zone, / 7).
+ * values, DIARY for between-session self-reports), visit time, and the series' zone and start.
  * `pt`: one point per visit and measure/region/side (the PRE_SESSION value when
  * the visit has one, else the POST_SESSION one); every diary value is its own point.
  * `g`: per series, source, measure, region and side: baseline (first point),
- * latest (last point), number of points, least-squares slope per week.
+ * latest (last point), number of points, least-squares slope per week of series.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
+ * `scan`: `per-series` reads each series' observations through the index (a few hundred series);
+ * `join` lets the planner hash-join the observation table (thousands of series, e.g. a research cohort).
  */
-export function measureCtes(onlyObservations = ''): string {
+export function measureCtes(onlyObservations = '', scan: 'per-series' | 'join' = 'per-series'): string {
+  const observations =
+    scan === 'join'
+      ? `join observation o on o.series_id = s.id ${onlyObservations}`
+      : // One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
+        // scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
+        `cross join lateral (select * from observation where series_id = s.id ${onlyObservations} offset 0) o`;
   return `
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
     case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
-    coalesce(se.started_at, o.taken_at) as visit_at,
-    (((o.taken_at at time zone s.tz)::date - s.start_date) / 7.0)::float8 as week
+    coalesce(se.started_at, o.taken_at) as visit_at, s.tz, s.start_date
   from s
-  -- One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
-  -- scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
-  cross join lateral (select * from observation where series_id = s.id ${onlyObservations} offset 0) o
+  ${observations}
   left join treatment_session se on se.id = o.session_id
 ),
 pt as (
@@ -40,8 +47,8 @@ g as (
     (array_agg(value order by visit_at desc, taken_at desc, created_at desc))[1] as latest,
     (array_agg(taken_at order by visit_at desc, taken_at desc, created_at desc))[1] as latest_at,
     count(*)::int as points,
-    regr_slope(value, week) as slope,
-    regr_count(value, week)::int as trend_points
+    regr_slope(value, ${week}) as slope,
+    regr_count(value, ${week})::int as trend_points
   from pt
   group by series_id, source, measure_code, region_code, side
 ),

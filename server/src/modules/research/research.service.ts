@@ -47,6 +47,9 @@ interface OutcomeDocument {
 
 const emptyCell: CellRow = { n: 0, baseline_mean: null, baseline_sd: null, change_mean: null, change_sd: null, responders: 0 };
 
+/** Memory for each sort or hash of a research statement (PostgreSQL's `work_mem`). */
+export const researchWorkMem = '64MB';
+
 /** The measure of a research query, from the catalog. */
 export function researchMeasure(field: string, code: string): MeasureDefinition {
   const measure = findMeasure(code);
@@ -134,8 +137,12 @@ async function runOutcome(
   overallOnly: boolean,
 ): Promise<OutcomeDocument> {
   const { sql, params } = outcomeStatement(filter, measure.code, histogramBounds(measure), overallOnly);
-  const [row] = await em.execute<{ result: OutcomeDocument }[]>(sql, params);
-  return row?.result as OutcomeDocument;
+  // A cohort's sorts and hashes (hundreds of thousands of values) fit in 64 MB; the default 4 MB spills them to disk.
+  return em.transactional(async (tx) => {
+    await tx.execute(`set local work_mem = '${researchWorkMem}'`);
+    const [row] = await tx.execute<{ result: OutcomeDocument }[]>(sql, params);
+    return row?.result as OutcomeDocument;
+  });
 }
 
 /** Every output of one measure in one cohort, suppressed cell by cell (one SQL statement). */

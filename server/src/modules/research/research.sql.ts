@@ -45,7 +45,7 @@ export const binCount = 20;
 
 /**
  * `s`: the cohort, with each client's age decade at the series start (0 for 0-9 ... 9 for 90 and over). `consent` is each client's latest intake; `cand` the series of consenting
- * clients that pass the filters on the series and the client; `dose` their attended visits, total
+ * clients that pass the filters on the series and the client; `cs` their attended visits; `dose` their number, total
  * minutes and visits per week over the weeks the visits span ((last day - first day + 7) / 7, so
  * weekly visits give 1 a week whatever their number); `mm` the main modality (most minutes, each
  * visit's minutes shared equally among its modalities, ties alphabetical); `s` keeps the earliest
@@ -99,18 +99,21 @@ cand as (
   join clinic c on c.id = ts.clinic_id
   ${candWhere}
 ),
+cs as (
+  select se.series_id, se.duration_minutes, se.modalities, (se.started_at at time zone cand.tz)::date as day
+  from cand join treatment_session se on se.series_id = cand.id and se.attendance = 'ATTENDED'
+),
 dose as (
-  select cand.id as series_id, count(se.id)::int as attended, coalesce(sum(se.duration_minutes), 0)::int as minutes,
-    (count(se.id) / ((max((se.started_at at time zone cand.tz)::date) - min((se.started_at at time zone cand.tz)::date) + 7) / 7.0))::float8 as per_week
-  from cand left join treatment_session se on se.series_id = cand.id and se.attendance = 'ATTENDED'
+  select cand.id as series_id, count(cs.series_id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
+    (count(cs.series_id) / ((max(cs.day) - min(cs.day) + 7) / 7.0))::float8 as per_week
+  from cand left join cs on cs.series_id = cand.id
   group by cand.id
 ),
 mm as (
-  select distinct on (se.series_id) se.series_id, m.modality
-  from cand join treatment_session se on se.series_id = cand.id and se.attendance = 'ATTENDED'
-  cross join unnest(se.modalities) as m(modality)
-  group by se.series_id, m.modality
-  order by se.series_id, sum(se.duration_minutes::float8 / cardinality(se.modalities)) desc, m.modality
+  select distinct on (cs.series_id) cs.series_id, m.modality
+  from cs cross join unnest(cs.modalities) as m(modality)
+  group by cs.series_id, m.modality
+  order by cs.series_id, sum(cs.duration_minutes::float8 / cardinality(cs.modalities)) desc, m.modality
 ),
 s as (
   select distinct on (cand.client_id) cand.*, dose.attended, dose.minutes, coalesce(dose.per_week, 0) as per_week,
@@ -166,7 +169,7 @@ export function outcomeStatement(
     'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(d) as mean, stddev_samp(d) as sd from (
       select pair.series_id, avg(pair.post - pair.pre) as d from pair where pair.pre is not null and pair.post is not null
       group by pair.series_id) pp) o)`;
-  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?')}, ${visitCte}, ${pairCte},
+  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', 'join')}, ${visitCte}, ${pairCte},
 cm as (
   select gm.series_id, avg(gm.baseline) as baseline, avg(gm.change) as change, min(gm.direction) as direction, min(gm.mcid) as mcid
   from gm where gm.source = 'SESSION' and gm.points >= 2
