@@ -23,6 +23,7 @@ import { createHttpServer } from '@fascia/server/http/app.js';
 import { issueSession } from '@fascia/server/modules/accounts/access.service.js';
 import { createAccount } from '@fascia/server/modules/accounts/account.service.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
+import { researchWorkMem } from '@fascia/server/modules/research/research.service.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
         if (response.status !== 200 || body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body).slice(0, 500)}`);
         return body.data.cohortOutcomes;
       };
+      // The same memory for sorts and hashes as the research service gives its statement.
+      await sql.query(`set work_mem = '${researchWorkMem}'`);
       const handWritten = async () => (await sql.query(handWrittenSql)).rows[0].result;
 
       say('Checking that both give the same statistics');

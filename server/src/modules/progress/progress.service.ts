@@ -115,7 +115,7 @@ export async function findProgress(
 ): Promise<Map<string, SeriesProgressNode>> {
   const params = progressParams(viewer, ids);
   const measures = await em.execute<MeasureRow[]>(
-    `with ${progressScope}, ${measureCtes()}, ${visitCte}, ${pairCte},
+    `with ${progressScope}, ${measureCtes()}, ${visitCte()}, ${pairCte},
     pg as (
       select pair.series_id, pair.measure_code, pair.region_code, pair.side,
         avg(pair.post - pair.pre) as mean_session_change,
@@ -138,7 +138,7 @@ export async function findProgress(
     now,
   ]);
   const dose = await em.execute<(DoseItemNode & { series_id: string; kind: 'MODALITY' | 'REGION' })[]>(
-    `with ${progressScope}, ${visitCte}
+    `with ${progressScope}, ${visitCte()}
     select visit.series_id, 'MODALITY' as kind, m.code, null as side,
       sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
     from visit cross join unnest(visit.modalities) as m(code)

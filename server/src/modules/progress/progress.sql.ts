@@ -14,7 +14,7 @@ const week = `(((taken_at at time zone tz)::date - start_date) / 7.0)::float8`;
  * `pt`: one point per visit and measure/region/side (the PRE_SESSION value when
  * the visit has one, else the POST_SESSION one); every diary value is its own point.
  * `g`: per series, source, measure, region and side: baseline (first point),
- * latest (last point), number of points, least-squares slope per week of series.
+ * latest (last point; every ordered aggregate has the same order, so PostgreSQL sorts the points once), number of points, least-squares slope per week of series.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
  * `scan`: `per-series` reads each series' observations through the index (a few hundred series);
  * `join` lets the planner hash-join the observation table (thousands of series, e.g. a research cohort).
@@ -36,7 +36,8 @@ v as (
   left join treatment_session se on se.id = o.session_id
 ),
 pt as (
-  select distinct on (series_id, source, measure_code, region_code, side, coalesce(session_id, id)) *
+  select distinct on (series_id, source, measure_code, region_code, side, coalesce(session_id, id))
+    series_id, source, measure_code, region_code, side, session_id, value, visit_at, taken_at, created_at, tz, start_date
   from v
   order by series_id, source, measure_code, region_code, side, coalesce(session_id, id), context = 'POST_SESSION', taken_at, created_at
 ),
@@ -44,8 +45,8 @@ g as (
   select series_id, source, measure_code, region_code, side,
     (array_agg(value order by visit_at, taken_at, created_at))[1] as baseline,
     (array_agg(taken_at order by visit_at, taken_at, created_at))[1] as baseline_at,
-    (array_agg(value order by visit_at desc, taken_at desc, created_at desc))[1] as latest,
-    (array_agg(taken_at order by visit_at desc, taken_at desc, created_at desc))[1] as latest_at,
+    (array_agg(value order by visit_at, taken_at, created_at))[count(*)] as latest,
+    (array_agg(taken_at order by visit_at, taken_at, created_at))[count(*)] as latest_at,
     count(*)::int as points,
     regr_slope(value, ${week}) as slope,
     regr_count(value, ${week})::int as trend_points
@@ -74,14 +75,19 @@ pair as (
   group by v.series_id, v.measure_code, v.region_code, v.side, v.session_id
 )`;
 
-/** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
-export const visitCte = `
-visit as (
+/**
+ * `name` (default `visit`): the attended sessions of the series in `scope` (default `s`), numbered
+ * 1, 2, ... in clinical-time order per series.
+ */
+export function visitCte(scope = 's', name = 'visit'): string {
+  return `
+${name} as (
   select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
     row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
-  from treatment_session se join s on s.id = se.series_id
+  from treatment_session se join ${scope} on ${scope}.id = se.series_id
   where se.attendance = 'ATTENDED'
 )`;
+}
 
 /**
  * `att`: attendance of each series in scope against its plan. Weeks elapsed count

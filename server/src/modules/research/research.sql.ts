@@ -99,15 +99,14 @@ cand as (
   join clinic c on c.id = ts.clinic_id
   ${candWhere}
 ),
-cs as (
-  select se.series_id, se.duration_minutes, se.modalities, (se.started_at at time zone cand.tz)::date as day
-  from cand join treatment_session se on se.series_id = cand.id and se.attendance = 'ATTENDED'
-),
+${visitCte('cand', 'cs')},
 dose as (
-  select cand.id as series_id, count(cs.series_id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
-    (count(cs.series_id) / ((max(cs.day) - min(cs.day) + 7) / 7.0))::float8 as per_week
+  select cand.id as series_id, count(cs.id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
+    -- The first and last instants converted once per series (a zone's calendar day never runs backwards).
+    (count(cs.id) / (((max(cs.started_at) at time zone cand.tz)::date - (min(cs.started_at) at time zone cand.tz)::date + 7) / 7.0))::float8
+      as per_week
   from cand left join cs on cs.series_id = cand.id
-  group by cand.id
+  group by cand.id, cand.tz
 ),
 mm as (
   select distinct on (cs.series_id) cs.series_id, m.modality
@@ -162,14 +161,14 @@ export function outcomeStatement(
       regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy from cx x) o),
     'visits', (select coalesce(json_agg(row_to_json(o) order by o.visit_number), '[]') from (
       select vv.visit_number, count(*)::int as n, avg(vv.value) as mean, stddev_samp(vv.value) as sd from (
-        select pt.series_id, visit.visit_number, avg(pt.value) as value
-        from pt join visit on visit.id = pt.session_id where pt.source = 'SESSION'
-        group by pt.series_id, visit.visit_number) vv
+        select pt.series_id, cs.visit_number, avg(pt.value) as value
+        from pt join cs on cs.id = pt.session_id where pt.source = 'SESSION'
+        group by pt.series_id, cs.visit_number) vv
       group by vv.visit_number) o),
     'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(d) as mean, stddev_samp(d) as sd from (
       select pair.series_id, avg(pair.post - pair.pre) as d from pair where pair.pre is not null and pair.post is not null
       group by pair.series_id) pp) o)`;
-  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', 'join')}, ${visitCte}, ${pairCte},
+  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', 'join')}, ${pairCte},
 cm as (
   select gm.series_id, avg(gm.baseline) as baseline, avg(gm.change) as change, min(gm.direction) as direction, min(gm.mcid) as mcid
   from gm where gm.source = 'SESSION' and gm.points >= 2
@@ -198,8 +197,7 @@ select json_build_object(${outputs}) as result`;
  */
 export function exportStatement(filter: CohortFilter, key: string, measureCode: string | null) {
   const cohort = cohortCtes(filter);
-  const sql = `with ${cohort.sql},
-${visitCte}
+  const sql = `with ${cohort.sql}
 select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes as series_minutes,
   visit.visit_number, ((visit.started_at at time zone k.tz)::date - k.start_date) as day,
   visit.duration_minutes as visit_minutes,
@@ -207,7 +205,7 @@ select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 1
   avg(o.value) filter (where o.context = 'PRE_SESSION') as pre,
   avg(o.value) filter (where o.context = 'POST_SESSION') as post
 from s k
-join visit on visit.series_id = k.id
+join cs as visit on visit.series_id = k.id
 join observation o on o.session_id = visit.id and (?::text is null or o.measure_code = ?)
 join measure m on m.code = o.measure_code
 group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
