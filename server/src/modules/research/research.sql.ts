@@ -206,7 +206,8 @@ select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 1
   avg(o.value) filter (where o.context = 'POST_SESSION') as post
 from s k
 join cs as visit on visit.series_id = k.id
-join observation o on o.session_id = visit.id and (?::text is null or o.measure_code = ?)
+join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION')
+  and (?::text is null or o.measure_code = ?)
 join measure m on m.code = o.measure_code
 group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
   k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side

@@ -52,7 +52,7 @@ export class OutcomeCellNode {
     nullable: true,
     description:
       'Share of responders (change x direction >= the MCID of the measure catalog), 0-1. Null when the measure has no published MCID, ' +
-      'when the cell is suppressed, or when the responders or the non-responders number fewer than the minimum cell size.',
+      'when the cell is suppressed, or when the responders or the non-responders number 1 to k - 1 (k: the minimum cell size).',
   })
   responderRate!: number | null;
 
