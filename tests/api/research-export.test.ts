@@ -1,4 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { csvField, exportColumns } from '@fascia/server/modules/research/research-export.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
@@ -211,6 +216,25 @@ describe('CSV export', () => {
     expect(rows.map((row) => row[0])).toEqual(exportColumns.map((c) => c.name));
     const anonymous = await fetch(`${api.url}/research/export-dictionary.csv`);
     expect(anonymous.status).toBe(401);
+  });
+
+  test('the research:export command writes the export and its dictionary, printing progress', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'fascia-export-'));
+    try {
+      const cli = fileURLToPath(new URL('../../server/src/modules/research/export-cli.ts', import.meta.url));
+      const { stderr } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', cli, '--out', 'cohort.csv', '--measure', 'NPRS', '--filter', '{"minAttendedSessions":3}', '--url', api.url],
+        { cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, FASCIA_TOKEN: researcher.token, INIT_CWD: folder } },
+      );
+      expect(stderr).toContain('done: 36 rows of 12 participants');
+      const rows = parseCsv(await readFile(path.join(folder, 'cohort.csv'), 'utf8'));
+      expect(rows).toHaveLength(37);
+      const dictionary = parseCsv(await readFile(path.join(folder, 'cohort.dictionary.csv'), 'utf8'));
+      expect(dictionary.slice(1).map((row) => row[0])).toEqual(rows[0]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   test('fields with commas, quotes or line breaks are quoted; missing values are empty', () => {
