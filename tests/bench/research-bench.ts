@@ -11,12 +11,8 @@
  * Exits 0 whether or not a target is met; non-zero only when the benchmark itself fails.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { prepareSchema } from '@fascia/server/db/database.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '@fascia/server/db/embedded-postgres.js';
-import { ensureDatabase } from '@fascia/server/db/ensure-database.js';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
@@ -27,6 +23,7 @@ import { researchWorkMem } from '@fascia/server/modules/research/research.servic
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { pino } from 'pino';
+import { startBenchDatabase } from './bench-database.js';
 import { loadResearchData, researchShape } from './research-bench-data.js';
 import { handWrittenSql } from './research-reference-sql.js';
 
@@ -92,29 +89,10 @@ function disagreements(api: any, sql: any): string[] {
 
 async function main(): Promise<void> {
   const log = pino({ level: 'warn' });
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'fascia-research-bench-'));
-  let embedded: EmbeddedDatabase | undefined;
-  let cleaned: Promise<void> | undefined;
-  const cleanup = () => {
-    cleaned ??= (async () => {
-      await embedded?.stop().catch((error: unknown) => console.error('stopping PostgreSQL failed:', error));
-      await rm(folder, { recursive: true, force: true });
-    })();
-    return cleaned;
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
+  let t = Date.now();
+  const { url, folder, cleanup } = await startBenchDatabase('fascia-research-bench-', log);
   try {
     say(`Fascia research benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${runs} runs`);
-    let t = Date.now();
-    embedded = await startEmbeddedPostgres(path.join(folder, 'postgres'), log);
-    await ensureDatabase(embedded.url('postgres'), 'fascia');
-    const url = embedded.url('fascia');
     const orm = await MikroORM.init(ormConfig({ clientUrl: url }));
     const sql = new pg.Client({ connectionString: url });
     let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
