@@ -116,6 +116,7 @@ const rules: Record<string, Rule> = {
     document: '{ cohortOutcomes(measureCode: "NPRS") { overall { suppressed } } }',
     expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
   },
+  researchClinics: { document: '{ researchClinics { id name } }', expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' } },
   cohortComparison: {
     document: '{ cohortComparison(measureCode: "NPRS", a: {}, b: { sex: FEMALE }) { difference { suppressed } } }',
     expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },

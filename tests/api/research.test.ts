@@ -326,6 +326,14 @@ describe('cohort outcomes', () => {
     }
   });
 
+  test('researchers list the clinics by name, for the clinic filter', async () => {
+    const response = await api.request('{ researchClinics { id name timeZone } }', undefined, { as: researcher });
+    expect(response.data?.researchClinics).toEqual([
+      { id: ids.clinicA, name: 'A', timeZone: 'America/Toronto' },
+      { id: ids.clinicB, name: 'B', timeZone: 'Europe/London' },
+    ]);
+  });
+
   test('a measure without a published MCID has no responder rate', async () => {
     const outcome = await outcomes(null, api, 'LUMBAR_FLEXION');
     expect(outcome.mcid).toBeNull();

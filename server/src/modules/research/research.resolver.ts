@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { defaultResearchMinCell } from '../../config.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+import { ClinicNode } from '../clinics/clinic.type.js';
 import { type CohortFilter, CohortFilterInput, checkCohortFilter } from './research.input.js';
 import { cohortOutcome, compareCohorts, researchMeasure } from './research.service.js';
 import { CohortComparisonNode, CohortOutcomeNode } from './research.type.js';
@@ -33,6 +35,14 @@ export class ResearchResolver {
     const filter = checkCohortFilter(input);
     await auditResearch(context, 'Query.cohortOutcomes', { measureCode, filter });
     return cohortOutcome(context.em, filter, measure, context.researchMinCell ?? defaultResearchMinCell);
+  }
+
+  @Authorized('RESEARCHER')
+  @Query(() => [ClinicNode], { description: 'The clinics, by name, for the clinicId filter (organisations, no person).' })
+  async researchClinics(@Ctx() context: ResearchContext): Promise<ClinicNode[]> {
+    await auditResearch(context, 'Query.researchClinics', {});
+    const clinics = await context.em.find(Clinic, {}, { orderBy: { name: 'asc', id: 'asc' } });
+    return clinics.map((clinic) => ClinicNode.from(clinic));
   }
 
   @Authorized('RESEARCHER')
