@@ -20,7 +20,14 @@ export interface Config {
   seedDemoData: boolean;
   /** Built web client to serve, if present. */
   clientDistDir: string;
+  /** Research outputs suppress every cell of fewer clients than this (k of small-cell suppression). */
+  researchMinCell: number;
 }
+
+/** Fewer than 5 is below what any disclosure-control guideline accepts (most ask for 10 or 11). */
+export const researchMinCellFloor = 5;
+/** 11: the threshold of e.g. the CMS cell size suppression policy (no cell of 1 to 10 people published). */
+export const defaultResearchMinCell = 11;
 
 export class ConfigError extends Error {}
 
@@ -38,6 +45,15 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseMinCell(name: string, raw: string | undefined): number {
+  if (raw === undefined || raw === '') return defaultResearchMinCell;
+  const k = Number(raw);
+  if (!Number.isInteger(k) || k < researchMinCellFloor || k > 1000) {
+    throw new ConfigError(`${name} must be a whole number from ${researchMinCellFloor} to 1000, got "${raw}"`);
+  }
+  return k;
 }
 
 /** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
@@ -59,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     seedDemoData: parseBoolean('FASCIA_SEED_DEMO', env.FASCIA_SEED_DEMO, true),
     clientDistDir: path.join(repoRoot, 'client', 'dist'),
+    researchMinCell: parseMinCell('FASCIA_RESEARCH_MIN_CELL', env.FASCIA_RESEARCH_MIN_CELL),
   };
 }

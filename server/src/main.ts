@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       resolveViewer: createViewerResolver(database.orm),
       production: config.production,
       clientDistDir: config.clientDistDir,
+      researchMinCell: config.researchMinCell,
     });
     const port = await http.listen(config.port, config.host);
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);

@@ -112,6 +112,15 @@ const rules: Record<string, Rule> = {
     expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', therapistA: 'ok', adminB: 'hidden', therapistB: 'hidden' },
   },
   apiTokens: { document: '{ apiTokens { id } }', expect: signedIn('ok') },
+  cohortOutcomes: {
+    document: '{ cohortOutcomes(measureCode: "NPRS") { overall { suppressed } } }',
+    expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
+  },
+  researchClinics: { document: '{ researchClinics { id name } }', expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' } },
+  cohortComparison: {
+    document: '{ cohortComparison(measureCode: "NPRS", a: {}, b: { sex: FEMALE }) { difference { suppressed } } }',
+    expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
+  },
   accounts: {
     document: '{ accounts { id clinic { name } } }',
     shows: (d) => d.accounts.some((a: any) => a.clinic?.name === 'A'),

@@ -46,7 +46,7 @@ const givenNames = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elif', 'Farid', 'Grace', 'Hir
 const familyNames = ['Ahmed', 'Brown', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hall', 'Ito', 'Jensen', 'Khan', 'Lopez'];
 
 /** mulberry32: a small deterministic generator. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,13 +14,10 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareSchema } from '@fascia/server/db/database.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '@fascia/server/db/embedded-postgres.js';
-import { ensureDatabase } from '@fascia/server/db/ensure-database.js';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
 import type { StaffViewer } from '@fascia/server/graphql/viewer.js';
 import { issueSession } from '@fascia/server/modules/accounts/access.service.js';
@@ -30,6 +27,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { pino } from 'pino';
 import { benchShape, loadBenchData, measureGroupsPerSeries } from './bench-data.js';
+import { startBenchDatabase } from './bench-database.js';
 import type { FromServer, ServerMode, ToServer } from './bench-server.js';
 
 function setting(name: string, fallback: number, min: number, max: number): number {
@@ -407,32 +405,14 @@ async function sameAnswers(fascia: BenchServer, baseline: BenchServer, token: st
 
 async function main(): Promise<void> {
   const log = pino({ level: 'warn' });
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'fascia-bench-'));
   const children: ChildProcess[] = [];
-  let embedded: EmbeddedDatabase | undefined;
-  let cleaned: Promise<void> | undefined;
-  const cleanup = () => {
-    cleaned ??= (async () => {
-      for (const child of children) await stopServer(child).catch(() => undefined);
-      await embedded?.stop().catch((error: unknown) => console.error('stopping PostgreSQL failed:', error));
-      await rm(folder, { recursive: true, force: true });
-    })();
-    return cleaned;
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
+  let t = Date.now();
+  const { url, folder, cleanup } = await startBenchDatabase('fascia-bench-', log, async () => {
+    for (const child of children) await stopServer(child).catch(() => undefined);
+  });
   try {
     say(`Fascia progress benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
     say(`  ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per run, ${runs} runs per target and server`);
-    let t = Date.now();
-    embedded = await startEmbeddedPostgres(path.join(folder, 'postgres'), log);
-    await ensureDatabase(embedded.url('postgres'), 'fascia');
-    const url = embedded.url('fascia');
     const orm = await MikroORM.init(ormConfig({ clientUrl: url }));
     let token: string;
     let viewer: StaffViewer;
@@ -555,8 +535,6 @@ async function main(): Promise<void> {
     say('A missed target does not fail this command; it exits non-zero only when the benchmark itself fails.');
   } finally {
     await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -77,7 +77,11 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
  * Starts the real HTTP app on a free loopback port, against the test database (as in
  * development, unless `production` is set), acting as `who` until `actAs` says otherwise.
  */
-export async function startApi(db: Pick<TestDatabase, 'orm'>, who: ActAs = null, options: { production?: boolean } = {}): Promise<TestApi> {
+export async function startApi(
+  db: Pick<TestDatabase, 'orm'>,
+  who: ActAs = null,
+  options: { production?: boolean; researchMinCell?: number } = {},
+): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
   const resolveViewer = createViewerResolver(db.orm);
@@ -87,6 +91,7 @@ export async function startApi(db: Pick<TestDatabase, 'orm'>, who: ActAs = null,
     log: pino({ level: 'silent' }),
     resolveViewer: async (req) => (isViewer(current) ? current : resolveViewer(req)),
     production: options.production ?? false,
+    ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

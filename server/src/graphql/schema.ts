@@ -11,6 +11,7 @@ import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { QuestionnaireResolver } from '../modules/instruments/questionnaire.resolver.js';
 import { ObservationResolver } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
+import { ResearchResolver } from '../modules/research/research.resolver.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
 import type { GraphQLContext } from './context.js';
 import { refuseMalformedText } from './text-arguments.js';
@@ -28,6 +29,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       ...AccountsResolvers,
       ...ProgressResolvers,
+      ResearchResolver,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,

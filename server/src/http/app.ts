@@ -12,12 +12,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { defaultResearchMinCell } from '../config.js';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
+import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
 
 export interface HttpServerOptions {
@@ -29,6 +31,8 @@ export interface HttpServerOptions {
   production: boolean;
   /** Built web client to serve at `/`, when it exists. */
   clientDistDir?: string;
+  /** Minimum cell size k of research outputs (default 11). */
+  researchMinCell?: number;
 }
 
 export interface HttpServer {
@@ -152,8 +156,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
         const context = createContext(orm.em.fork(), viewer, { requestId, address: req.ip ?? '' });
         // Signing in and out reads the presented token and sets or clears the session cookie.
-        return withCredentials(context, req, res, options.production);
+        return Object.assign(withCredentials(context, req, res, options.production), {
+          researchMinCell: options.researchMinCell ?? defaultResearchMinCell,
+        });
       },
+    }),
+  );
+
+  app.use(
+    '/research',
+    researchExportRouter({
+      orm,
+      log,
+      resolveViewer: options.resolveViewer,
+      minCell: options.researchMinCell ?? defaultResearchMinCell,
     }),
   );
 
@@ -164,7 +180,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const dist = options.clientDistDir;
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes: any other GET that is not an API path gets the app shell.
-    app.get(/^\/(?!graphql|health|fhir).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
+    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
   }
 
   app.use(requestErrorHandler(log));

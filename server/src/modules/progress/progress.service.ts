@@ -115,7 +115,7 @@ const attendanceStatement = preparedStatement('progress_attendance', `with ${pro
 
 const doseStatement = preparedStatement(
   'progress_dose',
-  `with ${progressScope}, ${visitCte}
+  `with ${progressScope}, ${visitCte()}
   select visit.series_id, 'MODALITY' as kind, m.code, null as side,
     sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
   from visit cross join unnest(visit.modalities) as m(code)

@@ -5,21 +5,31 @@
  * viewer's active series) compute measures and attendance with the same rules.
  */
 
-/** `visit`: attended sessions of the series in scope, numbered 1, 2, ... in clinical-time order. */
-export const visitCte = `
-visit as (
+/**
+ * `name` (default `visit`): the attended sessions of the series in `scope` (default `s`), numbered
+ * 1, 2, ... in clinical-time order per series.
+ */
+export function visitCte(scope = 's', name = 'visit'): string {
+  return `
+${name} as (
   select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
     row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
-  from treatment_session se join s on s.id = se.series_id
+  from treatment_session se join ${scope} on ${scope}.id = se.series_id
   where se.attendance = 'ATTENDED'
 )`;
+}
+
+/** Each attended visit's pre and post values (visits with both), in visit order, as JSON. */
+const sessionsJson = `json_agg(json_build_object('sessionId', session_id, 'visitNumber', visit_number, 'startedAt', visit_at, 'pre', pre, 'post', post)
+      order by visit_at) filter (where visit_number is not null and pre is not null and post is not null)`;
+
+/** Week of series of a point: days from the series start to its calendar day in the clinic's zone, / 7 (only where the trend needs it). */
+const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
 
 /**
  * `v`: every value of the series in scope with its source (SESSION for pre/post
  * values, DIARY for between-session self-reports), visit time, visit number (attended
- * sessions 1, 2, ... in clinical-time order) and week of series (days from the series
- * start to the value's calendar day in the clinic's zone, / 7). Everything per series
- * is worked out inside one lateral subquery, so the work grows linearly with the series.
+ * sessions 1, 2, ... in clinical-time order), and the series' zone and start.
  * `vp`: one point per visit and measure/region/side (the PRE_SESSION value when the
  * visit has one, else the POST_SESSION one) with the visit's mean pre and post values;
  * a value outside a session is a point of its own.
@@ -28,20 +38,29 @@ visit as (
  * pre-to-post change (visits with both; `unpaired` counts those missing one) and their mean.
  * One grouping does all of it, so the values are sorted once and the points once.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
+ * `sessionList: false` leaves out the per-visit list (`sessions`, null) where only aggregates are wanted.
+ * `scan`: `per-series` works out each series inside one lateral subquery through the indexes (a few
+ * hundred series: the work grows linearly with them); `join` lets the planner hash-join the whole
+ * observation and session tables (thousands of series, e.g. a research cohort).
  */
-export function measureCtes(onlyObservations = ''): string {
-  const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
-  const timeOrder = 'order by visit_at, taken_at, created_at';
-  return `
-v as (
-  select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
-    o.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
-    coalesce(se.started_at, o.taken_at) as visit_at,
-    (((o.taken_at at time zone s.tz)::date - s.start_date) / 7.0)::float8 as week
-  from s
-  -- One index scan per series in scope ("offset 0" keeps the planner from flattening it into a
-  -- scan and sort of the whole observation table, which it otherwise prefers for a few hundred series).
-  cross join lateral (
+export function measureCtes(
+  onlyObservations = '',
+  scan: 'per-series' | 'join' = 'per-series',
+  { sessionList = true }: { sessionList?: boolean } = {},
+): string {
+  const observations =
+    scan === 'join'
+      ? `join (
+    select ob.*, vs.visit_number
+    from observation ob
+    left join (
+      select se.id, row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
+      from treatment_session se join s on s.id = se.series_id where se.attendance = 'ATTENDED'
+    ) vs on vs.id = ob.session_id
+  ) o on o.series_id = s.id ${onlyObservations}`
+      : // "offset 0" keeps the planner from flattening the lateral subquery into a scan and sort of the
+        // whole observation table, which it otherwise prefers for a few hundred series.
+        `cross join lateral (
     select ob.*, vs.visit_number
     from observation ob
     left join (
@@ -50,7 +69,16 @@ v as (
     ) vs on vs.id = ob.session_id
     where ob.series_id = s.id ${onlyObservations}
     offset 0
-  ) o
+  ) o`;
+  const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
+  const timeOrder = 'order by visit_at, taken_at, created_at';
+  return `
+v as (
+  select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
+    o.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
+    coalesce(se.started_at, o.taken_at) as visit_at, s.tz, s.start_date
+  from s
+  ${observations}
   left join treatment_session se on se.id = o.session_id
 ),
 vp as (
@@ -59,11 +87,10 @@ vp as (
     (array_agg(value ${pointOrder}))[1] as value,
     (array_agg(taken_at ${pointOrder}))[1] as taken_at,
     (array_agg(created_at ${pointOrder}))[1] as created_at,
-    (array_agg(week ${pointOrder}))[1] as week,
     avg(value) filter (where context = 'PRE_SESSION') as pre,
     avg(value) filter (where context = 'POST_SESSION') as post
   from v
-  group by series_id, source, measure_code, region_code, side, coalesce(session_id, id), session_id
+  group by series_id, tz, start_date, source, measure_code, region_code, side, coalesce(session_id, id), session_id
 ),
 g as (
   select series_id, source, measure_code, region_code, side,
@@ -72,14 +99,13 @@ g as (
     (array_agg(value ${timeOrder}))[count(*)] as latest,
     (array_agg(taken_at ${timeOrder}))[count(*)] as latest_at,
     count(*)::int as points,
-    regr_slope(value, week) as slope,
-    regr_count(value, week)::int as trend_points,
+    regr_slope(value, ${week}) as slope,
+    regr_count(value, ${week})::int as trend_points,
     avg(post - pre) filter (where visit_number is not null) as mean_session_change,
     (count(*) filter (where visit_number is not null and (pre is null or post is null)))::int as unpaired,
-    json_agg(json_build_object('sessionId', session_id, 'visitNumber', visit_number, 'startedAt', visit_at, 'pre', pre, 'post', post)
-      order by visit_at) filter (where visit_number is not null and pre is not null and post is not null) as sessions
+    ${sessionList ? sessionsJson : 'null::json'} as sessions
   from vp
-  group by series_id, source, measure_code, region_code, side
+  group by series_id, tz, start_date, source, measure_code, region_code, side
 ),
 gm as (
   select g.*, m.unit, m.direction, m.mcid,

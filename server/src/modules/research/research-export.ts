@@ -1,0 +1,220 @@
+/*
+ * The de-identified CSV export (HTTP, not GraphQL: it streams). Researchers only; audited like the
+ * GraphQL research queries. Rows come from a PostgreSQL cursor and are written as they arrive, so
+ * an export of a million rows never sits in memory.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Logger } from 'pino';
+import { BadInputError, DomainError } from '../../common/errors.js';
+import type { Viewer } from '../../graphql/viewer.js';
+import { writeAuditEvents } from '../audit/audit.service.js';
+import { ageBands, cohortFilterFromJson } from './research.input.js';
+import { researchMeasure } from './research.service.js';
+import { cohortSizeStatement, exportStatement } from './research.sql.js';
+import { tooSmall } from './suppression.js';
+
+/** One column of the export: its name in the header, and what the data dictionary says of it. */
+interface ExportColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number';
+  description: string;
+}
+
+/** The columns, in order: the header row and the data dictionary both come from this list. */
+export const exportColumns: readonly ExportColumn[] = [
+  {
+    name: 'participant',
+    type: 'string',
+    description:
+      'Pseudonym of the client: 16 hex digits of a keyed SHA-256 of the internal id, with a random key per export that is never stored. ' +
+      'The same client has another pseudonym in every export.',
+  },
+  { name: 'age_band', type: 'string', description: 'Age at the series start in 10-year bands: AGE_0_9 ... AGE_80_89, AGE_90_PLUS.' },
+  { name: 'sex', type: 'string', description: 'Administrative sex: FEMALE, MALE, OTHER or UNKNOWN.' },
+  { name: 'condition', type: 'string', description: 'Condition code of the series (conditions catalog; WHO ICD-10 code in the catalog).' },
+  {
+    name: 'main_modality',
+    type: 'string',
+    description: 'Modality with the most hands-on minutes in the series; NONE when no visit recorded one.',
+  },
+  { name: 'series_minutes', type: 'integer', description: 'Total hands-on minutes of the attended visits of the series.' },
+  { name: 'visit_number', type: 'integer', description: 'Number of the attended visit in the series, from 1.' },
+  { name: 'day', type: 'integer', description: "Days from the series start to the visit, in the clinic's time zone (0 = start day)." },
+  { name: 'visit_minutes', type: 'integer', description: 'Hands-on minutes of the visit.' },
+  { name: 'measure', type: 'string', description: 'Measure code (measure catalog; a questionnaire score has the instrument code).' },
+  { name: 'unit', type: 'string', description: 'UCUM unit of pre and post.' },
+  { name: 'region', type: 'string', description: 'Body region of the value; empty when the measure has none.' },
+  { name: 'side', type: 'string', description: 'LEFT or RIGHT; empty when not recorded.' },
+  { name: 'pre', type: 'number', description: 'Value before treatment at the visit (mean when recorded twice); empty when not taken.' },
+  { name: 'post', type: 'number', description: 'Value after treatment at the visit (mean when recorded twice); empty when not taken.' },
+];
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; null is an empty field (NA in R, NaN in pandas). */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
+
+interface ExportRow {
+  participant: string;
+  age_decade: number;
+  sex: string;
+  condition_code: string;
+  main_modality: string;
+  series_minutes: number;
+  visit_number: number;
+  day: number;
+  visit_minutes: number;
+  measure_code: string;
+  unit: string;
+  region_code: string | null;
+  side: string | null;
+  pre: number | null;
+  post: number | null;
+}
+
+const rowFields = (row: ExportRow) => [
+  row.participant,
+  ageBands[row.age_decade],
+  row.sex,
+  row.condition_code,
+  row.main_modality,
+  row.series_minutes,
+  row.visit_number,
+  row.day,
+  row.visit_minutes,
+  row.measure_code,
+  row.unit,
+  row.region_code,
+  row.side,
+  row.pre,
+  row.post,
+];
+
+export interface ExportRouterOptions {
+  orm: MikroORM;
+  log: Logger;
+  resolveViewer: (request: express.Request) => Promise<Viewer>;
+  minCell: number;
+  /** A progress line in the server log every this many rows. */
+  logEvery?: number;
+}
+
+type Answer = (status: number, code: string, message: string, extra?: Record<string, unknown>) => void;
+
+/**
+ * `POST /research/export.csv` with a JSON body `{ "measureCode"?: string, "filter"?: CohortFilterInput }`:
+ * the cohort's per-client, per-visit rows. `GET /research/export-dictionary.csv`: what each column means.
+ * Both need a researcher's cookie or Bearer token. The cohort's client count is sent first, in the
+ * `X-Cohort-Clients` header, so a client can show progress (rows are ordered by participant).
+ */
+export function researchExportRouter(options: ExportRouterOptions): express.Router {
+  const { orm, log } = options;
+  const logEvery = options.logEvery ?? 100_000;
+  const router = express.Router();
+
+  /** The researcher, or an answer (and an audit row) refusing anyone else. */
+  async function researcher(request: express.Request, answer: Answer, operation: string): Promise<Viewer | null> {
+    const viewer = await options.resolveViewer(request);
+    if (viewer.role === 'RESEARCHER') return viewer;
+    await writeAuditEvents(orm.em.fork(), viewer, requestInfo(request), { operation, outcome: 'DENIED', clientIds: [] });
+    if (viewer.role === 'ANONYMOUS') answer(401, 'UNAUTHENTICATED', 'Sign in first');
+    else answer(403, 'FORBIDDEN', 'Only researchers may export research data');
+    return null;
+  }
+
+  router.get('/export-dictionary.csv', async (request, response) => {
+    if (!(await researcher(request, answerWith(response), 'Export.researchDictionary'))) return;
+    response.type('text/csv; charset=utf-8').attachment('fascia-export-dictionary.csv');
+    response.send(
+      [csvLine(['column', 'type', 'description']), ...exportColumns.map((c) => csvLine([c.name, c.type, c.description]))].join(''),
+    );
+  });
+
+  router.post('/export.csv', express.json({ limit: '64kb' }), async (request, response) => {
+    const answer = answerWith(response);
+    const viewer = await researcher(request, answer, 'Export.researchCsv');
+    if (!viewer) return;
+    const body: unknown = request.body ?? {};
+    let measureCode: string | null;
+    let filter: ReturnType<typeof cohortFilterFromJson>;
+    try {
+      if (typeof body !== 'object' || Array.isArray(body)) throw new BadInputError('body', 'type', 'must be a JSON object');
+      const { measureCode: code, filter: rawFilter, ...rest } = body as Record<string, unknown>;
+      const unknown = Object.keys(rest)[0];
+      if (unknown) throw new BadInputError(unknown.slice(0, 40), 'unknown-field', 'is not a field of the export request');
+      if (code !== undefined && code !== null && typeof code !== 'string')
+        throw new BadInputError('measureCode', 'type', 'must be a string');
+      measureCode = typeof code === 'string' ? researchMeasure('measureCode', code).code : null;
+      filter = cohortFilterFromJson(rawFilter);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        answer(400, error.code, error.message, { field: error.field, rule: error.rule });
+        return;
+      }
+      throw error;
+    }
+    const em = orm.em.fork();
+    await writeAuditEvents(em, viewer, requestInfo(request), {
+      operation: 'Export.researchCsv',
+      outcome: 'ALLOWED',
+      clientIds: [],
+      detail: { measureCode, filter },
+    });
+    const size = cohortSizeStatement(filter);
+    const [{ n } = { n: 0 }] = await em.execute<{ n: number }[]>(size.sql, size.params);
+    if (tooSmall(n, options.minCell)) {
+      answer(400, 'COHORT_TOO_SMALL', `The cohort has fewer clients than the minimum cell size (${options.minCell}); nothing is exported.`);
+      return;
+    }
+    // A fresh random key per export: pseudonyms cannot be linked across exports, and the key is never kept.
+    const key = randomBytes(32).toString('hex');
+    const statement = exportStatement(filter, key, measureCode);
+    response.status(200).type('text/csv; charset=utf-8').attachment('fascia-cohort-export.csv');
+    response.setHeader('X-Cohort-Clients', String(n));
+    response.write(csvLine(exportColumns.map((c) => c.name)));
+    let rows = 0;
+    let chunk = '';
+    const started = Date.now();
+    try {
+      for await (const row of em.getConnection().stream<ExportRow>(statement.sql, statement.params, undefined, undefined, 2000)) {
+        chunk += csvLine(rowFields(row as unknown as ExportRow));
+        rows++;
+        if (chunk.length > 64_000) {
+          // Waits for the client to take what was sent: a slow reader slows the cursor, not the server's memory.
+          if (!response.write(chunk)) await once(response, 'drain');
+          chunk = '';
+        }
+        if (rows % logEvery === 0) log.info({ rows, clients: n, seconds: (Date.now() - started) / 1000 }, 'research export in progress');
+        if (response.destroyed) break;
+      }
+      response.end(chunk);
+      log.info({ rows, clients: n, seconds: (Date.now() - started) / 1000 }, 'research export done');
+    } catch (error) {
+      log.error({ err: error, rows }, 'research export failed');
+      // The status line is gone: cutting the connection is the only way to tell the client the file is incomplete.
+      response.destroy();
+    }
+  });
+
+  return router;
+}
+
+/** The audit trail's request details; the id is also sent back in `X-Request-Id`, as for GraphQL requests. */
+function requestInfo(request: express.Request) {
+  const requestId = randomUUID();
+  request.res?.setHeader('x-request-id', requestId);
+  return { requestId, address: request.ip ?? '' };
+}
+
+function answerWith(response: express.Response): Answer {
+  return (status, code, message, extra = {}) => {
+    response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+  };
+}

@@ -1,0 +1,223 @@
+/*
+ * The SQL of research queries. A cohort is a CTE `s` of series (one per consenting client), to
+ * which the progress module's CTEs apply unchanged, so "baseline" and "change" mean for researchers
+ * exactly what they mean for therapists (progress.sql.ts). Every statement takes `?` parameters.
+ */
+import { modalities } from '../care/treatment-session.entity.js';
+import { measureCtes, visitCte } from '../progress/progress.sql.js';
+import { ageBands, type CohortFilter } from './research.input.js';
+
+/** A dose band: clients whose value is below `below` (and not in an earlier band); the last has no bound. */
+export interface Band {
+  key: string;
+  label: string;
+  below: number | null;
+}
+
+/** Total hands-on minutes of attended visits, in 4-hour bands (a weekly hour for a month is one band). */
+export const minuteBands: readonly Band[] = [
+  { key: 'MINUTES_0_239', label: 'under 240 min', below: 240 },
+  { key: 'MINUTES_240_479', label: '240-479 min', below: 480 },
+  { key: 'MINUTES_480_719', label: '480-719 min', below: 720 },
+  { key: 'MINUTES_720_959', label: '720-959 min', below: 960 },
+  { key: 'MINUTES_960_PLUS', label: '960 min and more', below: null },
+];
+
+/** Attended visits per week: less than weekly, about weekly, about twice, three times and more. */
+export const perWeekBands: readonly Band[] = [
+  { key: 'PER_WEEK_UNDER_0_75', label: 'under 0.75 a week', below: 0.75 },
+  { key: 'PER_WEEK_0_75_1_5', label: '0.75 to under 1.5 a week', below: 1.5 },
+  { key: 'PER_WEEK_1_5_2_5', label: '1.5 to under 2.5 a week', below: 2.5 },
+  { key: 'PER_WEEK_2_5_PLUS', label: '2.5 a week and more', below: null },
+];
+
+/** Main-modality bands: each modality, and series whose visits recorded none. */
+export const modalityBandKeys = [...modalities, 'NONE'] as const;
+
+/** The 0-based index of the band of `expr`, a SQL expression (bounds are constants of this file). */
+function bandIndex(expr: string, bands: readonly Band[]): string {
+  const cases = bands.flatMap((band, i) => (band.below === null ? [] : [`when ${expr} < ${band.below} then ${i}`]));
+  return `case ${cases.join(' ')} else ${bands.length - 1} end`;
+}
+
+/** The histogram of change: `binCount` bins of equal width from `-span` to `+span`. */
+export const binCount = 20;
+
+/**
+ * `s`: the cohort, with each client's age decade at the series start (0 for 0-9 ... 9 for 90 and over). `consent` is each client's latest intake; `cand` the series of consenting
+ * clients that pass the filters on the series and the client; `cs` their attended visits; `dose` their number, total
+ * minutes and visits per week over the weeks the visits span ((last day - first day + 7) / 7, so
+ * weekly visits give 1 a week whatever their number); `mm` the main modality (most minutes, each
+ * visit's minutes shared equally among its modalities, ties alphabetical); `s` keeps the earliest
+ * series per client that passes the dose filters too.
+ */
+export function cohortCtes(filter: CohortFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (filter.conditionCode !== null) add('ts.condition_code = ?', filter.conditionCode);
+  if (filter.sex !== null) add('cl.sex = ?', filter.sex);
+  if (filter.clinicId !== null) add('ts.clinic_id = ?', filter.clinicId);
+  if (filter.startFrom !== null) add('ts.start_date >= ?::date', filter.startFrom);
+  if (filter.startTo !== null) add('ts.start_date <= ?::date', filter.startTo);
+  if (filter.minPlannedSessionsPerWeek !== null) add('ts.planned_sessions_per_week >= ?', filter.minPlannedSessionsPerWeek);
+  if (filter.maxPlannedSessionsPerWeek !== null) add('ts.planned_sessions_per_week <= ?', filter.maxPlannedSessionsPerWeek);
+  const candWhere = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  const candParams = params.splice(0);
+  where.length = 0;
+  if (filter.ageBands !== null)
+    add(
+      'cand.age_decade in (?)',
+      filter.ageBands.map((band) => ageBands.indexOf(band)),
+    );
+  if (filter.minAttendedSessions !== null) add('dose.attended >= ?', filter.minAttendedSessions);
+  if (filter.maxAttendedSessions !== null) add('dose.attended <= ?', filter.maxAttendedSessions);
+  if (filter.modality !== null && filter.modalityMatch === 'MAIN') add('mm.modality = ?', filter.modality);
+  if (filter.modality !== null && filter.modalityMatch === 'ANY') {
+    add(
+      `exists (select 1 from treatment_session se where se.series_id = cand.id and se.attendance = 'ATTENDED' and ?::text = any(se.modalities))`,
+      filter.modality,
+    );
+  }
+  const sWhere = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  const sql = `
+consent as (
+  select distinct on (i.client_id) i.client_id, i.research_consent
+  from intake i
+  order by i.client_id, i.taken_at desc, i.created_at desc
+),
+cand as (
+  select ts.id, ts.client_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
+    cl.sex, ts.planned_sessions_per_week,
+    least(div(date_part('year', age(ts.start_date, cl.date_of_birth))::int, 10), 9) as age_decade
+  from treatment_series ts
+  join consent on consent.client_id = ts.client_id and consent.research_consent
+  join client cl on cl.id = ts.client_id
+  join clinic c on c.id = ts.clinic_id
+  ${candWhere}
+),
+${visitCte('cand', 'cs')},
+dose as (
+  select cand.id as series_id, count(cs.id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
+    -- The first and last instants converted once per series (a zone's calendar day never runs backwards).
+    (count(cs.id) / (((max(cs.started_at) at time zone cand.tz)::date - (min(cs.started_at) at time zone cand.tz)::date + 7) / 7.0))::float8
+      as per_week
+  from cand left join cs on cs.series_id = cand.id
+  group by cand.id, cand.tz
+),
+mm as (
+  select distinct on (cs.series_id) cs.series_id, m.modality
+  from cs cross join unnest(cs.modalities) as m(modality)
+  group by cs.series_id, m.modality
+  order by cs.series_id, sum(cs.duration_minutes::float8 / cardinality(cs.modalities)) desc, m.modality
+),
+s as (
+  select distinct on (cand.client_id) cand.*, dose.attended, dose.minutes, coalesce(dose.per_week, 0) as per_week,
+    coalesce(mm.modality, 'NONE') as main_modality
+  from cand join dose on dose.series_id = cand.id left join mm on mm.series_id = cand.id
+  ${sWhere}
+  order by cand.client_id, cand.start_date, cand.id
+)`;
+  return { sql, params: [...candParams, ...params] };
+}
+
+/** Histogram bounds of a measure: change runs from -(max - min) to +(max - min); 20 bins of a tenth of the range. */
+export function histogramBounds(measure: { min: number; max: number }): { from: number; width: number } {
+  const span = measure.max - measure.min;
+  return { from: -span, width: (2 * span) / binCount };
+}
+
+/** The aggregates of one cell of clients with a change (`x` names the per-client rows). */
+const cellStats = `count(*)::int as n, avg(x.baseline) as baseline_mean, stddev_samp(x.baseline) as baseline_sd,
+  avg(x.change) as change_mean, stddev_samp(x.change) as change_sd,
+  count(*) filter (where x.responder)::int as responders`;
+
+/**
+ * One statement: the cohort, the progress CTEs for one measure, then per client (`cx`) the
+ * baseline and change (the mean over the measure's regions and sides, when recorded on several),
+ * responder (change x direction >= MCID, as progress's "MCID reached"), dose bands; and the
+ * aggregates of every output as one JSON document. With `overallOnly`, only the overall cell.
+ * Parameters: the cohort's, the measure code, then the histogram's lower edge and bin width.
+ */
+export function outcomeStatement(
+  filter: CohortFilter,
+  measureCode: string,
+  histogram: { from: number; width: number },
+  overallOnly = false,
+) {
+  const cohort = cohortCtes(filter);
+  const outputs = overallOnly
+    ? `'overall', (select row_to_json(o) from (select ${cellStats} from cx x) o)`
+    : `'overall', (select row_to_json(o) from (select ${cellStats} from cx x) o),
+    'histogram', (select coalesce(json_agg(json_build_object('bin', h.bin, 'n', h.n)), '[]') from (
+      select least(greatest(floor((x.change - ?) / ?)::int, 0), ${binCount - 1}) as bin, count(*)::int as n from cx x group by 1) h),
+    'minutes', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.minutes_band as band, ${cellStats} from cx x group by 1) o),
+    'perWeek', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.per_week_band as band, ${cellStats} from cx x group by 1) o),
+    'modality', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.main_modality as band, ${cellStats} from cx x group by 1) o),
+    'slope', (select row_to_json(o) from (select regr_count(x.change, x.minutes)::int as n, regr_slope(x.change, x.minutes) as slope,
+      regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy from cx x) o),
+    'visits', (select coalesce(json_agg(row_to_json(o) order by o.visit_number), '[]') from (
+      select vv.visit_number, count(*)::int as n, avg(vv.value) as mean, stddev_samp(vv.value) as sd from (
+        select vp.series_id, vp.visit_number, avg(vp.value) as value
+        from vp where vp.source = 'SESSION' and vp.visit_number is not null
+        group by vp.series_id, vp.visit_number) vv
+      group by vv.visit_number) o),
+    'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(d) as mean, stddev_samp(d) as sd from (
+      select vp.series_id, avg(vp.post - vp.pre) as d from vp
+      where vp.visit_number is not null and vp.pre is not null and vp.post is not null
+      group by vp.series_id) pp) o)`;
+  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', 'join', { sessionList: false })},
+cm as (
+  select gm.series_id, avg(gm.baseline) as baseline, avg(gm.change) as change, min(gm.direction) as direction, min(gm.mcid) as mcid
+  from gm where gm.source = 'SESSION' and gm.points >= 2
+  group by gm.series_id
+),
+cx as (
+  select cm.baseline, cm.change, s.minutes,
+    case when cm.mcid is null then null else cm.change * cm.direction >= cm.mcid - 1e-9 end as responder,
+    ${bandIndex('s.minutes', minuteBands)} as minutes_band,
+    ${bandIndex('s.per_week', perWeekBands)} as per_week_band,
+    s.main_modality
+  from cm join s on s.id = cm.series_id
+)
+select json_build_object(${outputs}) as result`;
+  const params = [...cohort.params, measureCode, ...(overallOnly ? [] : [histogram.from, histogram.width])];
+  return { sql, params };
+}
+
+/**
+ * The de-identified export: one row per client, attended visit, measure, region and side with a
+ * value (pre and post side by side), ordered by pseudonym. The pseudonym is the first 16 hex digits
+ * of SHA-256(key || client id) with a random key per export that is never stored: the same client
+ * gets another pseudonym in every export, and the order of rows differs too. Days are counted from
+ * the series start in the clinic's time zone. Parameters: the cohort's, the key, then the measure
+ * code or null for every measure.
+ */
+export function exportStatement(filter: CohortFilter, key: string, measureCode: string | null) {
+  const cohort = cohortCtes(filter);
+  const sql = `with ${cohort.sql}
+select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes as series_minutes,
+  visit.visit_number, ((visit.started_at at time zone k.tz)::date - k.start_date) as day,
+  visit.duration_minutes as visit_minutes,
+  o.measure_code, m.unit, o.region_code, o.side,
+  avg(o.value) filter (where o.context = 'PRE_SESSION') as pre,
+  avg(o.value) filter (where o.context = 'POST_SESSION') as post
+from s k
+join cs as visit on visit.series_id = k.id
+join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION')
+  and (?::text is null or o.measure_code = ?)
+join measure m on m.code = o.measure_code
+group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
+  k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
+order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.side nulls first`;
+  return { sql, params: [...cohort.params, key, measureCode, measureCode] };
+}
+
+/** Number of clients in the cohort (the export refuses a cohort under the minimum cell size). */
+export function cohortSizeStatement(filter: CohortFilter) {
+  const cohort = cohortCtes(filter);
+  return { sql: `with ${cohort.sql} select count(*)::int as n from s`, params: cohort.params };
+}
