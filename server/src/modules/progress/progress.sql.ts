@@ -82,7 +82,7 @@ v as (
   left join treatment_session se on se.id = o.session_id
 ),
 vp as (
-  select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+  select series_id, tz, start_date, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
     min(visit_number) filter (where source = 'SESSION') as visit_number,
     (array_agg(value ${pointOrder}))[1] as value,
     (array_agg(taken_at ${pointOrder}))[1] as taken_at,
