@@ -39,28 +39,21 @@ const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
  * One grouping does all of it, so the values are sorted once and the points once.
  * `onlyObservations` narrows the observations read (SQL on `observation`'s columns and `s`).
  * `sessionList: false` leaves out the per-visit list (`sessions`, null) where only aggregates are wanted.
- * `scan`: `per-series` works out each series inside one lateral subquery through the indexes (a few
- * hundred series: the work grows linearly with them); `join` lets the planner hash-join the whole
- * observation and session tables (thousands of series, e.g. a research cohort).
+ * By default each series is worked out inside one lateral subquery through the indexes (a few
+ * hundred series: the work grows linearly with them); `joinVisits`, the name of a `visitCte` over
+ * (at least) the series in scope, lets the planner hash-join the whole observation table instead
+ * (thousands of series, e.g. a research cohort).
  */
 export function measureCtes(
   onlyObservations = '',
-  scan: 'per-series' | 'join' = 'per-series',
-  { sessionList = true }: { sessionList?: boolean } = {},
+  { sessionList = true, joinVisits }: { sessionList?: boolean; joinVisits?: string } = {},
 ): string {
-  const observations =
-    scan === 'join'
-      ? `join (
-    select ob.*, vs.visit_number
-    from observation ob
-    left join (
-      select se.id, row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
-      from treatment_session se join s on s.id = se.series_id where se.attendance = 'ATTENDED'
-    ) vs on vs.id = ob.session_id
-  ) o on o.series_id = s.id ${onlyObservations}`
-      : // "offset 0" keeps the planner from flattening the lateral subquery into a scan and sort of the
-        // whole observation table, which it otherwise prefers for a few hundred series.
-        `cross join lateral (
+  const observations = joinVisits
+    ? `join observation o on o.series_id = s.id ${onlyObservations}
+  left join ${joinVisits} vn on vn.id = o.session_id`
+    : // "offset 0" keeps the planner from flattening the lateral subquery into a scan and sort of the
+      // whole observation table, which it otherwise prefers for a few hundred series.
+      `cross join lateral (
     select ob.*, vs.visit_number
     from observation ob
     left join (
@@ -75,14 +68,16 @@ export function measureCtes(
   return `
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
-    o.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
+    ${joinVisits ? 'vn' : 'o'}.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
     coalesce(se.started_at, o.taken_at) as visit_at, s.tz, s.start_date
   from s
   ${observations}
   left join treatment_session se on se.id = o.session_id
 ),
 vp as (
-  select series_id, tz, start_date, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+  select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+    -- The series' zone and start ride along as aggregates: as grouping keys they would lengthen every sort.
+    min(tz) as tz, min(start_date) as start_date,
     min(visit_number) filter (where source = 'SESSION') as visit_number,
     (array_agg(value ${pointOrder}))[1] as value,
     (array_agg(taken_at ${pointOrder}))[1] as taken_at,
@@ -90,7 +85,7 @@ vp as (
     avg(value) filter (where context = 'PRE_SESSION') as pre,
     avg(value) filter (where context = 'POST_SESSION') as post
   from v
-  group by series_id, tz, start_date, source, measure_code, region_code, side, coalesce(session_id, id), session_id
+  group by series_id, source, measure_code, region_code, side, coalesce(session_id, id), session_id
 ),
 g as (
   select series_id, source, measure_code, region_code, side,
@@ -105,7 +100,7 @@ g as (
     (count(*) filter (where visit_number is not null and (pre is null or post is null)))::int as unpaired,
     ${sessionList ? sessionsJson : 'null::json'} as sessions
   from vp
-  group by series_id, tz, start_date, source, measure_code, region_code, side
+  group by series_id, source, measure_code, region_code, side
 ),
 gm as (
   select g.*, m.unit, m.direction, m.mcid,

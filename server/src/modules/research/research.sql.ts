@@ -169,7 +169,7 @@ export function outcomeStatement(
       select vp.series_id, avg(vp.post - vp.pre) as d from vp
       where vp.visit_number is not null and vp.pre is not null and vp.post is not null
       group by vp.series_id) pp) o)`;
-  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', 'join', { sessionList: false })},
+  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', { sessionList: false, joinVisits: 'cs' })},
 cm as (
   select gm.series_id, avg(gm.baseline) as baseline, avg(gm.change) as change, min(gm.direction) as direction, min(gm.mcid) as mcid
   from gm where gm.source = 'SESSION' and gm.points >= 2
