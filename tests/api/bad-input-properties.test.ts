@@ -315,6 +315,11 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     variables: () => ({ id: ids.client, email: `client-${nextKey()}@example.com` }),
   },
   {
+    name: 'updateClinicSettings',
+    query: 'mutation($input: ClinicSettingsInput!) { updateClinicSettings(input: $input) { id } }',
+    variables: () => ({ input: { noChangeAfterSessions: 6 } }),
+  },
+  {
     name: 'disableAccount',
     query: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',
     variables: () => ({ id: ids.throwaway }),
@@ -398,6 +403,12 @@ describe('every mutation answers hostile input with a coded error or a success, 
     },
     60_000,
   );
+
+  test('the list above names every mutation of the schema but the two without input', async () => {
+    const { buildFasciaSchema } = await import('@fascia/server/graphql/schema.js');
+    const all = Object.keys((await buildFasciaSchema()).getMutationType()?.getFields() ?? {});
+    expect([...mutations.map((m) => m.name), 'signOut', 'signOutEverywhere'].sort()).toEqual(all.sort());
+  });
 
   test('signOut and signOutEverywhere take no input: with a session they succeed, without one they are UNAUTHENTICATED', async () => {
     for (const [query, answer] of [
