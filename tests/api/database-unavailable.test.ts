@@ -3,6 +3,7 @@ import { findFreePort } from '@fascia/server/db/embedded-postgres.js';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -11,11 +12,14 @@ import { createClinicWithTherapist, type TherapistAccount } from '../support/fac
 let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistAccount;
+/** The server's warnings, as JSON log lines. */
+const warnings: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   therapist = await createClinicWithTherapist(db);
-  api = await startApi(db, therapist);
+  const log = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+  api = await startApi(db, therapist, { log });
 });
 afterAll(async () => {
   await api?.stop();
@@ -81,6 +85,13 @@ describe('every connection held (pool exhausted)', () => {
     }
     expect(await db.count('client')).toBe(before);
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    // The log tells overload from an outage: why the request was refused, and every connection in use.
+    expect(warnings.filter((line) => line.msg === 'database unavailable')).toEqual([
+      expect.objectContaining({
+        reason: expect.stringMatching(/timeout exceeded when trying to connect/),
+        pool: { connections: 10, idle: 0, waiting: 0 },
+      }),
+    ]);
 
     // The retry with the same key, once connections are free, creates the client exactly once.
     const retry = await api.graphql(createClient, { input: ada, key: 'held-1' });

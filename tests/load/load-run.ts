@@ -64,6 +64,8 @@ export interface LoadReport {
   /** Seconds into the run at which those came, with how many, and the fault windows, to tell a backlog from overload. */
   unavailableOutsideFaultsAt: Record<string, number>;
   faultWindowsAt: string[];
+  /** The server's own log of those refusals: when, why, and how busy its connection pool was. */
+  unavailableOutsideFaultsLogged: string[];
   /** Answers other than 200 and 503 SERVICE_UNAVAILABLE: a 5xx, an error without a code, a refusal. */
   unexpected: string[];
   /** Writes still not acknowledged when the run gave up on them (30 s after its end). */
@@ -411,6 +413,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
           bySecond[second] = (bySecond[second] ?? 0) + 1;
           return bySecond;
         }, {}),
+      unavailableOutsideFaultsLogged: server.logLines
+        .filter((line) => line.msg === 'database unavailable' && !inFault(line.time))
+        .map((line) => {
+          const pool = line.pool as { connections: number; idle: number; waiting: number } | undefined;
+          const poolText = pool ? `pool ${pool.connections} open, ${pool.idle} idle, ${pool.waiting} waiting` : 'pool unknown';
+          return `${((line.time - startedAt) / 1000).toFixed(1)} s: ${line.reason} (${poolText})`;
+        }),
       faultWindowsAt: faultWindows.map(
         ([from, to]) => `${((from - startedAt) / 1000).toFixed(1)}-${((to - startedAt) / 1000).toFixed(1)} s`,
       ),
@@ -444,6 +453,7 @@ export function describeReport(report: LoadReport): string[] {
           `503s outside fault windows (${report.faultWindowsAt.join(', ')}) at second: ${Object.entries(report.unavailableOutsideFaultsAt)
             .map(([second, n]) => `${second}: ${n}`)
             .join(', ')}`,
+          ...report.unavailableOutsideFaultsLogged.map((line) => `  server log at ${line}`),
         ]
       : []),
     ...report.faults.map(

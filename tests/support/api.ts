@@ -4,7 +4,7 @@ import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import type { GraphQLSchema } from 'graphql';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { TestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
@@ -80,7 +80,7 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
 export async function startApi(
   db: Pick<TestDatabase, 'orm'>,
   who: ActAs = null,
-  options: { production?: boolean; researchMinCell?: number } = {},
+  options: { production?: boolean; researchMinCell?: number; log?: Logger } = {},
 ): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
@@ -88,7 +88,7 @@ export async function startApi(
   const server = await createHttpServer({
     orm: db.orm,
     schema: await schema,
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     resolveViewer: async (req) => (isViewer(current) ? current : resolveViewer(req)),
     production: options.production ?? false,
     ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),

@@ -18,10 +18,20 @@ export function killLeftoverServers(): void {
   running.clear();
 }
 
+export interface LogLine {
+  /** Milliseconds since the epoch (pino's default). */
+  time: number;
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
 export interface ServerProcess {
   url: string;
   /** Every log message the server printed so far. */
   messages: string[];
+  /** The same, as the server's JSON log lines (time, level, msg and the line's fields). */
+  logLines: LogLine[];
   /**
    * Sends a signal and resolves with the exit code and how long the exit took. SIGINT goes
    * to the whole process group, as Ctrl-C in a terminal does; SIGTERM to the server only.
@@ -53,6 +63,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
   running.add(child);
   child.once('exit', () => running.delete(child));
   const messages: string[] = [];
+  const logLines: LogLine[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
@@ -73,8 +84,10 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines) {
-        const message = line.startsWith('{') ? String(JSON.parse(line).msg) : line;
+        const logLine: LogLine | null = line.startsWith('{') ? JSON.parse(line) : null;
+        const message = logLine ? String(logLine.msg) : line;
         messages.push(message);
+        if (logLine) logLines.push(logLine);
         const listening = /running at (http:\/\/[^/]+)\//.exec(message);
         if (!listening?.[1]) continue;
         clearTimeout(timer);
@@ -82,6 +95,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 120_
         resolve({
           url: listening[1],
           messages,
+          logLines,
           stop: (signal) =>
             new Promise((done) => {
               const started = Date.now();

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 
 /** How long the holder of a broken connection has to release it before the pool takes it back. */
@@ -25,4 +26,17 @@ export function releaseBrokenConnections(pool: pg.Pool): void {
       }, releaseGraceMs).unref();
     });
   });
+}
+
+export interface PoolState {
+  /** Connections open, in use or idle. */
+  connections: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+}
+
+export async function poolState(em: EntityManager): Promise<PoolState> {
+  const pool = (await em.getConnection().getNativeClient()) as pg.Pool;
+  return { connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

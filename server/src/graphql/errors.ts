@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, type DomainErrorCode } from '../common/errors.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
+import type { PoolState } from '../db/pool-guard.js';
 import type { GraphQLContext } from './context.js';
 import { isLimitErrorCode } from './limits.js';
 
@@ -64,8 +65,10 @@ function isUnavailable(error: unknown): boolean {
  * stopping): HTTP 503 with Retry-After when thrown outside execution (context, plugins), and the
  * same code and hint in the body wherever it arises. Nothing was written: every mutation is one transaction.
  */
-export function serviceUnavailableError(): GraphQLError {
+export function serviceUnavailableError(cause?: unknown): GraphQLError {
   return new GraphQLError('The service is unavailable for a moment; retry the same request (with the same idempotencyKey) shortly.', {
+    // Kept for the server's log only (formatError never shows it).
+    ...(cause instanceof Error ? { originalError: cause } : {}),
     extensions: {
       code: unavailableCode,
       retryAfter: retryAfterSeconds,
@@ -79,7 +82,7 @@ export async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+    throw isDatabaseUnavailable(error) ? serviceUnavailableError(error) : error;
   }
 }
 
@@ -171,19 +174,31 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/** Logs every unexpected error with the request id, and tags it so the masked answer carries that id. */
-export function errorLoggingPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
+/** What the database said when a request was refused as unavailable (the answer itself says only "retry"). */
+function unavailableReason(error: unknown): string {
+  if (error instanceof GraphQLError && error.originalError) return unavailableReason(error.originalError);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Logs every unexpected error with the request id, and tags it so the masked answer carries that id.
+ * A request refused as unavailable is logged with the pool's state: every connection in use and a queue
+ * means overload, none in use means PostgreSQL is away.
+ */
+export function errorLoggingPlugin(log: Logger, poolState: () => Promise<PoolState>): ApolloServerPlugin<GraphQLContext> {
+  const logUnavailable = async (error: unknown, requestId?: string) =>
+    log.warn({ requestId, reason: unavailableReason(error), pool: await poolState() }, 'database unavailable');
   return {
+    // The session lookup runs while the context is built, before any request hook.
+    async contextCreationDidFail({ error }) {
+      if (isUnavailable(error)) await logUnavailable(error);
+    },
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (isUnavailable(original))
-              log.warn(
-                { requestId: contextValue.requestId, reason: String(original instanceof Error ? original.message : original) },
-                'database unavailable',
-              );
+            if (isUnavailable(original)) await logUnavailable(original, contextValue.requestId);
             if (isExpected(error)) continue;
             log.error(
               {

@@ -13,6 +13,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
+import { poolState } from '../db/pool-guard.js';
 import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
@@ -76,7 +77,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL answers (they hold clinical data), so no per-field cache hints either.
       ApolloServerPluginCacheControlDisabled(),
-      errorLoggingPlugin(log),
+      errorLoggingPlugin(log, () => poolState(orm.em)),
       auditRefusalsPlugin(),
       unavailableStatusPlugin(),
     ],
