@@ -59,7 +59,7 @@ export interface LoadReport {
   latency: { p50: number; p99: number; max: number };
   /** Every answer by HTTP status; `network` for a connection refused or cut, `timeout` for no answer within 10 s. */
   answers: Record<string, number>;
-  /** 503 SERVICE_UNAVAILABLE outside the fault windows (from SIGKILL to 5 s after PostgreSQL is back), e.g. the pool exhausted under load. */
+  /** 503 SERVICE_UNAVAILABLE to requests wholly outside the fault windows (from SIGKILL to 5 s after PostgreSQL is back), e.g. the pool exhausted under load. */
   unavailableOutsideFaults: number;
   /** Seconds into the run at which those came, with how many, and the fault windows, to tell a backlog from overload. */
   unavailableOutsideFaultsAt: Record<string, number>;
@@ -250,7 +250,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const acknowledged = { sessions: new Map<string, string>(), diary: new Map<string, string>() };
     const answers: Record<string, number> = {};
     const latencies: number[] = [];
-    const unavailableAt: number[] = [];
+    /** When each 503 SERVICE_UNAVAILABLE was asked and answered. */
+    const unavailable: { from: number; to: number }[] = [];
     const unexpected: string[] = [];
     let unacknowledged = 0;
     const faultWindows: [number, number][] = [];
@@ -269,7 +270,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
           ledger.set(key, answer.id);
           return;
         }
-        if (answer.status === 503 && answer.code === 'SERVICE_UNAVAILABLE') unavailableAt.push(answer.startedAt);
+        if (answer.status === 503 && answer.code === 'SERVICE_UNAVAILABLE')
+          unavailable.push({ from: answer.startedAt, to: answer.startedAt + answer.ms });
         else if (answer.status !== 'network' && answer.status !== 'timeout')
           unexpected.push(`${answer.status} ${answer.code ?? 'without a code'}`);
         if (Date.now() > endAt + settleMs) {
@@ -373,7 +375,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     await Promise.all([...users.map((user) => (user.kind === 'therapist' ? therapist(user) : client(user))), faultCycles()]);
     const loadSeconds = (Date.now() - startedAt) / 1000;
 
-    const inFault = (at: number) => faultWindows.some(([from, to]) => at >= from && at <= to);
+    // A request in flight at any moment of a fault window met the fault: one sent just before the kill
+    // can wait for a connection, or have its transaction cut, and be answered 503 inside the window.
+    const inFault = (from: number, to = from) => faultWindows.some(([start, end]) => from <= end && to >= start);
+    const unavailableOutside = unavailable.filter(({ from, to }) => !inFault(from, to));
     const sorted = latencies.sort((a, b) => a - b);
 
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -405,14 +410,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       throughput: acknowledgedCount / loadSeconds,
       latency: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 },
       answers,
-      unavailableOutsideFaults: unavailableAt.filter((at) => !inFault(at)).length,
-      unavailableOutsideFaultsAt: unavailableAt
-        .filter((at) => !inFault(at))
-        .reduce<Record<string, number>>((bySecond, at) => {
-          const second = String(Math.floor((at - startedAt) / 1000));
-          bySecond[second] = (bySecond[second] ?? 0) + 1;
-          return bySecond;
-        }, {}),
+      unavailableOutsideFaults: unavailableOutside.length,
+      unavailableOutsideFaultsAt: unavailableOutside.reduce<Record<string, number>>((bySecond, { from }) => {
+        const second = String(Math.floor((from - startedAt) / 1000));
+        bySecond[second] = (bySecond[second] ?? 0) + 1;
+        return bySecond;
+      }, {}),
       unavailableOutsideFaultsLogged: server.logLines
         .filter((line) => line.msg === 'database unavailable' && !inFault(line.time))
         .map((line) => {
