@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => ({
     proxy: {
       '/graphql': api,
       '/health': api,
+      '/research': api,
+      '/fhir': api,
     },
   },
   // `vite build --mode graphiql` builds the developers' GraphiQL page (graphiql.html) on its own, into

@@ -558,7 +558,7 @@ describe('other roles', () => {
     }
   });
 
-  test('an admin gets the caseload layout; a researcher a page of their own with sign-out only', async () => {
+  test('an admin gets the caseload layout', async () => {
     const admin = await signInPage(demoAccounts.admin);
     try {
       await admin.page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
@@ -567,20 +567,106 @@ describe('other roles', () => {
     } finally {
       await admin.context.close();
     }
+  });
+
+  test('a researcher builds a cohort, sees its outcomes, time course and suppressed cells, exports it, and reaches no person', async () => {
+    // What the page must show, from the API at the same minimum cell size (11, the default).
+    const researcherToken = await signInOverApi(demoAccounts.researcher);
+    const { cohortOutcomes: expected } = await send<{
+      cohortOutcomes: {
+        minCellSize: number;
+        overall: { n: number; meanChange: number; meanChangeCiLow: number; meanChangeCiHigh: number };
+        visits: { visitNumber: number; value: { suppressed: boolean; mean: number | null } }[];
+        histogram: { suppressed: boolean }[];
+      };
+    }>(
+      researcherToken,
+      `{ cohortOutcomes(measureCode: "NPRS") { minCellSize overall { n meanChange meanChangeCiLow meanChangeCiHigh }
+         visits { visitNumber value { suppressed mean } } histogram { suppressed } } }`,
+    );
+    expect(expected.minCellSize).toBe(11);
+    // The demo data at k = 11: the whole cohort and its first visits are shown, some histogram bins hidden.
+    expect(expected.overall.n).toBeGreaterThanOrEqual(11);
+    const suppressedBins = expected.histogram.filter((bin) => bin.suppressed).length;
+    expect(suppressedBins).toBeGreaterThan(0);
+    const firstVisit = expected.visits[0];
+    expect(firstVisit?.value.suppressed).toBe(false);
+    const oneDecimal = (value: number) => value.toFixed(1).replace('-', '−');
+
     for (const viewport of [
       { width: 1280, height: 800, name: 'desktop' },
       { width: 375, height: 812, name: 'phone' },
     ]) {
       const researcher = await signInPage(demoAccounts.researcher, viewport);
+      const { page } = researcher;
       try {
-        await researcher.page.getByRole('heading', { level: 1, name: 'Research' }).waitFor();
-        expect(await researcher.page.getByRole('navigation').count()).toBe(0);
-        await researcher.page.screenshot({ path: path.join(artifactsDir, `research-${viewport.name}.png`), fullPage: true });
-        await researcher.page.goto(`${baseUrl}/clients/${target.clientId}`);
-        await researcher.page.getByRole('heading', { level: 1, name: 'Research' }).waitFor();
-        expect((await researcher.page.locator('body').textContent()) ?? '').not.toContain(target.displayName);
-        await researcher.page.getByRole('button', { name: 'Sign out' }).click();
-        await researcher.page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
+        expect(await page.getByRole('navigation').count()).toBe(0);
+        await page.getByLabel('Outcome measure').selectOption('NPRS');
+        await page.getByRole('button', { name: 'Show outcomes' }).click();
+
+        const overall = page.locator('section[aria-labelledby="overall-heading"]');
+        await overall.waitFor();
+        const facts = await overall
+          .locator('dt')
+          .evaluateAll((terms) =>
+            Object.fromEntries(terms.map((term) => [term.textContent ?? '', term.nextElementSibling?.textContent ?? ''])),
+          );
+        expect(facts.Clients).toBe(String(expected.overall.n));
+        expect(facts['Mean change']).toContain(
+          `${oneDecimal(expected.overall.meanChange)} (95% CI ${oneDecimal(expected.overall.meanChangeCiLow)} to ${oneDecimal(expected.overall.meanChangeCiHigh)})`,
+        );
+
+        // The time course: a painted chart, and its table with visit 1's mean and, past the last shown visit, none.
+        const timeCourse = page.locator('figure').filter({ has: page.getByRole('img', { name: /^Time course/ }) });
+        await waitForPaintedChart(page);
+        await timeCourse.getByText('Show the values as a table').click();
+        await timeCourse.locator('tbody tr').first().waitFor();
+        const visitRows = await timeCourse
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
+        expect(visitRows.length).toBe(expected.visits.length);
+        expect(visitRows[0]?.[0]).toBe('Visit 1');
+        expect(visitRows[0]?.[2]).toBe(oneDecimal(firstVisit?.value.mean ?? Number.NaN));
+
+        // Suppressed bins read as suppressed, in words, never as 0.
+        const histogram = page.locator('figure').filter({ has: page.getByRole('img', { name: /^Distribution of change/ }) });
+        await histogram.getByText('Show the values as a table').click();
+        await expect
+          .poll(() => histogram.locator('td.suppressed-cell', { hasText: 'suppressed (a group of fewer than 11 clients)' }).count())
+          .toBe(suppressedBins);
+        await page.screenshot({ path: path.join(artifactsDir, `research-explorer-${viewport.name}.png`), fullPage: true });
+
+        if (viewport.name === 'desktop') {
+          // The export streams with progress, then offers the file: every participant of the cohort, the header first.
+          await page.getByRole('button', { name: 'Export this cohort as CSV' }).click();
+          const ready = page.getByText(/^Export ready:/);
+          await ready.waitFor();
+          const progress = /(\d+) of (\d+) participants, (\d+) rows/.exec((await ready.textContent()) ?? '');
+          const [participants, cohortSize, rows] = [Number(progress?.[1]), Number(progress?.[2]), Number(progress?.[3])];
+          // Everyone with a change has rows; the cohort also counts consenting clients without NPRS values.
+          expect(participants).toBeGreaterThanOrEqual(expected.overall.n);
+          expect(participants).toBeLessThanOrEqual(cohortSize);
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('link', { name: /^Save fascia-cohort-nprs\.csv/ }).click(),
+          ]);
+          const stream = await download.createReadStream();
+          let text = '';
+          for await (const chunk of stream) text += String(chunk);
+          expect(text.split('\r\n')[0]).toBe(
+            'participant,age_band,sex,condition,main_modality,series_minutes,visit_number,day,visit_minutes,measure,unit,region,side,pre,post',
+          );
+          expect(text.trimEnd().split('\r\n').length - 1).toBe(rows);
+          expect(text).not.toContain(target.displayName);
+        }
+
+        // No person: a client's address still shows the explorer, with no name on it.
+        await page.goto(`${baseUrl}/clients/${target.clientId}`);
+        await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
+        expect((await page.locator('body').textContent()) ?? '').not.toContain(target.displayName);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
         expect(researcher.errors).toEqual([]);
       } finally {
         await researcher.context.close();

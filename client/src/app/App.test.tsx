@@ -166,11 +166,12 @@ describe('one layout per role', () => {
     expect(api.requests.slice(before).map((r) => r.operationName)).toEqual(['Viewer']);
   });
 
-  test('a researcher gets a page with sign-out only', async () => {
+  test('a researcher gets the research explorer with sign-out only', async () => {
     api = createFakeApi('RESEARCHER');
     vi.stubGlobal('fetch', api.fetch);
     render(<App />);
-    await screen.findByRole('heading', { name: 'Research', level: 1 });
+    await screen.findByRole('heading', { name: 'Research explorer', level: 1 });
+    await screen.findByRole('button', { name: 'Show outcomes' });
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });

@@ -4,6 +4,7 @@ import type {
   ClientListQueryVariables,
   ClientSeriesQuery,
   MyProgressQuery,
+  ResearchCatalogsQuery,
   Role,
   SeriesPageQuery,
   SessionFormQuery,
@@ -191,6 +192,12 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     bodyRegions: bodyRegions.map((r) => ({ ...r, lateral: r.code === 'SHOULDER' })),
     instruments: [],
   });
+  // Researchers: the cohort builder's catalogs (outcomes are overridden per test).
+  const researchCatalogs = (): ResearchCatalogsQuery => ({
+    measures: [nprs],
+    conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
+    researchClinics: [{ id: 'k1', name: 'Demo Clinic' }],
+  });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
@@ -199,6 +206,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     Caseload: caseload,
     MyProgress: myProgress,
     SessionForm: sessionForm,
+    ResearchCatalogs: researchCatalogs,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -1,17 +1,64 @@
-import type { ViewerQuery } from '../../graphql/generated/graphql';
+import { lazy, Suspense, useState } from 'react';
+import { CohortOutcomesDocument, ResearchCatalogsDocument, type ViewerQuery } from '../../graphql/generated/graphql';
+import { useQuery } from '../../graphql/use-query';
 import { AppHeader, Layout } from '../AppHeader';
+import { ErrorMessage, Loading, PanelErrorBoundary } from '../status';
+import { CohortForm, type CohortQuery } from './CohortForm';
+import { emptyCohortDraft } from './cohort-filter';
+import { ExportPanel } from './ExportPanel';
+import type { MeasureFormat } from './outcome-charts';
 
-/** A researcher's layout. Aggregates are served by the API for now; the explorer page joins this layout later. */
+// chart.js loads with the first results, not with the form.
+const OutcomeResults = lazy(() => import('./OutcomeResults'));
+
+/** A researcher's layout: one page, the research explorer. Aggregates only: no person is ever asked for. */
 export default function ResearchApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
   return (
     <Layout header={<AppHeader viewer={viewer} home="/" nav={[]} onSignOut={onSignOut} />}>
-      <section className="panel empty-state" aria-labelledby="research-heading">
-        <h1 id="research-heading">Research</h1>
-        <p>
-          Research accounts see de-identified aggregates only, never a person's record. For now the aggregates are offered through the
-          GraphQL API (<code>/graphql</code>); this page has no explorer yet.
-        </p>
-      </section>
+      <ExplorerPage />
     </Layout>
+  );
+}
+
+function ExplorerPage() {
+  const catalogs = useQuery(ResearchCatalogsDocument, {});
+  const [query, setQuery] = useState<CohortQuery | null>(null);
+  return (
+    <div className="research-page">
+      <h1>Research explorer</h1>
+      <p className="hint">
+        De-identified outcomes of consenting clients across clinics. Groups of fewer clients than the minimum cell size are suppressed, so
+        that nobody can be singled out.
+      </p>
+      {catalogs.status === 'loading' && <Loading>Loading the catalogs…</Loading>}
+      {catalogs.status === 'error' && <ErrorMessage message={catalogs.message} onRetry={catalogs.retry} />}
+      {catalogs.status === 'success' && (
+        <>
+          <CohortForm catalogs={catalogs.data} initial={emptyCohortDraft} onSubmit={setQuery} />
+          {query && <Results query={query} measure={catalogs.data.measures.find((m) => m.code === query.measureCode) ?? null} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Results({ query, measure }: { query: CohortQuery; measure: MeasureFormat | null }) {
+  const outcomes = useQuery(CohortOutcomesDocument, { measureCode: query.measureCode, filter: query.filter });
+  const format: MeasureFormat = measure ?? { name: query.measureCode, unitLabel: '', decimals: 1 };
+  return (
+    <section className="research-results" aria-labelledby="results-heading" aria-busy={outcomes.status === 'loading'}>
+      <h2 id="results-heading">Outcomes: {format.name}</h2>
+      {outcomes.status === 'loading' && <Loading>Computing the cohort's outcomes…</Loading>}
+      {outcomes.status === 'error' && <ErrorMessage message={outcomes.message} onRetry={outcomes.retry} />}
+      {outcomes.status === 'success' && (
+        <PanelErrorBoundary>
+          <Suspense fallback={<Loading>Loading the charts…</Loading>}>
+            <OutcomeResults outcome={outcomes.data.cohortOutcomes} measure={format} />
+          </Suspense>
+        </PanelErrorBoundary>
+      )}
+      {/* A new cohort makes the last file stale: a fresh panel. */}
+      <ExportPanel key={JSON.stringify(query)} query={query} />
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { useQuery } from '../../graphql/use-query';
 import { FieldError } from '../forms/FieldError';
 import { createKeyRing, errorProps, type FormError, formErrorOf } from '../forms/field-errors';
+import { modalityLabels } from '../labels';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { BodyMap, parsePickKey, pickKey, pickLabel, type RegionPick } from './BodyMap';
@@ -20,17 +21,6 @@ import { buildSessionInput, controlIds, type SessionDraft } from './session-inpu
 /** The pain scale recorded per region on the form. */
 const painMeasureCode = 'NPRS';
 
-export const modalityLabels: Record<Modality, string> = {
-  SWEDISH: 'Swedish',
-  DEEP_TISSUE: 'Deep tissue',
-  MYOFASCIAL_RELEASE: 'Myofascial release',
-  TRIGGER_POINT: 'Trigger point',
-  SPORTS: 'Sports',
-  LYMPHATIC_DRAINAGE: 'Lymphatic drainage',
-  SHIATSU: 'Shiatsu',
-  REFLEXOLOGY: 'Reflexology',
-  OTHER: 'Other',
-};
 const attendanceLabels: Record<Attendance, string> = { ATTENDED: 'Attended', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' };
 const pressureLabels = ['1 very light', '2 light', '3 moderate', '4 firm', '5 very deep'];
 

@@ -4,6 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Age in whole years at the series start, in 10-year bands; the top band is 90 and over. */
+export type AgeBand =
+  | 'AGE_0_9'
+  | 'AGE_10_19'
+  | 'AGE_20_29'
+  | 'AGE_30_39'
+  | 'AGE_40_49'
+  | 'AGE_50_59'
+  | 'AGE_60_69'
+  | 'AGE_70_79'
+  | 'AGE_80_89'
+  | 'AGE_90_PLUS';
+
 /** The answer to one item of a questionnaire. */
 export type AnswerInput = {
   /** Item code, as listed by the instrument. */
@@ -34,6 +47,34 @@ export type CaseloadSort =
   | 'LAST_VISIT'
   | 'START_DATE';
 
+/** Which clients a research query is about: always those whose latest intake gives research consent, across all clinics, with one series each (the earliest that matches every filter). Every filter is optional; the ones given must all hold. */
+export type CohortFilterInput = {
+  /** Age bands at the series start (any of them). */
+  ageBands?: Array<AgeBand> | null | undefined;
+  /** Only series of this clinic. */
+  clinicId?: string | number | null | undefined;
+  /** Condition code of the series (conditions catalog). */
+  conditionCode?: string | null | undefined;
+  /** At most this many attended visits (0-1000). */
+  maxAttendedSessions?: number | null | undefined;
+  /** At most this many planned visits per week (0-14). */
+  maxPlannedSessionsPerWeek?: number | null | undefined;
+  /** At least this many attended visits (0-1000). */
+  minAttendedSessions?: number | null | undefined;
+  /** At least this many planned visits per week (0-14). */
+  minPlannedSessionsPerWeek?: number | null | undefined;
+  /** A modality of the series; see modalityMatch. */
+  modality?: Modality | null | undefined;
+  /** How `modality` must match (default ANY). */
+  modalityMatch?: ModalityMatch | null | undefined;
+  /** Administrative sex of the client. */
+  sex?: Sex | null | undefined;
+  /** Series started on or after this date. */
+  startFrom?: string | null | undefined;
+  /** Series started on or before this date. */
+  startTo?: string | null | undefined;
+};
+
 /** Which way is improvement. */
 export type MeasureDirection =
   | 'HIGHER_IS_BETTER'
@@ -58,6 +99,11 @@ export type Modality =
   | 'SPORTS'
   | 'SWEDISH'
   | 'TRIGGER_POINT';
+
+/** ANY: the modality was used at any attended visit; MAIN: it had the most hands-on minutes of the series. */
+export type ModalityMatch =
+  | 'ANY'
+  | 'MAIN';
 
 /** When in the course of care a value was taken: before or after a session, or between sessions. */
 export type ObservationContext =
@@ -283,6 +329,25 @@ export type QuestionnaireFormQuery = { client: { id: string, displayName: string
 
 export type InstrumentFieldsFragment = { code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> };
 
+export type ResearchCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResearchCatalogsQuery = { measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null }>, conditions: Array<{ code: string, name: string }>, researchClinics: Array<{ id: string, name: string }> };
+
+export type OutcomeCellFieldsFragment = { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null };
+
+export type DoseBandFieldsFragment = { key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } };
+
+export type MeanCellFieldsFragment = { suppressed: boolean, n: number | null, mean: number | null, sd: number | null, ciLow: number | null, ciHigh: number | null };
+
+export type CohortOutcomesQueryVariables = Exact<{
+  measureCode: string;
+  filter?: CohortFilterInput | null | undefined;
+}>;
+
+
+export type CohortOutcomesQuery = { cohortOutcomes: { measureCode: string, unit: string, direction: number, mcid: number | null, minCellSize: number, overall: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null }, withinSession: { suppressed: boolean, n: number | null, mean: number | null, sd: number | null, ciLow: number | null, ciHigh: number | null }, visits: Array<{ visitNumber: number, value: { suppressed: boolean, n: number | null, mean: number | null, sd: number | null, ciLow: number | null, ciHigh: number | null } }>, histogram: Array<{ from: number, to: number, n: number | null, suppressed: boolean }>, doseResponse: { totalMinutes: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, sessionsPerWeek: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, mainModality: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, minutesSlope: { suppressed: boolean, n: number | null, slopePerMinute: number | null, ciLow: number | null, ciHigh: number | null } } } };
+
 export type SeriesPageQueryVariables = Exact<{
   seriesId: string | number;
 }>;
@@ -351,6 +416,56 @@ export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
+export const OutcomeCellFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OutcomeCellFields on OutcomeCell {
+  suppressed
+  n
+  baselineMean
+  baselineSd
+  meanChange
+  meanChangeCiLow
+  meanChangeCiHigh
+  changeSd
+  effectSize
+  standardizedResponseMean
+  responderRate
+  responderRateCiLow
+  responderRateCiHigh
+}
+    `, {"fragmentName":"OutcomeCellFields"}) as unknown as TypedDocumentString<OutcomeCellFieldsFragment, unknown>;
+export const DoseBandFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DoseBandFields on DoseBand {
+  key
+  label
+  outcome {
+    ...OutcomeCellFields
+  }
+}
+    fragment OutcomeCellFields on OutcomeCell {
+  suppressed
+  n
+  baselineMean
+  baselineSd
+  meanChange
+  meanChangeCiLow
+  meanChangeCiHigh
+  changeSd
+  effectSize
+  standardizedResponseMean
+  responderRate
+  responderRateCiLow
+  responderRateCiHigh
+}`, {"fragmentName":"DoseBandFields"}) as unknown as TypedDocumentString<DoseBandFieldsFragment, unknown>;
+export const MeanCellFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeanCellFields on MeanCell {
+  suppressed
+  n
+  mean
+  sd
+  ciLow
+  ciHigh
+}
+    `, {"fragmentName":"MeanCellFields"}) as unknown as TypedDocumentString<MeanCellFieldsFragment, unknown>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
   caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
@@ -635,6 +750,105 @@ export const QuestionnaireFormDocument = new TypedDocumentString(`
     requiresLabel
   }
 }`) as unknown as TypedDocumentString<QuestionnaireFormQuery, QuestionnaireFormQueryVariables>;
+export const ResearchCatalogsDocument = new TypedDocumentString(`
+    query ResearchCatalogs {
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    min
+    max
+    decimals
+    direction
+    mcid
+  }
+  conditions {
+    code
+    name
+  }
+  researchClinics {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ResearchCatalogsQuery, ResearchCatalogsQueryVariables>;
+export const CohortOutcomesDocument = new TypedDocumentString(`
+    query CohortOutcomes($measureCode: String!, $filter: CohortFilterInput) {
+  cohortOutcomes(measureCode: $measureCode, filter: $filter) {
+    measureCode
+    unit
+    direction
+    mcid
+    minCellSize
+    overall {
+      ...OutcomeCellFields
+    }
+    withinSession {
+      ...MeanCellFields
+    }
+    visits {
+      visitNumber
+      value {
+        ...MeanCellFields
+      }
+    }
+    histogram {
+      from
+      to
+      n
+      suppressed
+    }
+    doseResponse {
+      totalMinutes {
+        ...DoseBandFields
+      }
+      sessionsPerWeek {
+        ...DoseBandFields
+      }
+      mainModality {
+        ...DoseBandFields
+      }
+      minutesSlope {
+        suppressed
+        n
+        slopePerMinute
+        ciLow
+        ciHigh
+      }
+    }
+  }
+}
+    fragment OutcomeCellFields on OutcomeCell {
+  suppressed
+  n
+  baselineMean
+  baselineSd
+  meanChange
+  meanChangeCiLow
+  meanChangeCiHigh
+  changeSd
+  effectSize
+  standardizedResponseMean
+  responderRate
+  responderRateCiLow
+  responderRateCiHigh
+}
+fragment DoseBandFields on DoseBand {
+  key
+  label
+  outcome {
+    ...OutcomeCellFields
+  }
+}
+fragment MeanCellFields on MeanCell {
+  suppressed
+  n
+  mean
+  sd
+  ciLow
+  ciHigh
+}`) as unknown as TypedDocumentString<CohortOutcomesQuery, CohortOutcomesQueryVariables>;
 export const SeriesPageDocument = new TypedDocumentString(`
     query SeriesPage($seriesId: ID!) {
   series(id: $seriesId) {

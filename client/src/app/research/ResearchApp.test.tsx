@@ -1,0 +1,151 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { Chart } from 'chart.js';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { CohortOutcomesQuery } from '../../graphql/generated/graphql';
+import { createFakeApi } from '../../test/fake-api';
+import { Router } from '../router';
+import ResearchApp from './ResearchApp';
+
+const hidden = {
+  suppressed: true,
+  n: null,
+  baselineMean: null,
+  baselineSd: null,
+  meanChange: null,
+  meanChangeCiLow: null,
+  meanChangeCiHigh: null,
+  changeSd: null,
+  effectSize: null,
+  standardizedResponseMean: null,
+  responderRate: null,
+  responderRateCiLow: null,
+  responderRateCiHigh: null,
+};
+const hiddenMean = { suppressed: true, n: null, mean: null, sd: null, ciLow: null, ciHigh: null };
+
+function outcome(overallShown: boolean): CohortOutcomesQuery {
+  return {
+    cohortOutcomes: {
+      measureCode: 'NPRS',
+      unit: '{score}',
+      direction: -1,
+      mcid: 2,
+      minCellSize: 11,
+      overall: overallShown
+        ? {
+            suppressed: false,
+            n: 26,
+            baselineMean: 5.7,
+            baselineSd: 1.8,
+            meanChange: -1.96,
+            meanChangeCiLow: -2.68,
+            meanChangeCiHigh: -1.24,
+            changeSd: 1.78,
+            effectSize: -1.09,
+            standardizedResponseMean: -1.1,
+            responderRate: null,
+            responderRateCiLow: null,
+            responderRateCiHigh: null,
+          }
+        : hidden,
+      withinSession: overallShown ? { suppressed: false, n: 26, mean: -0.9, sd: 0.5, ciLow: -1.1, ciHigh: -0.8 } : hiddenMean,
+      visits: [
+        { visitNumber: 1, value: { suppressed: false, n: 26, mean: 5.7, sd: 1.8, ciLow: 5.0, ciHigh: 6.4 } },
+        { visitNumber: 2, value: hiddenMean },
+      ],
+      histogram: [
+        { from: -10, to: -9, n: 0, suppressed: false },
+        { from: -2, to: -1, n: null, suppressed: true },
+      ],
+      doseResponse: {
+        totalMinutes: [{ key: 'MINUTES_0_239', label: 'under 240 min', outcome: hidden }],
+        sessionsPerWeek: [],
+        mainModality: [],
+        minutesSlope: { suppressed: true, n: null, slopePerMinute: null, ciLow: null, ciHigh: null },
+      },
+    },
+  };
+}
+
+let api: ReturnType<typeof createFakeApi>;
+
+beforeEach(() => {
+  api = createFakeApi('RESEARCHER');
+  vi.stubGlobal('fetch', api.fetch);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const viewer = { role: 'RESEARCHER' as const, therapist: null, client: null, clinic: null };
+
+function renderExplorer() {
+  render(
+    <Router>
+      <ResearchApp viewer={viewer} onSignOut={() => {}} />
+    </Router>,
+  );
+}
+
+describe('research explorer', () => {
+  test('a range the wrong way round is pointed at its input and nothing is asked; corrected, the filter is sent', async () => {
+    api.override('CohortOutcomes', () => ({ data: outcome(true) }));
+    renderExplorer();
+    fireEvent.change(await screen.findByLabelText('Attended visits, at least'), { target: { value: '8' } });
+    fireEvent.change(screen.getByLabelText('Attended visits, at most'), { target: { value: '4' } });
+    fireEvent.change(screen.getByLabelText('Condition'), { target: { value: 'NECK_PAIN' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: '40-49' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show outcomes' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The most attended visits must not be below the fewest.');
+    expect(screen.getByLabelText('Attended visits, at most').getAttribute('aria-invalid')).toBe('true');
+    expect(api.requests.some((r) => r.operationName === 'CohortOutcomes')).toBe(false);
+
+    fireEvent.change(screen.getByLabelText('Attended visits, at most'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show outcomes' }));
+    await screen.findByRole('heading', { name: 'Whole cohort' });
+    expect(api.requests.find((r) => r.operationName === 'CohortOutcomes')?.variables).toEqual({
+      measureCode: 'NPRS',
+      filter: { conditionCode: 'NECK_PAIN', ageBands: ['AGE_40_49'], minAttendedSessions: 8, maxAttendedSessions: 12 },
+    });
+  });
+
+  test('results: the figures in words, a chart with a table per output, suppressed cells in words', async () => {
+    api.override('CohortOutcomes', () => ({ data: outcome(true) }));
+    renderExplorer();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show outcomes' }));
+    const overall = (await screen.findByRole('heading', { name: 'Whole cohort' })).closest('section') as HTMLElement;
+    const facts = Object.fromEntries(
+      [...overall.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent ?? '']),
+    );
+    expect(facts.Clients).toBe('26');
+    expect(facts['Mean change']).toBe('−2.0 (95% CI −2.7 to −1.2) (/10); lower is better');
+    expect(facts.Responders).toBe('suppressed (a group of fewer than 11 clients)');
+    expect(facts['Change per hour of treatment']).toBe('suppressed (a group of fewer than 11 clients)');
+
+    const timeCourse = (await screen.findByRole('img', { name: /^Time course: mean Pain intensity/ })).closest('figure') as HTMLElement;
+    const chart = Chart.getChart(within(timeCourse).getByRole('img') as HTMLCanvasElement);
+    expect(chart?.data.datasets[0]?.data).toEqual([5.7, null]);
+    expect(chart?.data.labels).toEqual(['Visit 1', 'Visit 2 (suppressed)']);
+    fireEvent.click(within(timeCourse).getByText('Show the values as a table'));
+    const table = await within(timeCourse).findByRole('table');
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Visit 1', '26', '5.7', '5.0 to 6.4'],
+      ['Visit 2', 'suppressed (a group of fewer than 11 clients)'],
+    ]);
+  });
+
+  test('a whole cohort under the minimum cell size says so instead of numbers', async () => {
+    api.override('CohortOutcomes', () => ({ data: outcome(false) }));
+    renderExplorer();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show outcomes' }));
+    await waitFor(() =>
+      expect(screen.getByText(/^The whole cohort is suppressed/).textContent).toBe(
+        'The whole cohort is suppressed (a group of fewer than 11 clients): choose a broader cohort.',
+      ),
+    );
+  });
+});
