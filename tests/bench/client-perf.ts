@@ -7,7 +7,7 @@
  *
  * 1. First-page JavaScript: the gzip size (zlib level 9, as a server's static gzip would send it) of every
  *    script the sign-in page loads, and, for the code split per role, what a therapist's caseload and a
- *    client's portal add after sign-in. Target: first page <= 300 KB.
+ *    client's portal and a researcher's explorer add after sign-in. Target: first page <= 300 KB.
  * 2. Render time of a client's series page holding a year of data: 5 measures x 365 daily sessions (a
  *    pre and a post value each), from the moment its data arrives (fetch resolved, marked in the page)
  *    until all 5 charts have been drawn and a frame has passed; median of CLIENT_PERF_RUNS (7) runs.
@@ -109,7 +109,9 @@ function yearOfSeries() {
   };
 }
 
-const viewerOf = (role: 'THERAPIST' | 'CLIENT' | null) =>
+type BenchRole = 'THERAPIST' | 'CLIENT' | 'RESEARCHER' | null;
+
+const viewerOf = (role: BenchRole) =>
   role === null
     ? { errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }
     : {
@@ -118,7 +120,7 @@ const viewerOf = (role: 'THERAPIST' | 'CLIENT' | null) =>
             role,
             therapist: role === 'THERAPIST' ? { id: 't1', givenName: 'Bench', familyName: 'Therapist' } : null,
             client: role === 'CLIENT' ? { id: 'c1', displayName: 'Bench Client' } : null,
-            clinic,
+            clinic: role === 'RESEARCHER' ? null : clinic,
           },
         },
       };
@@ -130,10 +132,11 @@ const emptyCaseload = {
     bodyRegions: [],
   },
 };
+const researchCatalogs = { data: { measures: yearMeasures, conditions: [], researchClinics: [] } };
 const emptyPortal = { data: { viewer: { client: { id: 'c1', displayName: 'Bench Client', series: [] } }, measures: [], bodyRegions: [] } };
 
 /** Answers /graphql in the page from fixtures, by operation name. */
-async function answerGraphQL(page: Page, role: 'THERAPIST' | 'CLIENT' | null, year: string) {
+async function answerGraphQL(page: Page, role: BenchRole, year: string) {
   await page.route('**/graphql', async (route) => {
     const query = (route.request().postDataJSON() as { query: string }).query;
     const name = /(?:query|mutation) (\w+)/.exec(query)?.[1];
@@ -146,7 +149,9 @@ async function answerGraphQL(page: Page, role: 'THERAPIST' | 'CLIENT' | null, ye
             ? JSON.stringify(emptyCaseload)
             : name === 'MyProgress'
               ? JSON.stringify(emptyPortal)
-              : JSON.stringify({ errors: [{ message: `no fixture for ${name}`, extensions: { code: 'BAD_REQUEST' } }] });
+              : name === 'ResearchCatalogs'
+                ? JSON.stringify(researchCatalogs)
+                : JSON.stringify({ errors: [{ message: `no fixture for ${name}`, extensions: { code: 'BAD_REQUEST' } }] });
     await route.fulfill({ status: 200, contentType: 'application/json', body });
   });
 }
@@ -176,13 +181,7 @@ async function gzipKb(dist: string, urls: Iterable<string>): Promise<number> {
 }
 
 /** The scripts a page loads until `ready` resolves. */
-async function scriptsOf(
-  browser: Browser,
-  base: string,
-  address: string,
-  role: 'THERAPIST' | 'CLIENT' | null,
-  ready: (page: Page) => Promise<unknown>,
-) {
+async function scriptsOf(browser: Browser, base: string, address: string, role: BenchRole, ready: (page: Page) => Promise<unknown>) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -233,6 +232,8 @@ async function renderYear(browser: Browser, base: string, year: string): Promise
   );
   const first = page.locator('figure.measure-chart').first();
   await first.getByText('Show the values as a table').click();
+  // The table renders once the disclosure's toggle event has run: wait for its first row before counting.
+  await first.locator('tbody tr').first().waitFor();
   const rows = await first.locator('tbody tr').count();
   await context.close();
   if (!painted) throw new Error('a chart of the year stayed blank');
@@ -267,6 +268,9 @@ async function main() {
     const client = await scriptsOf(browser, server.url, '/portal', 'CLIENT', (page) =>
       page.getByRole('heading', { name: /^Hello/ }).waitFor(),
     );
+    const researcher = await scriptsOf(browser, server.url, '/', 'RESEARCHER', (page) =>
+      page.getByRole('button', { name: 'Show outcomes' }).waitFor(),
+    );
     const firstPage = await gzipKb(dist, signIn);
     const added = async (scripts: Set<string>) =>
       gzipKb(
@@ -285,7 +289,7 @@ async function main() {
       `First-page JavaScript (sign-in page, ${signIn.size} scripts): ${firstPage.toFixed(1)} KB gzip (target <= ${targets.firstPageKb} KB: ${ok(firstPage <= targets.firstPageKb)})`,
     );
     say(
-      `  + therapist caseload after sign-in: ${(await added(therapist)).toFixed(1)} KB gzip; + client portal: ${(await added(client)).toFixed(1)} KB gzip`,
+      `  + therapist caseload after sign-in: ${(await added(therapist)).toFixed(1)} KB gzip; + client portal: ${(await added(client)).toFixed(1)} KB gzip; + research explorer: ${(await added(researcher)).toFixed(1)} KB gzip`,
     );
     say(
       `Series page with a year of data (${yearMeasures.length} measures x ${sessionsPerYear} sessions, pre and post): render ${median(times).toFixed(0)} ms median of ${runs} (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms; target < ${targets.renderMs} ms: ${ok(median(times) < targets.renderMs)})`,
