@@ -432,6 +432,25 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     expect(response.errors).toBeUndefined();
   });
 
+  test('a value at a visit that did not take place is refused, as recordSession refuses one', async () => {
+    const missed = await api.graphql<{ recordSession: { id: string } }>(
+      'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }',
+      { input: { seriesId, startedAt: '2026-01-06T15:00:00Z', durationMinutes: 0, attendance: 'NO_SHOW' } },
+    );
+    const sessionId = missed.data?.recordSession.id;
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    const value = {
+      clientId,
+      sessionId,
+      measureCode: 'NPRS',
+      value: 4,
+      regionCode: 'NECK',
+      context: 'PRE_SESSION',
+      takenAt: '2026-01-06T15:00:00Z',
+    };
+    await expectRefused(recordObservation, { input: value }, 'sessionId', 'not-attended');
+  });
+
   test('a malformed id or a wrongly typed variable is a clear request error', async () => {
     const bad = await api.graphql('query($id: ID!) { series(id: $id) { id } }', { id: 'not-a-uuid' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -42,7 +42,8 @@ const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
  * By default each series is worked out inside one lateral subquery through the indexes (a few
  * hundred series: the work grows linearly with them); `joinVisits`, the name of a `visitCte` over
  * (at least) the series in scope, lets the planner hash-join the whole observation table instead
- * (thousands of series, e.g. a research cohort).
+ * (thousands of series, e.g. a research cohort), and takes the visit's time from it: a value taken at a
+ * session is always taken at an attended one (recordSession and recordObservation refuse others).
  */
 export function measureCtes(
   onlyObservations = '',
@@ -69,10 +70,10 @@ export function measureCtes(
 v as (
   select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
     ${joinVisits ? 'vn' : 'o'}.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
-    coalesce(se.started_at, o.taken_at) as visit_at, s.tz, s.start_date
+    coalesce(${joinVisits ? 'vn' : 'se'}.started_at, o.taken_at) as visit_at, s.tz, s.start_date
   from s
   ${observations}
-  left join treatment_session se on se.id = o.session_id
+  ${joinVisits ? '' : 'left join treatment_session se on se.id = o.session_id'}
 ),
 vp as (
   select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
