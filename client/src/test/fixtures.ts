@@ -48,3 +48,22 @@ export function present<T>(value: T | undefined | null, what = 'value'): T {
   if (value === undefined || value === null) throw new Error(`expected a ${what}`);
   return value;
 }
+
+/** A research cell hidden by small-cell suppression: every figure null. */
+export const hiddenOutcomeCell = {
+  suppressed: true,
+  n: null,
+  baselineMean: null,
+  baselineSd: null,
+  meanChange: null,
+  meanChangeCiLow: null,
+  meanChangeCiHigh: null,
+  changeSd: null,
+  effectSize: null,
+  standardizedResponseMean: null,
+  responderRate: null,
+  responderRateCiLow: null,
+  responderRateCiHigh: null,
+} as const;
+
+export const hiddenMeanCell = { suppressed: true, n: null, mean: null, sd: null, ciLow: null, ciHigh: null } as const;

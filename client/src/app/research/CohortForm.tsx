@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { AgeBand, CohortFilterInput, Modality, ResearchCatalogsQuery, Sex } from '../../graphql/generated/graphql';
+import type { AgeBand, CohortFilterInput, ResearchCatalogsQuery, Sex } from '../../graphql/generated/graphql';
 import { FieldError } from '../forms/FieldError';
 import { errorProps, type FormError } from '../forms/field-errors';
 import { modalityLabels } from '../labels';
@@ -42,6 +42,26 @@ export function CohortForm({
     onSubmit({ measureCode: draft.measureCode, filter: built.filter });
   }
 
+  /** A choice among `options` ([value, words]); `anyLabel` names the empty choice, where there is one. */
+  const selectField = (
+    field: 'measureCode' | 'conditionCode' | 'sex' | 'clinicId' | 'modality',
+    label: string,
+    anyLabel: string | null,
+    options: readonly (readonly [string, string])[],
+  ) => (
+    <label className="field" htmlFor={id(field)}>
+      {label}
+      <select id={id(field)} value={draft[field]} onChange={(e) => update({ [field]: e.target.value })}>
+        {anyLabel !== null && <option value="">{anyLabel}</option>}
+        {options.map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   // The error sits outside the label: the input's name stays its label, the message is its description.
   const numberField = (field: keyof CohortDraft, label: string, step: string) => (
     <div className="field">
@@ -65,49 +85,25 @@ export function CohortForm({
       <h2 id="cohort-heading">Cohort</h2>
       <p className="hint">Clients who gave research consent, across all clinics, one series each. Leave a filter empty for "any".</p>
       <div className="field-row">
-        <label className="field" htmlFor={id('measureCode')}>
-          Outcome measure
-          <select id={id('measureCode')} value={draft.measureCode} onChange={(e) => update({ measureCode: e.target.value })}>
-            {catalogs.measures.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={id('conditionCode')}>
-          Condition
-          <select id={id('conditionCode')} value={draft.conditionCode} onChange={(e) => update({ conditionCode: e.target.value })}>
-            <option value="">Any condition</option>
-            {catalogs.conditions.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={id('sex')}>
-          Sex
-          <select id={id('sex')} value={draft.sex} onChange={(e) => update({ sex: e.target.value as Sex | '' })}>
-            <option value="">Any</option>
-            {(Object.keys(sexLabels) as Sex[]).map((s) => (
-              <option key={s} value={s}>
-                {sexLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={id('clinicId')}>
-          Clinic
-          <select id={id('clinicId')} value={draft.clinicId} onChange={(e) => update({ clinicId: e.target.value })}>
-            <option value="">All clinics</option>
-            {catalogs.researchClinics.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {selectField(
+          'measureCode',
+          'Outcome measure',
+          null,
+          catalogs.measures.map((m) => [m.code, m.name]),
+        )}
+        {selectField(
+          'conditionCode',
+          'Condition',
+          'Any condition',
+          catalogs.conditions.map((c) => [c.code, c.name]),
+        )}
+        {selectField('sex', 'Sex', 'Any', Object.entries(sexLabels))}
+        {selectField(
+          'clinicId',
+          'Clinic',
+          'All clinics',
+          catalogs.researchClinics.map((c) => [c.id, c.name]),
+        )}
       </div>
 
       <fieldset className="choices" id={id('ageBands')} tabIndex={-1}>
@@ -127,17 +123,7 @@ export function CohortForm({
       </fieldset>
 
       <div className="field-row">
-        <label className="field" htmlFor={id('modality')}>
-          Modality
-          <select id={id('modality')} value={draft.modality} onChange={(e) => update({ modality: e.target.value as Modality | '' })}>
-            <option value="">Any modality</option>
-            {(Object.keys(modalityLabels) as Modality[]).map((m) => (
-              <option key={m} value={m}>
-                {modalityLabels[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {selectField('modality', 'Modality', 'Any modality', Object.entries(modalityLabels))}
         <fieldset className="choices" id={id('modalityMatch')} disabled={draft.modality === ''}>
           <legend>The modality was</legend>
           <label className="choice">

@@ -26,9 +26,22 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
 
   const visits = useMemo(() => timeCourseSeries(outcome.visits), [outcome.visits]);
   const histogram = useMemo(() => histogramSeries(outcome.histogram, measure), [outcome.histogram, measure]);
-  const minutes = useMemo(() => doseSeries(overall, doseResponse.totalMinutes), [overall, doseResponse.totalMinutes]);
-  const perWeek = useMemo(() => doseSeries(overall, doseResponse.sessionsPerWeek), [overall, doseResponse.sessionsPerWeek]);
-  const modality = useMemo(() => doseSeries(overall, doseResponse.mainModality), [overall, doseResponse.mainModality]);
+  const doseCharts = useMemo(
+    () => [
+      {
+        title: 'Change by total treatment minutes',
+        xTitle: 'Total hands-on minutes',
+        series: doseSeries(overall, doseResponse.totalMinutes),
+      },
+      { title: 'Change by visits per week', xTitle: 'Attended visits per week', series: doseSeries(overall, doseResponse.sessionsPerWeek) },
+      {
+        title: 'Change by main modality',
+        xTitle: 'Main modality (most hands-on minutes)',
+        series: doseSeries(overall, doseResponse.mainModality),
+      },
+    ],
+    [overall, doseResponse],
+  );
   const responders = useMemo(() => responderSeries(overall, doseResponse.totalMinutes), [overall, doseResponse.totalMinutes]);
 
   const shownCount = (series: { suppressed: boolean[] }) => series.suppressed.filter((s) => !s).length;
@@ -97,39 +110,20 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
         format={fmt}
         minCellSize={minCellSize}
       />
-      <IntervalChart
-        kind="bar"
-        title="Change by total treatment minutes"
-        summary={changeSummary}
-        series={minutes}
-        xTitle="Total hands-on minutes"
-        yTitle={`Mean change${unit}`}
-        valueHeading="Mean change"
-        format={fmt}
-        minCellSize={minCellSize}
-      />
-      <IntervalChart
-        kind="bar"
-        title="Change by visits per week"
-        summary={changeSummary}
-        series={perWeek}
-        xTitle="Attended visits per week"
-        yTitle={`Mean change${unit}`}
-        valueHeading="Mean change"
-        format={fmt}
-        minCellSize={minCellSize}
-      />
-      <IntervalChart
-        kind="bar"
-        title="Change by main modality"
-        summary={changeSummary}
-        series={modality}
-        xTitle="Main modality (most hands-on minutes)"
-        yTitle={`Mean change${unit}`}
-        valueHeading="Mean change"
-        format={fmt}
-        minCellSize={minCellSize}
-      />
+      {doseCharts.map((dose) => (
+        <IntervalChart
+          key={dose.title}
+          kind="bar"
+          title={dose.title}
+          summary={changeSummary}
+          series={dose.series}
+          xTitle={dose.xTitle}
+          yTitle={`Mean change${unit}`}
+          valueHeading="Mean change"
+          format={fmt}
+          minCellSize={minCellSize}
+        />
+      ))}
       {outcome.mcid !== null && (
         <IntervalChart
           kind="bar"

@@ -3,25 +3,9 @@ import { Chart } from 'chart.js';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CohortOutcomesQuery } from '../../graphql/generated/graphql';
 import { createFakeApi } from '../../test/fake-api';
+import { hiddenMeanCell, hiddenOutcomeCell } from '../../test/fixtures';
 import { Router } from '../router';
 import ResearchApp from './ResearchApp';
-
-const hidden = {
-  suppressed: true,
-  n: null,
-  baselineMean: null,
-  baselineSd: null,
-  meanChange: null,
-  meanChangeCiLow: null,
-  meanChangeCiHigh: null,
-  changeSd: null,
-  effectSize: null,
-  standardizedResponseMean: null,
-  responderRate: null,
-  responderRateCiLow: null,
-  responderRateCiHigh: null,
-};
-const hiddenMean = { suppressed: true, n: null, mean: null, sd: null, ciLow: null, ciHigh: null };
 
 function outcome(overallShown: boolean): CohortOutcomesQuery {
   return {
@@ -47,18 +31,18 @@ function outcome(overallShown: boolean): CohortOutcomesQuery {
             responderRateCiLow: null,
             responderRateCiHigh: null,
           }
-        : hidden,
-      withinSession: overallShown ? { suppressed: false, n: 26, mean: -0.9, sd: 0.5, ciLow: -1.1, ciHigh: -0.8 } : hiddenMean,
+        : hiddenOutcomeCell,
+      withinSession: overallShown ? { suppressed: false, n: 26, mean: -0.9, sd: 0.5, ciLow: -1.1, ciHigh: -0.8 } : hiddenMeanCell,
       visits: [
         { visitNumber: 1, value: { suppressed: false, n: 26, mean: 5.7, sd: 1.8, ciLow: 5.0, ciHigh: 6.4 } },
-        { visitNumber: 2, value: hiddenMean },
+        { visitNumber: 2, value: hiddenMeanCell },
       ],
       histogram: [
         { from: -10, to: -9, n: 0, suppressed: false },
         { from: -2, to: -1, n: null, suppressed: true },
       ],
       doseResponse: {
-        totalMinutes: [{ key: 'MINUTES_0_239', label: 'under 240 min', outcome: hidden }],
+        totalMinutes: [{ key: 'MINUTES_0_239', label: 'under 240 min', outcome: hiddenOutcomeCell }],
         sessionsPerWeek: [],
         mainModality: [],
         minutesSlope: { suppressed: true, n: null, slopePerMinute: null, ciLow: null, ciHigh: null },

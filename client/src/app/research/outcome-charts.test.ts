@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { hiddenMeanCell, hiddenOutcomeCell } from '../../test/fixtures';
 import {
   type DoseBand,
   doseSeries,
@@ -13,7 +14,6 @@ import {
   valueRange,
 } from './outcome-charts';
 
-const hiddenMean = { suppressed: true, n: null, mean: null, sd: null, ciLow: null, ciHigh: null };
 const cell = (change: number, low: number, high: number, n: number, rate: number | null = null): OutcomeCell => ({
   suppressed: false,
   n,
@@ -29,21 +29,6 @@ const cell = (change: number, low: number, high: number, n: number, rate: number
   responderRateCiLow: rate === null ? null : rate - 0.1,
   responderRateCiHigh: rate === null ? null : rate + 0.1,
 });
-const hiddenCell: OutcomeCell = {
-  suppressed: true,
-  n: null,
-  baselineMean: null,
-  baselineSd: null,
-  meanChange: null,
-  meanChangeCiLow: null,
-  meanChangeCiHigh: null,
-  changeSd: null,
-  effectSize: null,
-  standardizedResponseMean: null,
-  responderRate: null,
-  responderRateCiLow: null,
-  responderRateCiHigh: null,
-};
 
 describe('numbers in words', () => {
   test('a true minus sign, the measure decimals, no "−0"', () => {
@@ -65,7 +50,7 @@ describe('chart series', () => {
   test('time course: a suppressed visit has no value and no interval, and its label says so', () => {
     const series = timeCourseSeries([
       { visitNumber: 1, value: { suppressed: false, n: 26, mean: 5.7, sd: 1.4, ciLow: 5.1, ciHigh: 6.3 } },
-      { visitNumber: 2, value: hiddenMean },
+      { visitNumber: 2, value: hiddenMeanCell },
     ]);
     expect(series).toEqual({
       labels: ['Visit 1', 'Visit 2 (suppressed)'],
@@ -92,7 +77,7 @@ describe('chart series', () => {
 
   test('dose bands: the whole cohort first, then each band; a hidden band has no bar', () => {
     const bands: DoseBand[] = [
-      { key: 'MINUTES_0_239', label: 'under 240 min', outcome: hiddenCell },
+      { key: 'MINUTES_0_239', label: 'under 240 min', outcome: hiddenOutcomeCell },
       { key: 'MINUTES_240_479', label: '240-479 min', outcome: cell(-2.5, -3.4, -1.6, 14) },
     ];
     const series = doseSeries(cell(-1.96, -2.68, -1.24, 26), bands);
