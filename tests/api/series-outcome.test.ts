@@ -107,6 +107,33 @@ describe('per-series outcomes kept at write time', () => {
     expect(await recomputed()).toEqual(await stored());
   });
 
+  test('visits of one series recorded at the same moment all succeed, and the stored rows include every one', async () => {
+    const series = await aSeries();
+    const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
+    const [last] = await db.orm.em
+      .fork()
+      .execute<{ started_at: string }[]>(`select started_at from treatment_session where series_id = ? order by started_at desc limit 1`, [
+        series.id,
+      ]);
+    const visits = [1, 2, 3, 4, 5].map((day) =>
+      recordSession(db.orm.em.fork(), viewer, {
+        seriesId: series.id,
+        startedAt: new Date(Date.parse(String(last?.started_at)) + day * 86_400_000),
+        durationMinutes: 30,
+        attendance: 'ATTENDED',
+        modalities: ['SWEDISH'],
+        observations: [
+          { measureCode: 'NPRS', value: day, regionCode: 'NECK', context: 'PRE_SESSION' },
+          { measureCode: 'NPRS', value: day - 1, regionCode: 'NECK', context: 'POST_SESSION' },
+        ],
+      } as never),
+    );
+    expect((await Promise.allSettled(visits)).map((result) => result.status)).toEqual(Array(5).fill('fulfilled'));
+    const row = (await stored()).find((r) => r.series_id === series.id && r.measure_code === 'NPRS');
+    expect(row?.visit_values.slice(-5).map((v) => v.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(await recomputed()).toEqual(await stored());
+  });
+
   test('refreshing one series by its id gives the same rows as the bulk statement', async () => {
     const series = await aSeries();
     const em = db.orm.em.fork();

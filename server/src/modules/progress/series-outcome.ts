@@ -44,6 +44,10 @@ left join pairs using (series_id, measure_code)`;
 /** Rewrites the outcome rows of these series; call in the transaction that changed their values or visits. */
 export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
   if (seriesIds.length === 0) return;
+  // One writer of a series' outcomes at a time (a visit and a diary entry of the same series may be written
+  // together): the next one waits, then computes from a snapshot that includes the first's values. NO KEY
+  // UPDATE, not UPDATE: it must not wait for the key-share locks that inserting sessions and values take.
+  await em.execute('select id from treatment_series where id in (?) order by id for no key update', [[...seriesIds]]);
   await em.execute('delete from series_measure_outcome where series_id in (?)', [[...seriesIds]]);
   await em.execute(seriesOutcomeSql('ts.id in (?)'), [[...seriesIds]]);
 }
