@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { refreshSeriesOutcomes } from '@fascia/server/modules/progress/series-outcome.js';
 import type { TestDatabase } from './database.js';
 
 /** One attended visit: day from the series start, minutes, modalities, and NPRS (neck) before and after. */
@@ -124,6 +125,8 @@ export async function addResearchClient(db: TestDatabase, spec: ClientSpec): Pro
         );
       }
     }
+    // Written around the services, so the stored outcomes are brought up to date as the services do.
+    await refreshSeriesOutcomes(em, [seriesId]);
   }
   return clientId;
 }

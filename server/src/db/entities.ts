@@ -17,6 +17,7 @@ import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
 import { Measure } from '../modules/measures/measure.entity.js';
 import { Observation } from '../modules/measures/observation.entity.js';
+import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning at start. */
 export const entities = [
@@ -33,6 +34,7 @@ export const entities = [
   TreatedRegion,
   Observation,
   QuestionnaireResponse,
+  SeriesOutcome,
   Account,
   AccessToken,
   Invite,

@@ -8,6 +8,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { findCondition } from '../conditions/condition-catalog.js';
 import { addQuestionnaireResponse, type ScoredQuestionnaire, scoreQuestionnaire } from '../instruments/questionnaire.service.js';
 import { addObservation, checkObservation } from '../measures/observation.service.js';
+import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
 import type { CloseSeriesInput, RecordSessionInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
 import { TreatedRegion } from './treated-region.entity.js';
 import { TreatmentSeries } from './treatment-series.entity.js';
@@ -253,6 +254,8 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
       addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
     }
     await tx.flush();
+    // A visit (even one without values) renumbers the later visits of its series.
+    await refreshSeriesOutcomes(tx, [series.id]);
     return session;
   });
 }

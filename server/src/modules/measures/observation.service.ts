@@ -6,6 +6,7 @@ import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { getSeries, getSession } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
+import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
 import { findMeasure } from './measure-catalog.js';
 import type { MeasureDefinition } from './measure-definition.js';
 import { Observation } from './observation.entity.js';
@@ -147,6 +148,7 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
       input,
     );
     await tx.flush();
+    if (seriesId) await refreshSeriesOutcomes(tx, [seriesId]);
     return observation;
   });
 }

@@ -1,10 +1,11 @@
 /*
- * The SQL of research queries. A cohort is a CTE `s` of series (one per consenting client), to
- * which the progress module's CTEs apply unchanged, so "baseline" and "change" mean for researchers
- * exactly what they mean for therapists (progress.sql.ts). Every statement takes `?` parameters.
+ * The SQL of research queries. A cohort is a CTE `s` of series (one per consenting client); their
+ * outcomes come from series_measure_outcome, which the progress module's CTEs keep up to date at write
+ * time, so "baseline" and "change" mean for researchers exactly what they mean for therapists
+ * (progress/series-outcome.ts). Every statement takes `?` parameters.
  */
 import { modalities } from '../care/treatment-session.entity.js';
-import { measureCtes, visitCte } from '../progress/progress.sql.js';
+import { visitCte } from '../progress/progress.sql.js';
 import { ageBands, type CohortFilter } from './research.input.js';
 
 /** A dose band: clients whose value is below `below` (and not in an earlier band); the last has no bound. */
@@ -136,7 +137,7 @@ const cellStats = `count(*)::int as n, avg(x.baseline) as baseline_mean, stddev_
   count(*) filter (where x.responder)::int as responders`;
 
 /**
- * One statement: the cohort, the progress CTEs for one measure, then per client (`cx`) the
+ * One statement: the cohort, its series' stored outcomes on one measure (`mo`), then per client (`cx`) the
  * baseline and change (the mean over the measure's regions and sides, when recorded on several),
  * responder (change x direction >= MCID, as progress's "MCID reached"), dose bands; and the
  * aggregates of every output as one JSON document. With `overallOnly`, only the overall cell.
@@ -160,28 +161,24 @@ export function outcomeStatement(
     'slope', (select row_to_json(o) from (select regr_count(x.change, x.minutes)::int as n, regr_slope(x.change, x.minutes) as slope,
       regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy from cx x) o),
     'visits', (select coalesce(json_agg(row_to_json(o) order by o.visit_number), '[]') from (
-      select vv.visit_number, count(*)::int as n, avg(vv.value) as mean, stddev_samp(vv.value) as sd from (
-        select vp.series_id, vp.visit_number, avg(vp.value) as value
-        from vp where vp.source = 'SESSION' and vp.visit_number is not null
-        group by vp.series_id, vp.visit_number) vv
-      group by vv.visit_number) o),
-    'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(d) as mean, stddev_samp(d) as sd from (
-      select vp.series_id, avg(vp.post - vp.pre) as d from vp
-      where vp.visit_number is not null and vp.pre is not null and vp.post is not null
-      group by vp.series_id) pp) o)`;
-  const sql = `with ${cohort.sql}, ${measureCtes('and measure_code = ?', { sessionList: false, joinVisits: 'cs' })},
-cm as (
-  select gm.series_id, avg(gm.baseline) as baseline, avg(gm.change) as change, min(gm.direction) as direction, min(gm.mcid) as mcid
-  from gm where gm.source = 'SESSION' and gm.points >= 2
-  group by gm.series_id
+      select (vv.point->>'visit')::int as visit_number, count(*)::int as n, avg((vv.point->>'value')::float8) as mean,
+        stddev_samp((vv.point->>'value')::float8) as sd
+      from mo cross join jsonb_array_elements(mo.visit_values) as vv(point)
+      group by 1) o),
+    'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(mo.pre_post) as mean, stddev_samp(mo.pre_post) as sd
+      from mo where mo.pre_post is not null) o)`;
+  const sql = `with ${cohort.sql},
+mo as (
+  select o.* from series_measure_outcome o join s on s.id = o.series_id where o.measure_code = ?
 ),
 cx as (
-  select cm.baseline, cm.change, s.minutes,
-    case when cm.mcid is null then null else cm.change * cm.direction >= cm.mcid - 1e-9 end as responder,
+  select mo.baseline, mo.change, s.minutes,
+    case when m.mcid is null then null else mo.change * m.direction >= m.mcid - 1e-9 end as responder,
     ${bandIndex('s.minutes', minuteBands)} as minutes_band,
     ${bandIndex('s.per_week', perWeekBands)} as per_week_band,
     s.main_modality
-  from cm join s on s.id = cm.series_id
+  from mo join s on s.id = mo.series_id join measure m on m.code = mo.measure_code
+  where mo.change is not null
 )
 select json_build_object(${outputs}) as result`;
   const params = [...cohort.params, measureCode, ...(overallOnly ? [] : [histogram.from, histogram.width])];

@@ -1,0 +1,143 @@
+import { seedDemoData } from '@fascia/server/db/seed/seed.js';
+import { recordSession } from '@fascia/server/modules/care/care.service.js';
+import { recordObservation } from '@fascia/server/modules/measures/observation.service.js';
+import { refreshSeriesOutcomes, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // The demo data is written through the services, which keep each series' outcomes as they go.
+  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+}, 240_000);
+afterAll(async () => {
+  await db?.drop();
+});
+
+interface Row {
+  series_id: string;
+  measure_code: string;
+  baseline: number | null;
+  change: number | null;
+  visit_values: { visit: number; value: number }[];
+  pre_post: number | null;
+}
+
+const stored = () => db.orm.em.fork().execute<Row[]>('select * from series_measure_outcome order by series_id, measure_code');
+
+/** Every series' outcomes computed afresh from its values, by the bulk statement of the migration. */
+async function recomputed(): Promise<Row[]> {
+  const em = db.orm.em.fork();
+  return em
+    .transactional(async (tx) => {
+      await tx.execute('delete from series_measure_outcome');
+      await tx.execute(seriesOutcomeSql('true', { everySeries: true }));
+      const rows = await tx.execute<Row[]>('select * from series_measure_outcome order by series_id, measure_code');
+      // Leave the stored rows as they were: the next test compares against them again.
+      throw Object.assign(new Error('rollback'), { rows });
+    })
+    .catch((error: { rows?: Row[] }) => {
+      if (!error.rows) throw error;
+      return error.rows;
+    });
+}
+
+async function aSeries() {
+  const [series] = await db.orm.em
+    .fork()
+    .execute<{ id: string; client_id: string; clinic_id: string; therapist_id: string; start_date: string }[]>(
+      `select ts.id, ts.client_id, ts.clinic_id, ts.therapist_id from treatment_series ts
+     where ts.status = 'ACTIVE' and exists (select 1 from observation o where o.series_id = ts.id and o.measure_code = 'NPRS')
+     order by ts.id limit 1`,
+    );
+  if (!series) throw new Error('no active series with NPRS values in the demo data');
+  return series;
+}
+
+describe('per-series outcomes kept at write time', () => {
+  test('after the demo data, the stored rows equal a fresh computation of every series', async () => {
+    const rows = await stored();
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows.some((row) => row.change !== null && row.pre_post !== null && row.visit_values.length >= 5)).toBe(true);
+    expect(await recomputed()).toEqual(rows);
+  });
+
+  test('a visit recorded before the others renumbers them; a later value moves the latest; both kept', async () => {
+    const series = await aSeries();
+    const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
+    const before = (await stored()).find((row) => row.series_id === series.id && row.measure_code === 'NPRS');
+    // A visit a minute before the first one recorded so far (the series' new first visit), with neck pain 9.
+    const [first] = await db.orm.em
+      .fork()
+      .execute<{ started_at: string }[]>(
+        `select started_at from treatment_session where series_id = ? and attendance = 'ATTENDED' order by started_at limit 1`,
+        [series.id],
+      );
+    await recordSession(db.orm.em.fork(), viewer, {
+      seriesId: series.id,
+      startedAt: new Date(Date.parse(String(first?.started_at)) - 60_000),
+      durationMinutes: 30,
+      attendance: 'ATTENDED',
+      modalities: ['SWEDISH'],
+      observations: [{ measureCode: 'NPRS', value: 9, regionCode: 'NECK', context: 'PRE_SESSION' }],
+    } as never);
+    const after = (await stored()).find((row) => row.series_id === series.id && row.measure_code === 'NPRS');
+    expect(after?.visit_values.length).toBe((before?.visit_values.length ?? 0) + 1);
+    expect(after?.visit_values[0]).toEqual({ visit: 1, value: 9 });
+    expect(await recomputed()).toEqual(await stored());
+
+    const [lastVisit] = await db.orm.em
+      .fork()
+      .execute<{ id: string; started_at: string }[]>(
+        `select id, started_at from treatment_session where series_id = ? and attendance = 'ATTENDED' order by started_at desc limit 1`,
+        [series.id],
+      );
+    await recordObservation(db.orm.em.fork(), viewer, {
+      clientId: series.client_id,
+      sessionId: lastVisit?.id,
+      measureCode: 'NPRS',
+      value: 0,
+      regionCode: 'NECK',
+      context: 'POST_SESSION',
+      takenAt: new Date(Date.parse(String(lastVisit?.started_at)) + 3_600_000),
+    } as never);
+    expect(await recomputed()).toEqual(await stored());
+  });
+
+  test('visits of one series recorded at the same moment all succeed, and the stored rows include every one', async () => {
+    const series = await aSeries();
+    const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
+    const [last] = await db.orm.em
+      .fork()
+      .execute<{ started_at: string }[]>(`select started_at from treatment_session where series_id = ? order by started_at desc limit 1`, [
+        series.id,
+      ]);
+    const visits = [1, 2, 3, 4, 5].map((day) =>
+      recordSession(db.orm.em.fork(), viewer, {
+        seriesId: series.id,
+        startedAt: new Date(Date.parse(String(last?.started_at)) + day * 86_400_000),
+        durationMinutes: 30,
+        attendance: 'ATTENDED',
+        modalities: ['SWEDISH'],
+        observations: [
+          { measureCode: 'NPRS', value: day, regionCode: 'NECK', context: 'PRE_SESSION' },
+          { measureCode: 'NPRS', value: day - 1, regionCode: 'NECK', context: 'POST_SESSION' },
+        ],
+      } as never),
+    );
+    expect((await Promise.allSettled(visits)).map((result) => result.status)).toEqual(Array(5).fill('fulfilled'));
+    const row = (await stored()).find((r) => r.series_id === series.id && r.measure_code === 'NPRS');
+    expect(row?.visit_values.slice(-5).map((v) => v.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(await recomputed()).toEqual(await stored());
+  });
+
+  test('refreshing one series by its id gives the same rows as the bulk statement', async () => {
+    const series = await aSeries();
+    const em = db.orm.em.fork();
+    await em.transactional((tx) => refreshSeriesOutcomes(tx, [series.id]));
+    expect(await recomputed()).toEqual(await stored());
+  });
+});
