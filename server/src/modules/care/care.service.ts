@@ -254,8 +254,9 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
       addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
     }
     await tx.flush();
-    // A visit (even one without values) renumbers the later visits of its series.
-    await refreshSeriesOutcomes(tx, [series.id]);
+    // An attended visit (even one without values) renumbers the later visits of its series; a cancelled or
+    // missed one is not numbered and holds no values.
+    if (input.attendance === 'ATTENDED') await refreshSeriesOutcomes(tx, [series.id]);
     return session;
   });
 }

@@ -5,7 +5,6 @@ import { type ClinicViewer, ownClientOnly, visibleTo } from '../../graphql/viewe
 import { getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
 import { addObservation, type ObservationOwner, recorderOf } from '../measures/observation.service.js';
-import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
 import type { AnswerInput, SubmitQuestionnaireInput } from './instrument.input.js';
 import { findInstrument } from './instrument-catalog.js';
 import type { InstrumentAnswer, InstrumentDefinition, InstrumentScore } from './instrument-definition.js';
@@ -109,7 +108,6 @@ export async function submitQuestionnaire(
       input.completedAt,
     );
     await tx.flush();
-    if (input.seriesId) await refreshSeriesOutcomes(tx, [input.seriesId]);
     return response;
   });
 }

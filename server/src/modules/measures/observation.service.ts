@@ -148,7 +148,8 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
       input,
     );
     await tx.flush();
-    if (seriesId) await refreshSeriesOutcomes(tx, [seriesId]);
+    // Only a value taken at a visit enters the stored outcomes; a diary value (most of the clients' writes) does not.
+    if (input.sessionId && seriesId) await refreshSeriesOutcomes(tx, [seriesId]);
     return observation;
   });
 }

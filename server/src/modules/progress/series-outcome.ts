@@ -41,7 +41,11 @@ left join per_series using (series_id, measure_code)
 left join pairs using (series_id, measure_code)`;
 }
 
-/** Rewrites the outcome rows of these series; call in the transaction that changed their values or visits. */
+/**
+ * Rewrites the outcome rows of these series. Call it in the transaction of every write that adds an attended
+ * visit or a value taken at a visit (recordSession, recordObservation); diary values and questionnaires
+ * answered between visits are not part of them.
+ */
 export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
   if (seriesIds.length === 0) return;
   // One writer of a series' outcomes at a time (a visit and a diary entry of the same series may be written
