@@ -227,6 +227,15 @@ async function post(url: string, token: string, query: string, variables: Record
   }
 }
 
+/**
+ * Whether a request asked at `from` and answered at `to` (ms) met a fault window [start, end]: one in flight at
+ * any moment of a window did, e.g. sent just before the kill and answered 503 inside the window after its
+ * transaction was cut or it waited for a connection.
+ */
+export function metFault(windows: readonly (readonly [number, number])[], from: number, to = from): boolean {
+  return windows.some(([start, end]) => from <= end && to >= start);
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const say = options.say ?? (() => {});
   const downMs = options.downMs ?? 2_000;
@@ -375,9 +384,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     await Promise.all([...users.map((user) => (user.kind === 'therapist' ? therapist(user) : client(user))), faultCycles()]);
     const loadSeconds = (Date.now() - startedAt) / 1000;
 
-    // A request in flight at any moment of a fault window met the fault: one sent just before the kill
-    // can wait for a connection, or have its transaction cut, and be answered 503 inside the window.
-    const inFault = (from: number, to = from) => faultWindows.some(([start, end]) => from <= end && to >= start);
+    const inFault = (from: number, to = from) => metFault(faultWindows, from, to);
     const unavailableOutside = unavailable.filter(({ from, to }) => !inFault(from, to));
     const sorted = latencies.sort((a, b) => a - b);
 

@@ -11,7 +11,7 @@ type ExportState =
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
 
 /** "12 of 26 participants, 340 rows, 45.2 KB". */
-export function progressText(progress: ExportProgress): string {
+function progressText(progress: ExportProgress): string {
   const participants =
     progress.clients === null ? `${progress.participants} participants` : `${progress.participants} of ${progress.clients} participants`;
   return `${participants}, ${progress.rows} ${progress.rows === 1 ? 'row' : 'rows'}, ${kilobytes(progress.bytes)}`;

@@ -198,5 +198,3 @@ export function IntervalChart({
     </figure>
   );
 }
-
-export default IntervalChart;

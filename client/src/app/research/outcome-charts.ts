@@ -7,7 +7,6 @@ import type { CohortOutcomesQuery } from '../../graphql/generated/graphql';
 
 export type Outcome = CohortOutcomesQuery['cohortOutcomes'];
 export type OutcomeCell = Outcome['overall'];
-export type MeanCell = Outcome['withinSession'];
 export type DoseBand = Outcome['doseResponse']['totalMinutes'][number];
 
 /** What the charts need of the measure: its decimals and the unit in words. */
