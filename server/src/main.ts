@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { seedDemoDataIfEmpty } from './db/seed/seed.js';
+import { seedDemoDataIfEmpty } from './demo/seed.js';
 import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   try {
     if (config.seedDemoData) await seedDemoDataIfEmpty(database.orm.em.fork(), log);
     if ((await database.orm.em.fork().count(Account, {})) === 0) {
-      log.warn('No account exists yet, so nobody can sign in: create one with src/modules/accounts/create-account.ts (see the README).');
+      log.warn('No account exists yet, so nobody can sign in: create one with src/cli/create-account.ts (see the README).');
     }
     http = await createHttpServer({
       orm: database.orm,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TherapistViewer } from '@fascia/server/graphql/viewer.js';
+import type { TherapistViewer } from '@fascia/server/common/viewer.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';

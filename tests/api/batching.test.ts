@@ -1,5 +1,6 @@
-import { recordSession, startSeries } from '@fascia/server/modules/care/care.service.js';
+import { startSeries } from '@fascia/server/modules/care/care.service.js';
 import { createClient, recordIntake } from '@fascia/server/modules/clients/client.service.js';
+import { recordSession } from '@fascia/server/modules/recording/recording.service.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { neckVisit } from '../support/clinic-api.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import { graphqlLimits, limitRules, measureOperation, type OperationMeasures } from '@fascia/server/graphql/limits.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import type { Viewer } from '@fascia/server/modules/request/request-context.js';
 import {
   type FragmentDefinitionNode,
   type GraphQLSchema,

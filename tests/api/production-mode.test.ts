@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import { graphqlLimits } from '@fascia/server/graphql/limits.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
+import type { Viewer } from '@fascia/server/modules/request/request-context.js';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

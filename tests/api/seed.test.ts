@@ -1,4 +1,4 @@
-import { DEFAULT_ANCHOR_DATE, type SeedSummary, seedDemoData, seedDemoDataIfEmpty } from '@fascia/server/db/seed/seed.js';
+import { DEFAULT_ANCHOR_DATE, type SeedSummary, seedDemoData, seedDemoDataIfEmpty } from '@fascia/server/demo/seed.js';
 import { conditionCatalog } from '@fascia/server/modules/conditions/condition-catalog.js';
 import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
 import { pino } from 'pino';

@@ -1,7 +1,6 @@
-import { seedDemoData } from '@fascia/server/db/seed/seed.js';
-import { recordSession } from '@fascia/server/modules/care/care.service.js';
-import { recordObservation } from '@fascia/server/modules/measures/observation.service.js';
+import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { refreshSeriesOutcomes, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
+import { recordObservation, recordSession } from '@fascia/server/modules/recording/recording.service.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';

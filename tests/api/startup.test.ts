@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { demoAccounts } from '@fascia/server/db/seed/accounts.js';
+import { demoAccounts } from '@fascia/server/demo/accounts.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist } from '../support/factories.js';

@@ -1,8 +1,8 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
-import type { Viewer } from '@fascia/server/graphql/context.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
+import type { Viewer } from '@fascia/server/modules/request/request-context.js';
 import type { GraphQLSchema } from 'graphql';
 import { type Logger, pino } from 'pino';
 import type { TestDatabase } from './database.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role, TherapistViewer, Viewer } from '@fascia/server/graphql/viewer.js';
+import type { Role, TherapistViewer, Viewer } from '@fascia/server/common/viewer.js';
 import { issueSession } from '@fascia/server/modules/accounts/access.service.js';
 import { createAccount, viewerOf } from '@fascia/server/modules/accounts/account.service.js';
 import { Clinic } from '@fascia/server/modules/clinics/clinic.entity.js';

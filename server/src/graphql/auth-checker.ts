@@ -1,11 +1,11 @@
 import { type AuthChecker, AuthenticationError, getMetadataStorage } from 'type-graphql';
-import type { GraphQLContext } from './context.js';
+import type { RequestContext } from '../modules/request/request-context.js';
 
 /**
  * `@Authorized()` admits any signed-in account; `@Authorized('ADMIN', ...)` only
  * those roles. Row ownership (which clinic, which client) is the services' job.
  */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context }, allowed) => {
+export const authChecker: AuthChecker<RequestContext> = ({ context }, allowed) => {
   // Signed out (no token, or one that expired or was revoked): "sign in first" (UNAUTHENTICATED) whatever
   // the roles, rather than type-graphql's "your role may not" (FORBIDDEN) for an operation that names roles.
   if (context.viewer.role === 'ANONYMOUS') throw new AuthenticationError();

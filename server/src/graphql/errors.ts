@@ -6,7 +6,7 @@ import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, type DomainErrorCode } from '../common/errors.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import type { PoolState } from '../db/pool-guard.js';
-import type { GraphQLContext } from './context.js';
+import type { RequestContext } from '../modules/request/request-context.js';
 import { isLimitErrorCode } from './limits.js';
 
 /** Codes Apollo itself gives to a malformed request; they describe the request, so they are safe to show. */
@@ -159,7 +159,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
  * errors thrown before execution, so that proxies and clients see it without reading the body.
  */
-export function unavailableStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function unavailableStatusPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -185,7 +185,7 @@ function unavailableReason(error: unknown): string {
  * A request refused as unavailable is logged with the pool's state: every connection in use and a queue
  * means overload, none in use means PostgreSQL is away.
  */
-export function errorLoggingPlugin(log: Logger, poolState: () => Promise<PoolState>): ApolloServerPlugin<GraphQLContext> {
+export function errorLoggingPlugin(log: Logger, poolState: () => Promise<PoolState>): ApolloServerPlugin<RequestContext> {
   const logUnavailable = async (error: unknown, requestId?: string) =>
     log.warn({ requestId, reason: unavailableReason(error), pool: await poolState() }, 'database unavailable');
   return {

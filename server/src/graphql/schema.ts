@@ -2,18 +2,19 @@ import { defaultFieldResolver, type GraphQLField, type GraphQLFieldResolver, Gra
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
-import { auditRootFields } from '../modules/audit/audit.middleware.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
-import { QuestionnaireResolver } from '../modules/instruments/questionnaire.resolver.js';
-import { ObservationResolver } from '../modules/measures/observation.resolver.js';
+import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
+import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
+import { RecordingResolver } from '../modules/recording/recording.resolver.js';
+import type { RequestContext } from '../modules/request/request-context.js';
 import { ResearchResolver } from '../modules/research/research.resolver.js';
+import { auditRootFields } from './audit.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
-import type { GraphQLContext } from './context.js';
 import { refuseMalformedText } from './text-arguments.js';
 
 /** Builds the executable schema from the resolver classes (no files written). */
@@ -23,8 +24,9 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ClinicResolver,
       ClientResolver,
       ...CareResolvers,
-      ObservationResolver,
-      QuestionnaireResolver,
+      ...MeasuresResolvers,
+      ...InstrumentsResolvers,
+      RecordingResolver,
       CatalogResolver,
       AuditResolver,
       ...AccountsResolvers,
@@ -49,7 +51,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
  * authorization check. Not as type-graphql global middlewares: those wrap every field of every
  * object in an async call, which turned each scalar of a large answer into a promise.
  */
-function aroundFields<Context extends GraphQLContext>(
+function aroundFields<Context extends RequestContext>(
   schema: GraphQLSchema,
   which: (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>) => boolean,
   middlewares: MiddlewareFn<Context>[],

@@ -14,12 +14,12 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
-import { createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
+import { auditRefusalsPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
-import { auditRefusalsPlugin } from '../modules/audit/audit.middleware.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
+import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
 
@@ -54,7 +54,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
-  const apollo = new ApolloServer<GraphQLContext>({
+  const apollo = new ApolloServer<RequestContext>({
     schema,
     // In production, errors in variables lose their "Did you mean …?" too (the option below covers validation only).
     formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../common/errors.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
+import { anonymous, type Role, type Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
-import { anonymous, type Role, type Viewer } from '../../graphql/viewer.js';
 import { AccessToken, type AccessTokenKind } from './access-token.entity.js';
 import type { Account } from './account.entity.js';
 import { accountIdOf, viewerOf } from './account.service.js';

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { roles } from '../../common/viewer.js';
 import { baseProperties } from '../../db/base-properties.js';
-import { roles } from '../../graphql/viewer.js';
 import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';

@@ -1,8 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { staffViewer } from '../../graphql/viewer.js';
+import { staffViewer } from '../../common/viewer.js';
+import { Client } from '../clients/client.entity.js';
+import { ClientNode } from '../clients/client.type.js';
+import { Clinic } from '../clinics/clinic.entity.js';
+import { ClinicNode, TherapistNode } from '../clinics/clinic.type.js';
+import { Therapist } from '../clinics/therapist.entity.js';
+import type { RequestContext } from '../request/request-context.js';
 import { createApiToken, issueSession, listApiTokens, revokeApiToken, revokePresented } from './access.service.js';
 import { accountIdOf, disableAccount, listAccounts, revokeEverything } from './account.service.js';
-import { AccountNode, ApiTokenNode, CreatedApiToken, CreatedInvite, SignInResult } from './account.type.js';
+import { AccountNode, ApiTokenNode, CreatedApiToken, CreatedInvite, SignInResult, ViewerNode } from './account.type.js';
 import type { AccountsContext } from './http-credentials.js';
 import { acceptInvite, inviteClient, inviteTherapist } from './invite.service.js';
 import { accessPolicy } from './secrets.js';
@@ -138,4 +144,21 @@ export class AccountResolver {
   }
 }
 
-export const AccountsResolvers = [SessionResolver, AccountResolver] as const;
+/** Who is signed in: the account's role and the clinic, therapist or client record behind it. */
+@Resolver(() => ViewerNode)
+export class ViewerResolver {
+  @Authorized()
+  @Query(() => ViewerNode, { description: 'Who is signed in: role, and the clinic, therapist or client record behind the account.' })
+  async viewer(@Ctx() { em, viewer }: RequestContext): Promise<ViewerNode> {
+    const node: ViewerNode = Object.assign(new ViewerNode(), { clinic: null, therapist: null, client: null });
+    if (viewer.role === 'ANONYMOUS') throw new Error('unreachable: @Authorized admits signed-in viewers only');
+    node.role = viewer.role;
+    if (viewer.role === 'RESEARCHER') return node;
+    node.clinic = ClinicNode.from(await em.findOneOrFail(Clinic, viewer.clinicId));
+    if (viewer.role === 'CLIENT') node.client = ClientNode.from(await em.findOneOrFail(Client, viewer.clientId));
+    else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
+    return node;
+  }
+}
+
+export const AccountsResolvers = [SessionResolver, AccountResolver, ViewerResolver] as const;

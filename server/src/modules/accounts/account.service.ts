@@ -1,7 +1,7 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError, NotFoundError } from '../../common/errors.js';
 import { checkEmail, isUuid } from '../../common/validate.js';
-import { anonymous, type Role, type StaffViewer, type Viewer } from '../../graphql/viewer.js';
+import { anonymous, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { AccessToken } from './access-token.entity.js';
 import { Account } from './account.entity.js';
 import { checkNewPassword, hashPassword } from './password.js';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Role } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import type { Role } from '../../graphql/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ClinicNode, RoleEnum, TherapistNode } from '../clinics/clinic.type.js';
 import type { AccessToken } from './access-token.entity.js';
@@ -150,4 +150,19 @@ export class AccountNode {
       disabledAt: account.disabledAt ?? null,
     });
   }
+}
+
+@ObjectType('Viewer', { description: 'Who is signed in, and the records behind the account.' })
+export class ViewerNode {
+  @Field(() => RoleEnum, { description: 'The role of the account.' })
+  role!: Role;
+
+  @Field(() => ClinicNode, { nullable: true, description: 'The clinic of staff and clients; none for researchers.' })
+  clinic!: ClinicNode | null;
+
+  @Field(() => TherapistNode, { nullable: true, description: 'The therapist record of a therapist (or treating admin).' })
+  therapist!: TherapistNode | null;
+
+  @Field(() => ClientNode, { nullable: true, description: 'The client record of a client account.' })
+  client!: ClientNode | null;
 }

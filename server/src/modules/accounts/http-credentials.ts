@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { anonymous, type Viewer } from '../../graphql/viewer.js';
+import { anonymous, type Viewer } from '../../common/viewer.js';
+import type { RequestContext } from '../request/request-context.js';
 import { authenticate } from './access.service.js';
 import { verifyNoPassword } from './password.js';
 
@@ -28,7 +28,7 @@ export interface RequestCredentials {
   endSession(): void;
 }
 
-export type AccountsContext = GraphQLContext & { credentials: RequestCredentials };
+export type AccountsContext = RequestContext & { credentials: RequestCredentials };
 
 /**
  * The cookie is HttpOnly (page scripts never see it), SameSite=Lax (other sites' forms and
@@ -45,7 +45,7 @@ export function requestCredentials(request: Request, response: Response, product
 }
 
 /** Adds the request's credentials to a GraphQL context. */
-export function withCredentials(context: GraphQLContext, request: Request, response: Response, production: boolean): AccountsContext {
+export function withCredentials(context: RequestContext, request: Request, response: Response, production: boolean): AccountsContext {
   return Object.assign(context, { credentials: requestCredentials(request, response, production) });
 }
 

@@ -1,7 +1,7 @@
 import { type EntityManager, LockMode, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { checkText } from '../../common/validate.js';
-import type { StaffViewer } from '../../graphql/viewer.js';
+import type { StaffViewer } from '../../common/viewer.js';
 import { getClient } from '../clients/client.service.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { Account } from './account.entity.js';

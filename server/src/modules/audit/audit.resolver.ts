@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { checkInteger } from '../../common/validate.js';
-import type { GraphQLContext } from '../../graphql/context.js';
+import { clinicViewer, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { clinicViewer, staffViewer } from '../../graphql/viewer.js';
 import { getClient } from '../clients/client.service.js';
+import type { RequestContext } from '../request/request-context.js';
 import { AuditEventNode } from './audit.type.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -14,7 +14,7 @@ export class AuditResolver {
   @Authorized('ADMIN')
   @Query(() => [AuditEventNode], { description: "The clinic's audit trail, newest first; optionally for one client." })
   async auditTrail(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('clientId', () => ID, { nullable: true, description: 'Only events about this client.' }) clientId: string | null,
     @Arg('before', () => DateTimeScalar, { nullable: true, description: 'Only events before this instant (for paging).' })
     before: Date | null,
@@ -34,7 +34,7 @@ export class AuditResolver {
   @Authorized('CLIENT')
   @Query(() => [AuditEventNode], { description: 'Who has accessed my record, newest first (for a client).' })
   async myRecordAccess(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${maxEvents}.` }) first: number,
   ): Promise<AuditEventNode[]> {
     checkInteger('first', first, 1, maxEvents);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
-import type { RequestInfo } from '../../graphql/context.js';
-import type { Viewer } from '../../graphql/viewer.js';
+import type { RequestInfo } from '../request/request-context.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { type AuditEvent, type AuditOutcome, auditOutcomes } from './audit-event.entity.js';
 

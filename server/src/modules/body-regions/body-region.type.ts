@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
 import type { BodyRegionDefinition } from './body-region-catalog.js';
 import { SIDES } from './body-region-catalog.js';
 

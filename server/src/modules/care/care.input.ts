@@ -1,11 +1,8 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
-import { SessionQuestionnaireInput } from '../instruments/instrument.input.js';
-import { SessionObservationInput } from '../measures/observation.input.js';
-import { AttendanceEnum, ModalityEnum, SeriesStatusEnum, TreatedSideEnum } from './care.type.js';
+import { LocalDateScalar } from '../../graphql/scalars.js';
+import { SeriesStatusEnum, TreatedSideEnum } from './care.type.js';
 import type { TreatedSide } from './treated-region.entity.js';
 import type { SeriesStatus } from './treatment-series.entity.js';
-import type { Attendance, Modality } from './treatment-session.entity.js';
 
 @InputType({ description: 'A new treatment series.' })
 export class StartSeriesInput {
@@ -111,81 +108,4 @@ export class TreatedRegionInput {
     description: 'Minutes on this region, if recorded.',
   })
   minutes?: number | null;
-}
-
-@InputType({
-  description: 'A visit, with the values measured before and after it and any questionnaires.',
-})
-export class RecordSessionInput {
-  @Field(() => ID, { description: 'The series this visit belongs to.' })
-  seriesId!: string;
-
-  @Field(() => DateTimeScalar, {
-    description: 'Start of the visit; not before the series start.',
-  })
-  startedAt!: Date;
-
-  @Field(() => Int, {
-    description: 'Hands-on minutes, 1-480 when attended, 0 otherwise.',
-  })
-  durationMinutes!: number;
-
-  @Field(() => AttendanceEnum, {
-    description: 'Attended, cancelled or no-show.',
-  })
-  attendance!: Attendance;
-
-  @Field(() => [ModalityEnum], {
-    nullable: true,
-    description: 'Techniques used.',
-  })
-  modalities?: Modality[] | null;
-
-  @Field(() => [TreatedRegionInput], {
-    nullable: true,
-    description: 'Regions worked on.',
-  })
-  regions?: TreatedRegionInput[] | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Pressure 1 (very light) to 5 (very deep).',
-  })
-  pressure?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Subjective notes, up to 8000 characters.',
-  })
-  subjective?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Objective notes, up to 8000 characters.',
-  })
-  objective?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Assessment notes, up to 8000 characters.',
-  })
-  assessment?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Plan notes, up to 8000 characters.',
-  })
-  plan?: string | null;
-
-  @Field(() => [SessionObservationInput], {
-    nullable: true,
-    description: 'Values measured before and after the visit.',
-  })
-  observations?: SessionObservationInput[] | null;
-
-  @Field(() => [SessionQuestionnaireInput], {
-    nullable: true,
-    description: 'Questionnaires completed at the visit.',
-  })
-  questionnaireResponses?: SessionQuestionnaireInput[] | null;
 }

@@ -1,21 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
-import { checkClinicalTime, checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
-import { type ClinicViewer, ownClientOnly, type TherapistViewer, visibleTo } from '../../graphql/viewer.js';
-import { findBodyRegion } from '../body-regions/body-region-catalog.js';
+import { checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
+import { type ClinicViewer, ownClientOnly, type TherapistViewer, visibleTo } from '../../common/viewer.js';
 import { getClient } from '../clients/client.service.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { findCondition } from '../conditions/condition-catalog.js';
-import { addQuestionnaireResponse, type ScoredQuestionnaire, scoreQuestionnaire } from '../instruments/questionnaire.service.js';
-import { addObservation, checkObservation } from '../measures/observation.service.js';
-import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
-import type { CloseSeriesInput, RecordSessionInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
+import type { CloseSeriesInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
 import { TreatedRegion } from './treated-region.entity.js';
 import { TreatmentSeries } from './treatment-series.entity.js';
 import { TreatmentSession } from './treatment-session.entity.js';
 
 const longText = 4000;
-const noteText = 8000;
 
 export async function getSeries(em: EntityManager, viewer: ClinicViewer, id: string): Promise<TreatmentSeries> {
   const series = isUuid(id) ? await em.findOne(TreatmentSeries, { id, ...visibleTo(viewer) }) : null;
@@ -69,7 +64,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
 }
 
 /** The date of an instant as a calendar day in the clinic's time zone. */
-function localDate(instant: Date, timeZone: string): string {
+export function localDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -78,7 +73,7 @@ function localDate(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
-async function clinicTimeZone(em: EntityManager, viewer: ClinicViewer): Promise<string> {
+export async function clinicTimeZone(em: EntityManager, viewer: ClinicViewer): Promise<string> {
   const clinic = await em.findOneOrFail(Clinic, viewer.clinicId);
   return clinic.timeZone;
 }
@@ -135,129 +130,6 @@ export async function closeSeries(
     series.dischargeNote = input.dischargeNote ?? null;
     await tx.flush();
     return series;
-  });
-}
-
-/** Every check of a session that needs no database: runs before any write. */
-function checkSessionInput(input: RecordSessionInput): void {
-  checkClinicalTime('startedAt', input.startedAt);
-  const attended = input.attendance === 'ATTENDED';
-  if (!Number.isInteger(input.durationMinutes)) {
-    throw new BadInputError('durationMinutes', 'integer', 'must be a whole number of minutes');
-  }
-  if (input.durationMinutes < 0) throw new BadInputError('durationMinutes', 'non-negative', 'must not be negative');
-  if (attended) checkInteger('durationMinutes', input.durationMinutes, 1, 480);
-  else if (input.durationMinutes !== 0) {
-    throw new BadInputError('durationMinutes', 'zero-when-not-attended', 'must be 0 for a cancelled or missed visit');
-  }
-  checkInteger('pressure', input.pressure, 1, 5);
-  for (const field of ['subjective', 'objective', 'assessment', 'plan'] as const) checkText(field, input[field], noteText);
-  const modalities = input.modalities ?? [];
-  if (new Set(modalities).size !== modalities.length) {
-    throw new BadInputError('modalities', 'duplicate', 'lists a modality twice');
-  }
-  const treatedKeys = new Set<string>();
-  let regionMinutes = 0;
-  (input.regions ?? []).forEach((treated, i) => {
-    const region = findBodyRegion(treated.regionCode);
-    if (!region) throw new BadInputError(`regions[${i}].regionCode`, 'unknown-region', `unknown body region "${treated.regionCode}"`);
-    if (region.lateral && !treated.side) {
-      throw new BadInputError(`regions[${i}].side`, 'required-for-lateral-region', `${region.name} needs LEFT, RIGHT or BOTH`);
-    }
-    if (!region.lateral && treated.side) throw new BadInputError(`regions[${i}].side`, 'not-applicable', `${region.name} has no side`);
-    checkInteger(`regions[${i}].minutes`, treated.minutes, 1, 480);
-    const key = `${treated.regionCode}/${treated.side ?? ''}`;
-    if (treatedKeys.has(key)) throw new BadInputError(`regions[${i}]`, 'duplicate', `${region.name} is listed twice`);
-    treatedKeys.add(key);
-    regionMinutes += treated.minutes ?? 0;
-  });
-  if (regionMinutes > input.durationMinutes) {
-    throw new BadInputError(
-      'regions',
-      'exceeds-duration',
-      `minutes per region add up to ${regionMinutes}, more than the ${input.durationMinutes}-minute session`,
-    );
-  }
-  if (!attended) {
-    for (const field of ['modalities', 'regions', 'observations', 'questionnaireResponses'] as const) {
-      if ((input[field] ?? []).length > 0) {
-        throw new BadInputError(field, 'not-attended', 'a cancelled or missed visit records no treatment or measurements');
-      }
-    }
-    if (input.pressure) throw new BadInputError('pressure', 'not-attended', 'a cancelled or missed visit has no pressure');
-  }
-  (input.observations ?? []).forEach((observation, i) => {
-    if (observation.context === 'BETWEEN_SESSIONS') {
-      throw new BadInputError(`observations[${i}].context`, 'session-context', 'must be PRE_SESSION or POST_SESSION');
-    }
-    checkObservation(`observations[${i}]`, {
-      ...observation,
-      takenAt: observation.takenAt ?? input.startedAt,
-    });
-  });
-  (input.questionnaireResponses ?? []).forEach((response, i) => {
-    if (response.completedAt) checkClinicalTime(`questionnaireResponses[${i}].completedAt`, response.completedAt);
-  });
-}
-
-/**
- * Records a visit with its treated regions, its pre/post values and its
- * questionnaires in one transaction: all of it is stored, or none.
- */
-export async function recordSession(em: EntityManager, viewer: TherapistViewer, input: RecordSessionInput): Promise<TreatmentSession> {
-  checkSessionInput(input);
-  const scored = (input.questionnaireResponses ?? []).map((response, i) =>
-    scoreQuestionnaire(`questionnaireResponses[${i}]`, response.instrumentCode, response.answers),
-  );
-  return em.transactional(async (tx) => {
-    const series = await getSeries(tx, viewer, input.seriesId);
-    if (series.status !== 'ACTIVE') throw new BadInputError('seriesId', 'series-closed', `the series is ${series.status.toLowerCase()}`);
-    if (localDate(input.startedAt, await clinicTimeZone(tx, viewer)) < series.startDate) {
-      throw new BadInputError('startedAt', 'before-series-start', `must not be before the series start (${series.startDate})`);
-    }
-    const session = tx.create(TreatmentSession, {
-      clinic: viewer.clinicId,
-      series: series.id,
-      therapist: viewer.therapistId,
-      startedAt: input.startedAt,
-      durationMinutes: input.durationMinutes,
-      attendance: input.attendance,
-      modalities: input.modalities ?? [],
-      pressure: input.pressure ?? null,
-      subjective: input.subjective ?? null,
-      objective: input.objective ?? null,
-      assessment: input.assessment ?? null,
-      plan: input.plan ?? null,
-    });
-    for (const treated of input.regions ?? []) {
-      tx.create(TreatedRegion, {
-        clinic: viewer.clinicId,
-        session,
-        region: treated.regionCode,
-        side: treated.side ?? null,
-        minutes: treated.minutes ?? null,
-      });
-    }
-    const owner = {
-      clientId: series.client.id,
-      seriesId: series.id,
-      sessionId: session.id,
-      recordedByRole: 'THERAPIST' as const,
-      recordedByTherapistId: viewer.therapistId,
-    };
-    const endedAt = new Date(input.startedAt.getTime() + input.durationMinutes * 60_000);
-    for (const observation of input.observations ?? []) {
-      const takenAt = observation.takenAt ?? (observation.context === 'POST_SESSION' ? endedAt : input.startedAt);
-      addObservation(tx, viewer, owner, { ...observation, takenAt });
-    }
-    for (const [i, response] of (input.questionnaireResponses ?? []).entries()) {
-      addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
-    }
-    await tx.flush();
-    // An attended visit (even one without values) renumbers the later visits of its series; a cancelled or
-    // missed one is not numbered and holds no values.
-    if (input.attendance === 'ATTENDED') await refreshSeriesOutcomes(tx, [series.id]);
-    return session;
   });
 }
 

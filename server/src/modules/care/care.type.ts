@@ -1,5 +1,5 @@
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { TreatedRegion, TreatedSide } from './treated-region.entity.js';
 import { treatedSides } from './treated-region.entity.js';

@@ -1,11 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { actingTherapist, clinicViewer, staffViewer } from '../../graphql/viewer.js';
-import { SeriesNode } from '../care/care.type.js';
+import { actingTherapist, clinicViewer, staffViewer } from '../../common/viewer.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
-import { ObservationNode } from '../measures/observation.type.js';
+import type { RequestContext } from '../request/request-context.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
 import {
   clientCursorKey,
@@ -24,7 +22,7 @@ export class ClientResolver {
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientConnection, { description: "The viewer's clinic's clients, by family name, matching every word of `search`." })
   async clients(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('search', () => String, { nullable: true, description: 'Words to find in name or email.' }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last client of the previous page.' })
@@ -41,30 +39,20 @@ export class ClientResolver {
 
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientNode, { description: 'One client of the clinic; NOT_FOUND for any other id.' })
-  async client(@Ctx() { em, viewer }: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
+  async client(@Ctx() { em, viewer }: RequestContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
     return ClientNode.from(await getClient(em, clinicViewer(viewer), id));
   }
 
   @FieldResolver(() => IntakeNode, { nullable: true, description: 'The most recent intake, if any.' })
-  async intake(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<IntakeNode | null> {
+  async intake(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<IntakeNode | null> {
     const [latest] = await loaders.latestIntakeByClient.load(client.id);
     return latest ? IntakeNode.from(latest) : null;
-  }
-
-  @FieldResolver(() => [SeriesNode], { description: 'Treatment series, newest first.' })
-  async series(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<SeriesNode[]> {
-    return (await loaders.seriesByClient.load(client.id)).map((series) => SeriesNode.from(series));
-  }
-
-  @FieldResolver(() => [ObservationNode], { description: 'The latest value of each measure, per region and side.' })
-  async latestObservations(@Root() client: ClientNode, @Ctx() { loaders }: GraphQLContext): Promise<ObservationNode[]> {
-    return (await loaders.latestObservationsByClient.load(client.id)).map((o) => ObservationNode.from(o));
   }
 
   @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => ClientNode, { description: 'Adds a client to the clinic.' })
   async createClient(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('input', () => CreateClientInput) input: CreateClientInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ) {
@@ -82,7 +70,7 @@ export class ClientResolver {
   @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => ClientNode, { description: "Changes a client's details." })
   async updateClient(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateClientInput) input: UpdateClientInput,
   ) {
@@ -92,7 +80,7 @@ export class ClientResolver {
   @Authorized('ADMIN', 'THERAPIST')
   @Mutation(() => IntakeNode, { description: "Records an intake interview; it becomes the client's current intake." })
   async recordIntake(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('clientId', () => ID) clientId: string,
     @Arg('input', () => RecordIntakeInput) input: RecordIntakeInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
 import { checkClinicalTime, checkEmail, checkInteger, checkLocalDate, checkText, isUuid } from '../../common/validate.js';
-import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer, visibleTo } from '../../graphql/viewer.js';
+import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer, visibleTo } from '../../common/viewer.js';
 import { Client } from './client.entity.js';
 import type { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
 import { Intake } from './intake.entity.js';

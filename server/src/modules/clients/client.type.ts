@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { Client } from './client.entity.js';
 import { type Sex, sexes } from './client.entity.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkInteger } from '../../common/validate.js';
-import type { StaffViewer } from '../../graphql/viewer.js';
+import type { StaffViewer } from '../../common/viewer.js';
 import { Clinic } from './clinic.entity.js';
 import type { ClinicSettingsInput } from './clinic.input.js';
 

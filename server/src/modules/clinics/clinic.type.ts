@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
-import { type Role, roles } from '../../graphql/viewer.js';
-import { ClientNode } from '../clients/client.type.js';
+import { enumOf } from '../../common/enum-of.js';
+import { roles } from '../../common/viewer.js';
 import type { Clinic } from './clinic.entity.js';
 import type { Therapist } from './therapist.entity.js';
 
@@ -67,18 +66,3 @@ registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only.',
 });
-
-@ObjectType('Viewer', { description: 'Who is signed in, and the records behind the account.' })
-export class ViewerNode {
-  @Field(() => RoleEnum, { description: 'The role of the account.' })
-  role!: Role;
-
-  @Field(() => ClinicNode, { nullable: true, description: 'The clinic of staff and clients; none for researchers.' })
-  clinic!: ClinicNode | null;
-
-  @Field(() => TherapistNode, { nullable: true, description: 'The therapist record of a therapist (or treating admin).' })
-  therapist!: TherapistNode | null;
-
-  @Field(() => ClientNode, { nullable: true, description: 'The client record of a client account.' })
-  client!: ClientNode | null;
-}

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError } from '../../common/errors.js';
-import type { RequestInfo } from '../../graphql/context.js';
-import { type ClinicViewer, ForbiddenError, type Viewer } from '../../graphql/viewer.js';
+import { type ClinicViewer, ForbiddenError, type Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions, getSeries } from '../care/care.service.js';
 import { getClient } from '../clients/client.service.js';
@@ -9,6 +8,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { findResponsesByClients, findResponsesBySeries } from '../instruments/questionnaire.service.js';
 import { findObservationsByClients, findObservationsBySeries } from '../measures/observation.service.js';
+import type { RequestInfo } from '../request/request-context.js';
 import type { Bundle } from './fhir.types.js';
 import { buildFhirBundle } from './fhir-bundle.js';
 

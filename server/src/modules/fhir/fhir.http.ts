@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type express from 'express';
 import type { Logger } from 'pino';
 import { DomainError } from '../../common/errors.js';
-import type { Viewer } from '../../graphql/viewer.js';
+import type { Viewer } from '../../common/viewer.js';
 import type { OperationOutcome } from './fhir.types.js';
 import { systems } from './fhir-codes.js';
 import { exportFhirBundle, exportScope } from './fhir-export.service.js';

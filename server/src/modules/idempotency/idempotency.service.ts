@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../common/errors.js';
 import { checkText } from '../../common/validate.js';
-import type { ClinicViewer } from '../../graphql/viewer.js';
+import type { ClinicViewer } from '../../common/viewer.js';
 
 /** JSON with object keys sorted, so the same input hashes the same whatever the field order. */
 function canonical(value: unknown): string {

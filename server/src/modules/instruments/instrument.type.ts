@@ -1,7 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { RecorderRoleEnum } from '../measures/observation.type.js';
-import type { RecorderRole } from '../measures/observation-values.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
 import type { QuestionnaireResponse } from './questionnaire-response.entity.js';
 

@@ -1,11 +1,11 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recorderRoles } from '../../common/recorder-role.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
 import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
-import { recorderRoles } from '../measures/observation-values.js';
 import { Instrument } from './instrument.entity.js';
 import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definition.js';
 

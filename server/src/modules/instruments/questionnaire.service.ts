@@ -1,11 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
-import { checkClinicalTime, isUuid } from '../../common/validate.js';
-import { type ClinicViewer, ownClientOnly, visibleTo } from '../../graphql/viewer.js';
-import { getSeries } from '../care/care.service.js';
-import { getClient } from '../clients/client.service.js';
-import { addObservation, type ObservationOwner, recorderOf } from '../measures/observation.service.js';
-import type { AnswerInput, SubmitQuestionnaireInput } from './instrument.input.js';
+import { isUuid } from '../../common/validate.js';
+import { type ClinicViewer, ownClientOnly, visibleTo } from '../../common/viewer.js';
+import type { AnswerInput } from './instrument.input.js';
 import { findInstrument } from './instrument-catalog.js';
 import type { InstrumentAnswer, InstrumentDefinition, InstrumentScore } from './instrument-definition.js';
 import { QuestionnaireResponse } from './questionnaire-response.entity.js';
@@ -36,80 +33,6 @@ export function scoreQuestionnaire(path: string, instrumentCode: string, answerI
   } catch (error) {
     throw error instanceof BadInputError ? error.under(path) : error;
   }
-}
-
-/**
- * Adds a scored response and its score observation to the unit of work, so
- * analytics treat a questionnaire score like any other measure.
- */
-export function addQuestionnaireResponse(
-  tx: EntityManager,
-  viewer: ClinicViewer,
-  owner: Omit<ObservationOwner, 'questionnaireResponseId'>,
-  scored: ScoredQuestionnaire,
-  completedAt: Date,
-): QuestionnaireResponse {
-  const response = tx.create(QuestionnaireResponse, {
-    clinic: viewer.clinicId,
-    client: owner.clientId,
-    series: owner.seriesId,
-    session: owner.sessionId,
-    instrument: scored.instrument.code,
-    answers: scored.answers,
-    score: scored.result.score,
-    subscores: scored.result.subscores,
-    answeredItems: scored.result.answeredItems,
-    missingItems: scored.result.missingItems,
-    scoringVersion: scored.instrument.scoringVersion,
-    completedAt,
-    recordedByRole: owner.recordedByRole,
-    recordedByTherapist: owner.recordedByTherapistId,
-  });
-  addObservation(
-    tx,
-    viewer,
-    { ...owner, questionnaireResponseId: response.id },
-    {
-      measureCode: scored.instrument.scoreMeasureCode,
-      value: scored.result.score,
-      context: owner.sessionId ? 'PRE_SESSION' : 'BETWEEN_SESSIONS',
-      takenAt: completedAt,
-    },
-  );
-  return response;
-}
-
-export async function submitQuestionnaire(
-  em: EntityManager,
-  viewer: ClinicViewer,
-  input: SubmitQuestionnaireInput,
-): Promise<QuestionnaireResponse> {
-  const recorder = recorderOf(viewer);
-  checkClinicalTime('completedAt', input.completedAt);
-  const scored = scoreQuestionnaire('', input.instrumentCode, input.answers);
-  return em.transactional(async (tx) => {
-    await getClient(tx, viewer, input.clientId);
-    if (input.seriesId) {
-      const series = await getSeries(tx, viewer, input.seriesId);
-      if (series.client.id !== input.clientId) {
-        throw new BadInputError('seriesId', 'client-series', 'the series belongs to another client');
-      }
-    }
-    const response = addQuestionnaireResponse(
-      tx,
-      viewer,
-      {
-        clientId: input.clientId,
-        seriesId: input.seriesId ?? null,
-        sessionId: null,
-        ...recorder,
-      },
-      scored,
-      input.completedAt,
-    );
-    await tx.flush();
-    return response;
-  });
 }
 
 export async function getQuestionnaireResponse(em: EntityManager, viewer: ClinicViewer, id: string): Promise<QuestionnaireResponse> {

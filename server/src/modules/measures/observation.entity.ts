@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recorderRoles } from '../../common/recorder-role.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { BodyRegion } from '../body-regions/body-region.entity.js';
 import { SIDES } from '../body-regions/body-region-catalog.js';
@@ -9,7 +10,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
 import { Measure } from './measure.entity.js';
-import { observationContexts, recorderRoles } from './observation-values.js';
+import { observationContexts } from './observation-values.js';
 
 /**
  * One measured value, typed by the measure catalog (like a FHIR Observation):

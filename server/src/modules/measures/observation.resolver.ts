@@ -1,12 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { clinicViewer } from '../../graphql/viewer.js';
-import { idempotent } from '../idempotency/idempotency.service.js';
-import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { SeriesNode, SessionNode } from '../care/care.type.js';
+import { ClientNode } from '../clients/client.type.js';
+import type { RequestContext } from '../request/request-context.js';
 import { MeasureNode } from './measure.type.js';
 import { findMeasure } from './measure-catalog.js';
-import { RecordObservationInput } from './observation.input.js';
-import { getObservation, recordObservation } from './observation.service.js';
 import { ObservationNode } from './observation.type.js';
 
 @Resolver(() => ObservationNode)
@@ -17,22 +14,41 @@ export class ObservationResolver {
     if (!measure) throw new Error(`measure ${observation.measureCode} is missing from the catalog`);
     return MeasureNode.from(measure);
   }
+}
 
-  @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
-  @Mutation(() => ObservationNode, { description: 'Records one measured value.' })
-  async recordObservation(
-    @Ctx() { em, viewer }: GraphQLContext,
-    @Arg('input', () => RecordObservationInput) input: RecordObservationInput,
-    @IdempotencyKeyArg() idempotencyKey: string | null,
-  ): Promise<ObservationNode> {
-    const recorder = clinicViewer(viewer);
-    const observation = await idempotent(em, recorder, {
-      key: idempotencyKey,
-      operation: 'recordObservation',
-      input,
-      create: (tx) => recordObservation(tx, recorder, input),
-      reload: (tx, id) => getObservation(tx, recorder, id),
-    });
-    return ObservationNode.from(observation);
+/** The values of a series, a visit and a client: measures adds them to the types of care and clients. */
+@Resolver(() => SeriesNode)
+export class SeriesObservationsResolver {
+  @FieldResolver(() => [ObservationNode], { description: 'Measured values, in clinical-time order.' })
+  async observations(
+    @Root() series: SeriesNode,
+    @Ctx() { loaders }: RequestContext,
+    @Arg('measureCode', () => String, { nullable: true, description: 'Only this measure.' }) measureCode: string | null,
+  ): Promise<ObservationNode[]> {
+    const rows = await loaders.observationsBySeries.load(series.id);
+    return rows.filter((o) => !measureCode || o.measure.code === measureCode).map((o) => ObservationNode.from(o));
   }
 }
+
+@Resolver(() => SessionNode)
+export class SessionObservationsResolver {
+  @FieldResolver(() => [ObservationNode], { description: 'Values measured at this visit, in clinical-time order.' })
+  async observations(@Root() session: SessionNode, @Ctx() { loaders }: RequestContext): Promise<ObservationNode[]> {
+    return (await loaders.observationsBySession.load(session.id)).map((o) => ObservationNode.from(o));
+  }
+}
+
+@Resolver(() => ClientNode)
+export class ClientObservationsResolver {
+  @FieldResolver(() => [ObservationNode], { description: 'The latest value of each measure, per region and side.' })
+  async latestObservations(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<ObservationNode[]> {
+    return (await loaders.latestObservationsByClient.load(client.id)).map((o) => ObservationNode.from(o));
+  }
+}
+
+export const MeasuresResolvers = [
+  ObservationResolver,
+  SeriesObservationsResolver,
+  SessionObservationsResolver,
+  ClientObservationsResolver,
+] as const;

@@ -1,17 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
+import type { RecorderRole } from '../../common/recorder-role.js';
 import { checkClinicalTime, checkNumber, isUuid } from '../../common/validate.js';
-import { actingTherapist, type ClinicViewer, ForbiddenError, ownClientOnly, visibleTo } from '../../graphql/viewer.js';
+import { actingTherapist, type ClinicViewer, ownClientOnly, visibleTo } from '../../common/viewer.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
-import { getSeries, getSession } from '../care/care.service.js';
-import { getClient } from '../clients/client.service.js';
-import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
 import { findMeasure } from './measure-catalog.js';
 import type { MeasureDefinition } from './measure-definition.js';
 import { Observation } from './observation.entity.js';
-import type { RecordObservationInput } from './observation.input.js';
-import type { ObservationContext, RecorderRole } from './observation-values.js';
+import type { ObservationContext } from './observation-values.js';
 
 /** A value to record, before it is attached to a client, series or session. */
 export interface ObservationDraft {
@@ -101,57 +98,6 @@ export function addObservation(tx: EntityManager, viewer: ClinicViewer, owner: O
 export function recorderOf(viewer: ClinicViewer): Pick<ObservationOwner, 'recordedByRole' | 'recordedByTherapistId'> {
   if (viewer.role === 'CLIENT') return { recordedByRole: 'CLIENT', recordedByTherapistId: null };
   return { recordedByRole: 'THERAPIST', recordedByTherapistId: actingTherapist(viewer).therapistId };
-}
-
-/** Records one value on its own, e.g. a range-of-motion retest or a diary pain score. */
-export async function recordObservation(em: EntityManager, viewer: ClinicViewer, input: RecordObservationInput): Promise<Observation> {
-  const recorder = recorderOf(viewer);
-  checkObservation('', input);
-  if (viewer.role === 'CLIENT' && (input.context !== 'BETWEEN_SESSIONS' || input.sessionId)) {
-    throw new ForbiddenError('Clients record values between sessions; values taken at a session are recorded by the therapist');
-  }
-  if (input.sessionId && input.context === 'BETWEEN_SESSIONS') {
-    throw new BadInputError('context', 'session-context', 'a value taken at a session is PRE_SESSION or POST_SESSION');
-  }
-  if (!input.sessionId && input.context !== 'BETWEEN_SESSIONS') {
-    throw new BadInputError('sessionId', 'required-for-context', `${input.context} values name the session they were taken at`);
-  }
-  return em.transactional(async (tx) => {
-    await getClient(tx, viewer, input.clientId);
-    let seriesId = input.seriesId ?? null;
-    if (input.sessionId) {
-      const session = await getSession(tx, viewer, input.sessionId);
-      // As recordSession: a visit that did not take place has no measurements (progress counts on it).
-      if (session.attendance !== 'ATTENDED') {
-        throw new BadInputError('sessionId', 'not-attended', 'a cancelled or missed visit records no measurements');
-      }
-      if (seriesId && seriesId !== session.series.id) {
-        throw new BadInputError('seriesId', 'session-series', 'the session belongs to another series');
-      }
-      seriesId = session.series.id;
-    }
-    if (seriesId) {
-      const series = await getSeries(tx, viewer, seriesId);
-      if (series.client.id !== input.clientId) {
-        throw new BadInputError('seriesId', 'client-series', 'the series belongs to another client');
-      }
-    }
-    const observation = addObservation(
-      tx,
-      viewer,
-      {
-        clientId: input.clientId,
-        seriesId,
-        sessionId: input.sessionId ?? null,
-        ...recorder,
-      },
-      input,
-    );
-    await tx.flush();
-    // Only a value taken at a visit enters the stored outcomes; a diary value (most of the clients' writes) does not.
-    if (input.sessionId && seriesId) await refreshSeriesOutcomes(tx, [seriesId]);
-    return observation;
-  });
 }
 
 export async function getObservation(em: EntityManager, viewer: ClinicViewer, id: string): Promise<Observation> {

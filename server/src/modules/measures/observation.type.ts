@@ -1,20 +1,16 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
+import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import type { Observation } from './observation.entity.js';
-import { type ObservationContext, observationContexts, type RecorderRole, recorderRoles } from './observation-values.js';
+import { type ObservationContext, observationContexts } from './observation-values.js';
 
 export const ObservationContextEnum = enumOf(observationContexts);
 registerEnumType(ObservationContextEnum, {
   name: 'ObservationContext',
   description: 'When in the course of care a value was taken: before or after a session, or between sessions.',
-});
-export const RecorderRoleEnum = enumOf(recorderRoles);
-registerEnumType(RecorderRoleEnum, {
-  name: 'RecorderRole',
-  description: 'Who entered a value.',
 });
 
 @ObjectType('Observation', {

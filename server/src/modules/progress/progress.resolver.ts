@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { staffViewer } from '../../graphql/viewer.js';
+import { staffViewer } from '../../common/viewer.js';
 import { SeriesNode } from '../care/care.type.js';
 import { maxPageSize } from '../clients/client.service.js';
+import type { RequestContext } from '../request/request-context.js';
 import { listCaseload } from './progress.service.js';
 import {
   CaseloadConnection,
@@ -20,7 +20,7 @@ export class SeriesProgressResolver {
   @FieldResolver(() => SeriesProgressNode, {
     description: 'Is the client getting better: change per measure, diary, attendance against plan and dose (computed in SQL).',
   })
-  progress(@Root() series: SeriesNode, @Ctx() { loaders }: GraphQLContext): Promise<SeriesProgressNode> {
+  progress(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<SeriesProgressNode> {
     return loaders.progressBySeries.load(series.id);
   }
 }
@@ -32,7 +32,7 @@ export class CaseloadResolver {
     description: "Active series of the viewer's clients (a therapist: the series they treat; an admin: the clinic's) with flags.",
   })
   async caseload(
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer }: RequestContext,
     @Arg('flag', () => CaseloadFlagEnum, { nullable: true, description: 'Only series with this flag.' }) flag: CaseloadFlag | null,
     @Arg('sort', () => CaseloadSortEnum, { defaultValue: 'LAST_VISIT', description: 'Order of the items.' }) sort: CaseloadSort,
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { checkInteger } from '../../common/validate.js';
+import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
-import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../graphql/viewer.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../graphql/enum-of.js';
+import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import { PageInfo } from '../clients/client.type.js';

@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
 import { BadInputError, DomainError } from '../../common/errors.js';
-import type { Viewer } from '../../graphql/viewer.js';
+import type { Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { ageBands, cohortFilterFromJson } from './research.input.js';
 import { researchMeasure } from './research.service.js';

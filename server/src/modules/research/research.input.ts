@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../common/enum-of.js';
 import { BadInputError } from '../../common/errors.js';
 import { checkInteger, checkLocalDate, checkNumber, isUuid } from '../../common/validate.js';
-import { enumOf } from '../../graphql/enum-of.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { ModalityEnum } from '../care/care.type.js';
 import { type Modality, modalities } from '../care/treatment-session.entity.js';

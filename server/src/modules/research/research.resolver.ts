@@ -1,15 +1,14 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { defaultResearchMinCell } from '../../config.js';
-import type { GraphQLContext } from '../../graphql/context.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { ClinicNode } from '../clinics/clinic.type.js';
+import type { RequestContext } from '../request/request-context.js';
 import { type CohortFilter, CohortFilterInput, checkCohortFilter } from './research.input.js';
 import { cohortOutcome, compareCohorts, researchMeasure } from './research.service.js';
 import { CohortComparisonNode, CohortOutcomeNode } from './research.type.js';
 
-/** What research operations need besides the GraphQL context: the minimum cell size k from the configuration. */
-export type ResearchContext = GraphQLContext & { researchMinCell?: number };
+/** What research operations need besides the request context: the minimum cell size k, passed in by the HTTP layer from the configuration. */
+export type ResearchContext = RequestContext & { researchMinCell: number };
 
 /** Every research query is in the audit trail with what it asked for, before it runs. */
 async function auditResearch(context: ResearchContext, operation: string, detail: Record<string, unknown>): Promise<void> {
@@ -34,7 +33,7 @@ export class ResearchResolver {
     const measure = researchMeasure('measureCode', measureCode);
     const filter = checkCohortFilter(input);
     await auditResearch(context, 'Query.cohortOutcomes', { measureCode, filter });
-    return cohortOutcome(context.em, filter, measure, context.researchMinCell ?? defaultResearchMinCell);
+    return cohortOutcome(context.em, filter, measure, context.researchMinCell);
   }
 
   @Authorized('RESEARCHER')
@@ -59,6 +58,6 @@ export class ResearchResolver {
     const measure = researchMeasure('measureCode', measureCode);
     const filters: [CohortFilter, CohortFilter] = [checkCohortFilter(a, 'a'), checkCohortFilter(b, 'b')];
     await auditResearch(context, 'Query.cohortComparison', { measureCode, a: filters[0], b: filters[1] });
-    return compareCohorts(context.em, filters[0], filters[1], measure, context.researchMinCell ?? defaultResearchMinCell);
+    return compareCohorts(context.em, filters[0], filters[1], measure, context.researchMinCell);
   }
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Role } from '../../graphql/viewer.js';
-import { Account } from '../../modules/accounts/account.entity.js';
-import { createAccount } from '../../modules/accounts/account.service.js';
-import { Client } from '../../modules/clients/client.entity.js';
-import { Clinic } from '../../modules/clinics/clinic.entity.js';
-import { Therapist } from '../../modules/clinics/therapist.entity.js';
+import type { Role } from '../common/viewer.js';
+import { Account } from '../modules/accounts/account.entity.js';
+import { createAccount } from '../modules/accounts/account.service.js';
+import { Client } from '../modules/clients/client.entity.js';
+import { Clinic } from '../modules/clinics/clinic.entity.js';
+import { Therapist } from '../modules/clinics/therapist.entity.js';
 
 /**
  * The demo accounts, one per role; the README lists them. Demo passwords are public: a

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { clinicViewer, type Viewer } from '../../common/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { clinicViewer, type Viewer } from './viewer.js';
 
-export type { Viewer } from './viewer.js';
+export type { Viewer } from '../../common/viewer.js';
 
 /** What the HTTP layer knows of the request, for the audit trail and rate limits. */
 export interface RequestInfo {
@@ -12,13 +12,13 @@ export interface RequestInfo {
 }
 
 /** One request = one unit of work: its own forked EntityManager, its own batch loaders. */
-export interface GraphQLContext extends RequestInfo {
+export interface RequestContext extends RequestInfo {
   em: EntityManager;
   viewer: Viewer;
   loaders: Loaders;
 }
 
-export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo): GraphQLContext {
+export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo): RequestContext {
   // Loaders read clinical rows, so they exist only for viewers of one clinic.
   return { em, viewer, ...request, loaders: createLoaders(em, () => clinicViewer(viewer)) };
 }

@@ -1,17 +1,18 @@
-import type { Side } from '../../modules/body-regions/body-region-catalog.js';
-import { findBodyRegion } from '../../modules/body-regions/body-region-catalog.js';
-import type { CloseSeriesInput, RecordSessionInput, StartSeriesInput, TreatedRegionInput } from '../../modules/care/care.input.js';
-import type { SeriesStatus } from '../../modules/care/treatment-series.entity.js';
-import type { Attendance, Modality } from '../../modules/care/treatment-session.entity.js';
-import type { Sex } from '../../modules/clients/client.entity.js';
-import type { CreateClientInput, RecordIntakeInput } from '../../modules/clients/client.input.js';
-import type { PressurePreference } from '../../modules/clients/intake.entity.js';
-import { conditionCatalog } from '../../modules/conditions/condition-catalog.js';
-import type { AnswerInput, SessionQuestionnaireInput } from '../../modules/instruments/instrument.input.js';
-import { findInstrument } from '../../modules/instruments/instrument-catalog.js';
-import type { InstrumentCode } from '../../modules/instruments/instrument-definition.js';
-import { findMeasure } from '../../modules/measures/measure-catalog.js';
-import type { RecordObservationInput, SessionObservationInput } from '../../modules/measures/observation.input.js';
+import type { Side } from '../modules/body-regions/body-region-catalog.js';
+import { findBodyRegion } from '../modules/body-regions/body-region-catalog.js';
+import type { CloseSeriesInput, StartSeriesInput, TreatedRegionInput } from '../modules/care/care.input.js';
+import type { SeriesStatus } from '../modules/care/treatment-series.entity.js';
+import type { Attendance, Modality } from '../modules/care/treatment-session.entity.js';
+import type { Sex } from '../modules/clients/client.entity.js';
+import type { CreateClientInput, RecordIntakeInput } from '../modules/clients/client.input.js';
+import type { PressurePreference } from '../modules/clients/intake.entity.js';
+import { conditionCatalog } from '../modules/conditions/condition-catalog.js';
+import type { AnswerInput, SessionQuestionnaireInput } from '../modules/instruments/instrument.input.js';
+import { findInstrument } from '../modules/instruments/instrument-catalog.js';
+import type { InstrumentCode } from '../modules/instruments/instrument-definition.js';
+import { findMeasure } from '../modules/measures/measure-catalog.js';
+import type { RecordObservationInput, SessionObservationInput } from '../modules/measures/observation.input.js';
+import type { RecordSessionInput } from '../modules/recording/recording.input.js';
 import { type AnswerHabits, questionnaireAnswers } from './answers.js';
 import {
   assessmentPhrases,

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { TherapistViewer } from '../../graphql/viewer.js';
-import { closeSeries, recordSession, startSeries } from '../../modules/care/care.service.js';
-import { createClient, recordIntake } from '../../modules/clients/client.service.js';
-import { Clinic } from '../../modules/clinics/clinic.entity.js';
-import { Therapist } from '../../modules/clinics/therapist.entity.js';
-import { recordObservation } from '../../modules/measures/observation.service.js';
+import type { TherapistViewer } from '../common/viewer.js';
+import { closeSeries, startSeries } from '../modules/care/care.service.js';
+import { createClient, recordIntake } from '../modules/clients/client.service.js';
+import { Clinic } from '../modules/clinics/clinic.entity.js';
+import { Therapist } from '../modules/clinics/therapist.entity.js';
+import { recordObservation, recordSession } from '../modules/recording/recording.service.js';
 import { seedDemoAccounts } from './accounts.js';
 import { type DemoPlan, planDemoData } from './plan.js';
 import { addDays, isCalendarDate, todayUtc } from './time.js';

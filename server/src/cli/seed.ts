@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../../config.js';
-import { openDatabase } from '../database.js';
-import { DEFAULT_ANCHOR_DATE, DEFAULT_CLIENTS, DEFAULT_SEED, type SeedOptions, seedDemoData, seedDemoDataIfEmpty } from './seed.js';
-import { addDays, todayUtc } from './time.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { DEFAULT_ANCHOR_DATE, DEFAULT_CLIENTS, DEFAULT_SEED, type SeedOptions, seedDemoData, seedDemoDataIfEmpty } from '../demo/seed.js';
+import { addDays, todayUtc } from '../demo/time.js';
 
 /*
  * pnpm --filter @fascia/server seed [-- options]

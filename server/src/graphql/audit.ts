@@ -2,13 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { MiddlewareFn } from 'type-graphql';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
-import { DomainError } from '../../common/errors.js';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { unlessUnavailable } from '../../graphql/errors.js';
-import { ClientConnection, ClientNode } from '../clients/client.type.js';
-import { ViewerNode } from '../clinics/clinic.type.js';
-import { CaseloadConnection } from '../progress/progress.type.js';
-import { addAuditEvents, writeAuditEvents } from './audit.service.js';
+import { DomainError } from '../common/errors.js';
+import { ViewerNode } from '../modules/accounts/account.type.js';
+import { addAuditEvents, writeAuditEvents } from '../modules/audit/audit.service.js';
+import { ClientConnection, ClientNode } from '../modules/clients/client.type.js';
+import { CaseloadConnection } from '../modules/progress/progress.type.js';
+import type { RequestContext } from '../modules/request/request-context.js';
+import { unlessUnavailable } from './errors.js';
 
 /** The clients whose data a root field returned: clients themselves, or records that name one. */
 export function clientIdsOf(result: unknown): string[] {
@@ -27,7 +27,7 @@ export function clientIdsOf(result: unknown): string[] {
  * (services' own transactions become savepoints of it). A read is recorded once
  * it has succeeded, one row per client read.
  */
-export const auditRootFields: MiddlewareFn<GraphQLContext> = async ({ context, info }, next) => {
+export const auditRootFields: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
   const operation = `${info.parentType.name}.${info.fieldName}`;
   if (info.parentType.name === 'Mutation') {
     return context.em.transactional(async (tx) => {
@@ -69,7 +69,7 @@ function refusal(error: unknown): 'DENIED' | 'NOT_FOUND' | null {
 }
 
 /** Writes an audit row for every refused operation, with what was asked for. */
-export function auditRefusalsPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function auditRefusalsPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,6 +1,6 @@
-import type { AnswerInput } from '../../modules/instruments/instrument.input.js';
-import { findInstrument } from '../../modules/instruments/instrument-catalog.js';
-import type { InstrumentCode, InstrumentItem } from '../../modules/instruments/instrument-definition.js';
+import type { AnswerInput } from '../modules/instruments/instrument.input.js';
+import { findInstrument } from '../modules/instruments/instrument-catalog.js';
+import type { InstrumentCode, InstrumentItem } from '../modules/instruments/instrument-definition.js';
 import { clamp, type Random } from './random.js';
 
 /** How one client fills in a questionnaire, the same way at every administration. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors.js';
+import { DomainError } from './errors.js';
 
 /** The roles an account can have. */
 export const roles = ['ADMIN', 'THERAPIST', 'CLIENT', 'RESEARCHER'] as const;

@@ -1,4 +1,4 @@
-import { wallClock } from '../../common/wall-clock.js';
+import { wallClock } from '../common/wall-clock.js';
 
 /*
  * Calendar helpers for the demo seed. Local dates are `YYYY-MM-DD` strings; clinic

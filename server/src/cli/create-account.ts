@@ -2,7 +2,7 @@
  * Creates an account from the command line: researchers (who belong to no clinic) and the first
  * admin of a clinic are made here; therapists and clients join through invites.
  *
- *   pnpm --filter @fascia/server exec tsx src/modules/accounts/create-account.ts \
+ *   pnpm --filter @fascia/server exec tsx src/cli/create-account.ts \
  *     --role RESEARCHER --email ann@example.org [--password-stdin]
  *   ... --role ADMIN --email boss@example.org --clinic <clinic id> [--therapist <therapist id>]
  *
@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { DomainError } from '../../common/errors.js';
-import { ConfigError, loadConfig } from '../../config.js';
-import { openDatabase } from '../../db/database.js';
-import { createAccount } from './account.service.js';
+import { DomainError } from '../common/errors.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { createAccount } from '../modules/accounts/account.service.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));

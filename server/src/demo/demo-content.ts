@@ -1,6 +1,6 @@
-import type { Modality } from '../../modules/care/treatment-session.entity.js';
-import type { PainTolerance, PressurePreference } from '../../modules/clients/intake.entity.js';
-import type { InstrumentCode } from '../../modules/instruments/instrument-definition.js';
+import type { Modality } from '../modules/care/treatment-session.entity.js';
+import type { PainTolerance, PressurePreference } from '../modules/clients/intake.entity.js';
+import type { InstrumentCode } from '../modules/instruments/instrument-definition.js';
 
 /*
  * The words and numbers of the demo data set: clinics, people and, per condition of the

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../modules/care/care.service.js';
-import { findClientsByIds, findLatestIntakes } from '../modules/clients/client.service.js';
-import { findResponsesBySeries, findResponsesBySessions } from '../modules/instruments/questionnaire.service.js';
-import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../modules/measures/observation.service.js';
-import { findProgress } from '../modules/progress/progress.service.js';
-import type { SeriesProgressNode } from '../modules/progress/progress.type.js';
-import type { ClinicViewer } from './viewer.js';
+import type { ClinicViewer } from '../../common/viewer.js';
+import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../care/care.service.js';
+import { findClientsByIds, findLatestIntakes } from '../clients/client.service.js';
+import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
+import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../measures/observation.service.js';
+import { findProgress } from '../progress/progress.service.js';
+import type { SeriesProgressNode } from '../progress/progress.type.js';
 
 /**
  * A loader that collects the keys asked for in one tick, fetches all their rows
