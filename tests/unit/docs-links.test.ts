@@ -34,7 +34,7 @@ function anchors(file: string): Set<string> {
   const result = new Set<string>();
   const markdown = readFileSync(path.join(root, file), 'utf8').replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   for (const match of markdown.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-    const text = match[1].replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    const text = (match[1] ?? '').replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
     const base = slug(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
@@ -46,7 +46,7 @@ function anchors(file: string): Set<string> {
 /** Every inline link and image target of a page, outside code. */
 function links(file: string): string[] {
   const markdown = withoutCode(readFileSync(path.join(root, file), 'utf8'));
-  return [...markdown.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1]);
+  return [...markdown.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1] ?? '');
 }
 
 test('slugs follow GitHub: lower case, punctuation dropped, spaces to hyphens', () => {
@@ -76,7 +76,7 @@ describe.each(pages)('%s', (file) => {
     const broken = relative
       .filter((target) => target.includes('#'))
       .filter((target) => {
-        const [page, anchor] = target.split('#');
+        const [page = '', anchor = ''] = target.split('#');
         const targetFile = page === '' ? path.join(root, file) : path.resolve(path.dirname(path.join(root, file)), decodeURI(page));
         if (!targetFile.endsWith('.md') || !existsSync(targetFile) || statSync(targetFile).isDirectory()) return true;
         return !anchors(path.relative(root, targetFile)).has(decodeURIComponent(anchor));
