@@ -66,7 +66,7 @@ describe.each(pages)('%s', (file) => {
 
   test('every relative link points at a file that exists', () => {
     const missing = relative
-      .map((target) => target.split('#')[0])
+      .map((target) => target.split('#')[0] ?? '')
       .filter((target) => target !== '')
       .filter((target) => !existsSync(path.resolve(path.dirname(path.join(root, file)), decodeURI(target))));
     expect(missing).toEqual([]);
