@@ -19,6 +19,12 @@ export const Client = defineEntity({
     sex: p.enum(sexes),
     email: p.string().length(254).nullable(),
     phone: p.string().length(40).nullable(),
+    /**
+     * Research key of the cell-key method (ABS TableBuilder; Fraser & Wooton 2005): a fixed random
+     * number in [0, 2^32) drawn by PostgreSQL when the row is written, summed over a cell's members to
+     * make that cell's noise (research/perturbation.ts). Never loaded by the ORM, never output.
+     */
+    researchKey: p.bigint('number').defaultRaw('floor(random() * 4294967296)::bigint').lazy(),
   },
 });
 export type Client = InferEntity<typeof Client>;
