@@ -128,7 +128,7 @@ export async function loadResearchData(
   const clinicIds = zones.slice(0, researchShape.clinics).map(() => newId());
   const therapists = clinicIds.map(() => Array.from({ length: researchShape.therapistsPerClinic }, () => newId()));
   for (const [c, clinicId] of clinicIds.entries()) {
-    await client.query('insert into clinic (id, created_at, updated_at, name, time_zone) values ($1, $2, $2, $3, $4)', [
+    await client.query('insert into clinic (id, created_at, updated_at, name, time_zone, research_opted_in_at) values ($1, $2, $2, $3, $4, $2)', [
       clinicId,
       stamp,
       `Research bench clinic ${c + 1}`,

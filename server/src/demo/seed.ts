@@ -114,6 +114,8 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
     const clinic = tx.create(Clinic, {
       name: clinicPlan.name,
       timeZone: clinicPlan.timeZone,
+      // The demo clinics take part in research (new clinics start opted out).
+      researchOptedInAt: new Date(entryTime),
       createdAt: new Date(entryTime + order++),
     });
     const therapists = clinicPlan.therapists.map((therapist) =>
