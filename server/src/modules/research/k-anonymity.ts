@@ -4,9 +4,9 @@
  * SRI technical report, 1998; Sweeney L, "Achieving k-anonymity privacy protection using generalization
  * and suppression", Int J Uncertainty Fuzziness Knowl-Based Syst 10(5), 2002: the Datafly algorithm).
  * Every participant of an export is described by age band, sex, condition, clinic, main modality and
- * start month. Generalization steps are applied to the whole table in a fixed order (global recoding,
- * as Datafly) until the participants in combinations of fewer than k are at most 5% of the table; those
- * are then suppressed (their rows left out), so that every combination in the file holds >= k participants.
+ * start month. Generalization steps are applied to the whole table (global recoding, as Datafly) until
+ * the participants in combinations of fewer than k are at most 5% of the table; those are then
+ * suppressed (their rows left out), so that every combination in the file holds >= k participants.
  */
 
 export interface QuasiIdentifiers {
@@ -37,24 +37,40 @@ function wideAge(band: string): string {
   return low >= 80 ? 'AGE_80_PLUS' : `AGE_${low}_${low + 19}`;
 }
 
-/** The generalization steps, in the order they are tried (each applies on top of the ones before). */
-export const generalizationSteps: readonly Step[] = [
-  { description: 'start_month generalized to the quarter (YYYY-Qn)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: quarter(r.startMonth) })) },
-  { description: 'start_month generalized to the year (YYYY)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: r.startMonth.slice(0, 4) })) },
-  { description: `clinic withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, clinic: withheld })) },
-  {
-    description: 'main_modality: modalities of fewer than k participants grouped as OTHER',
-    apply: (rows, k) => {
-      const counts = new Map<string, number>();
-      for (const r of rows) counts.set(r.modality, (counts.get(r.modality) ?? 0) + 1);
-      return rows.map((r) => ((counts.get(r.modality) ?? 0) < k ? { ...r, modality: 'OTHER' } : r));
+/**
+ * The generalization steps, as chains per quasi-identifier: a chain's steps apply in order (a start
+ * month becomes a quarter before a year). Condition is never generalized: it is what a study is about.
+ */
+export const generalizationChains: readonly (readonly Step[])[] = [
+  [
+    { description: 'start_month generalized to the quarter (YYYY-Qn)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: quarter(r.startMonth) })) },
+    { description: 'start_month generalized to the year (YYYY)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: r.startMonth.slice(0, 4) })) },
+    { description: `start_month withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, startMonth: withheld })) },
+  ],
+  [{ description: `clinic withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, clinic: withheld })) }],
+  [
+    {
+      description: 'main_modality: modalities of fewer than k participants grouped as OTHER',
+      apply: (rows, k) => {
+        const counts = new Map<string, number>();
+        for (const r of rows) counts.set(r.modality, (counts.get(r.modality) ?? 0) + 1);
+        return rows.map((r) => ((counts.get(r.modality) ?? 0) < k ? { ...r, modality: 'OTHER' } : r));
+      },
     },
-  },
-  { description: 'age_band merged into 20-year bands (AGE_0_19 ... AGE_60_79, AGE_80_PLUS)', apply: (rows) => rows.map((r) => ({ ...r, ageBand: wideAge(r.ageBand) })) },
-  { description: `start_month withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, startMonth: withheld })) },
-  { description: `main_modality withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, modality: withheld })) },
-  { description: `age_band withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, ageBand: withheld })) },
+    { description: `main_modality withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, modality: withheld })) },
+  ],
+  [
+    {
+      description: 'age_band merged into 20-year bands (AGE_0_19 ... AGE_60_79, AGE_80_PLUS)',
+      apply: (rows) => rows.map((r) => ({ ...r, ageBand: wideAge(r.ageBand) })),
+    },
+    { description: `age_band withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, ageBand: withheld })) },
+  ],
+  [{ description: `sex withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, sex: withheld })) }],
 ];
+
+/** Every step, for the data dictionary. */
+export const generalizationSteps: readonly Step[] = generalizationChains.flat();
 
 const classKey = (r: QuasiIdentifiers) => [r.ageBand, r.sex, r.condition, r.clinic, r.modality, r.startMonth].join('\u0000');
 
@@ -80,16 +96,32 @@ export interface Anonymized {
   suppressed: number;
 }
 
-/** Generalizes (then suppresses) one row per participant until every combination holds >= k of them. */
+/**
+ * Generalizes (then suppresses) one row per participant until every combination holds >= k of them.
+ * Greedy, like Datafly: at each round the next step of each chain is tried, and the one that leaves the
+ * fewest participants in combinations under k is applied (the first chain's when none helps).
+ */
 export function anonymize(input: readonly QuasiIdentifiers[], k: number, maxSuppressedShare = 0.05): Anonymized {
   let rows = [...input];
   const steps: string[] = [];
+  const next = generalizationChains.map(() => 0);
   let small = smallClassRows(rows, k);
-  for (const step of generalizationSteps) {
-    if (small.size <= Math.floor(rows.length * maxSuppressedShare)) break;
-    rows = step.apply(rows, k);
-    steps.push(step.description);
-    small = smallClassRows(rows, k);
+  const limit = Math.floor(rows.length * maxSuppressedShare);
+  while (small.size > limit) {
+    let best: { chain: number; rows: QuasiIdentifiers[]; small: Set<number> } | null = null;
+    generalizationChains.forEach((chain, c) => {
+      const step = chain[next[c] as number];
+      if (!step) return;
+      const candidate = step.apply(rows, k);
+      const candidateSmall = smallClassRows(candidate, k);
+      if (!best || candidateSmall.size < best.small.size) best = { chain: c, rows: candidate, small: candidateSmall };
+    });
+    const chosen = best as { chain: number; rows: QuasiIdentifiers[]; small: Set<number> } | null;
+    if (!chosen) break;
+    steps.push((generalizationChains[chosen.chain] as readonly Step[])[next[chosen.chain] as number]?.description ?? '');
+    next[chosen.chain] = (next[chosen.chain] as number) + 1;
+    rows = chosen.rows;
+    small = chosen.small;
   }
   return { rows: rows.map((r, i) => (small.has(i) ? null : r)), steps, suppressed: small.size };
 }

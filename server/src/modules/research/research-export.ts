@@ -80,9 +80,10 @@ const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(','
  */
 export const generalizationNote =
   'The file is k-anonymous over (age_band, sex, condition, clinic, main_modality, start_month): every combination holds at least k ' +
-  'participants (k: the minimum cell size). To get there the export applies, in this order and only as far as needed, ' +
-  `${generalizationSteps.map((step) => step.description).join('; ')}; then leaves out the participants still in smaller combinations ` +
-  '(at most 5% of them before the last step). The X-Export-Generalization header of each export lists the steps it applied and how many participants it left out.';
+  'participants (k: the minimum cell size). To get there the export applies, only as far as needed and each step chosen as the one ' +
+  `that helps most, some of: ${generalizationSteps.map((step) => step.description).join('; ')}; then leaves out the participants ` +
+  'still in smaller combinations (at most 5% of them unless every step was needed). Condition is never generalized. The ' +
+  'X-Export-Generalization header of each export (and the "(this export)" row the research:export command adds here) lists the steps it applied and how many participants it left out.';
 
 interface ExportRow {
   participant: string;

@@ -245,11 +245,13 @@ export async function cohortOutcome(
     const n = binHidden[bin] ? null : publishCount(b.n, b.ck, k, `${measure.code}:bin`);
     return { from: from + bin * width, to: from + (bin + 1) * width, suppressed: n === null, n };
   });
-  // Visit numbers beyond the last one with k clients are left out: a hidden tail would still say how long some series ran.
-  const shownUpTo = doc.visits.reduce((last, visit) => (visit.n >= k ? Math.max(last, visit.visit_number) : last), 0);
-  const visits: VisitMeanNode[] = doc.visits
-    .filter((visit) => visit.visit_number <= shownUpTo)
-    .map((visit) => ({ visitNumber: visit.visit_number, value: meanCell(visit, k, range, `${measure.code}:visit`) }));
+  // Visit numbers beyond the last one shown are left out: a hidden tail would still say how long some series ran.
+  const allVisits: VisitMeanNode[] = doc.visits.map((visit) => ({
+    visitNumber: visit.visit_number,
+    value: meanCell(visit, k, range, `${measure.code}:visit`),
+  }));
+  const lastShown = allVisits.findLastIndex((visit) => !visit.value.suppressed);
+  const visits = allVisits.slice(0, lastShown + 1);
   return {
     measureCode: measure.code,
     unit: measure.unit,
