@@ -114,7 +114,9 @@ describe('CSV export', () => {
     expect(new Set(records.map((r) => r.age_band))).toEqual(new Set(['AGE_40_49']));
     // k-anonymity (k = 11): 6 women and 6 men, so sex is withheld, and that is enough: one combination of 12.
     expect(headers.get('x-export-generalization')).toBe('sex withheld (WITHHELD); participants left out: 0');
-    expect(new Set(records.map((r) => `${r.age_band}|${r.sex}|${r.condition}|${r.clinic}|${r.main_modality}|${r.start_month}`)).size).toBe(1);
+    expect(new Set(records.map((r) => `${r.age_band}|${r.sex}|${r.condition}|${r.clinic}|${r.main_modality}|${r.start_month}`)).size).toBe(
+      1,
+    );
     expect(records[0]).toMatchObject({ sex: 'WITHHELD', clinic: 'A', start_month: '2026-02' });
     // Post is missing at visit 2: an empty field, which R's read.csv reads as NA and pandas as NaN.
     expect(records.filter((r) => r.visit_number === '2').every((r) => r.post === '')).toBe(true);
@@ -272,7 +274,11 @@ describe('CSV export', () => {
       expect(rows).toHaveLength(37);
       const dictionary = parseCsv(await readFile(path.join(folder, 'cohort.dictionary.csv'), 'utf8'));
       expect(dictionary.slice(1, -2).map((row) => row[0])).toEqual(rows[0]);
-      expect(dictionary.at(-1)?.slice(0, 3)).toEqual(['(this export)', '', 'generalization: sex withheld (WITHHELD); participants left out: 0']);
+      expect(dictionary.at(-1)?.slice(0, 3)).toEqual([
+        '(this export)',
+        '',
+        'generalization: sex withheld (WITHHELD); participants left out: 0',
+      ]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

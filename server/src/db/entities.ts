@@ -17,8 +17,8 @@ import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
 import { Measure } from '../modules/measures/measure.entity.js';
 import { Observation } from '../modules/measures/observation.entity.js';
-import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
 import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
+import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning at start. */
 export const entities = [

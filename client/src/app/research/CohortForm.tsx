@@ -156,7 +156,9 @@ export function CohortForm({
       <div className="field-row">
         {(['startMonthFrom', 'startMonthTo'] as const).map((field) => (
           <div key={field} className="field">
-            <label htmlFor={id(field)}>{field === 'startMonthFrom' ? 'Series started in or after (month)' : 'Series started in or before (month)'}</label>
+            <label htmlFor={id(field)}>
+              {field === 'startMonthFrom' ? 'Series started in or after (month)' : 'Series started in or before (month)'}
+            </label>
             <input
               id={id(field)}
               type="month"

@@ -8,8 +8,8 @@ import {
   histogramSeries,
   type MeasureFormat,
   type Outcome,
-  responderSeries,
   protectionText,
+  responderSeries,
   suppressedText,
   timeCourseSeries,
 } from './outcome-charts';

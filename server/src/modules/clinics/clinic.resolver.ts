@@ -22,10 +22,7 @@ export class ClinicResolver {
       "Opts the admin's own clinic in to research (optIn: true; its research-consenting clients then count in researchers' " +
       'aggregates and exports) or out (false; they stop counting at once). New clinics start opted out. Audited.',
   })
-  async setResearchParticipation(
-    @Ctx() { em, viewer }: RequestContext,
-    @Arg('optIn', () => Boolean) optIn: boolean,
-  ): Promise<ClinicNode> {
+  async setResearchParticipation(@Ctx() { em, viewer }: RequestContext, @Arg('optIn', () => Boolean) optIn: boolean): Promise<ClinicNode> {
     return ClinicNode.from(await setResearchParticipation(em, staffViewer(viewer), optIn));
   }
 }

@@ -43,8 +43,14 @@ function wideAge(band: string): string {
  */
 export const generalizationChains: readonly (readonly Step[])[] = [
   [
-    { description: 'start_month generalized to the quarter (YYYY-Qn)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: quarter(r.startMonth) })) },
-    { description: 'start_month generalized to the year (YYYY)', apply: (rows) => rows.map((r) => ({ ...r, startMonth: r.startMonth.slice(0, 4) })) },
+    {
+      description: 'start_month generalized to the quarter (YYYY-Qn)',
+      apply: (rows) => rows.map((r) => ({ ...r, startMonth: quarter(r.startMonth) })),
+    },
+    {
+      description: 'start_month generalized to the year (YYYY)',
+      apply: (rows) => rows.map((r) => ({ ...r, startMonth: r.startMonth.slice(0, 4) })),
+    },
     { description: `start_month withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, startMonth: withheld })) },
   ],
   [{ description: `clinic withheld (${withheld})`, apply: (rows) => rows.map((r) => ({ ...r, clinic: withheld })) }],

@@ -12,10 +12,10 @@ import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { anonymize, generalizationSteps, type QuasiIdentifiers, withheld } from './k-anonymity.js';
-import { CohortOverlapError, checkAndRecordRelease, everyMeasure } from './research-release.js';
 import { ageBands, cohortFilterFromJson } from './research.input.js';
 import { checkFilterSizes, researchMeasure } from './research.service.js';
 import { exportParticipantsStatement, exportStatement } from './research.sql.js';
+import { CohortOverlapError, checkAndRecordRelease, everyMeasure } from './research-release.js';
 import { tooSmall } from './suppression.js';
 
 /** One column of the export: its name in the header, and what the data dictionary says of it. */

@@ -42,7 +42,12 @@ export class CohortOverlapError extends DomainError {
  * records it as released. Runs in the caller's transaction (`tx`), which must commit for the record to
  * count; the advisory lock serialises releases, so two concurrent near-identical cohorts cannot both pass.
  */
-export async function checkAndRecordRelease(tx: EntityManager, measureCode: string, clientIds: readonly string[], k: number): Promise<void> {
+export async function checkAndRecordRelease(
+  tx: EntityManager,
+  measureCode: string,
+  clientIds: readonly string[],
+  k: number,
+): Promise<void> {
   const ids = [...new Set(clientIds)].sort();
   const n = ids.length;
   const setHash = createHash('md5').update(ids.join(',')).digest('hex');

@@ -2,9 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { findMeasure } from '../measures/measure-catalog.js';
 import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { cellNoise, perturbMean, perturbSd, perturbShare, publishCount } from './perturbation.js';
 import type { CohortFilter } from './research.input.js';
-import { perturbMean, perturbSd, perturbShare, publishCount, cellNoise } from './perturbation.js';
-import { checkAndRecordRelease } from './research-release.js';
 import {
   type Band,
   binCount,
@@ -25,6 +24,7 @@ import type {
   OutcomeCellNode,
   VisitMeanNode,
 } from './research.type.js';
+import { checkAndRecordRelease } from './research-release.js';
 import { meanInterval, slopeInterval, welchDifference, wilsonInterval } from './statistics.js';
 import { suppressGroup, tooSmall } from './suppression.js';
 

@@ -178,9 +178,16 @@ export function filterCountsStatement(filter: CohortFilter): { sql: string; para
   const from = needsDose ? 'cand join dose on dose.series_id = cand.id left join mm on mm.series_id = cand.id' : 'cand';
   const ctes = needsDose
     ? baseCtes('')
-    : baseCtes('').slice(0, baseCtes('').indexOf(`,
-${visitCte('cand', 'cs')}`));
-  return { sql: `with ${ctes} select ${counts} from ${from}`, params: conditions.flatMap((c) => c.params), fields: conditions.map((c) => c.field) };
+    : baseCtes('').slice(
+        0,
+        baseCtes('').indexOf(`,
+${visitCte('cand', 'cs')}`),
+      );
+  return {
+    sql: `with ${ctes} select ${counts} from ${from}`,
+    params: conditions.flatMap((c) => c.params),
+    fields: conditions.map((c) => c.field),
+  };
 }
 
 export function cohortCtes(filter: CohortFilter): { sql: string; params: unknown[] } {
