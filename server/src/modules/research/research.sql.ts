@@ -314,15 +314,15 @@ order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.sid
  */
 export function exportParticipantsStatement(filter: CohortFilter, key: string, measureCode: string | null) {
   const cohort = cohortCtes(filter);
-  const sql = `with ${cohort.sql}
+  const sql = `with ${cohort.sql},
+has_rows as (
+  select distinct visit.series_id from cs visit
+  join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and (?::text is null or o.measure_code = ?)
+)
 select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.client_id, k.age_decade, k.sex,
   k.condition_code, c.name as clinic, k.main_modality, to_char(k.start_date, 'YYYY-MM') as start_month
-from s k join clinic c on c.id = k.clinic_id
-where exists (
-  select 1 from cs visit join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION')
-    and (?::text is null or o.measure_code = ?)
-  where visit.series_id = k.id)`;
-  return { sql, params: [...cohort.params, key, measureCode, measureCode] };
+from s k join has_rows h on h.series_id = k.id join clinic c on c.id = k.clinic_id`;
+  return { sql, params: [...cohort.params, measureCode, measureCode, key] };
 }
 
 /** Number of clients in the cohort (the export refuses a cohort under the minimum cell size). */
