@@ -1,7 +1,7 @@
 import type { Side } from '../modules/body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../modules/body-regions/body-region-catalog.js';
 import type { CloseSeriesInput, StartSeriesInput, TreatedRegionInput } from '../modules/care/care.input.js';
-import type { SeriesStatus } from '../modules/care/treatment-series.entity.js';
+import type { DischargeReason, SeriesStatus } from '../modules/care/treatment-series.entity.js';
 import type { Attendance, Modality } from '../modules/care/treatment-session.entity.js';
 import type { Sex } from '../modules/clients/client.entity.js';
 import type { CreateClientInput, RecordIntakeInput } from '../modules/clients/client.input.js';
@@ -574,6 +574,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     close = {
       status: choice.status,
       endDate: dates[dates.length - 1] as string,
+      dischargeReason: dischargeReasonOf(choice.status, choice.trajectory, choice.conditionCode),
       dischargeNote: `${note} ${outcomesText.join('; ')}.`,
     };
   }
@@ -594,6 +595,13 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     diary,
     close,
   };
+}
+
+/** Why a closed demo series ended, read off how it went (no random draw, so the rest of the plan is unchanged). */
+function dischargeReasonOf(status: 'COMPLETED' | 'DISCONTINUED', trajectory: Trajectory, conditionCode: string): DischargeReason {
+  if (status === 'COMPLETED') return trajectory === 'IMPROVING' ? 'GOALS_MET' : 'PLATEAU';
+  if (trajectory === 'WORSENING') return 'REFERRED_ON';
+  return conditionCode === 'CANCER_PALLIATIVE' ? 'CLIENT_CHOICE' : 'LOST_TO_FOLLOW_UP';
 }
 
 /** The whole demo data set for `options`, as service inputs. Pure: no clock, no database. */
