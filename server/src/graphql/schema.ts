@@ -5,7 +5,7 @@ import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
-import { ClientResolver } from '../modules/clients/client.resolver.js';
+import { ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
@@ -23,6 +23,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     resolvers: [
       ClinicResolver,
       ClientResolver,
+      IntakeComplaintResolver,
       ...CareResolvers,
       ...MeasuresResolvers,
       ...InstrumentsResolvers,

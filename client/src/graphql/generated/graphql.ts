@@ -148,6 +148,8 @@ export type RecordObservationInput = {
 
 /** A visit, with the values measured before and after it and any questionnaires. */
 export type RecordSessionInput = {
+  /** The therapist has seen the client's unresolved red flags and treats anyway; required (true) for an attended visit while any are open. */
+  acknowledgeRedFlags?: boolean | null | undefined;
   /** Assessment notes, up to 8000 characters. */
   assessment?: string | null | undefined;
   /** Attended, cancelled or no-show. */

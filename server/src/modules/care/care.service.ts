@@ -31,6 +31,12 @@ function checkCondition(field: string, code: string): void {
   if (!findCondition(code)) throw new BadInputError(field, 'unknown-condition', `unknown condition "${code}"`);
 }
 
+/** The measure table mirrors the measure catalog (synced at start); care reads it because measures imports care. */
+async function checkHeadlineMeasure(em: EntityManager, code: string): Promise<void> {
+  const [known] = await em.execute<{ code: string }[]>('select code from measure where code = ?', [code]);
+  if (!known) throw new BadInputError('headlineMeasureCode', 'unknown-measure', `unknown measure "${code}"`);
+}
+
 function checkPlan(input: StartSeriesInput | UpdateSeriesInput): void {
   checkText('goals', input.goals, longText);
   checkInteger('plannedSessions', input.plannedSessions, 1, 200);
@@ -46,6 +52,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
   checkPlan(input);
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, input.clientId);
+    if (input.headlineMeasureCode) await checkHeadlineMeasure(tx, input.headlineMeasureCode);
     const series = tx.create(TreatmentSeries, {
       clinic: viewer.clinicId,
       client: input.clientId,
@@ -57,6 +64,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
       plannedMinutesPerSession: input.plannedMinutesPerSession,
       startDate: input.startDate,
       status: 'ACTIVE',
+      headlineMeasureCode: input.headlineMeasureCode || null,
     });
     await tx.flush();
     return series;
@@ -88,6 +96,10 @@ export async function updateSeries(
   checkPlan(input);
   return em.transactional(async (tx) => {
     const series = await getSeries(tx, viewer, id);
+    if (input.headlineMeasureCode) await checkHeadlineMeasure(tx, input.headlineMeasureCode);
+    if (input.headlineMeasureCode !== undefined && input.headlineMeasureCode !== null) {
+      series.headlineMeasureCode = input.headlineMeasureCode || null;
+    }
     if (input.startDate) {
       const first = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'asc' } });
       if (first && localDate(first.startedAt, await clinicTimeZone(tx, viewer)) < input.startDate) {
@@ -128,6 +140,7 @@ export async function closeSeries(
     series.status = input.status;
     series.endDate = input.endDate;
     series.dischargeNote = input.dischargeNote ?? null;
+    series.dischargeReason = input.dischargeReason;
     await tx.flush();
     return series;
   });

@@ -37,6 +37,8 @@ export const TreatmentSession = defineEntity({
     modalities: p.array<Modality>().default([]),
     /** 1 (very light) to 5 (very deep); null when the visit did not take place. */
     pressure: p.smallint().nullable(),
+    /** The unresolved red flags the therapist acknowledged before treating (a copy: the intake may change later). */
+    redFlagsAcknowledged: p.array().default([]),
     subjective: p.text().nullable(),
     objective: p.text().nullable(),
     assessment: p.text().nullable(),

@@ -46,9 +46,20 @@ export class ClientObservationsResolver {
   }
 }
 
+/** The headline measure of a series: the catalog lives here, so measures adds the field to care's type. */
+@Resolver(() => SeriesNode)
+export class SeriesHeadlineMeasureResolver {
+  @FieldResolver(() => MeasureNode, { nullable: true, description: 'The measure the series is judged by, shown first.' })
+  headlineMeasure(@Root() series: SeriesNode): MeasureNode | null {
+    const measure = series.headlineMeasureCode ? findMeasure(series.headlineMeasureCode) : undefined;
+    return measure ? MeasureNode.from(measure) : null;
+  }
+}
+
 export const MeasuresResolvers = [
   ObservationResolver,
   SeriesObservationsResolver,
   SessionObservationsResolver,
   ClientObservationsResolver,
+  SeriesHeadlineMeasureResolver,
 ] as const;

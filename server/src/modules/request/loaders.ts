@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
 import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../care/care.service.js';
 import { findClientsByIds, findLatestIntakes } from '../clients/client.service.js';
+import { findViewerClinics } from '../clinics/clinic.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
 import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../measures/observation.service.js';
 import { findProgress } from '../progress/progress.service.js';
@@ -67,6 +68,10 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (ids) => findResponsesBySessions(em, scope(), ids),
       (r) => r.session?.id ?? '',
     ),
+    clinicById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Clinic ${id} was not found`));
+    }),
   };
 }
 
