@@ -25,7 +25,7 @@ import type { RecordSessionInput } from './recording.input.js';
 const noteText = 8000;
 
 /** Every check of a session that needs no database: runs before any write. */
-function checkSessionInput(input: RecordSessionInput): void {
+export function checkSessionInput(input: RecordSessionInput): void {
   checkClinicalTime('startedAt', input.startedAt);
   const attended = input.attendance === 'ATTENDED';
   if (!Number.isInteger(input.durationMinutes)) {
