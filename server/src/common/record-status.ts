@@ -22,6 +22,9 @@ export function validRecord(alias: string): string {
   return `${alias}.status <> 'ENTERED_IN_ERROR'`;
 }
 
+/** The MikroORM filter of valid rows, for the reads that check against a series' sessions or values. */
+export const validOnly = { status: { $ne: 'ENTERED_IN_ERROR' } } as const;
+
 /**
  * The records a list field shows: valid ones, or every one when staff ask for the voided too
  * (a client asking gets the valid ones: never an error, never a voided row).
