@@ -118,7 +118,10 @@ function addRevision(tx: EntityManager, viewer: ClinicViewer, by: Corrector, rea
     recordId: revision.recordId,
     kind: revision.kind,
     previous: revision.previous,
-    changes: changesBetween(revision.previous, revision.current),
+    // An amendment's status change goes without saying; a void's is the whole change.
+    changes: changesBetween(revision.previous, revision.current).filter(
+      (change) => revision.kind !== 'AMENDED' || change.field !== 'status',
+    ),
     reason: reason.trim(),
     byAccountId: by.accountId,
     byRole: by.role,
