@@ -45,7 +45,7 @@ beforeAll(async () => {
     { input: neckVisit(series, '2026-01-12T15:00:00Z', 5, 3) },
   );
   const recorded = visit.data?.recordSession;
-  const valueOf = (code: string) => recorded.observations.find((o: any) => o.measureCode === code && o.context === 'PRE_SESSION').id;
+  const preValue = (code: string) => recorded.observations.find((o: any) => o.measureCode === code && o.context === 'PRE_SESSION').id;
   const seriesToClose = await clinic.startSeries(client, { conditionCode: 'CHRONIC_LOW_BACK_PAIN' });
   const token = await api.graphql('mutation { createApiToken(name: "script") { apiToken { id } } }');
   const invite = await api.graphql('mutation($id: ID!) { inviteClient(clientId: $id, email: "portal@example.com") { token } }', {
@@ -62,8 +62,8 @@ beforeAll(async () => {
     throwaway: throwaway.accountId,
     visit: {
       session: recorded.id,
-      pain: valueOf('NPRS'),
-      rotation: valueOf('CERVICAL_ROTATION'),
+      pain: preValue('NPRS'),
+      rotation: preValue('CERVICAL_ROTATION'),
       response: recorded.questionnaireResponses[0].id,
     },
   };

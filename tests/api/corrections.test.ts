@@ -129,7 +129,7 @@ describe('marking a visit entered in error', () => {
       { id: seriesId },
     );
     expect(all.errors).toBeUndefined();
-    const [first, second] = all.data?.series.sessions;
+    const [first, second] = all.data?.series.sessions ?? [];
     expect(first.status).toBe('ENTERED_IN_ERROR');
     expect(first.enteredInError).toEqual({ byName: 'Tess Therapist', byRole: 'THERAPIST', reason: 'Recorded for the wrong client' });
     expect(first.revisions).toEqual([

@@ -1,7 +1,6 @@
 import { Arg, Authorized, type ClassType, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RecordStatus } from '../../common/record-status.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
-import { getSession } from '../care/care.service.js';
 import { SessionNode } from '../care/care.type.js';
 import { QuestionnaireResponseNode } from '../instruments/instrument.type.js';
 import { ObservationNode } from '../measures/observation.type.js';
@@ -95,10 +94,7 @@ export class CorrectionsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => AmendSessionInput) input: AmendSessionInput,
   ): Promise<SessionNode> {
-    const staff = staffViewer(viewer);
-    const session = await amendSession(em, staff, id, input);
-    // Reloaded with its series, as every session is returned.
-    return SessionNode.from(await getSession(em, staff, session.id));
+    return SessionNode.from(await amendSession(em, staffViewer(viewer), id, input));
   }
 }
 
