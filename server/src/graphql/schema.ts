@@ -7,6 +7,7 @@ import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
+import { CorrectionsResolvers } from '../modules/corrections/corrections.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
@@ -28,6 +29,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ...MeasuresResolvers,
       ...InstrumentsResolvers,
       RecordingResolver,
+      ...CorrectionsResolvers,
       CatalogResolver,
       AuditResolver,
       ...AccountsResolvers,

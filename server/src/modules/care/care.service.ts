@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { validOnly } from '../../common/record-status.js';
 import { checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type TherapistViewer, visibleTo } from '../../common/viewer.js';
 import { getClient } from '../clients/client.service.js';
@@ -101,7 +102,7 @@ export async function updateSeries(
       series.headlineMeasureCode = input.headlineMeasureCode || null;
     }
     if (input.startDate) {
-      const first = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'asc' } });
+      const first = await tx.findOne(TreatmentSession, { series: id, ...validOnly }, { orderBy: { startedAt: 'asc' } });
       if (first && localDate(first.startedAt, await clinicTimeZone(tx, viewer)) < input.startDate) {
         throw new BadInputError('startDate', 'after-first-session', 'must not be after the first recorded session');
       }
@@ -132,7 +133,7 @@ export async function closeSeries(
     if (input.endDate < series.startDate) {
       throw new BadInputError('endDate', 'before-start', `must not be before the series start (${series.startDate})`);
     }
-    const last = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'desc' } });
+    const last = await tx.findOne(TreatmentSession, { series: id, ...validOnly }, { orderBy: { startedAt: 'desc' } });
     const lastDay = last && localDate(last.startedAt, await clinicTimeZone(tx, viewer));
     if (lastDay && input.endDate < lastDay) {
       throw new BadInputError('endDate', 'before-last-session', `must not be before the last recorded session (${lastDay})`);

@@ -1,5 +1,6 @@
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { TreatedRegion, TreatedSide } from './treated-region.entity.js';
 import { treatedSides } from './treated-region.entity.js';
@@ -226,6 +227,9 @@ export class SessionNode {
   @Field(() => DateTimeScalar, { description: 'When the visit was entered.' })
   recordedAt!: Date;
 
+  @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
+  status!: RecordStatus;
+
   /** The client seen, when the series was loaded with the session (for the audit trail). */
   clientId!: string | null;
 
@@ -246,6 +250,7 @@ export class SessionNode {
       }),
       redFlagsAcknowledged: session.redFlagsAcknowledged,
       recordedAt: session.createdAt,
+      status: session.status,
       clientId: session.series.unwrap().client?.id ?? null,
     });
   }

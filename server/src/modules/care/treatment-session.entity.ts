@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recordStatuses } from '../../common/record-status.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
@@ -43,6 +44,8 @@ export const TreatmentSession = defineEntity({
     objective: p.text().nullable(),
     assessment: p.text().nullable(),
     plan: p.text().nullable(),
+    /** FINAL, AMENDED (the row holds the current version) or ENTERED_IN_ERROR; earlier versions are in record_revision. */
+    status: p.enum(recordStatuses).default('FINAL'),
   },
 });
 export type TreatmentSession = InferEntity<typeof TreatmentSession>;

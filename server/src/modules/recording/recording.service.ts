@@ -25,7 +25,7 @@ import type { RecordSessionInput } from './recording.input.js';
 const noteText = 8000;
 
 /** Every check of a session that needs no database: runs before any write. */
-function checkSessionInput(input: RecordSessionInput): void {
+export function checkSessionInput(input: RecordSessionInput): void {
   checkClinicalTime('startedAt', input.startedAt);
   const attended = input.attendance === 'ATTENDED';
   if (!Number.isInteger(input.durationMinutes)) {
@@ -188,8 +188,8 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
     let seriesId = input.seriesId ?? null;
     if (input.sessionId) {
       const session = await getSession(tx, viewer, input.sessionId);
-      // As recordSession: a visit that did not take place has no measurements (progress counts on it).
-      if (session.attendance !== 'ATTENDED') {
+      // As recordSession: a visit that did not take place (or was entered in error) has no measurements (progress counts on it).
+      if (session.attendance !== 'ATTENDED' || session.status === 'ENTERED_IN_ERROR') {
         throw new BadInputError('sessionId', 'not-attended', 'a cancelled or missed visit records no measurements');
       }
       if (seriesId && seriesId !== session.series.id) {
