@@ -1,24 +1,23 @@
 import type { MyDiaryEntriesQuery, VisitHistoryQuery } from '../graphql/generated/graphql';
 import { nprs } from './fixtures';
 
-type Visit = VisitHistoryQuery['series']['sessions'][number];
-type Value = Visit['observations'][number];
+type Series = VisitHistoryQuery['series'];
+type Session = Series['sessions'][number];
+type Value = Series['observations'][number];
 
 const current = { status: 'FINAL' as const, enteredInError: null, revisions: [] };
 
-function value(id: string, measureCode: string, context: Value['context'], v: number, takenAt: string, place: Partial<Value> = {}): Value {
-  return {
-    id,
-    measureCode,
-    context,
-    value: v,
-    takenAt,
-    regionCode: 'NECK',
-    side: null,
-    questionnaireResponseId: null,
-    ...current,
-    ...place,
-  };
+function value(
+  sessionId: string | null,
+  id: string,
+  measureCode: string,
+  context: Value['context'],
+  v: number,
+  takenAt: string,
+  place: Partial<Value> = {},
+): Value {
+  const base = { id, sessionId, measureCode, context, value: v, takenAt, regionCode: 'NECK', side: null, questionnaireResponseId: null };
+  return { ...base, ...current, ...place };
 }
 
 /** A note of several paragraphs: the history must show all of it, line breaks kept. */
@@ -30,7 +29,7 @@ export const longPlan =
  * one a week later with a cervical rotation measured, and a pain value voided with its reason.
  */
 export function visitHistory(): VisitHistoryQuery {
-  const visit = (id: string, startedAt: string, rest: Partial<Visit>): Visit => ({
+  const visit = (id: string, startedAt: string, rest: Partial<Session> = {}): Session => ({
     id,
     startedAt,
     durationMinutes: 45,
@@ -39,8 +38,6 @@ export function visitHistory(): VisitHistoryQuery {
     pressure: 3,
     regions: [{ regionCode: 'NECK', side: null, minutes: 30 }],
     soap: { subjective: null, objective: null, assessment: null, plan: null },
-    observations: [],
-    questionnaireResponses: [],
     ...current,
     ...rest,
   });
@@ -65,49 +62,63 @@ export function visitHistory(): VisitHistoryQuery {
             assessment: 'Mechanical neck pain.',
             plan: longPlan,
           },
-          observations: [
-            value('o1', 'NPRS', 'PRE_SESSION', 7, '2026-03-02T09:30:00.000Z'),
-            value('o2', 'NPRS', 'POST_SESSION', 5, '2026-03-02T10:20:00.000Z', {
-              status: 'ENTERED_IN_ERROR',
-              enteredInError: {
-                at: '2026-03-03T08:00:00.000Z',
-                byName: 'Tess Therapist',
-                byRole: 'THERAPIST',
-                reason: 'Typed for the wrong client',
-              },
-            }),
-          ],
         }),
         visit('s2', '2026-03-02T16:00:00.000Z', {
           soap: { subjective: 'Flare-up after lunch.', objective: null, assessment: null, plan: 'Ice tonight.' },
-          observations: [
-            value('o3', 'NPRS', 'PRE_SESSION', 8, '2026-03-02T16:00:00.000Z', {
-              status: 'AMENDED',
-              revisions: [
-                {
-                  kind: 'AMENDED',
-                  at: '2026-03-02T18:00:00.000Z',
-                  byName: 'Tess Therapist',
-                  byRole: 'THERAPIST',
-                  reason: 'Misheard the client',
-                  changes: [{ field: 'value', before: '3', after: '8' }],
-                },
+        }),
+        visit('s3', '2026-03-09T09:30:00.000Z'),
+      ],
+      observations: [
+        value('s1', 'o1', 'NPRS', 'PRE_SESSION', 7, '2026-03-02T09:30:00.000Z'),
+        value('s1', 'o2', 'NPRS', 'POST_SESSION', 5, '2026-03-02T10:20:00.000Z', {
+          status: 'ENTERED_IN_ERROR',
+          enteredInError: {
+            at: '2026-03-03T08:00:00.000Z',
+            byName: 'Tess Therapist',
+            byRole: 'THERAPIST',
+            reason: 'Typed for the wrong client',
+          },
+        }),
+        value('s2', 'o3', 'NPRS', 'PRE_SESSION', 8, '2026-03-02T16:00:00.000Z', {
+          status: 'AMENDED',
+          revisions: [
+            {
+              kind: 'AMENDED',
+              at: '2026-03-02T18:00:00.000Z',
+              byName: 'Tess Therapist',
+              byRole: 'THERAPIST',
+              reason: 'Misheard the client',
+              changes: [
+                { field: 'value', before: '3', after: '8' },
+                { field: 'status', before: 'FINAL', after: 'AMENDED' },
               ],
-            }),
+            },
           ],
         }),
-        visit('s3', '2026-03-09T09:30:00.000Z', {
-          observations: [
-            value('o4', 'NPRS', 'PRE_SESSION', 4, '2026-03-09T09:30:00.000Z'),
-            value('o5', 'CERVICAL_ROTATION', 'PRE_SESSION', 55, '2026-03-09T09:35:00.000Z', { regionCode: 'NECK', side: 'LEFT' }),
-            value('o6', 'CERVICAL_ROTATION', 'POST_SESSION', 65, '2026-03-09T10:20:00.000Z', { regionCode: 'NECK', side: 'LEFT' }),
-          ],
-        }),
+        value('s3', 'o4', 'NPRS', 'PRE_SESSION', 4, '2026-03-09T09:30:00.000Z'),
+        value('s3', 'o5', 'CERVICAL_ROTATION', 'PRE_SESSION', 55, '2026-03-09T09:35:00.000Z', { side: 'LEFT' }),
+        value('s3', 'o6', 'CERVICAL_ROTATION', 'POST_SESSION', 65, '2026-03-09T10:20:00.000Z', { side: 'LEFT' }),
+        // A diary entry of the series: no visit's value, so not in the history.
+        value(null, 'd1', 'NPRS', 'BETWEEN_SESSIONS', 2, '2026-03-05T20:00:00.000Z'),
+      ],
+      questionnaireResponses: [
+        {
+          id: 'q1',
+          sessionId: 's3',
+          instrumentCode: 'NDI',
+          completedAt: '2026-03-09T09:40:00.000Z',
+          score: 24,
+          answeredItems: 10,
+          missingItems: 0,
+          subscores: [],
+          ...current,
+        },
       ],
     },
     measures: [
       { code: nprs.code, name: nprs.name, kind: nprs.kind, unitLabel: nprs.unitLabel, min: 0, max: 10, decimals: 0 },
       { code: 'CERVICAL_ROTATION', name: 'Cervical rotation', kind: 'RANGE_OF_MOTION', unitLabel: '°', min: 0, max: 90, decimals: 0 },
+      { code: 'NDI_SCORE', name: 'Neck Disability Index score', kind: 'QUESTIONNAIRE', unitLabel: '/50', min: 0, max: 50, decimals: 0 },
     ],
     bodyRegions: [
       { code: 'NECK', name: 'Neck' },

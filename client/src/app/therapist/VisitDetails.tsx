@@ -82,11 +82,14 @@ export function CorrectionNotes({ record, timeZone }: { record: Corrected; timeZ
               <li key={`${revision.at}-${revision.reason}`}>
                 {when(revision.at, timeZone)}, {revision.byName} ({roleWords[revision.byRole]}). Reason: {revision.reason}
                 <ul>
-                  {revision.changes.map((change) => (
-                    <li key={change.field}>
-                      {fieldWords[change.field] ?? change.field}: {change.before ?? '(none)'} → {change.after ?? '(none)'}
-                    </li>
-                  ))}
+                  {/* The status is told by the badge; the list keeps the record's own fields. */}
+                  {revision.changes
+                    .filter((change) => change.field !== 'status')
+                    .map((change) => (
+                      <li key={change.field}>
+                        {fieldWords[change.field] ?? change.field}: {change.before ?? '(none)'} → {change.after ?? '(none)'}
+                      </li>
+                    ))}
                 </ul>
               </li>
             ))}

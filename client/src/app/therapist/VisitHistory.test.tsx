@@ -47,6 +47,9 @@ describe('visit history', () => {
     expect(within(first).getByText('Neck, 20 min; Left shoulder, 15 min')).toBeTruthy();
     expect(within(first).getByText('3 moderate')).toBeTruthy();
     expect(within(first).getByText('Neck, before: 7/10')).toBeTruthy();
+    // Questionnaires with their score on the instrument's scale; a diary entry is no visit's value.
+    expect(within(cardFor(/Mar 9, 2026/)).getByText('Neck Disability Index: score 24/50')).toBeTruthy();
+    expect(screen.queryByText(/: 2\/10$/)).toBeNull();
   });
 
   test('the SOAP note is shown in full, line breaks and all', async () => {
@@ -84,6 +87,7 @@ describe('visit history', () => {
     expect(within(visit).getByText('Left neck, after: 65°')).toBeTruthy();
     expect(within(visit).queryByText(/Pain intensity/)).toBeNull();
     expect(within(visit).queryByText('Neck, before: 4/10')).toBeNull();
+    expect(within(visit).queryByText(/Neck Disability Index/)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('1 of 3 visits with Cervical rotation; only its values are shown.');
 
     fireEvent.change(filter, { target: { value: '' } });
@@ -107,7 +111,7 @@ describe('visit history', () => {
 
     const amended = present(within(cardFor(/04:00/)).getByText('Neck, before: 8/10').closest('li'));
     expect(within(amended).getByText('Amended')).toBeTruthy();
-    expect(within(amended).getByText('value: 3 → 8')).toBeTruthy();
+    expect([...amended.querySelectorAll('.revisions ul li')].map((li) => li.textContent)).toEqual(['value: 3 → 8']);
     expect(amended.textContent).toContain('Reason: Misheard the client');
     // The history is for reading and printing: corrections are made on the visit's own page.
     expect(screen.queryByRole('button', { name: /^Amend/ })).toBeNull();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { VisitHistoryDocument } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
@@ -6,7 +6,7 @@ import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { statusLabels } from './ClientPage';
 import { useVisitCatalog, VisitCard } from './VisitDetails';
-import { filterVisits, measuresTaken, type VisitData, visitsPath } from './visit-history';
+import { filterVisits, measuresTaken, type VisitData, visitsOf, visitsPath } from './visit-history';
 import './visits.css';
 
 export interface VisitHistoryPageProps {
@@ -27,8 +27,9 @@ export function VisitHistory({ data, timeZone }: { data: VisitData; timeZone: st
   const catalog = useVisitCatalog(data);
   const filterId = useId();
   const [measureCode, setMeasureCode] = useState('');
-  const choices = measuresTaken(series.sessions, data.measures);
-  const visits = filterVisits(series.sessions, measureCode, data.instruments);
+  const all = useMemo(() => visitsOf(series), [series]);
+  const choices = measuresTaken(all, data.measures);
+  const visits = filterVisits(all, measureCode, data.instruments);
   const chosen = choices.find((m) => m.code === measureCode);
   const seriesPath = `/clients/${encodeURIComponent(series.client.id)}/series/${encodeURIComponent(series.id)}`;
   return (

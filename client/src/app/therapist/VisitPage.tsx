@@ -11,7 +11,7 @@ import { useQuery } from '../../graphql/use-query';
 import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { useVisitCatalog, VisitCard, type VisitCorrections } from './VisitDetails';
-import { type VisitData, visitsPath } from './visit-history';
+import { type VisitData, visitsOf, visitsPath } from './visit-history';
 import './visits.css';
 
 export interface VisitPageProps {
@@ -57,7 +57,7 @@ function Visit({
   useEffect(() => {
     if (done) confirmation.current?.focus();
   }, [done]);
-  const visit = series.sessions.find((s) => s.id === sessionId);
+  const visit = visitsOf(series).find((s) => s.id === sessionId);
   const historyPath = visitsPath(series.client.id, series.id);
 
   // Each correction: send, then read the visit again and say what changed (errors reach the form).

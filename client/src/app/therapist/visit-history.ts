@@ -2,10 +2,28 @@ import { formatValue } from '../../charts/measure-series';
 import type { ObservationContext, Side, TreatedSide, VisitHistoryQuery } from '../../graphql/generated/graphql';
 
 export type VisitData = VisitHistoryQuery;
-export type Visit = VisitData['series']['sessions'][number];
-export type VisitValue = Visit['observations'][number];
-export type VisitQuestionnaire = Visit['questionnaireResponses'][number];
+type Series = VisitData['series'];
+export type VisitValue = Series['observations'][number];
+export type VisitQuestionnaire = Series['questionnaireResponses'][number];
+/** A visit with the values and questionnaires taken at it. */
+export type Visit = Series['sessions'][number] & { observations: VisitValue[]; questionnaireResponses: VisitQuestionnaire[] };
 type Measure = VisitData['measures'][number];
+
+/** The series' visits, each with its own values and questionnaires (the API lists them per series). */
+export function visitsOf(series: Series): Visit[] {
+  const bySession = <T extends { sessionId?: string | null }>(items: readonly T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) if (item.sessionId) groups.set(item.sessionId, [...(groups.get(item.sessionId) ?? []), item]);
+    return groups;
+  };
+  const observations = bySession(series.observations);
+  const responses = bySession(series.questionnaireResponses);
+  return series.sessions.map((session) => ({
+    ...session,
+    observations: observations.get(session.id) ?? [],
+    questionnaireResponses: responses.get(session.id) ?? [],
+  }));
+}
 
 export const contextLabels: Record<ObservationContext, string> = {
   PRE_SESSION: 'before',
@@ -35,7 +53,7 @@ export function withUnit(value: number, measure: Pick<Measure, 'decimals' | 'uni
 }
 
 /** The values measured at a visit, without questionnaire scores (those show with their questionnaire). */
-export function measuredValues(visit: Visit): Visit['observations'] {
+export function measuredValues(visit: Visit): VisitValue[] {
   return visit.observations.filter((o) => !o.questionnaireResponseId);
 }
 

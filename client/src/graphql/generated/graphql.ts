@@ -447,7 +447,7 @@ export type VisitHistoryQueryVariables = Exact<{
 }>;
 
 
-export type VisitHistoryQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, durationMinutes: number, attendance: Attendance, modalities: Array<Modality>, pressure: number | null, status: RecordStatus, regions: Array<{ regionCode: string, side: TreatedSide | null, minutes: number | null }>, soap: { subjective: string | null, objective: string | null, assessment: string | null, plan: string | null } | null, observations: Array<{ id: string, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, questionnaireResponseId: string | null, status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number, answeredItems: number, missingItems: number, status: RecordStatus, subscores: Array<{ code: string, name: string, score: number }>, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number }>, bodyRegions: Array<{ code: string, name: string }>, instruments: Array<{ code: string, name: string, scoreMeasureCode: string }> };
+export type VisitHistoryQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, durationMinutes: number, attendance: Attendance, modalities: Array<Modality>, pressure: number | null, status: RecordStatus, regions: Array<{ regionCode: string, side: TreatedSide | null, minutes: number | null }>, soap: { subjective: string | null, objective: string | null, assessment: string | null, plan: string | null } | null, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, questionnaireResponseId: string | null, status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, questionnaireResponses: Array<{ id: string, sessionId: string | null, instrumentCode: string, completedAt: string, score: number, answeredItems: number, missingItems: number, status: RecordStatus, subscores: Array<{ code: string, name: string, score: number }>, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number }>, bodyRegions: Array<{ code: string, name: string }>, instruments: Array<{ code: string, name: string, scoreMeasureCode: string }> };
 
 export type CorrectionFragment = { at: string, byName: string, byRole: Role, reason: string };
 
@@ -1240,31 +1240,33 @@ export const VisitHistoryDocument = new TypedDocumentString(`
         plan
       }
       ...SessionCorrections
-      observations(includeEnteredInError: true) {
-        id
-        measureCode
-        context
-        regionCode
-        side
-        value
-        takenAt
-        questionnaireResponseId
-        ...ObservationCorrections
-      }
-      questionnaireResponses(includeEnteredInError: true) {
-        id
-        instrumentCode
-        completedAt
+    }
+    observations(includeEnteredInError: true) {
+      id
+      sessionId
+      measureCode
+      context
+      regionCode
+      side
+      value
+      takenAt
+      questionnaireResponseId
+      ...ObservationCorrections
+    }
+    questionnaireResponses(includeEnteredInError: true) {
+      id
+      sessionId
+      instrumentCode
+      completedAt
+      score
+      answeredItems
+      missingItems
+      subscores {
+        code
+        name
         score
-        answeredItems
-        missingItems
-        subscores {
-          code
-          name
-          score
-        }
-        ...QuestionnaireResponseCorrections
       }
+      ...QuestionnaireResponseCorrections
     }
   }
   measures {
