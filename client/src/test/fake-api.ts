@@ -11,6 +11,7 @@ import type {
   ViewerQuery,
 } from '../graphql/generated/graphql';
 import { nprs, prePost, weeklySessions } from './fixtures';
+import { myDiaryEntries, visitHistory } from './visit-fixtures';
 
 export interface RecordedRequest {
   operationName: string;
@@ -198,6 +199,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
     researchClinics: [{ id: 'k1', name: 'Demo Clinic' }],
   });
+  // The client's diary entries, dated relative to the moment they are asked for.
+  const diaryEntries = () => myDiaryEntries(Date.now());
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
@@ -207,6 +210,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     MyProgress: myProgress,
     SessionForm: sessionForm,
     ResearchCatalogs: researchCatalogs,
+    VisitHistory: visitHistory,
+    MyDiaryEntries: diaryEntries,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

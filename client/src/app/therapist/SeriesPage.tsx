@@ -9,6 +9,7 @@ import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { AttendancePanel } from './AttendancePanel';
 import { statusLabels } from './ClientPage';
+import { visitsPath } from './visit-history';
 
 export interface SeriesPageProps {
   seriesId: string;
@@ -85,6 +86,9 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
         )}
         {series.goals && <p>Goals: {series.goals}</p>}
         <p className="actions">
+          <Link className="button button-secondary" to={visitsPath(series.client.id, series.id)}>
+            Every visit in full
+          </Link>
           {canRecord && series.status === 'ACTIVE' && (
             <Link className="button" to={`/sessions/new?series=${encodeURIComponent(series.id)}`}>
               Record a session
@@ -133,7 +137,12 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
         )}
       </section>
 
-      <AttendancePanel attendance={series.progress.attendance} sessions={series.sessions} timeZone={timeZone} />
+      <AttendancePanel
+        attendance={series.progress.attendance}
+        sessions={series.sessions}
+        timeZone={timeZone}
+        visitPath={(sessionId) => visitsPath(series.client.id, series.id, sessionId)}
+      />
     </div>
   );
 }

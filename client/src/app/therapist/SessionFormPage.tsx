@@ -11,7 +11,7 @@ import {
 import { useQuery } from '../../graphql/use-query';
 import { FieldError } from '../forms/FieldError';
 import { createKeyRing, errorProps, type FormError, formErrorOf } from '../forms/field-errors';
-import { modalityLabels } from '../labels';
+import { modalityLabels, sessionPressureLabels } from '../labels';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { BodyMap, parsePickKey, pickKey, pickLabel, type RegionPick } from './BodyMap';
@@ -22,7 +22,6 @@ import { buildSessionInput, controlIds, type SessionDraft } from './session-inpu
 const painMeasureCode = 'NPRS';
 
 const attendanceLabels: Record<Attendance, string> = { ATTENDED: 'Attended', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' };
-const pressureLabels = ['1 very light', '2 light', '3 moderate', '4 firm', '5 very deep'];
 
 /** Now, as a `datetime-local` value in the browser's time. */
 function localNow(): string {
@@ -191,7 +190,7 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
 
           <fieldset id={controlIds.pressure} tabIndex={-1} className="choices" {...errorProps(controlIds.pressure, error)}>
             <legend>Pressure</legend>
-            {pressureLabels.map((label, i) => (
+            {sessionPressureLabels.map((label, i) => (
               <label key={label} className="choice">
                 <input
                   type="radio"

@@ -11,6 +11,8 @@ import { ClientPage } from './ClientPage';
 const SeriesPage = lazy(() => import('./SeriesPage'));
 const SessionFormPage = lazy(() => import('./SessionFormPage'));
 const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
+const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
+const VisitPage = lazy(() => import('./VisitPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
@@ -27,6 +29,8 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   const clientRoute = matchPath('/clients/:id', path);
   const seriesRoute = matchPath('/clients/:id/series/:seriesId', path);
   const questionnaireRoute = matchPath('/clients/:id/questionnaire', path);
+  const visitsRoute = matchPath('/clients/:id/series/:seriesId/visits', path);
+  const visitRoute = matchPath('/clients/:id/series/:seriesId/visits/:sessionId', path);
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
   let page: ReactNode;
   if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
@@ -34,6 +38,10 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   else if (clientRoute?.id) page = <ClientPage key={clientRoute.id} clientId={clientRoute.id} timeZone={timeZone} canRecord={canRecord} />;
   else if (seriesRoute?.id && seriesRoute.seriesId)
     page = <SeriesPage key={seriesRoute.seriesId} seriesId={seriesRoute.seriesId} timeZone={timeZone} canRecord={canRecord} />;
+  else if (visitsRoute?.seriesId)
+    page = <VisitHistoryPage key={visitsRoute.seriesId} seriesId={visitsRoute.seriesId} timeZone={timeZone} />;
+  else if (visitRoute?.seriesId && visitRoute.sessionId)
+    page = <VisitPage key={visitRoute.sessionId} seriesId={visitRoute.seriesId} sessionId={visitRoute.sessionId} timeZone={timeZone} />;
   else if (formSeries) page = <SessionFormPage key={formSeries} seriesId={formSeries} timeZone={timeZone} />;
   else if (questionnaireRoute?.id)
     page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;

@@ -17,6 +17,20 @@ export type AgeBand =
   | 'AGE_80_89'
   | 'AGE_90_PLUS';
 
+/** Corrections to a measured value; omitted fields stay as they are. Checked like a new value. */
+export type AmendObservationInput = {
+  /** Why the record is corrected (required, up to 2000 characters). */
+  reason: string;
+  /** Body region code. */
+  regionCode?: string | null | undefined;
+  /** Side. */
+  side?: Side | null | undefined;
+  /** When it was measured (clinical time). */
+  takenAt?: string | null | undefined;
+  /** The value, in the measure's unit and within its valid range. */
+  value?: number | null | undefined;
+};
+
 /** The answer to one item of a questionnaire. */
 export type AnswerInput = {
   /** Item code, as listed by the instrument. */
@@ -74,6 +88,11 @@ export type CohortFilterInput = {
   /** Series started on or before this date. */
   startTo?: string | null | undefined;
 };
+
+/** AMENDED: some fields were corrected; ENTERED_IN_ERROR: the record should never have been recorded. */
+export type CorrectionKind =
+  | 'AMENDED'
+  | 'ENTERED_IN_ERROR';
 
 /** Which way is improvement. */
 export type MeasureDirection =
@@ -177,6 +196,17 @@ export type RecordSessionInput = {
   /** Subjective notes, up to 8000 characters. */
   subjective?: string | null | undefined;
 };
+
+/** FINAL as recorded, AMENDED after a correction, ENTERED_IN_ERROR when it should never have been recorded. */
+export type RecordStatus =
+  | 'AMENDED'
+  | 'ENTERED_IN_ERROR'
+  | 'FINAL';
+
+/** Who entered a value. */
+export type RecorderRole =
+  | 'CLIENT'
+  | 'THERAPIST';
 
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
@@ -284,6 +314,45 @@ export type ClientSeriesQueryVariables = Exact<{
 
 export type ClientSeriesQuery = { client: { id: string, displayName: string, dateOfBirth: string, sex: Sex, intake: { takenAt: string, chiefComplaints: string, goals: string | null, medications: string | null, contraindications: Array<string>, redFlags: Array<string>, pressurePreference: PressurePreference | null, painTolerance: PainTolerance | null, consentToTreatment: boolean } | null, series: Array<{ id: string, conditionCode: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }> }> } };
 
+export type MarkSessionEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkSessionEnteredInErrorMutation = { markSessionEnteredInError: { id: string, status: RecordStatus } };
+
+export type MarkObservationEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkObservationEnteredInErrorMutation = { markObservationEnteredInError: { id: string, status: RecordStatus } };
+
+export type MarkQuestionnaireResponseEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkQuestionnaireResponseEnteredInErrorMutation = { markQuestionnaireResponseEnteredInError: { id: string, status: RecordStatus } };
+
+export type AmendObservationMutationVariables = Exact<{
+  id: string | number;
+  input: AmendObservationInput;
+}>;
+
+
+export type AmendObservationMutation = { amendObservation: { id: string, status: RecordStatus, value: number } };
+
+export type MyDiaryEntriesQueryVariables = Exact<{
+  measureCode: string;
+}>;
+
+
+export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null }> }> } | null }, bodyRegions: Array<{ code: string, name: string }> };
+
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -374,6 +443,23 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
+
+export type VisitHistoryQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type VisitHistoryQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, durationMinutes: number, attendance: Attendance, modalities: Array<Modality>, pressure: number | null, status: RecordStatus, regions: Array<{ regionCode: string, side: TreatedSide | null, minutes: number | null }>, soap: { subjective: string | null, objective: string | null, assessment: string | null, plan: string | null } | null, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, questionnaireResponseId: string | null, status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, questionnaireResponses: Array<{ id: string, sessionId: string | null, instrumentCode: string, completedAt: string, score: number, answeredItems: number, missingItems: number, status: RecordStatus, subscores: Array<{ code: string, name: string, score: number }>, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number }>, bodyRegions: Array<{ code: string, name: string }>, instruments: Array<{ code: string, name: string, scoreMeasureCode: string }> };
+
+export type CorrectionFragment = { at: string, byName: string, byRole: Role, reason: string };
+
+export type RevisionFragment = { kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> };
+
+export type SessionCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
+
+export type ObservationCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
+
+export type QuestionnaireResponseCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -468,6 +554,112 @@ export const MeanCellFieldsFragmentDoc = new TypedDocumentString(`
   ciHigh
 }
     `, {"fragmentName":"MeanCellFields"}) as unknown as TypedDocumentString<MeanCellFieldsFragment, unknown>;
+export const CorrectionFragmentDoc = new TypedDocumentString(`
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+    `, {"fragmentName":"Correction"}) as unknown as TypedDocumentString<CorrectionFragment, unknown>;
+export const RevisionFragmentDoc = new TypedDocumentString(`
+    fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}
+    `, {"fragmentName":"Revision"}) as unknown as TypedDocumentString<RevisionFragment, unknown>;
+export const SessionCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment SessionCorrections on TreatmentSession {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"SessionCorrections"}) as unknown as TypedDocumentString<SessionCorrectionsFragment, unknown>;
+export const ObservationCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment ObservationCorrections on Observation {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"ObservationCorrections"}) as unknown as TypedDocumentString<ObservationCorrectionsFragment, unknown>;
+export const QuestionnaireResponseCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment QuestionnaireResponseCorrections on QuestionnaireResponse {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"QuestionnaireResponseCorrections"}) as unknown as TypedDocumentString<QuestionnaireResponseCorrectionsFragment, unknown>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
   caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
@@ -588,6 +780,65 @@ export const ClientSeriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientSeriesQuery, ClientSeriesQueryVariables>;
+export const MarkSessionEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkSessionEnteredInError($id: ID!, $reason: String!) {
+  markSessionEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkSessionEnteredInErrorMutation, MarkSessionEnteredInErrorMutationVariables>;
+export const MarkObservationEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkObservationEnteredInError($id: ID!, $reason: String!) {
+  markObservationEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkObservationEnteredInErrorMutation, MarkObservationEnteredInErrorMutationVariables>;
+export const MarkQuestionnaireResponseEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkQuestionnaireResponseEnteredInError($id: ID!, $reason: String!) {
+  markQuestionnaireResponseEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkQuestionnaireResponseEnteredInErrorMutation, MarkQuestionnaireResponseEnteredInErrorMutationVariables>;
+export const AmendObservationDocument = new TypedDocumentString(`
+    mutation AmendObservation($id: ID!, $input: AmendObservationInput!) {
+  amendObservation(id: $id, input: $input) {
+    id
+    status
+    value
+  }
+}
+    `) as unknown as TypedDocumentString<AmendObservationMutation, AmendObservationMutationVariables>;
+export const MyDiaryEntriesDocument = new TypedDocumentString(`
+    query MyDiaryEntries($measureCode: String!) {
+  viewer {
+    client {
+      id
+      series {
+        id
+        observations(measureCode: $measureCode) {
+          id
+          context
+          recordedByRole
+          recordedAt
+          takenAt
+          value
+          regionCode
+          side
+        }
+      }
+    }
+  }
+  bodyRegions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MyDiaryEntriesQuery, MyDiaryEntriesQueryVariables>;
 export const MyProgressDocument = new TypedDocumentString(`
     query MyProgress {
   viewer {
@@ -958,3 +1209,129 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const VisitHistoryDocument = new TypedDocumentString(`
+    query VisitHistory($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    status
+    startDate
+    endDate
+    client {
+      id
+      displayName
+    }
+    condition {
+      name
+    }
+    sessions(includeEnteredInError: true) {
+      id
+      startedAt
+      durationMinutes
+      attendance
+      modalities
+      pressure
+      regions {
+        regionCode
+        side
+        minutes
+      }
+      soap {
+        subjective
+        objective
+        assessment
+        plan
+      }
+      ...SessionCorrections
+    }
+    observations(includeEnteredInError: true) {
+      id
+      sessionId
+      measureCode
+      context
+      regionCode
+      side
+      value
+      takenAt
+      questionnaireResponseId
+      ...ObservationCorrections
+    }
+    questionnaireResponses(includeEnteredInError: true) {
+      id
+      sessionId
+      instrumentCode
+      completedAt
+      score
+      answeredItems
+      missingItems
+      subscores {
+        code
+        name
+        score
+      }
+      ...QuestionnaireResponseCorrections
+    }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    min
+    max
+    decimals
+  }
+  bodyRegions {
+    code
+    name
+  }
+  instruments {
+    code
+    name
+    scoreMeasureCode
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}
+fragment SessionCorrections on TreatmentSession {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+fragment ObservationCorrections on Observation {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+fragment QuestionnaireResponseCorrections on QuestionnaireResponse {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}`) as unknown as TypedDocumentString<VisitHistoryQuery, VisitHistoryQueryVariables>;
