@@ -10,7 +10,7 @@ const data: SessionFormQuery = {
     id: 'series-1',
     startDate: '2026-03-01',
     plannedMinutesPerSession: 60,
-    client: { id: 'c1', displayName: 'Ada Lovelace' },
+    client: { id: 'c1', displayName: 'Ada Lovelace', unresolvedRedFlags: [], contraindications: [] },
     condition: { name: 'Neck pain', suggestedMeasureCodes: [], suggestedInstrumentCodes: [] },
   },
   measures: [{ ...nprs, requiresRegion: true, requiresSide: false }],
