@@ -2,18 +2,15 @@ import type { RecordedRequest } from './fake-api';
 
 type Answer = { data: unknown } | { errors: unknown[] };
 
-/**
- * A fetch that answers each operation by name from the answers queued for it (or
- * the operation's standing answer) and records what was sent, for form tests.
- */
-export function answeringFetch(standing: Record<string, () => Answer> = {}) {
+/** A fetch that answers each operation by name from the answers queued for it and records what was sent, for form tests. */
+export function answeringFetch() {
   const requests: RecordedRequest[] = [];
   const queued = new Map<string, Answer[]>();
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
     const operationName = /(?:query|mutation) (\w+)/.exec(body.query)?.[1] ?? '';
     requests.push({ operationName, variables: body.variables });
-    const answer = queued.get(operationName)?.shift() ?? standing[operationName]?.();
+    const answer = queued.get(operationName)?.shift();
     if (!answer) throw new Error(`no answer for ${operationName}`);
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
   };

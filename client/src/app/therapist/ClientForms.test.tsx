@@ -31,7 +31,7 @@ const existing: ClientFormQuery = {
 };
 
 beforeEach(() => {
-  api = answeringFetch({ ClientForm: () => ({ data: existing }) });
+  api = answeringFetch();
   vi.stubGlobal('fetch', api.fetch);
   window.history.replaceState(null, '', '/clients/new');
 });
@@ -126,6 +126,7 @@ describe('new client', () => {
 describe('edit client', () => {
   test('opens filled in and sends the changes with the client id; blank email is sent as "" (clears it)', async () => {
     window.history.replaceState(null, '', '/clients/c1/edit');
+    api.queue('ClientForm', { data: existing });
     render(
       <Router>
         <ClientFormPage clientId="c1" />
