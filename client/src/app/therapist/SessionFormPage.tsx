@@ -122,7 +122,10 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
       </p>
       <h1>Record a session</h1>
       <SafetyAlert redFlags={redFlags} contraindications={series.client.contraindications} />
-      {redFlags.length > 0 && <RedFlagAcknowledgement checked={reviewedRedFlags} onChange={setReviewedRedFlags} error={error} />}
+      {/* Only a visit that takes place needs the review; a cancellation or no-show treats nobody. */}
+      {redFlags.length > 0 && draft.attendance === 'ATTENDED' && (
+        <RedFlagAcknowledgement checked={reviewedRedFlags} onChange={setReviewedRedFlags} error={error} />
+      )}
       <div ref={summary} tabIndex={-1}>
         {error && error.controlId === null && <ErrorMessage message={error.message} />}
         {error?.controlId && <p className="status status-error">The session was not recorded: one detail needs changing (marked below).</p>}
