@@ -28,6 +28,8 @@ interface Targets {
   freshAccount(): Promise<string>;
   /** A fresh client of clinic A without an account, for rules that invite one. */
   freshClient(): Promise<string>;
+  /** A fresh client of clinic A whose intake has an open red flag, for rules that resolve one. */
+  flaggedClient(): Promise<string>;
   unique(): string;
 }
 
@@ -197,6 +199,11 @@ const rules: Record<string, Rule> = {
     variables: (t) => ({ id: t.clientId }),
     expect: treatA1,
   },
+  resolveRedFlags: {
+    document: 'mutation($id: ID!) { resolveRedFlags(clientId: $id, note: "Cleared by Dr Roy") { id } }',
+    variables: async (t) => ({ id: await t.flaggedClient() }),
+    expect: staffA1,
+  },
   startSeries: {
     document:
       'mutation($id: ID!) { startSeries(input: { clientId: $id, conditionCode: "NECK_PAIN", plannedSessions: 6, plannedSessionsPerWeek: 1, plannedMinutesPerSession: 45, startDate: "2026-01-05" }) { id } }',
@@ -209,7 +216,8 @@ const rules: Record<string, Rule> = {
     expect: treatA1,
   },
   closeSeries: {
-    document: 'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2026-02-01" }) { id } }',
+    document:
+      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2026-02-01", dischargeReason: GOALS_MET }) { id } }',
     variables: async (t) => ({ id: await t.freshSeries() }),
     expect: treatA1,
   },
@@ -278,6 +286,15 @@ beforeAll(async () => {
     freshSeries: () => clinic.startSeries(clientId),
     freshAccount: async () => (await createTestAccount(db, { role: 'ADMIN', clinicId: therapistA.clinicId })).accountId,
     freshClient: () => clinic.createClient({ givenName: 'Invitee' }),
+    flaggedClient: async () => {
+      const id = await clinic.createClient({ givenName: 'Flagged' });
+      const intake = await api.graphql(
+        'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T10:00:00Z", chiefComplaints: "Back", consentToTreatment: true, redFlags: ["Night pain"] }) { id } }',
+        { id },
+      );
+      if (intake.errors) throw new Error(JSON.stringify(intake.errors));
+      return id;
+    },
     unique: () => `case-${++counter}-${Date.now()}`,
   };
 });

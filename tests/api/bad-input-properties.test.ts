@@ -255,7 +255,10 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
   {
     name: 'closeSeries',
     query: 'mutation($id: ID!, $input: CloseSeriesInput!) { closeSeries(id: $id, input: $input) { id } }',
-    variables: () => ({ id: ids.seriesToClose, input: { status: 'COMPLETED', endDate: '2026-03-01', dischargeNote: 'Goals met' } }),
+    variables: () => ({
+      id: ids.seriesToClose,
+      input: { status: 'COMPLETED', endDate: '2026-03-01', dischargeReason: 'GOALS_MET', dischargeNote: 'Goals met' },
+    }),
   },
   {
     name: 'recordSession',

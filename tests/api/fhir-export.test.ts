@@ -393,7 +393,7 @@ describe('FHIR export of a series', () => {
   test('of a closed series: a finished episode and a completed plan with an end', async () => {
     const closed = await clinicApi(api).startSeries(ids.client, { startDate: '2025-10-01' });
     const closing = await api.graphql(
-      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2025-11-30" }) { id } }',
+      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2025-11-30", dischargeReason: GOALS_MET }) { id } }',
       { id: closed },
     );
     expect(closing.errors).toBeUndefined();

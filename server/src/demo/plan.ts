@@ -32,6 +32,7 @@ import {
   redFlagsByCondition,
   subjectivePhrases,
 } from './demo-content.js';
+import { addOnboardingDetails } from './onboarding.js';
 import { clamp, Random, roundTo } from './random.js';
 import { addDays, dayOfWeek, daysBetween, yearsBefore, zonedTime } from './time.js';
 
@@ -53,6 +54,8 @@ export interface PlannedSeries {
   /** Pain the client reported between visits (diary). */
   diary: Omit<RecordObservationInput, 'clientId' | 'seriesId'>[];
   close: CloseSeriesInput | null;
+  /** How the intake's red flags were resolved before the first visit; null when there were none or they stay open. */
+  redFlagsClearedNote: string | null;
 }
 
 export interface PlannedClient {
@@ -594,6 +597,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     sessions,
     diary,
     close,
+    redFlagsClearedNote: null,
   };
 }
 
@@ -748,10 +752,12 @@ export function planDemoData(options: PlanOptions): DemoPlan {
     clientPlans.push({ clinic: clinicIndex, client, series: planned });
   }
 
-  return {
+  const plan = {
     seed: options.seed,
     anchorDate: options.anchorDate,
     clinics: clinicsPlan,
     clients: clientPlans,
   };
+  addOnboardingDetails(plan);
+  return plan;
 }

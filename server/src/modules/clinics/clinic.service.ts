@@ -36,3 +36,35 @@ export async function updateClinicSettings(em: EntityManager, admin: StaffViewer
 export function findViewerClinics(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<Clinic[]> {
   return em.find(Clinic, { id: { $in: ids.filter((id) => id === viewer.clinicId) } });
 }
+
+/** A new clinic (its catalogs are shared; its first admin is made with it, by the caller, in the same transaction). */
+export async function createClinic(em: EntityManager, input: { name: string; timeZone: string; locale?: string | null }): Promise<Clinic> {
+  checkText('name', input.name, 200, true);
+  checkClinicFields(input);
+  const clinic = em.create(Clinic, {
+    name: input.name.trim(),
+    timeZone: input.timeZone,
+    ...(input.locale ? { locale: canonicalLanguageTag(input.locale) } : {}),
+  });
+  await em.flush();
+  return clinic;
+}
+
+export interface ClinicSummary {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  accounts: number;
+  clients: number;
+}
+
+/** Every clinic with how many accounts and clients it has, by name (for the command line). */
+export function listClinicsWithCounts(em: EntityManager): Promise<ClinicSummary[]> {
+  return em.execute<ClinicSummary[]>(
+    `select c.id, c.name, c.time_zone as "timeZone", c.locale,
+        (select count(*)::int from account a where a.clinic_id = c.id) as accounts,
+        (select count(*)::int from client cl where cl.clinic_id = c.id) as clients
+      from clinic c order by c.name, c.id`,
+  );
+}
