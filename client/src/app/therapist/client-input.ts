@@ -53,8 +53,8 @@ export const clientControls = new Map<string, string>([
 
 /**
  * The input for createClient / updateClient. Blank optional text is null on a new
- * client; on an edit, '' clears email and phone (the API's rule) and null leaves
- * the rest unchanged, so blanks are sent as the API reads them.
+ * client; on an edit, '' clears email, phone and language (the API's rule), and a
+ * referral left at "none" is null, which keeps the recorded one.
  */
 export function buildClientInput(draft: ClientDraft, editing: boolean): CreateClientInput {
   const referral: ReferralInput | null = draft.referralSource
@@ -74,7 +74,7 @@ export function buildClientInput(draft: ClientDraft, editing: boolean): CreateCl
     sex: draft.sex,
     email: editing ? draft.email.trim() : optionalText(draft.email),
     phone: editing ? draft.phone.trim() : optionalText(draft.phone),
-    preferredLanguage: optionalText(draft.preferredLanguage),
+    preferredLanguage: editing ? draft.preferredLanguage.trim() : optionalText(draft.preferredLanguage),
     referral,
   };
 }
