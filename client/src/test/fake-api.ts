@@ -72,6 +72,12 @@ export function createFakeApi(role: Role = 'THERAPIST') {
         displayName: client.displayName,
         dateOfBirth: client.dateOfBirth,
         sex: 'FEMALE',
+        email: null,
+        phone: null,
+        preferredLanguage: null,
+        referral: null,
+        unresolvedRedFlags: [],
+        contraindications: [],
         intake: null,
         series: client.series.map((s) => ({
           id: s.id,
@@ -84,6 +90,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
           sessions,
         })),
       },
+      conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
     };
   };
   const measures = [{ ...nprs, unit: '{score}', severityBands: [] }];
@@ -96,7 +103,10 @@ export function createFakeApi(role: Role = 'THERAPIST') {
       goals: null,
       plannedSessions: 6,
       plannedSessionsPerWeek: 1,
-      client: { id: 'c1', displayName: 'Ada Lovelace' },
+      dischargeReason: null,
+      dischargeNote: null,
+      headlineMeasure: null,
+      client: { id: 'c1', displayName: 'Ada Lovelace', unresolvedRedFlags: [], contraindications: [] },
       condition: { name: 'Neck pain' },
       sessions,
       observations: [
@@ -186,7 +196,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
       id: 'series-1',
       startDate: '2026-03-01',
       plannedMinutesPerSession: 60,
-      client: { id: 'c1', displayName: 'Ada Lovelace' },
+      client: { id: 'c1', displayName: 'Ada Lovelace', unresolvedRedFlags: [], contraindications: [] },
       condition: { name: 'Neck pain', suggestedMeasureCodes: ['NPRS'], suggestedInstrumentCodes: [] },
     },
     measures: [{ ...nprs, requiresRegion: true, requiresSide: false }],

@@ -16,6 +16,7 @@ import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { BodyMap, parsePickKey, pickKey, pickLabel, type RegionPick } from './BodyMap';
 import { QuestionnaireFields } from './QuestionnaireFields';
+import { acknowledgeControlId, RedFlagAcknowledgement, SafetyAlert } from './SafetyAlert';
 import { buildSessionInput, controlIds, type SessionDraft } from './session-input';
 
 /** The pain scale recorded per region on the form. */
@@ -59,6 +60,8 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
   const [draft, setDraft] = useState<SessionDraft>(() => emptyDraft(series.plannedMinutesPerSession));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  const [reviewedRedFlags, setReviewedRedFlags] = useState(false);
+  const redFlags = series.client.unresolvedRedFlags;
   const keys = useRef(createKeyRing());
   const summary = useRef<HTMLDivElement>(null);
   const rowIds = useRef(0);
@@ -91,10 +94,12 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { input, controls } = buildSessionInput(draft, series.id, {
+    const built = buildSessionInput(draft, series.id, {
       painMeasureCode,
       instrumentItems: (code) => data.instruments.find((i) => i.code === code)?.items ?? [],
     });
+    const input = redFlags.length > 0 ? { ...built.input, acknowledgeRedFlags: reviewedRedFlags } : built.input;
+    const controls = new Map([...built.controls, ['acknowledgeRedFlags', acknowledgeControlId]]);
     setSending(true);
     setError(null);
     try {
@@ -115,6 +120,11 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
         </Link>
       </p>
       <h1>Record a session</h1>
+      <SafetyAlert redFlags={redFlags} contraindications={series.client.contraindications} />
+      {/* Only a visit that takes place needs the review; a cancellation or no-show treats nobody. */}
+      {redFlags.length > 0 && draft.attendance === 'ATTENDED' && (
+        <RedFlagAcknowledgement checked={reviewedRedFlags} onChange={setReviewedRedFlags} error={error} />
+      )}
       <div ref={summary} tabIndex={-1}>
         {error && error.controlId === null && <ErrorMessage message={error.message} />}
         {error?.controlId && <p className="status status-error">The session was not recorded: one detail needs changing (marked below).</p>}

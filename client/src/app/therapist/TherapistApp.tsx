@@ -6,6 +6,7 @@ import { Loading, PanelErrorBoundary } from '../status';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientList } from './ClientList';
 import { ClientPage } from './ClientPage';
+import { onboardingPage, settingsPath } from './onboarding-routes';
 
 // chart.js and the forms load only when a page needs them, so the caseload appears sooner.
 const SeriesPage = lazy(() => import('./SeriesPage'));
@@ -18,6 +19,7 @@ const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
   { to: '/clients', label: 'Clients' },
 ];
+const adminNav: NavItem[] = [...nav, { to: settingsPath, label: 'Clinic settings' }];
 
 /** The therapist's (and clinic admin's) layout: caseload, clients, progress, recording. */
 export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
@@ -32,8 +34,11 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   const visitsRoute = matchPath('/clients/:id/series/:seriesId/visits', path);
   const visitRoute = matchPath('/clients/:id/series/:seriesId/visits/:sessionId', path);
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
+  const isAdmin = viewer.role === 'ADMIN';
+  const onboarding = onboardingPage(path, { timeZone, isAdmin });
   let page: ReactNode;
-  if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
+  if (onboarding) page = onboarding;
+  else if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
   else if (path === '/clients') page = <ClientList />;
   else if (clientRoute?.id) page = <ClientPage key={clientRoute.id} clientId={clientRoute.id} timeZone={timeZone} canRecord={canRecord} />;
   else if (seriesRoute?.id && seriesRoute.seriesId)
@@ -48,7 +53,7 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   else page = <NotFoundPage home="/" homeLabel="Back to the caseload" />;
 
   return (
-    <Layout header={<AppHeader viewer={viewer} home="/" nav={nav} onSignOut={onSignOut} />}>
+    <Layout header={<AppHeader viewer={viewer} home="/" nav={isAdmin ? adminNav : nav} onSignOut={onSignOut} />}>
       <PanelErrorBoundary key={`${path}?${location.search}`}>
         <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
       </PanelErrorBoundary>
