@@ -148,7 +148,10 @@ export async function seedResearchNetwork(em: EntityManager, log: Logger, option
     const seriesId = newId();
     const female = random.next() < profile.femaleShare;
     const age = 20 + Math.floor(random.next() * 60);
-    const start = anchor - (30 + Math.floor(random.next() * 700)) * dayMs;
+    const perWeek = random.next() < 0.55 ? 1 : random.next() < 0.8 ? 2 : 0.5;
+    const visits = 4 + Math.floor(random.next() * 11);
+    // Every visit before the anchor (the demo's "today"): the series ended 1 to 700 days before it.
+    const start = anchor - (Math.round((visits * 7) / perWeek) + 2 + Math.floor(random.next() * 700)) * dayMs;
     const birth = new Date(start - (age * 365.25 + random.next() * 300) * dayMs).toISOString().slice(0, 10);
     clientRows.push([clientId, stamp, stamp, clinic.id, 'Network', `Client ${i + 1}`, birth, female ? 'FEMALE' : 'MALE']);
     const consent = random.next() < 0.85;
@@ -170,8 +173,6 @@ export async function seedResearchNetwork(em: EntityManager, log: Logger, option
       consent,
       consent ? takenAt : null,
     ]);
-    const perWeek = random.next() < 0.55 ? 1 : random.next() < 0.8 ? 2 : 0.5;
-    const visits = 4 + Math.floor(random.next() * 11);
     const minutes = pick([30, 45, 60, 60, 60, 90]);
     seriesRows.push([
       seriesId,
