@@ -364,8 +364,9 @@ describe('cohort outcomes', () => {
       'Subject',
       'example.com',
       '555-',
-      '1990',
-      '1960',
+      // Birth years as they would appear in a date (perturbed figures have 16 digits, which may hold "1990").
+      '1990-',
+      '1960-',
       '2026-',
       'Private',
     ]) {
