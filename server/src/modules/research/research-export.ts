@@ -249,8 +249,8 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
         kept.push(r.client_id);
       });
       if (tooSmall(kept.length, options.minCell)) throw new CohortTooSmall();
-      // Overlap control against every earlier release (answers and exports, all researchers).
-      await em.transactional((tx) => checkAndRecordRelease(tx, measureCode ?? everyMeasure, kept, options.minCell));
+      // Overlap control against every earlier export (all researchers); answers are perturbed, see research-release.ts.
+      await em.transactional((tx) => checkAndRecordRelease(tx, 'export', measureCode ?? everyMeasure, kept, options.minCell));
     } catch (error) {
       if (error instanceof CohortTooSmall) {
         answer(

@@ -9,7 +9,12 @@
  * same set again (difference 0) is allowed: cell-key perturbation gives it the same answer.
  *
  * Sets are compared per measure (an export of every measure, `*`, against all): a difference between
- * the NPRS answer of one cohort and the ODI answer of another subtracts nothing. Only releases whose
+ * the NPRS answer of one cohort and the ODI answer of another subtracts nothing. And per kind: answers
+ * against answers, exports against exports. Exports are exact rows, so two exports must never be a few
+ * clients apart; an answer is perturbed (perturbation.ts), so an export minus an answer of nearly the same
+ * clients gives the few clients' sum only within the answer's noise, about the measure's whole range, the
+ * same protection as for a tracker of three answers. Comparing across kinds would refuse the common "look
+ * at the outcomes, then export the cohort" whenever k-anonymity leaves a few participants out of the file. Only releases whose
  * size is within k - 1 of the new set can differ from it by fewer than k, and the (measure, size)
  * index finds them; their common members are counted with the primary key (release, client).
  */
@@ -22,6 +27,11 @@ const releaseLockKey = 7_140_377;
 
 /** The measure key of an export of every measure. */
 export const everyMeasure = '*';
+
+/** What was released: statistics (GraphQL answers) or rows (CSV exports); each is compared with its own kind. */
+export type ReleaseKind = 'answer' | 'export';
+
+const keyOf = (kind: ReleaseKind, measure: string) => (kind === 'export' ? `export:${measure}` : measure);
 
 /** A list of ids as one PostgreSQL array literal (a JS array parameter would be expanded into a list of parameters). */
 const pgArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -44,10 +54,13 @@ export class CohortOverlapError extends DomainError {
  */
 export async function checkAndRecordRelease(
   tx: EntityManager,
-  measureCode: string,
+  kind: ReleaseKind,
+  measure: string,
   clientIds: readonly string[],
   k: number,
 ): Promise<void> {
+  const measureCode = keyOf(kind, measure);
+  const every = keyOf(kind, everyMeasure);
   const ids = [...new Set(clientIds)].sort();
   const n = ids.length;
   const setHash = createHash('md5').update(ids.join(',')).digest('hex');
@@ -61,7 +74,7 @@ export async function checkAndRecordRelease(
     `select r.size, (select count(*) from research_release_member m where m.release_id = r.id and m.client_id = any(?::uuid[]))::int as common
      from research_release r
      where (r.measure_code = ? or r.measure_code = ? or ?::text = ?) and r.size between ? and ?`,
-    [pgArray(ids), measureCode, everyMeasure, measureCode, everyMeasure, n - k + 1, n + k - 1],
+    [pgArray(ids), measureCode, every, measureCode, every, n - k + 1, n + k - 1],
   );
   for (const release of near) {
     const difference = release.size + n - 2 * release.common;

@@ -218,7 +218,7 @@ async function runOutcomes(
       docs.push(row?.result as OutcomeDocument);
     }
     for (const doc of docs) {
-      if (!tooSmall(doc.overall?.n ?? 0, k)) await checkAndRecordRelease(tx, measure.code, doc.members, k);
+      if (!tooSmall(doc.overall?.n ?? 0, k)) await checkAndRecordRelease(tx, 'answer', measure.code, doc.members, k);
     }
     return docs;
   });
