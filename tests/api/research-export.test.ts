@@ -197,6 +197,28 @@ describe('CSV export', () => {
     expect(JSON.parse(response.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'matches-fewer-than-k' });
   });
 
+  test('overlap control: a second export one participant away is refused; looking at the outcomes first does not block the export', async () => {
+    await forgetReleases();
+    const request = (body: unknown) =>
+      fetch(`${api.url}/research/export.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${researcher.token}` },
+        body: JSON.stringify(body),
+      });
+    const outcomes = await api.request('{ cohortOutcomes(measureCode: "NPRS") { overall { suppressed } } }', undefined, { as: researcher });
+    expect(outcomes.errors).toBeUndefined();
+    expect((await request({ measureCode: 'NPRS' })).status).toBe(200);
+    // Client 0 made 76 years old: the 40-49 band then holds the other 11, one participant fewer than the first export.
+    await db.orm.em.fork().execute(`update client set date_of_birth = '1950-01-01' where id = ?`, [clientIds[0]]);
+    try {
+      const refused = await request({ measureCode: 'NPRS', filter: { ageBands: ['AGE_40_49'] } });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).errors[0].extensions.code).toBe('COHORT_OVERLAP');
+    } finally {
+      await db.orm.em.fork().execute(`update client set date_of_birth = '1980-06-15' where id = ?`, [clientIds[0]]);
+    }
+  });
+
   test('CSRF: a POST that a browser could send cross-site without a preflight (text/plain, a form) is refused', async () => {
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await fetch(`${api.url}/research/export.csv`, {
