@@ -274,6 +274,10 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await page.getByLabel(/^Preferred language/).fill('en');
   await page.getByLabel('Referred by').selectOption('PHYSICIAN');
   await page.getByLabel("Referring clinician's name").fill('Dr Amal Roy');
+  await page.getByLabel('Organisation').fill('Harbour Family Health Team');
+  await page.getByLabel("Clinician's contact").fill('+1 416 555 0100');
+  await page.getByLabel('Reason for referral').fill('Chronic neck pain, for massage therapy');
+  await page.getByLabel('Referral date').fill(daysAgo(10));
   await shoot(page, 'new-client');
   await page.getByRole('button', { name: 'Add the client' }).click();
   await page.getByRole('heading', { level: 1, name: 'Noor Haddad' }).waitFor();
@@ -294,6 +298,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await page.getByLabel('Chief complaints, in the client’s words').fill('Neck pain and headaches');
   await page.getByLabel('Complaint 1').fill('Neck pain');
   await page.getByLabel('Onset').selectOption('GRADUAL');
+  await page.getByRole('checkbox', { name: 'Neck pain', exact: true }).check();
   await page.getByRole('button', { name: 'Add red flag' }).click();
   await page.getByLabel('Red flag 1').fill('Unexplained weight loss');
   await page.getByLabel('The client gave informed consent to treatment').check();
@@ -304,7 +309,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
 
   // 6. A series with NPRS as its headline measure, started a week ago; its plan edited.
   await page.getByRole('link', { name: 'Start a series' }).click();
-  await page.getByLabel('Condition').waitFor();
+  await page.getByLabel('Condition').selectOption({ label: 'Neck pain' });
   await page.getByLabel('Headline measure').selectOption('NPRS');
   await page.getByLabel('Start date').fill(daysAgo(7));
   await page.getByLabel('Sessions planned').fill('6');
@@ -338,7 +343,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await page.getByRole('link', { name: 'Every visit in full' }).click();
   await page.locator('article.visit-card').nth(1).waitFor();
   await page.locator(`article.visit-card:has(time[datetime="${first.startedAt}"]) h2 a`).click();
-  await page.getByRole('heading', { level: 1, name: /^Visit: Noor Haddad/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Visit: Noor Haddad, Neck pain' }).waitFor();
   await page.getByRole('button', { name: /^Amend .*Neck, before/ }).click();
   const amend = page.getByRole('form', { name: /^Amend .*Neck, before/ });
   await amend.getByLabel(/^Corrected value/).fill('8');
@@ -350,7 +355,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
     .waitFor();
 
   await page.goto(`${baseUrl}${seriesPath}/visits/${second.id}`);
-  await page.getByRole('heading', { level: 1, name: /^Visit: Noor Haddad/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Visit: Noor Haddad, Neck pain' }).waitFor();
   await page.getByRole('button', { name: /^Entered in error: .*Neck, after/ }).click();
   const voidForm = page.getByRole('form', { name: /^Entered in error: .*Neck, after/ });
   await voidForm.getByLabel('Reason (kept with the record)').fill('Recorded for the wrong client');
@@ -416,6 +421,8 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await page.getByRole('button', { name: 'Close the series' }).click();
   await page.getByText('Reason for discharge').waitFor();
   expect(await page.locator('.discharge').textContent()).toContain('Goals met');
+  expect(await page.locator('.discharge').textContent()).toContain('Neck pain down; home stretches given.');
+  await shoot(page, 'series-closed');
   expect((await api<SeriesAnswer>(page, seriesQuery, { id: seriesId })).series).toMatchObject({
     status: 'COMPLETED',
     dischargeReason: 'GOALS_MET',

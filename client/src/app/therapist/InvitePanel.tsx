@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { request } from '../../graphql/client';
 import { InviteClientDocument, type InviteClientMutation } from '../../graphql/generated/graphql';
+import { endSentence } from '../format';
 import { FormProblem, TextField } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
 
@@ -48,7 +49,7 @@ export function InviteResult({ invite, timeZone, recipient }: { invite: IssuedIn
     <section className="invite-result" aria-labelledby={headingId}>
       <h3 id={headingId}>Invite for {invite.email}</h3>
       <p className="status status-ok" role="status">
-        Invite made. Send this link to {recipient}; it works once, until {expires}.
+        Invite made. Send this link to {recipient}; it works once, until {endSentence(expires)}
       </p>
       <p className="hint">It is shown only now: Fascia keeps no readable copy. If it is lost, make a new invite.</p>
       <label className="field" htmlFor={linkId}>
