@@ -518,6 +518,16 @@ export type UpdateClinicSettingsMutation = { updateClinicSettings: { id: string,
 
 export type ClinicSettingsFieldsFragment = { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number };
 
+export type InviteTherapistMutationVariables = Exact<{
+  email: string;
+  givenName: string;
+  familyName: string;
+  registrationNumber?: string | null | undefined;
+}>;
+
+
+export type InviteTherapistMutation = { inviteTherapist: { id: string, email: string, expiresAt: string, token: string } };
+
 export type MarkSessionEnteredInErrorMutationVariables = Exact<{
   id: string | number;
   reason: string;
@@ -1168,6 +1178,21 @@ export const UpdateClinicSettingsDocument = new TypedDocumentString(`
   locale
   noChangeAfterSessions
 }`) as unknown as TypedDocumentString<UpdateClinicSettingsMutation, UpdateClinicSettingsMutationVariables>;
+export const InviteTherapistDocument = new TypedDocumentString(`
+    mutation InviteTherapist($email: String!, $givenName: String!, $familyName: String!, $registrationNumber: String) {
+  inviteTherapist(
+    email: $email
+    givenName: $givenName
+    familyName: $familyName
+    registrationNumber: $registrationNumber
+  ) {
+    id
+    email
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTherapistMutation, InviteTherapistMutationVariables>;
 export const MarkSessionEnteredInErrorDocument = new TypedDocumentString(`
     mutation MarkSessionEnteredInError($id: ID!, $reason: String!) {
   markSessionEnteredInError(id: $id, reason: $reason) {
