@@ -107,10 +107,10 @@ export type CohortFilterInput = {
   modalityMatch?: ModalityMatch | null | undefined;
   /** Administrative sex of the client. */
   sex?: Sex | null | undefined;
-  /** Series started on or after this date. */
-  startFrom?: string | null | undefined;
-  /** Series started on or before this date. */
-  startTo?: string | null | undefined;
+  /** Series started in this calendar month (YYYY-MM) or later. Months, not days: a coarser quasi-identifier. */
+  startMonthFrom?: string | null | undefined;
+  /** Series started in this calendar month (YYYY-MM) or earlier. */
+  startMonthTo?: string | null | undefined;
 };
 
 /** How a complaint began. */
