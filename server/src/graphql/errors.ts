@@ -96,6 +96,27 @@ function isExpected(error: GraphQLError): boolean {
   );
 }
 
+const name = '[A-Za-z_][A-Za-z0-9_]*';
+const variableHead = new RegExp(`^Variable "\\$(${name})"`);
+/** graphql-js names where in a variable the value broke: `at "input.observations[0].value"`. */
+const variablePath = new RegExp(` at "(${name}(?:\\.${name}|\\[\\d+\\])*)"; `);
+/** … and, for an input object, which of its fields was unknown or missing. */
+const inputField = new RegExp(`; Field "(${name})" (?:is not defined by type|of required type)`);
+
+/**
+ * The input field a variable coercion error of graphql-js is about, as the services name fields: the path
+ * inside the variables, without a leading `input.` (`input.observations[0].value` -> `observations[0].value`).
+ * Values in the message are printed as JSON, so quotes inside them are escaped and cannot fake a path.
+ */
+export function variableErrorField(message: string): string | null {
+  const head = variableHead.exec(message);
+  if (!head) return null;
+  let path = variablePath.exec(message)?.[1] ?? (head[1] as string);
+  const field = inputField.exec(message)?.[1];
+  if (field) path += `.${field}`;
+  return path.startsWith('input.') ? path.slice('input.'.length) : path;
+}
+
 /**
  * Domain errors keep their message and say which field broke which rule; request
  * errors pass through; anything else is masked, with the request id that the
@@ -136,6 +157,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code: limitCode, limit: formatted.extensions?.limit },
+    };
+  }
+  if (code === ApolloServerErrorCode.BAD_USER_INPUT) {
+    // Variables that do not coerce to their declared types: named like the services name fields.
+    const field = variableErrorField(formatted.message);
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code, ...(field ? { field, rule: 'type' } : {}) },
     };
   }
   if (requestErrorCodes.has(code)) {
