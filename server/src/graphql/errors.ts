@@ -161,11 +161,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (code === ApolloServerErrorCode.BAD_USER_INPUT) {
     // Variables that do not coerce to their declared types: named like the services name fields.
-    const field = variableErrorField(formatted.message);
+    // Refused before execution with a field of Fascia's own (audit.ts: unused variables), or variables that
+    // do not coerce to their declared types, named like the services name fields.
+    const own = formatted.extensions?.field;
+    const field = typeof own === 'string' ? own : variableErrorField(formatted.message);
+    const rule = typeof own === 'string' ? formatted.extensions?.rule : 'type';
     return {
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code, ...(field ? { field, rule: 'type' } : {}) },
+      extensions: { code, ...(field ? { field, rule } : {}) },
     };
   }
   if (requestErrorCodes.has(code)) {

@@ -14,7 +14,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
-import { auditRefusalsPlugin } from '../graphql/audit.js';
+import { auditPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
@@ -78,7 +78,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       // No HTTP caching of GraphQL answers (they hold clinical data), so no per-field cache hints either.
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(log, () => poolState(orm.em)),
-      auditRefusalsPlugin(),
+      auditPlugin(),
       unavailableStatusPlugin(),
     ],
   });
