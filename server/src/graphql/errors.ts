@@ -169,7 +169,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code, ...(field ? { field, rule } : {}) },
+      extensions: { code, ...(field !== null && field !== undefined ? { field, rule } : {}) },
     };
   }
   if (requestErrorCodes.has(code)) {
