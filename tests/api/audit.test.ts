@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { createClinicWithTherapist, createTestAccount, type TestAccount } from '../support/factories.js';
+import { createClinicWithTherapist, createTestAccount, type TestAccount, type TherapistAccount } from '../support/factories.js';
 
 let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistViewer;
-let other: TherapistViewer;
+let other: TherapistAccount;
 let clientId: string;
 let seriesId: string;
 

@@ -157,8 +157,9 @@ function hostileVariable(variables: Record<string, unknown>, used: Set<string>):
     if (depth > auditBounds.maxVariableDepth) {
       return new BadInputError(path, 'depth', `must not be nested more than ${auditBounds.maxVariableDepth} levels deep`);
     }
-    if (Array.isArray(value)) value.forEach((item, index) => stack.push([item, `${path}[${index}]`, depth + 1]));
-    else
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) stack.push([item, `${path}[${index}]`, depth + 1]);
+    } else
       for (const [key, item] of Object.entries(value)) {
         if (isMalformedText(key)) return new BadInputError(path, 'unicode', 'must have well-formed Unicode keys without NUL characters');
         stack.push([item, `${path}.${key}`, depth + 1]);

@@ -140,6 +140,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         code: graphqlCode(original.code),
         ...(original.field ? { field: original.field } : {}),
         ...(original.rule ? { rule: original.rule } : {}),
+        // RATE_LIMITED says when to retry (and answers HTTP 429 with Retry-After, see `statusPlugin`).
+        ...('retryAfterSeconds' in original && typeof original.retryAfterSeconds === 'number'
+          ? { retryAfter: original.retryAfterSeconds }
+          : {}),
       },
     };
   }
@@ -190,7 +194,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /**
- * A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
+ * RATE_LIMITED answers HTTP 429 with Retry-After. A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
  * errors thrown before execution, so that proxies and clients see it without reading the body.
  */
 export function unavailableStatusPlugin(): ApolloServerPlugin<RequestContext> {
@@ -199,6 +203,12 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
+          const limited = response.body.singleResult.errors?.filter((error) => error.extensions?.code === 'RATE_LIMITED') ?? [];
+          if (limited.length > 0) {
+            response.http.status = 429;
+            const seconds = Math.max(1, ...limited.map((error) => Number(error.extensions?.retryAfter) || 1));
+            response.http.headers.set('retry-after', String(seconds));
+          }
           if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === unavailableCode)) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(retryAfterSeconds));

@@ -29,7 +29,7 @@ export class SessionResolver {
     @Arg('email', () => String, { description: 'The account email.' }) email: string,
     @Arg('password', () => String, { description: 'The account password.' }) password: string,
   ): Promise<SignInResult> {
-    const { secret, token, account } = await signIn(context.em, { email, password, attemptId: admittedAttempt(context) });
+    const { secret, token, account } = await signIn(context.em, admittedAttempt(context));
     context.credentials.startSession(secret, token.expiresAt);
     return SignInResult.from(secret, token, account.role);
   }

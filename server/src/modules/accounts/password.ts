@@ -1,6 +1,7 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BadInputError } from '../../common/errors.js';
+import { scryptOnPool } from './hash-pool.js';
 
 /**
  * Password storage with scrypt (node:crypto), at the first setting the OWASP Password Storage
@@ -24,13 +25,8 @@ const saltBytes = 16;
 export const passwordLength = { min: 12, max: 128 } as const;
 
 function derive(password: string, salt: Buffer, { logN, r, p }: ScryptSetting): Promise<Buffer> {
-  const N = 2 ** logN;
-  return new Promise((resolve, reject) => {
-    // Node refuses more than 32 MiB unless told: allow what the setting needs (128 * N * r * p bytes), twice over.
-    scrypt(password.normalize('NFKC'), salt, keyBytes, { N, r, p, maxmem: 256 * N * r * p }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  // On the hashing pool (hash-pool.ts): bounded, queued, off the event loop and libuv's thread pool.
+  return scryptOnPool({ password: password.normalize('NFKC'), salt, keyBytes, N: 2 ** logN, r, p });
 }
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
@@ -68,15 +64,16 @@ export function needsRehash(stored: string): boolean {
   return setting.logN !== scryptSetting.logN || setting.r !== scryptSetting.r || setting.p !== scryptSetting.p;
 }
 
-let dummyHash: Promise<string> | undefined;
+let dummyHash: string | undefined;
 
 /**
  * Spends the same work as checking a real password, then fails: a sign-in with an unknown
- * email takes as long as one with a wrong password, so timing does not tell them apart.
+ * email takes as long as one with a wrong password, so timing does not tell them apart. The dummy
+ * is made when first needed, of random bytes in the stored format (no hashing to make it: it matches nothing).
  */
 export async function verifyNoPassword(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
-  await verifyPassword(password, await dummyHash);
+  dummyHash ??= `$scrypt$ln=${scryptSetting.logN},r=${scryptSetting.r},p=${scryptSetting.p}$${b64(randomBytes(saltBytes))}$${b64(randomBytes(keyBytes))}`;
+  await verifyPassword(password, dummyHash);
   return false;
 }
 
