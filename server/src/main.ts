@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       log,
       resolveViewer: createViewerResolver(database.orm),
       production: config.production,
+      trustProxy: config.trustProxy,
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
     });

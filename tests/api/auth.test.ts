@@ -474,7 +474,8 @@ describe('invites', () => {
   });
 
   test('short and common passwords are refused with a field error, and the invite stays usable', async () => {
-    const invited = await api.request(inviteTherapist, { email: newEmail('pw') }, { as: { token: admin.token } });
+    const email = newEmail('pw');
+    const invited = await api.request(inviteTherapist, { email }, { as: { token: admin.token } });
     const { token } = dataOf(invited).inviteTherapist;
     const refusals = [
       ['short pw 11', 'min-length'],
@@ -482,6 +483,14 @@ describe('invites', () => {
       ['1QAZ2WSX3EDC', 'common'],
       ['passwordpassword', 'common'],
       ['x'.repeat(129), 'max-length'],
+      // A short pattern repeated (NIST SP 800-63B 5.1.1.2: repetitive characters).
+      ['xyzxyzxyzxyz', 'repetitive'],
+      ['q7!q7!q7!q7!q7!', 'repetitive'],
+      ['#'.repeat(20), 'repetitive'],
+      // The account's own email and name (context-specific words).
+      [`my ${email.split('@')[0]?.toUpperCase()} login`, 'context'],
+      ['welcome back ines!', 'context'],
+      ['dr invited 2026 rocks', 'context'],
     ];
     for (const [password, rule] of refusals) {
       const refused = await api.request(acceptInvite, { token, password }, { as: null });

@@ -34,6 +34,8 @@ export interface HttpServerOptions {
   clientDistDir?: string;
   /** Minimum cell size k of research outputs (default 11). */
   researchMinCell?: number;
+  /** Reverse proxies whose X-Forwarded-For gives the client's address (Express `trust proxy`); none by default. */
+  trustProxy?: false | number | string[];
 }
 
 export interface HttpServer {
@@ -53,6 +55,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // The client address the sign-in throttle and the audit trail see (`request.ip`): the TCP peer's unless
+  // proxies are trusted (FASCIA_TRUST_PROXY). Express then takes X-Forwarded-For from the trusted hops only.
+  app.set('trust proxy', options.trustProxy ?? false);
   const server = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema,

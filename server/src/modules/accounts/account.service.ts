@@ -18,6 +18,8 @@ export interface NewAccount {
   clinicId?: string | null;
   therapistId?: string | null;
   clientId?: string | null;
+  /** Names of the person, which the password must not contain. */
+  names?: readonly (string | null | undefined)[];
 }
 
 export class ConflictError extends DomainError {
@@ -51,7 +53,7 @@ export async function checkNewEmail(em: EntityManager, field: string, email: str
  * Joins the caller's transaction; the records the role needs must exist already.
  */
 export async function createAccount(em: EntityManager, input: NewAccount): Promise<Account> {
-  checkNewPassword('password', input.password);
+  checkNewPassword('password', input.password, { email: input.email, names: input.names ?? [] });
   const email = await checkNewEmail(em, 'email', input.email);
   const passwordHash = await hashPassword(input.password);
   const account = em.create(Account, {

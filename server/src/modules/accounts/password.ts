@@ -90,8 +90,24 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Refuses a new password that is too short, too long or among the most common ones, naming the rule. */
-export function checkNewPassword(field: string, password: string): void {
+/** What a password must not be made of: the account's own email and names (NIST SP 800-63B 5.1.1.2, context-specific words). */
+export interface PasswordContext {
+  email?: string | null;
+  names?: readonly (string | null | undefined)[];
+}
+
+/** Words of the context long enough to matter: the email's local part (whole) and each name of 4 characters or more. */
+function contextWords(context: PasswordContext): string[] {
+  const local = (context.email ?? '').normalize('NFKC').toLowerCase().split('@')[0] ?? '';
+  const words = [local, ...(context.names ?? []).map((name) => (name ?? '').normalize('NFKC').toLowerCase().trim())];
+  return [...new Set(words.filter((word) => [...word].length >= 4))];
+}
+
+/**
+ * Refuses a new password that is too short, too long, among the most common ones, made of a short pattern
+ * repeated (`abcabcabcabc`, `!!!!!!!!!!!!`), or containing the account's email or name, naming the rule.
+ */
+export function checkNewPassword(field: string, password: string, context: PasswordContext = {}): void {
   const length = [...password.normalize('NFKC').replace(/ {2,}/g, ' ')].length;
   if (length < passwordLength.min) {
     throw new BadInputError(field, 'min-length', `must be at least ${passwordLength.min} characters (got ${length})`);
@@ -101,5 +117,12 @@ export function checkNewPassword(field: string, password: string): void {
   }
   if (commonPasswords().has(password.normalize('NFKC').toLowerCase())) {
     throw new BadInputError(field, 'common', 'is one of the most common passwords; choose another');
+  }
+  const folded = password.normalize('NFKC').toLowerCase();
+  if (/^([\s\S]{1,4}?)\1+$/u.test(folded.replace(/\s+/g, ''))) {
+    throw new BadInputError(field, 'repetitive', 'is a short pattern repeated; choose something less predictable');
+  }
+  if (contextWords(context).some((word) => folded.includes(word))) {
+    throw new BadInputError(field, 'context', 'must not contain your email or name');
   }
 }
