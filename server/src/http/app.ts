@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -84,6 +84,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(log, () => poolState(orm.em)),
       auditPlugin(),
+      // … and as many of them as there were mistakes would tell them apart too: one of each answer.
+      ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
     ],
   });
@@ -210,9 +212,40 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   };
 }
 
-/** Drops graphql's "Did you mean …?" suggestions, which spell out names of the schema. */
+/** What production answers to any document the schema does not validate (the limits of limits.ts excepted). */
+export const productionValidationMessage = 'The document does not match the schema.';
+
+/**
+ * Production tells nothing of the schema's names: graphql's "Did you mean …?" suggestions go, and a
+ * document that does not validate gets one message, without locations, whatever was wrong with it, so
+ * "Unknown argument … on field Query.client" and "Cannot query field" (which would tell a field that
+ * exists from one that does not) answer alike.
+ */
 function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !formatted.message.includes('introspection is not allowed')) {
+    return { message: productionValidationMessage, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
   return { ...formatted, message: formatted.message.replace(/ ?Did you mean [^?]*\?/g, '') };
+}
+
+/** Identical errors answered once (production's validation errors all read alike). */
+function oneOfEachErrorPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          response.body.singleResult.errors = response.body.singleResult.errors.filter((error) => {
+            const key = JSON.stringify(error);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+        },
+      };
+    },
+  };
 }
 
 /** What body-parser and http-errors put on the errors they raise. */
