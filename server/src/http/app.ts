@@ -10,8 +10,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import helmet from 'helmet';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
@@ -196,7 +196,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         index: false,
         setHeaders: (response, file) => {
           // Built assets carry a content hash in their name: a new build is a new name, so they never change.
-          if (file.startsWith(path.join(dist, 'assets') + path.sep)) response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          if (file.startsWith(path.join(dist, 'assets') + path.sep))
+            response.setHeader('cache-control', 'public, max-age=31536000, immutable');
           // The page itself names the current assets: always revalidated.
           else if (file.endsWith('.html')) response.setHeader('cache-control', 'no-cache');
           else response.setHeader('cache-control', 'public, max-age=3600');
