@@ -19,6 +19,8 @@ export interface Config {
   production: boolean;
   /** Load the demo data set when the database has no clinics yet. */
   seedDemoData: boolean;
+  /** The "today" the demo data are anchored on (YYYY-MM-DD); unset: the day they are seeded. */
+  demoAnchor: string | undefined;
   /** Built web client to serve, if present. */
   clientDistDir: string;
   /** Research outputs suppress every cell of fewer clients than this (k of small-cell suppression). */
@@ -93,6 +95,15 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function parseDate(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const date = new Date(`${raw}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+    throw new ConfigError(`${name} must be a date YYYY-MM-DD, got "${raw}"`);
+  }
+  return raw;
+}
+
 function parseMinCell(name: string, raw: string | undefined): number {
   if (raw === undefined || raw === '') return defaultResearchMinCell;
   const k = Number(raw);
@@ -120,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as LogLevel,
     production: env.NODE_ENV === 'production',
     seedDemoData: parseBoolean('FASCIA_SEED_DEMO', env.FASCIA_SEED_DEMO, true),
+    demoAnchor: parseDate('FASCIA_DEMO_ANCHOR', env.FASCIA_DEMO_ANCHOR),
     clientDistDir: path.join(repoRoot, 'client', 'dist'),
     researchMinCell: parseMinCell('FASCIA_RESEARCH_MIN_CELL', env.FASCIA_RESEARCH_MIN_CELL),
     trustProxy: parseTrustProxy('FASCIA_TRUST_PROXY', env.FASCIA_TRUST_PROXY),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { seedDemoDataIfEmpty } from './demo/seed.js';
+import { demoAnchorDate, seedDemoDataIfEmpty } from './demo/seed.js';
 import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
@@ -39,9 +39,13 @@ async function main(): Promise<void> {
 
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
   try {
-    if (config.seedDemoData) await seedDemoDataIfEmpty(database.orm.em.fork(), log);
+    if (config.seedDemoData) {
+      await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
+    }
     if ((await database.orm.em.fork().count(Account, {})) === 0) {
-      log.warn('No account exists yet, so nobody can sign in: create one with src/cli/create-account.ts (see the README).');
+      log.warn(
+        'No account exists yet, so nobody can sign in: create a clinic and its admin with `pnpm fascia clinic:create` (docs/clinic-setup.md).',
+      );
     }
     http = await createHttpServer({
       orm: database.orm,

@@ -28,6 +28,12 @@ interface Targets {
   freshAccount(): Promise<string>;
   /** A fresh client of clinic A without an account, for rules that invite one. */
   freshClient(): Promise<string>;
+  /** A fresh client of clinic A whose intake has an open red flag, for rules that resolve one. */
+  flaggedClient(): Promise<string>;
+  /** A fresh visit of client A1's series (by therapist A), with its NPRS value and NDI response, for rules that correct one. */
+  freshVisit(): Promise<{ sessionId: string; observationId: string; responseId: string }>;
+  /** A diary value client A1 entered just now, for rules that void one. */
+  freshDiaryValue(): Promise<string>;
   unique(): string;
 }
 
@@ -77,6 +83,8 @@ const treatA1: Record<Persona, Outcome> = {
 const staffA1: Record<Persona, Outcome> = { ...treatA1, adminA: 'ok', adminB: 'NOT_FOUND' };
 /** A diary value or questionnaire of client A1: their therapists, or the client themself. */
 const diaryA1: Record<Persona, Outcome> = { ...treatA1, clientA1: 'ok', clientA2: 'NOT_FOUND' };
+/** Void a diary value of client A1: the clinic's staff, or the client themself (within 24 hours). */
+const ownDiaryA1: Record<Persona, Outcome> = { ...staffA1, clientA1: 'ok', clientA2: 'NOT_FOUND' };
 const adminsOnly: Record<Persona, Outcome> = {
   ...signedIn('FORBIDDEN'),
   adminA: 'ok',
@@ -197,6 +205,11 @@ const rules: Record<string, Rule> = {
     variables: (t) => ({ id: t.clientId }),
     expect: treatA1,
   },
+  resolveRedFlags: {
+    document: 'mutation($id: ID!) { resolveRedFlags(clientId: $id, note: "Cleared by Dr Roy") { id } }',
+    variables: async (t) => ({ id: await t.flaggedClient() }),
+    expect: staffA1,
+  },
   startSeries: {
     document:
       'mutation($id: ID!) { startSeries(input: { clientId: $id, conditionCode: "NECK_PAIN", plannedSessions: 6, plannedSessionsPerWeek: 1, plannedMinutesPerSession: 45, startDate: "2026-01-05" }) { id } }',
@@ -209,7 +222,8 @@ const rules: Record<string, Rule> = {
     expect: treatA1,
   },
   closeSeries: {
-    document: 'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2026-02-01" }) { id } }',
+    document:
+      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2026-02-01", dischargeReason: GOALS_MET }) { id } }',
     variables: async (t) => ({ id: await t.freshSeries() }),
     expect: treatA1,
   },
@@ -245,6 +259,40 @@ const rules: Record<string, Rule> = {
     }),
     expect: diaryA1,
   },
+  markSessionEnteredInError: {
+    document: 'mutation($id: ID!) { markSessionEnteredInError(id: $id, reason: "Recorded for the wrong client") { id status } }',
+    variables: async (t) => ({ id: (await t.freshVisit()).sessionId }),
+    expect: staffA1,
+  },
+  markObservationEnteredInError: {
+    document: 'mutation($id: ID!) { markObservationEnteredInError(id: $id, reason: "Typed the wrong number") { id status } }',
+    variables: async (t) => ({ id: await t.freshDiaryValue() }),
+    expect: ownDiaryA1,
+  },
+  markQuestionnaireResponseEnteredInError: {
+    document: 'mutation($id: ID!) { markQuestionnaireResponseEnteredInError(id: $id, reason: "Wrong questionnaire") { id status } }',
+    variables: async (t) => ({ id: (await t.freshVisit()).responseId }),
+    expect: staffA1,
+  },
+  amendObservation: {
+    document: 'mutation($id: ID!) { amendObservation(id: $id, input: { value: 6, reason: "Misheard" }) { id value } }',
+    variables: async (t) => ({ id: (await t.freshVisit()).observationId }),
+    expect: staffA1,
+  },
+  amendQuestionnaireResponse: {
+    document:
+      'mutation($id: ID!, $answers: [AnswerInput!]!) { amendQuestionnaireResponse(id: $id, input: { answers: $answers, reason: "Item 1 mis-keyed" }) { id score } }',
+    variables: async (t) => ({
+      id: (await t.freshVisit()).responseId,
+      answers: Array.from({ length: 10 }, (_, i) => ({ itemCode: `NDI${i + 1}`, value: 1 })),
+    }),
+    expect: staffA1,
+  },
+  amendSession: {
+    document: 'mutation($id: ID!) { amendSession(id: $id, input: { pressure: 4, reason: "Pressure was firmer" }) { id pressure } }',
+    variables: async (t) => ({ id: (await t.freshVisit()).sessionId }),
+    expect: staffA1,
+  },
 };
 
 let db: TestDatabase;
@@ -272,12 +320,52 @@ beforeAll(async () => {
     researcher: await createTestAccount(db, { role: 'RESEARCHER' }),
   });
   let counter = 0;
+  let visits = 0;
   targets = {
     clientId,
     seriesId,
     freshSeries: () => clinic.startSeries(clientId),
     freshAccount: async () => (await createTestAccount(db, { role: 'ADMIN', clinicId: therapistA.clinicId })).accountId,
     freshClient: () => clinic.createClient({ givenName: 'Invitee' }),
+    flaggedClient: async () => {
+      const id = await clinic.createClient({ givenName: 'Flagged' });
+      const intake = await api.graphql(
+        'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T10:00:00Z", chiefComplaints: "Back", consentToTreatment: true, redFlags: ["Night pain"] }) { id } }',
+        { id },
+      );
+      if (intake.errors) throw new Error(JSON.stringify(intake.errors));
+      return id;
+    },
+    freshVisit: async () => {
+      // An hour apart from 1 March on, so the visits never share a start time.
+      const startedAt = new Date(Date.parse('2026-03-01T10:00:00Z') + ++visits * 3_600_000).toISOString();
+      const recorded = await api.request(
+        'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id observations { id measureCode context } questionnaireResponses { id } } }',
+        { input: neckVisit(seriesId, startedAt, 5, 3) },
+        { as: therapistA },
+      );
+      const session = recorded.data?.recordSession;
+      const observation = session.observations.find((o: any) => o.measureCode === 'NPRS' && o.context === 'PRE_SESSION');
+      return { sessionId: session.id, observationId: observation.id, responseId: session.questionnaireResponses[0].id };
+    },
+    freshDiaryValue: async () => {
+      const recorded = await api.request(
+        'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
+        {
+          input: {
+            clientId,
+            seriesId,
+            measureCode: 'NPRS',
+            value: 6,
+            regionCode: 'NECK',
+            context: 'BETWEEN_SESSIONS',
+            takenAt: '2026-01-08T20:00:00Z',
+          },
+        },
+        { as: accounts.clientA1 },
+      );
+      return recorded.data?.recordObservation.id;
+    },
     unique: () => `case-${++counter}-${Date.now()}`,
   };
 });

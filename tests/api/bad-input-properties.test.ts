@@ -15,7 +15,16 @@ import { createClinicWithTherapist, createTestAccount, type TestAccount } from '
 let db: TestDatabase;
 let api: TestApi;
 let admin: TestAccount;
-let ids: { client: string; series: string; seriesToClose: string; apiToken: string; invite: string; throwaway: string };
+let ids: {
+  client: string;
+  series: string;
+  seriesToClose: string;
+  apiToken: string;
+  invite: string;
+  throwaway: string;
+  /** A visit with its values and questionnaire, for the corrections. */
+  visit: { session: string; pain: string; rotation: string; response: string };
+};
 let tables: string[];
 
 beforeAll(async () => {
@@ -30,7 +39,13 @@ beforeAll(async () => {
   const clinic = clinicApi(api);
   const client = await clinic.createClient();
   const series = await clinic.startSeries(client);
-  await clinic.recordSession(neckVisit(series, '2026-01-12T15:00:00Z', 5, 3));
+  const visit = await api.graphql(
+    `mutation($input: RecordSessionInput!) { recordSession(input: $input) {
+      id observations { id measureCode context } questionnaireResponses { id } } }`,
+    { input: neckVisit(series, '2026-01-12T15:00:00Z', 5, 3) },
+  );
+  const recorded = visit.data?.recordSession;
+  const preValue = (code: string) => recorded.observations.find((o: any) => o.measureCode === code && o.context === 'PRE_SESSION').id;
   const seriesToClose = await clinic.startSeries(client, { conditionCode: 'CHRONIC_LOW_BACK_PAIN' });
   const token = await api.graphql('mutation { createApiToken(name: "script") { apiToken { id } } }');
   const invite = await api.graphql('mutation($id: ID!) { inviteClient(clientId: $id, email: "portal@example.com") { token } }', {
@@ -45,6 +60,12 @@ beforeAll(async () => {
     apiToken: token.data?.createApiToken.apiToken.id,
     invite: invite.data?.inviteClient.token,
     throwaway: throwaway.accountId,
+    visit: {
+      session: recorded.id,
+      pain: preValue('NPRS'),
+      rotation: preValue('CERVICAL_ROTATION'),
+      response: recorded.questionnaireResponses[0].id,
+    },
   };
   const rows = await db.orm.em.fork().execute<{ tablename: string }[]>("select tablename from pg_tables where schemaname = 'public'");
   // Refusals are meant to leave a trace: the audit trail records them, the rate limit counts failed sign-ins.
@@ -184,6 +205,8 @@ let key = 0;
 const nextKey = () => `property-${++key}`;
 
 const ndiAnswers = [2, 1, 1, 2, 3, 1, 2, 1, 2, 1].map((value, i) => ({ itemCode: `NDI${i + 1}`, value }));
+/** Counts runs of the amendments, so a valid run changes something (an amendment that changes nothing is refused). */
+let amendment = 0;
 
 /** Every mutation with a valid input, the caller, and how many runs (sign-ins and accepted invites hash a password: slow). */
 const mutations: { name: string; query: string; variables: () => Record<string, unknown>; as?: 'anonymous'; runs?: number }[] = [
@@ -255,7 +278,10 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
   {
     name: 'closeSeries',
     query: 'mutation($id: ID!, $input: CloseSeriesInput!) { closeSeries(id: $id, input: $input) { id } }',
-    variables: () => ({ id: ids.seriesToClose, input: { status: 'COMPLETED', endDate: '2026-03-01', dischargeNote: 'Goals met' } }),
+    variables: () => ({
+      id: ids.seriesToClose,
+      input: { status: 'COMPLETED', endDate: '2026-03-01', dischargeReason: 'GOALS_MET', dischargeNote: 'Goals met' },
+    }),
   },
   {
     name: 'recordSession',
@@ -292,6 +318,54 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
       },
       key: nextKey(),
     }),
+  },
+  // The corrections: amendments first, then the voids (a voided record can no longer be amended), the visit last.
+  {
+    name: 'amendObservation',
+    query: 'mutation($id: ID!, $input: AmendObservationInput!) { amendObservation(id: $id, input: $input) { id } }',
+    variables: () => ({
+      id: ids.visit.pain,
+      input: { value: ++amendment % 11, regionCode: 'NECK', takenAt: '2026-01-12T15:00:00Z', reason: 'Misheard' },
+    }),
+  },
+  {
+    name: 'amendQuestionnaireResponse',
+    query: 'mutation($id: ID!, $input: AmendQuestionnaireResponseInput!) { amendQuestionnaireResponse(id: $id, input: $input) { id } }',
+    variables: () => ({
+      id: ids.visit.response,
+      input: { answers: ndiAnswers.map((a, i) => (i === 0 ? { ...a, value: ++amendment % 6 } : a)), reason: 'Mis-keyed' },
+    }),
+  },
+  {
+    name: 'amendSession',
+    query: 'mutation($id: ID!, $input: AmendSessionInput!) { amendSession(id: $id, input: $input) { id } }',
+    variables: () => ({
+      id: ids.visit.session,
+      input: {
+        startedAt: '2026-01-12T15:00:00Z',
+        durationMinutes: 60,
+        modalities: ['SWEDISH'],
+        regions: [{ regionCode: 'NECK', minutes: 20 }],
+        pressure: (++amendment % 5) + 1,
+        plan: 'Stretch daily',
+        reason: 'Entered in a hurry',
+      },
+    }),
+  },
+  {
+    name: 'markObservationEnteredInError',
+    query: 'mutation($id: ID!, $reason: String!) { markObservationEnteredInError(id: $id, reason: $reason) { id } }',
+    variables: () => ({ id: ids.visit.rotation, reason: 'Measured the wrong side' }),
+  },
+  {
+    name: 'markQuestionnaireResponseEnteredInError',
+    query: 'mutation($id: ID!, $reason: String!) { markQuestionnaireResponseEnteredInError(id: $id, reason: $reason) { id } }',
+    variables: () => ({ id: ids.visit.response, reason: 'Wrong questionnaire' }),
+  },
+  {
+    name: 'markSessionEnteredInError',
+    query: 'mutation($id: ID!, $reason: String!) { markSessionEnteredInError(id: $id, reason: $reason) { id } }',
+    variables: () => ({ id: ids.visit.session, reason: 'Another client' }),
   },
   {
     name: 'createApiToken',

@@ -148,9 +148,12 @@ beforeAll(async () => {
   for (const plan of plans) await addSeries(api, plan);
   // A closed series is not in the caseload.
   const closed = await addSeries(api, { name: 'Closed', start: 20, visits: [[20, 5]] });
-  await api.graphql(`mutation($id: ID!) { closeSeries(id: $id, input: { status: DISCONTINUED, endDate: "${dateOf(10)}" }) { id } }`, {
-    id: closed,
-  });
+  await api.graphql(
+    `mutation($id: ID!) { closeSeries(id: $id, input: { status: DISCONTINUED, endDate: "${dateOf(10)}", dischargeReason: LOST_TO_FOLLOW_UP }) { id } }`,
+    {
+      id: closed,
+    },
+  );
   // A colleague's client: in the admin's caseload, not the therapist's.
   const em = db.orm.em.fork();
   const other = em.create(Therapist, { clinic: therapist.clinicId, givenName: 'Cole', familyName: 'League' });

@@ -393,7 +393,7 @@ describe('FHIR export of a series', () => {
   test('of a closed series: a finished episode and a completed plan with an end', async () => {
     const closed = await clinicApi(api).startSeries(ids.client, { startDate: '2025-10-01' });
     const closing = await api.graphql(
-      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2025-11-30" }) { id } }',
+      'mutation($id: ID!) { closeSeries(id: $id, input: { status: COMPLETED, endDate: "2025-11-30", dischargeReason: GOALS_MET }) { id } }',
       { id: closed },
     );
     expect(closing.errors).toBeUndefined();
@@ -401,6 +401,60 @@ describe('FHIR export of a series', () => {
     expect(fhirR4Errors(bundle)).toEqual([]);
     expect(ofType(bundle, 'EpisodeOfCare')[0]).toMatchObject({ status: 'finished', period: { start: '2025-10-01', end: '2025-11-30' } });
     expect(ofType(bundle, 'CarePlan')[0]).toMatchObject({ status: 'completed', activity: [{ detail: { status: 'completed' } }] });
+  });
+});
+
+describe('FHIR export of corrected records', () => {
+  test('voided records are exported entered-in-error, amended ones amended (the encounter stays finished), and the bundle is valid', async () => {
+    const clinic = clinicApi(api);
+    const clientId = await clinic.createClient({ givenName: 'Corrected' });
+    const seriesId = await clinic.startSeries(clientId);
+    const record = async (startedAt: string) => {
+      const response = await api.graphql(
+        `mutation($input: RecordSessionInput!) { recordSession(input: $input) {
+          id observations { id measureCode context } questionnaireResponses { id } } }`,
+        { input: neckVisit(seriesId, startedAt, 6, 4) },
+      );
+      return response.data?.recordSession;
+    };
+    const wrong = await record('2026-01-05T15:00:00Z');
+    const kept = await record('2026-01-12T15:00:00Z');
+    const nprs = kept.observations.find((o: any) => o.measureCode === 'NPRS' && o.context === 'PRE_SESSION').id;
+    const ndiScore = kept.observations.find((o: any) => o.measureCode === 'NDI').id;
+    const corrections = await Promise.all([
+      api.graphql('mutation($id: ID!) { markSessionEnteredInError(id: $id, reason: "Another client") { id } }', { id: wrong.id }),
+      api.graphql('mutation($id: ID!) { amendObservation(id: $id, input: { value: 5, reason: "Misheard" }) { id } }', { id: nprs }),
+      api.graphql(
+        'mutation($id: ID!, $answers: [AnswerInput!]!) { amendQuestionnaireResponse(id: $id, input: { answers: $answers, reason: "Mis-keyed" }) { id } }',
+        { id: kept.questionnaireResponses[0].id, answers: Array.from({ length: 10 }, (_, i) => ({ itemCode: `NDI${i + 1}`, value: 1 })) },
+      ),
+    ]);
+    expect(corrections.flatMap((c) => c.errors ?? [])).toEqual([]);
+
+    const bundle = await exportOf(`series=${seriesId}`);
+    expect(fhirR4Errors(bundle)).toEqual([]);
+    const byId = (id: string) => bundle.entry.find((e) => e.fullUrl === `urn:uuid:${id}`)?.resource;
+    const statuses = (ids: string[]) => ids.map((id) => byId(id)?.status);
+    expect(byId(wrong.id)).toMatchObject({ resourceType: 'Encounter', status: 'entered-in-error' });
+    expect(ofType(bundle, 'Procedure').map((p) => [p.encounter.reference, p.status])).toEqual(
+      expect.arrayContaining([
+        [`urn:uuid:${wrong.id}`, 'entered-in-error'],
+        [`urn:uuid:${kept.id}`, 'completed'],
+      ]),
+    );
+    expect(statuses(wrong.observations.map((o: any) => o.id))).toEqual([
+      'entered-in-error',
+      'entered-in-error',
+      'entered-in-error',
+      'entered-in-error',
+    ]);
+    expect(byId(wrong.questionnaireResponses[0].id)).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'entered-in-error' });
+    expect(byId(kept.id)).toMatchObject({ resourceType: 'Encounter', status: 'finished' });
+    expect(byId(nprs)).toMatchObject({ status: 'amended', valueQuantity: { value: 5 } });
+    expect(byId(ndiScore)).toMatchObject({ status: 'amended', valueQuantity: { value: 10 } });
+    expect(byId(kept.questionnaireResponses[0].id)).toMatchObject({ status: 'amended' });
+    const untouched = kept.observations.filter((o: any) => o.id !== nprs && o.id !== ndiScore).map((o: any) => o.id);
+    expect(statuses(untouched)).toEqual(['final', 'final']);
   });
 });
 

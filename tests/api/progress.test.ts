@@ -127,7 +127,7 @@ beforeAll(async () => {
     expect(diary.errors).toBeUndefined();
   }
   const closed = await api.graphql(
-    'mutation($id: ID!) { closeSeries(id: $id, input: { status: DISCONTINUED, endDate: "2026-02-01" }) { id } }',
+    'mutation($id: ID!) { closeSeries(id: $id, input: { status: DISCONTINUED, endDate: "2026-02-01", dischargeReason: CLIENT_CHOICE }) { id } }',
     {
       id: seriesA,
     },

@@ -185,6 +185,7 @@ describe('recording a treatment series', () => {
         input: {
           status: 'DISCONTINUED',
           endDate: '2026-02-01',
+          dischargeReason: 'CLIENT_CHOICE',
           dischargeNote: 'Moved away',
         },
       },
@@ -393,14 +394,14 @@ describe('bad input is refused with the field and the rule, and nothing is writt
     [
       'closing before the start',
       closeSeries,
-      () => ({ id: seriesId, input: { status: 'COMPLETED', endDate: '2026-01-01' } }),
+      () => ({ id: seriesId, input: { status: 'COMPLETED', endDate: '2026-01-01', dischargeReason: 'GOALS_MET' } }),
       'endDate',
       'before-start',
     ],
     [
       'closing as still active',
       closeSeries,
-      () => ({ id: seriesId, input: { status: 'ACTIVE', endDate: '2026-02-01' } }),
+      () => ({ id: seriesId, input: { status: 'ACTIVE', endDate: '2026-02-01', dischargeReason: 'GOALS_MET' } }),
       'status',
       'closing-status',
     ],

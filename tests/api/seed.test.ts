@@ -1,4 +1,5 @@
-import { DEFAULT_ANCHOR_DATE, type SeedSummary, seedDemoData, seedDemoDataIfEmpty } from '@fascia/server/demo/seed.js';
+import { openRedFlag } from '@fascia/server/demo/onboarding.js';
+import { DEFAULT_ANCHOR_DATE, demoAnchorDate, type SeedSummary, seedDemoData, seedDemoDataIfEmpty } from '@fascia/server/demo/seed.js';
 import { conditionCatalog } from '@fascia/server/modules/conditions/condition-catalog.js';
 import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
 import { pino } from 'pino';
@@ -333,6 +334,73 @@ describe('demo data seed', () => {
     } finally {
       await other.drop();
     }
+  });
+
+  test("the anchor is FASCIA_DEMO_ANCHOR when set, else the day of seeding in the first clinic's zone", () => {
+    expect(demoAnchorDate('2026-05-01')).toBe('2026-05-01');
+    // 03:00 UTC on 30 November is still 29 November in Toronto.
+    expect(demoAnchorDate(undefined, new Date('2026-11-30T03:00:00Z'))).toBe('2026-11-29');
+    expect(demoAnchorDate(undefined, new Date('2026-11-30T06:00:00Z'))).toBe('2026-11-30');
+  });
+
+  test('onboarding details: referrals, languages, complaints, conditions, share consent, headline measures, discharge reasons', async () => {
+    const sources = await query(first, `select referral_source as source, count(*)::int as n from client group by 1 order by 1`);
+    const bySource = Object.fromEntries(sources.map((row) => [row.source ?? 'none', row.n]));
+    for (const source of ['PHYSICIAN', 'PHYSIOTHERAPIST', 'SELF', 'none']) expect(bySource[source]).toBeGreaterThan(0);
+    const [missingClinician] = await query(
+      first,
+      `select count(*)::int as n from client where referral_source not in ('SELF') and referral_clinician_name is null`,
+    );
+    expect(missingClinician?.n).toBe(0);
+    const languages = await query(first, `select distinct preferred_language from client order by 1`);
+    expect(languages.map((row) => row.preferred_language)).toEqual(['en-CA', 'en-GB', 'fr-CA']);
+
+    const [intakes] = await query(
+      first,
+      `select count(*)::int as total, count(*) filter (where jsonb_array_length(complaints) > 0)::int as with_complaints,
+        count(*) filter (where cardinality(condition_codes) > 0)::int as with_conditions,
+        count(*) filter (where consent_to_share_with_referrer)::int as sharing from intake`,
+    );
+    expect(intakes?.with_complaints).toBeGreaterThan(intakes?.total / 2);
+    expect(intakes?.with_conditions).toBe(intakes?.total);
+    expect(intakes?.sharing).toBeGreaterThan(0);
+
+    const [series] = await query(
+      first,
+      `select count(*) filter (where headline_measure_code is null)::int as no_headline,
+        count(*) filter (where status <> 'ACTIVE' and discharge_reason is null)::int as closed_without_reason,
+        count(*) filter (where status = 'ACTIVE' and discharge_reason is not null)::int as active_with_reason,
+        count(distinct discharge_reason)::int as reasons from treatment_series`,
+    );
+    expect(series).toEqual({ no_headline: 0, closed_without_reason: 0, active_with_reason: 0, reasons: expect.any(Number) });
+    expect(series?.reasons).toBeGreaterThanOrEqual(3);
+  });
+
+  test('one or two clients keep an open red flag, and their attended visits acknowledge it; the others were cleared', async () => {
+    const open = await query(
+      first,
+      `select i.id, i.red_flags, i.taken_at, i.client_id from intake i
+        where cardinality(i.red_flags) > 0 and i.red_flags_resolved_at is null`,
+    );
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    expect(open.length).toBeLessThanOrEqual(2);
+    for (const intake of open) {
+      expect(intake.red_flags).toContain(openRedFlag);
+      const visits = await query(
+        first,
+        `select s.attendance, s.red_flags_acknowledged from treatment_session s join treatment_series se on se.id = s.series_id
+          where se.client_id = '${intake.client_id}' and s.started_at > '${new Date(intake.taken_at).toISOString()}'`,
+      );
+      expect(visits.length).toBeGreaterThan(0);
+      for (const visit of visits) expect(visit.red_flags_acknowledged).toEqual(visit.attendance === 'ATTENDED' ? intake.red_flags : []);
+    }
+    const [cleared] = await query(
+      first,
+      `select count(*)::int as n, count(*) filter (where red_flags_resolution_note is null)::int as without_note from intake
+        where cardinality(red_flags) > 0 and red_flags_resolved_at is not null`,
+    );
+    expect(cleared?.n).toBeGreaterThan(0);
+    expect(cleared?.without_note).toBe(0);
   });
 
   test('refuses an anchor date that would put visits in the future, before writing anything', async () => {

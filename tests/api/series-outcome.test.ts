@@ -1,4 +1,13 @@
 import { seedDemoData } from '@fascia/server/demo/seed.js';
+import {
+  amendObservation,
+  amendQuestionnaireResponse,
+  amendSession,
+  markObservationEnteredInError,
+  markQuestionnaireResponseEnteredInError,
+  markSessionEnteredInError,
+} from '@fascia/server/modules/corrections/corrections.service.js';
+import { findInstrument } from '@fascia/server/modules/instruments/instrument-catalog.js';
 import { refreshSeriesOutcomes, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
 import { recordObservation, recordSession } from '@fascia/server/modules/recording/recording.service.js';
 import { pino } from 'pino';
@@ -80,6 +89,8 @@ describe('per-series outcomes kept at write time', () => {
       startedAt: new Date(Date.parse(String(first?.started_at)) - 60_000),
       durationMinutes: 30,
       attendance: 'ATTENDED',
+      // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+      acknowledgeRedFlags: true,
       modalities: ['SWEDISH'],
       observations: [{ measureCode: 'NPRS', value: 9, regionCode: 'NECK', context: 'PRE_SESSION' }],
     } as never);
@@ -122,6 +133,8 @@ describe('per-series outcomes kept at write time', () => {
         startedAt: new Date(Date.parse(String(last?.started_at)) + n * 600_000),
         durationMinutes: 5,
         attendance: 'ATTENDED',
+        // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+        acknowledgeRedFlags: true,
         modalities: ['SWEDISH'],
         observations: [
           { measureCode: 'NPRS', value: n, regionCode: 'NECK', context: 'PRE_SESSION' },
@@ -151,6 +164,106 @@ describe('per-series outcomes kept at write time', () => {
     } as never);
     expect(await stored()).toEqual(before);
     expect(await recomputed()).toEqual(before);
+  });
+
+  /** The series' valid attended visits in order, each with its first valid NPRS pre value (null: none). */
+  async function visitsOf(seriesId: string) {
+    return db.orm.em.fork().execute<{ id: string; started_at: string; pre_id: string | null; pre: number | null }[]>(
+      `select se.id, se.started_at, o.id as pre_id, o.value as pre
+       from treatment_session se
+       left join lateral (select id, value from observation where session_id = se.id and measure_code = 'NPRS'
+         and context = 'PRE_SESSION' and status <> 'ENTERED_IN_ERROR' order by created_at limit 1) o on true
+       where se.series_id = ? and se.attendance = 'ATTENDED' and se.status <> 'ENTERED_IN_ERROR'
+       order by se.started_at, se.created_at`,
+      [seriesId],
+    );
+  }
+  const nprsRow = async (seriesId: string) => (await stored()).filter((row) => row.series_id === seriesId && row.measure_code === 'NPRS');
+
+  test('after each kind of correction, the stored rows equal a fresh computation without the voided or earlier values', async () => {
+    const series = await aSeries();
+    const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
+    const visits = (await visitsOf(series.id)).filter((v) => v.pre !== null);
+    expect(visits.length).toBeGreaterThanOrEqual(4);
+    const before = await nprsRow(series.id);
+    expect(before).toHaveLength(1);
+
+    // The first visit voided: its values leave, and the others move up one visit.
+    await markSessionEnteredInError(db.orm.em.fork(), viewer, visits[0]?.id as string, 'Another client');
+    const afterVoid = (await nprsRow(series.id))[0];
+    expect(afterVoid?.visit_values).toEqual(before[0]?.visit_values.slice(1).map((v) => ({ visit: v.visit - 1, value: v.value })));
+    expect(await recomputed()).toEqual(await stored());
+
+    // A value of the (now) first visit amended: the visit's mean and the baseline follow the corrected value.
+    await amendObservation(db.orm.em.fork(), viewer, visits[1]?.pre_id as string, { value: 10, reason: 'Misread' } as never);
+    const afterAmend = (await nprsRow(series.id))[0];
+    expect(afterAmend?.visit_values[0]?.value).toBeGreaterThan(afterVoid?.visit_values[0]?.value as number);
+    expect(afterAmend?.visit_values.slice(1)).toEqual(afterVoid?.visit_values.slice(1));
+    expect(await recomputed()).toEqual(await stored());
+
+    // A value voided on its own.
+    await markObservationEnteredInError(db.orm.em.fork(), viewer, visits[2]?.pre_id as string, 'Wrong region');
+    expect(await recomputed()).toEqual(await stored());
+
+    // A visit moved before all the others: it becomes visit 1.
+    const last = visits[visits.length - 1];
+    await amendSession(
+      db.orm.em.fork(),
+      viewer,
+      last?.id as string,
+      { startedAt: new Date(Date.parse(String(visits[1]?.started_at)) - 60_000), reason: 'Wrong day' } as never,
+    );
+    const moved = await visitsOf(series.id);
+    expect(moved[0]?.id).toBe(last?.id);
+    expect(await recomputed()).toEqual(await stored());
+
+    // A questionnaire taken at a visit: amended, then voided.
+    const [response] = await db.orm.em
+      .fork()
+      .execute<{ id: string; instrument_code: string; answers: { itemCode: string; value: number | null }[] }[]>(
+        `select qr.id, qr.instrument_code, qr.answers from questionnaire_response qr
+         where qr.series_id = ? and qr.session_id is not null and qr.status <> 'ENTERED_IN_ERROR' order by qr.completed_at limit 1`,
+        [series.id],
+      );
+    if (!response) throw new Error('no questionnaire taken at a visit of this series in the demo data');
+    // The first item answered otherwise: its lowest answer, or the next one up if it was that.
+    const item = findInstrument(response.instrument_code)?.items[0];
+    const first = response.answers[0]?.value === item?.min ? (item?.min ?? 0) + 1 : item?.min;
+    const answers = response.answers.map((a, i) => ({ ...a, value: i === 0 ? first : a.value }));
+    await amendQuestionnaireResponse(db.orm.em.fork(), viewer, response.id, { answers, reason: 'Item 1 mis-keyed' } as never);
+    expect(await recomputed()).toEqual(await stored());
+    await markQuestionnaireResponseEnteredInError(db.orm.em.fork(), viewer, response.id, 'Wrong questionnaire');
+    expect(await recomputed()).toEqual(await stored());
+  });
+
+  test('corrections and a new visit of the same series at the same moment all succeed and stay consistent', async () => {
+    const series = await aSeries();
+    const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
+    const visits = (await visitsOf(series.id)).filter((v) => v.pre !== null);
+    const last = visits[visits.length - 1];
+    const before = (await nprsRow(series.id))[0];
+    const writes = [
+      recordSession(db.orm.em.fork(), viewer, {
+        seriesId: series.id,
+        startedAt: new Date(Date.parse(String(last?.started_at)) + 3_600_000),
+        durationMinutes: 5,
+        attendance: 'ATTENDED',
+        // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+        acknowledgeRedFlags: true,
+        modalities: ['SWEDISH'],
+        observations: [{ measureCode: 'NPRS', value: 1, regionCode: 'NECK', context: 'PRE_SESSION' }],
+      } as never),
+      markSessionEnteredInError(db.orm.em.fork(), viewer, visits[0]?.id as string, 'Another client'),
+      amendObservation(db.orm.em.fork(), viewer, visits[1]?.pre_id as string, { value: 9, reason: 'Misread' } as never),
+      amendSession(db.orm.em.fork(), viewer, visits[2]?.id as string, { plan: 'Stretches twice a day', reason: 'Plan left out' } as never),
+    ];
+    const settled = await Promise.allSettled(writes);
+    expect(settled.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []))).toEqual([]);
+    const row = (await nprsRow(series.id))[0];
+    // One visit voided, one added (its only NPRS value is 1).
+    expect(row?.visit_values.length).toBe(before?.visit_values.length);
+    expect(row?.visit_values.at(-1)?.value).toBe(1);
+    expect(await recomputed()).toEqual(await stored());
   });
 
   test('refreshing one series by its id gives the same rows as the bulk statement', async () => {

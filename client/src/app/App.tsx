@@ -10,12 +10,35 @@ import { ErrorMessage, Loading, PanelErrorBoundary } from './status';
 const TherapistApp = lazy(() => import('./therapist/TherapistApp'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const ResearchApp = lazy(() => import('./research/ResearchApp'));
+const AcceptInvitePage = lazy(() => import('./AcceptInvitePage'));
 
 export function App() {
   const session = useSession();
   // A new sign-in starts the page afresh, so nothing of the previous session's answers stays on screen.
   const [signIns, setSignIns] = useState(0);
+  // An invite link opens its own page whoever is signed in: accepting it signs in the new account.
+  const [inviteToken, setInviteToken] = useState(() =>
+    window.location.pathname === '/invite' ? (new URLSearchParams(window.location.search).get('token') ?? '') : null,
+  );
 
+  if (inviteToken !== null) {
+    return (
+      <div className="app">
+        <Suspense fallback={<Loading>Opening your invite…</Loading>}>
+          <AcceptInvitePage
+            token={inviteToken}
+            onAccepted={() => {
+              // The token is spent: leave its address, and open the new account's pages.
+              window.history.replaceState(null, '', '/');
+              setInviteToken(null);
+              setSignIns((n) => n + 1);
+              session.refresh();
+            }}
+          />
+        </Suspense>
+      </div>
+    );
+  }
   if (session.signedOut) {
     return (
       <div className="app">

@@ -12,3 +12,6 @@ export const modalityLabels: Record<Modality, string> = {
   REFLEXOLOGY: 'Reflexology',
   OTHER: 'Other',
 };
+
+/** The session's pressure scale, 1-5 (index 0 is pressure 1): on the form and in the visit history. */
+export const sessionPressureLabels = ['1 very light', '2 light', '3 moderate', '4 firm', '5 very deep'];

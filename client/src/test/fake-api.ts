@@ -11,6 +11,7 @@ import type {
   ViewerQuery,
 } from '../graphql/generated/graphql';
 import { nprs, prePost, weeklySessions } from './fixtures';
+import { myDiaryEntries, visitHistory } from './visit-fixtures';
 
 export interface RecordedRequest {
   operationName: string;
@@ -71,6 +72,12 @@ export function createFakeApi(role: Role = 'THERAPIST') {
         displayName: client.displayName,
         dateOfBirth: client.dateOfBirth,
         sex: 'FEMALE',
+        email: null,
+        phone: null,
+        preferredLanguage: null,
+        referral: null,
+        unresolvedRedFlags: [],
+        contraindications: [],
         intake: null,
         series: client.series.map((s) => ({
           id: s.id,
@@ -83,6 +90,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
           sessions,
         })),
       },
+      conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
     };
   };
   const measures = [{ ...nprs, unit: '{score}', severityBands: [] }];
@@ -95,7 +103,10 @@ export function createFakeApi(role: Role = 'THERAPIST') {
       goals: null,
       plannedSessions: 6,
       plannedSessionsPerWeek: 1,
-      client: { id: 'c1', displayName: 'Ada Lovelace' },
+      dischargeReason: null,
+      dischargeNote: null,
+      headlineMeasure: null,
+      client: { id: 'c1', displayName: 'Ada Lovelace', unresolvedRedFlags: [], contraindications: [] },
       condition: { name: 'Neck pain' },
       sessions,
       observations: [
@@ -185,7 +196,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
       id: 'series-1',
       startDate: '2026-03-01',
       plannedMinutesPerSession: 60,
-      client: { id: 'c1', displayName: 'Ada Lovelace' },
+      client: { id: 'c1', displayName: 'Ada Lovelace', unresolvedRedFlags: [], contraindications: [] },
       condition: { name: 'Neck pain', suggestedMeasureCodes: ['NPRS'], suggestedInstrumentCodes: [] },
     },
     measures: [{ ...nprs, requiresRegion: true, requiresSide: false }],
@@ -198,6 +209,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
     researchClinics: [{ id: 'k1', name: 'Demo Clinic' }],
   });
+  // The client's diary entries, dated relative to the moment they are asked for.
+  const diaryEntries = () => myDiaryEntries(Date.now());
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
@@ -207,6 +220,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     MyProgress: myProgress,
     SessionForm: sessionForm,
     ResearchCatalogs: researchCatalogs,
+    VisitHistory: visitHistory,
+    MyDiaryEntries: diaryEntries,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { DEFAULT_ANCHOR_DATE, DEFAULT_CLIENTS, DEFAULT_SEED, type SeedOptions, seedDemoData, seedDemoDataIfEmpty } from '../demo/seed.js';
-import { addDays, todayUtc } from '../demo/time.js';
+import { DEFAULT_CLIENTS, DEFAULT_SEED, demoAnchorDate, type SeedOptions, seedDemoData, seedDemoDataIfEmpty } from '../demo/seed.js';
 
 /*
  * pnpm --filter @fascia/server seed [-- options]
@@ -14,7 +13,7 @@ import { addDays, todayUtc } from '../demo/time.js';
  *   --force             seed even when the database already has data (adds another copy)
  *   --seed=N            random seed (default DEFAULT_SEED)
  *   --clients=N         number of clients (default 40)
- *   --anchor=DATE       the "today" of the data, YYYY-MM-DD or "today" (= yesterday UTC, the latest allowed)
+ *   --anchor=DATE       the "today" of the data, YYYY-MM-DD (default: FASCIA_DEMO_ANCHOR, else today in the first clinic's zone)
  */
 async function main(): Promise<void> {
   // `pnpm ... seed -- --force` passes the `--` through.
@@ -31,17 +30,16 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'Usage: seed [--force] [--seed=N] [--clients=N] [--anchor=YYYY-MM-DD|today]\n' +
-        `Defaults: seed ${DEFAULT_SEED}, ${DEFAULT_CLIENTS} clients, anchor ${DEFAULT_ANCHOR_DATE}.`,
+      'Usage: seed [--force] [--seed=N] [--clients=N] [--anchor=YYYY-MM-DD]\n' +
+        `Defaults: seed ${DEFAULT_SEED}, ${DEFAULT_CLIENTS} clients, anchor FASCIA_DEMO_ANCHOR or today in the first clinic's zone.`,
     );
     return;
   }
-  const options: SeedOptions = {};
+  const config = loadConfig();
+  const options: SeedOptions = { anchorDate: values.anchor ?? demoAnchorDate(config.demoAnchor) };
   if (values.seed !== undefined) options.seed = Number(values.seed);
   if (values.clients !== undefined) options.clients = Number(values.clients);
-  if (values.anchor !== undefined) options.anchorDate = values.anchor === 'today' ? addDays(todayUtc(), -1) : values.anchor;
 
-  const config = loadConfig();
   const log = pino({
     level: config.logLevel,
     ...(config.production || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { colorize: true } } }),

@@ -73,3 +73,30 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
+
+/** The canonical form of a BCP 47 language tag, e.g. `fr-ca` -> `fr-CA`; throws RangeError for a malformed one. */
+export function canonicalLanguageTag(tag: string): string {
+  const [canonical] = Intl.getCanonicalLocales(tag.trim());
+  if (!canonical) throw new RangeError(`not a language tag: "${tag}"`);
+  return canonical;
+}
+
+/** A BCP 47 language tag (`en`, `fr-CA`), as Intl understands it, of at most 35 characters. */
+export function checkLanguageTag(field: string, value: string): void {
+  checkText(field, value, 35);
+  try {
+    canonicalLanguageTag(value);
+  } catch {
+    throw new BadInputError(field, 'language-tag', `"${value}" is not a BCP 47 language tag such as en or fr-CA`);
+  }
+}
+
+/** An IANA time zone name that this runtime knows, e.g. `America/Toronto`. */
+export function checkTimeZone(field: string, value: string): void {
+  checkText(field, value, 64, true);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new BadInputError(field, 'time-zone', `"${value}" is not an IANA time zone such as America/Toronto`);
+  }
+}

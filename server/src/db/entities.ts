@@ -12,6 +12,7 @@ import { Intake } from '../modules/clients/intake.entity.js';
 import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
 import { Condition } from '../modules/conditions/condition.entity.js';
+import { RecordRevision } from '../modules/corrections/record-revision.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
@@ -41,4 +42,5 @@ export const entities = [
   SignInAttempt,
   AuditEvent,
   IdempotencyKey,
+  RecordRevision,
 ];

@@ -1,7 +1,7 @@
 import type { Side } from '../modules/body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../modules/body-regions/body-region-catalog.js';
 import type { CloseSeriesInput, StartSeriesInput, TreatedRegionInput } from '../modules/care/care.input.js';
-import type { SeriesStatus } from '../modules/care/treatment-series.entity.js';
+import type { DischargeReason, SeriesStatus } from '../modules/care/treatment-series.entity.js';
 import type { Attendance, Modality } from '../modules/care/treatment-session.entity.js';
 import type { Sex } from '../modules/clients/client.entity.js';
 import type { CreateClientInput, RecordIntakeInput } from '../modules/clients/client.input.js';
@@ -32,6 +32,7 @@ import {
   redFlagsByCondition,
   subjectivePhrases,
 } from './demo-content.js';
+import { addOnboardingDetails } from './onboarding.js';
 import { clamp, Random, roundTo } from './random.js';
 import { addDays, dayOfWeek, daysBetween, yearsBefore, zonedTime } from './time.js';
 
@@ -53,6 +54,8 @@ export interface PlannedSeries {
   /** Pain the client reported between visits (diary). */
   diary: Omit<RecordObservationInput, 'clientId' | 'seriesId'>[];
   close: CloseSeriesInput | null;
+  /** How the intake's red flags were resolved before the first visit; null when there were none or they stay open. */
+  redFlagsClearedNote: string | null;
 }
 
 export interface PlannedClient {
@@ -574,6 +577,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     close = {
       status: choice.status,
       endDate: dates[dates.length - 1] as string,
+      dischargeReason: dischargeReasonOf(choice.status, choice.trajectory, choice.conditionCode),
       dischargeNote: `${note} ${outcomesText.join('; ')}.`,
     };
   }
@@ -593,7 +597,15 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     sessions,
     diary,
     close,
+    redFlagsClearedNote: null,
   };
+}
+
+/** Why a closed demo series ended, read off how it went (no random draw, so the rest of the plan is unchanged). */
+function dischargeReasonOf(status: 'COMPLETED' | 'DISCONTINUED', trajectory: Trajectory, conditionCode: string): DischargeReason {
+  if (status === 'COMPLETED') return trajectory === 'IMPROVING' ? 'GOALS_MET' : 'PLATEAU';
+  if (trajectory === 'WORSENING') return 'REFERRED_ON';
+  return conditionCode === 'CANCER_PALLIATIVE' ? 'CLIENT_CHOICE' : 'LOST_TO_FOLLOW_UP';
 }
 
 /** The whole demo data set for `options`, as service inputs. Pure: no clock, no database. */
@@ -740,10 +752,12 @@ export function planDemoData(options: PlanOptions): DemoPlan {
     clientPlans.push({ clinic: clinicIndex, client, series: planned });
   }
 
-  return {
+  const plan = {
     seed: options.seed,
     anchorDate: options.anchorDate,
     clinics: clinicsPlan,
     clients: clientPlans,
   };
+  addOnboardingDetails(plan);
+  return plan;
 }

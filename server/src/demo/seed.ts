@@ -2,23 +2,25 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { TherapistViewer } from '../common/viewer.js';
 import { closeSeries, startSeries } from '../modules/care/care.service.js';
-import { createClient, recordIntake } from '../modules/clients/client.service.js';
+import { createClient, recordIntake, resolveRedFlags } from '../modules/clients/client.service.js';
 import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
 import { recordObservation, recordSession } from '../modules/recording/recording.service.js';
 import { seedDemoAccounts } from './accounts.js';
+import { clinicContents } from './demo-content.js';
 import { type DemoPlan, planDemoData } from './plan.js';
-import { addDays, isCalendarDate, todayUtc } from './time.js';
+import { isCalendarDate, localDateOf } from './time.js';
 
 /*
  * The demo data set: 2 clinics, 4 therapists, 40 clients with intakes, treatment series,
  * visits, pre/post measurements, questionnaires and pain diaries, and one account per role (accounts.ts).
  *
- * Deterministic: the data follow from a seed (mulberry32) and a fixed anchor date, the "today"
- * of the data set. Active series have their last visit in the days before the anchor, closed
- * ones ended in the weeks before it. The anchor defaults to DEFAULT_ANCHOR_DATE, a constant, so
- * seeding twice gives the same clinical data (ids and entry times aside); pass another anchor
- * (e.g. yesterday) for a data set that looks current.
+ * Deterministic: the data follow from a seed (mulberry32) and an anchor date, the "today"
+ * of the data set. Active series have their last visit in the days up to the anchor, closed
+ * ones ended in the weeks before it. Seeding twice with one anchor gives the same clinical data
+ * (ids and entry times aside). The server and the seed command anchor the data on the day they
+ * first seed (`demoAnchorDate`: FASCIA_DEMO_ANCHOR, else today in the first clinic's zone), so the
+ * demo looks current; called without an anchor (tests), the seed uses DEFAULT_ANCHOR_DATE.
  *
  * Everything clinical is written through the services, so it is validated exactly like API
  * input. It all happens in one transaction: a failed seed leaves the database as it was.
@@ -26,13 +28,18 @@ import { addDays, isCalendarDate, todayUtc } from './time.js';
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_CLIENTS = 40;
-/** The "today" of the demo data unless another anchor is given. */
+/** The "today" of the demo data when the caller gives no anchor. */
 export const DEFAULT_ANCHOR_DATE = '2026-11-20';
+
+/** The anchor of a demo data set seeded now: `fixed` (FASCIA_DEMO_ANCHOR) if given, else today in the first demo clinic's zone. */
+export function demoAnchorDate(fixed: string | undefined, now = new Date()): string {
+  return fixed ?? localDateOf(now, (clinicContents[0] as { timeZone: string }).timeZone);
+}
 
 export interface SeedOptions {
   seed?: number;
   clients?: number;
-  /** YYYY-MM-DD, at the latest yesterday (UTC), so that no visit lies in the future. */
+  /** YYYY-MM-DD, at the latest today (in the first clinic's zone), so that no visit lies days in the future. */
   anchorDate?: string;
 }
 
@@ -69,10 +76,12 @@ function resolveOptions(options: SeedOptions): Required<SeedOptions> {
   if (!Number.isInteger(clients) || clients < 1 || clients > 1000) {
     throw new Error(`clients must be a whole number from 1 to 1000, got ${clients}`);
   }
-  const latest = addDays(todayUtc(), -1);
+  const latest = demoAnchorDate(undefined);
   if (!isCalendarDate(anchorDate)) throw new Error(`anchorDate must be a date YYYY-MM-DD, got "${anchorDate}"`);
   if (anchorDate > latest) {
-    throw new Error(`anchorDate ${anchorDate} is too late: at most ${latest} (yesterday, UTC), or visits would lie in the future`);
+    throw new Error(
+      `anchorDate ${anchorDate} is too late: at most ${latest} (today in the first clinic's zone), or visits would lie in the future`,
+    );
   }
   return { seed, clients, anchorDate };
 }
@@ -144,6 +153,7 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
     for (const plannedSeries of planned.series) {
       const viewer = clinicViewers[plannedSeries.therapist] as TherapistViewer;
       await recordIntake(unit(), viewer, client.id, plannedSeries.intake);
+      if (plannedSeries.redFlagsClearedNote) await resolveRedFlags(unit(), viewer, client.id, plannedSeries.redFlagsClearedNote);
       const series = await startSeries(unit(), viewer, {
         ...plannedSeries.start,
         clientId: client.id,

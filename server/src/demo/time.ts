@@ -78,8 +78,3 @@ export function localDateOf(instant: Date, timeZone: string): string {
     day: '2-digit',
   }).format(instant);
 }
-
-/** Today's date in UTC. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -40,9 +40,10 @@ import { maxPageSize } from '../modules/clients/client.service.js';
  *   that a document cannot make the server work through thousands of them.
  * - **cost 10,000,000**: a static upper bound of the values a response can hold (see `measureOperation`).
  *   The heaviest legitimate query, the batching test's caseload (100 clients with every nested list), costs
- *   4,260,602; the introspection query about 350,000; the client's queries at most 4,606 (the client list,
- *   whose page size is a variable). The limit is about twice the heaviest: one more unpaged level of lists
- *   below the caseload, or three copies of it under aliases, is rejected.
+ *   4,260,602; the introspection query about 350,000; the client's queries at most 82,856 (the visit
+ *   history: each record's revisions and their field changes are two more unpaged lists). The limit is
+ *   about twice the heaviest: one more unpaged level of lists below the caseload, or three copies of it
+ *   under aliases, is rejected.
  * - **tokens 2,000** (a parser option, see `parseOptions`): the caseload query is 66 tokens, the client's
  *   largest query 72 and the introspection query 184 (variables are JSON, not tokens). The parser stops
  *   at the limit, so a document of a million tokens costs no more than 2,000 tokens of work.

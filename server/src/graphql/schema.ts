@@ -12,8 +12,9 @@ import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
-import { ClientResolver } from '../modules/clients/client.resolver.js';
+import { ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
+import { CorrectionsResolvers } from '../modules/corrections/corrections.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
@@ -30,10 +31,12 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     resolvers: [
       ClinicResolver,
       ClientResolver,
+      IntakeComplaintResolver,
       ...CareResolvers,
       ...MeasuresResolvers,
       ...InstrumentsResolvers,
       RecordingResolver,
+      ...CorrectionsResolvers,
       CatalogResolver,
       AuditResolver,
       ...AccountsResolvers,

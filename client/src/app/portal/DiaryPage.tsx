@@ -10,6 +10,7 @@ import { useQuery } from '../../graphql/use-query';
 import { FieldError } from '../forms/FieldError';
 import { createKeyRing, errorProps, type FormError, formErrorOf } from '../forms/field-errors';
 import { ErrorMessage, Loading } from '../status';
+import { DiaryEntries } from './DiaryEntries';
 
 const diaryMeasureCode = 'NPRS';
 const valueId = 'diary-value';
@@ -46,12 +47,19 @@ export function diaryPlaces(data: MyProgressQuery): { key: string; label: string
 /** A pain diary entry in three taps on a phone: where, how much (0-10), save. */
 export function DiaryPage({ timeZone }: { timeZone: string | undefined }) {
   const query = useQuery(MyProgressDocument, {});
+  // Each saved entry reloads the list below, so it shows there at once.
+  const [saves, setSaves] = useState(0);
   if (query.status === 'loading') return <Loading>Loading…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
-  return <DiaryForm data={query.data} timeZone={timeZone} />;
+  return (
+    <>
+      <DiaryForm data={query.data} timeZone={timeZone} onSaved={() => setSaves((n) => n + 1)} />
+      <DiaryEntries key={saves} measureCode={diaryMeasureCode} timeZone={timeZone} />
+    </>
+  );
 }
 
-function DiaryForm({ data, timeZone }: { data: MyProgressQuery; timeZone: string | undefined }) {
+function DiaryForm({ data, timeZone, onSaved }: { data: MyProgressQuery; timeZone: string | undefined; onSaved: () => void }) {
   const client = data.viewer.client;
   const places = diaryPlaces(data);
   const [place, setPlace] = useState(places[0]?.key ?? '');
@@ -100,6 +108,7 @@ function DiaryForm({ data, timeZone }: { data: MyProgressQuery; timeZone: string
       setSaved(`Saved: pain ${recordObservation.value} in your ${places.find((p) => p.key === place)?.label.toLowerCase()} at ${time}.`);
       setValue('');
       pending.current = null;
+      onSaved();
     } catch (failure) {
       setError(
         formErrorOf(

@@ -1,5 +1,6 @@
 import { TableToggle } from '../../charts/TableToggle';
 import type { SeriesPageQuery } from '../../graphql/generated/graphql';
+import { Link } from '../router';
 import { attendanceMarks } from './ClientPage';
 
 type Attendance = SeriesPageQuery['series']['progress']['attendance'];
@@ -18,10 +19,13 @@ export function AttendancePanel({
   attendance,
   sessions,
   timeZone,
+  visitPath,
 }: {
   attendance: Attendance;
   sessions: SeriesPageQuery['series']['sessions'];
   timeZone: string | undefined;
+  /** Each visit's own page (its notes and corrections), when there is one. */
+  visitPath?: (sessionId: string) => string;
 }) {
   const planned = attendance.plannedSessions;
   const rows: { label: string; count: number; className: string }[] = [
@@ -31,7 +35,8 @@ export function AttendancePanel({
     { label: 'Cancelled', count: attendance.cancelled, className: 'bar-cancelled' },
     { label: 'No-show', count: attendance.noShows, className: 'bar-noshow' },
   ];
-  const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) });
+  // Date and time: two visits on one day are two lines that differ.
+  const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
   const behind = attendance.expectedByNow - attendance.attended;
   return (
     <section className="panel" aria-label="Plan and attendance">
@@ -71,7 +76,14 @@ export function AttendancePanel({
             {sessions.map((s) => (
               <li key={s.id}>
                 <span aria-hidden="true">{attendanceMarks[s.attendance].mark} </span>
-                <time dateTime={s.startedAt}>{dates.format(new Date(s.startedAt))}</time>: {attendanceMarks[s.attendance].label}
+                <time dateTime={s.startedAt}>
+                  {visitPath ? (
+                    <Link to={visitPath(s.id)}>{dates.format(new Date(s.startedAt))}</Link>
+                  ) : (
+                    dates.format(new Date(s.startedAt))
+                  )}
+                </time>
+                : {attendanceMarks[s.attendance].label}
               </li>
             ))}
           </ol>

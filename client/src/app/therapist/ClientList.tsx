@@ -100,7 +100,12 @@ export function ClientList() {
 
   return (
     <section className="panel client-list" aria-labelledby={`${searchId}-heading`}>
-      <h1 id={`${searchId}-heading`}>Clients</h1>
+      <div className="heading-row">
+        <h1 id={`${searchId}-heading`}>Clients</h1>
+        <Link className="button" to="/clients/new">
+          New client
+        </Link>
+      </div>
       <search className="search">
         <label htmlFor={searchId}>Search by name or email</label>
         <input

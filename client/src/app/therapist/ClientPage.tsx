@@ -1,10 +1,8 @@
-import { useId } from 'react';
+import { useMemo } from 'react';
 import {
   type Attendance,
   ClientSeriesDocument,
   type ClientSeriesQuery,
-  type PainTolerance,
-  type PressurePreference,
   type SeriesStatus,
   type Sex,
 } from '../../graphql/generated/graphql';
@@ -12,11 +10,13 @@ import { useQuery } from '../../graphql/use-query';
 import { ageOn, formatLocalDate, todayIn } from '../format';
 import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
+import { IntakeDetails, ReferralFacts } from './IntakeDetails';
+import { InvitePanel } from './InvitePanel';
+import { clientPath } from './onboarding-labels';
+import { ResolveRedFlags, SafetyAlert } from './SafetyAlert';
 
 export const statusLabels: Record<SeriesStatus, string> = { ACTIVE: 'Active', COMPLETED: 'Completed', DISCONTINUED: 'Discontinued' };
 const sexLabels: Record<Sex, string> = { FEMALE: 'female', MALE: 'male', OTHER: 'other', UNKNOWN: 'sex not recorded' };
-const pressureLabels: Record<PressurePreference, string> = { LIGHT: 'light', MODERATE: 'moderate', FIRM: 'firm', DEEP: 'deep' };
-const toleranceLabels: Record<PainTolerance, string> = { LOW: 'low', MODERATE: 'moderate', HIGH: 'high' };
 /** Visit marks on the timeline: a shape and a word per attendance, never colour alone. */
 export const attendanceMarks: Record<Attendance, { mark: string; label: string }> = {
   ATTENDED: { mark: '●', label: 'attended' },
@@ -35,19 +35,69 @@ export function ClientPage({ clientId, timeZone, canRecord }: ClientPageProps) {
   const query = useQuery(ClientSeriesDocument, { id: clientId });
   if (query.status === 'loading') return <Loading>Loading the client…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
-  const { client } = query.data;
+  return <ClientDetails data={query.data} timeZone={timeZone} canRecord={canRecord} onChanged={query.retry} />;
+}
+
+function ClientDetails({
+  data,
+  timeZone,
+  canRecord,
+  onChanged,
+}: {
+  data: ClientSeriesQuery;
+  timeZone: string | undefined;
+  canRecord: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = data;
   const age = ageOn(client.dateOfBirth, todayIn(timeZone));
+  const conditionNames = useMemo(() => new Map(data.conditions.map((c) => [c.code, c.name])), [data.conditions]);
+  const path = clientPath(client.id);
   return (
     <div className="client-page">
       <p className="breadcrumb">
         <Link to="/clients">← All clients</Link>
       </p>
+      <SafetyAlert redFlags={client.unresolvedRedFlags} contraindications={client.contraindications} />
+      {client.unresolvedRedFlags.length > 0 && <ResolveRedFlags clientId={client.id} onResolved={onChanged} />}
       <section className="panel">
         <h1>{client.displayName}</h1>
         <p className="client-facts">
           Born {formatLocalDate(client.dateOfBirth)} (age {age}), {sexLabels[client.sex]}
         </p>
-        <IntakeSummary intake={client.intake} timeZone={timeZone} />
+        <dl className="facts">
+          {client.email && (
+            <>
+              <dt>Email</dt>
+              <dd>{client.email}</dd>
+            </>
+          )}
+          {client.phone && (
+            <>
+              <dt>Phone</dt>
+              <dd>{client.phone}</dd>
+            </>
+          )}
+          {client.preferredLanguage && (
+            <>
+              <dt>Preferred language</dt>
+              <dd>{languageName(client.preferredLanguage)}</dd>
+            </>
+          )}
+          <ReferralFacts referral={client.referral} />
+        </dl>
+        <p className="actions">
+          <Link className="button button-secondary" to={`${path}/edit`}>
+            Edit details
+          </Link>
+          <Link className="button button-secondary" to={`${path}/intake`}>
+            Record intake
+          </Link>
+        </p>
+        <div className="invite">
+          <InvitePanel clientId={client.id} email={client.email ?? null} timeZone={timeZone} />
+        </div>
+        <IntakeDetails intake={client.intake} conditionNames={conditionNames} timeZone={timeZone} />
       </section>
       <section className="panel" aria-labelledby="series-heading">
         <h2 id="series-heading">Treatment series</h2>
@@ -60,71 +110,29 @@ export function ClientPage({ clientId, timeZone, canRecord }: ClientPageProps) {
             ))}
           </ol>
         )}
-        {canRecord && (
-          <p>
-            <Link className="button" to={`/clients/${encodeURIComponent(client.id)}/questionnaire`}>
+        <p className="actions">
+          <Link className="button" to={`${path}/series/new`}>
+            Start a series
+          </Link>
+          {canRecord && (
+            <Link className="button" to={`${path}/questionnaire`}>
               Enter a questionnaire
             </Link>
-          </p>
-        )}
+          )}
+        </p>
       </section>
     </div>
   );
 }
 
-type Intake = ClientSeriesQuery['client']['intake'];
-
-function IntakeSummary({ intake, timeZone }: { intake: Intake; timeZone: string | undefined }) {
-  const id = useId();
-  if (!intake) {
-    return (
-      <>
-        <h2 id={id}>Intake</h2>
-        <p>No intake recorded yet.</p>
-      </>
-    );
+/** A language tag in words, e.g. fr-CA as "French (Canada) (fr-CA)", or the tag when the browser cannot name it. */
+function languageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames(undefined, { type: 'language' }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
   }
-  const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(intake.takenAt),
-  );
-  const list = (items: readonly string[]) => (items.length ? items.join('; ') : 'none');
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>Intake, {date}</h2>
-      <dl className="facts">
-        <dt>Chief complaints</dt>
-        <dd>{intake.chiefComplaints}</dd>
-        {intake.goals && (
-          <>
-            <dt>Goals</dt>
-            <dd>{intake.goals}</dd>
-          </>
-        )}
-        <dt>Red flags</dt>
-        <dd className={intake.redFlags.length ? 'warning' : undefined}>
-          {intake.redFlags.length > 0 && <span aria-hidden="true">⚠ </span>}
-          {list(intake.redFlags)}
-        </dd>
-        <dt>Contraindications</dt>
-        <dd className={intake.contraindications.length ? 'warning' : undefined}>
-          {intake.contraindications.length > 0 && <span aria-hidden="true">⚠ </span>}
-          {list(intake.contraindications)}
-        </dd>
-        {intake.medications && (
-          <>
-            <dt>Medications</dt>
-            <dd>{intake.medications}</dd>
-          </>
-        )}
-        <dt>Pressure preferred</dt>
-        <dd>{intake.pressurePreference ? pressureLabels[intake.pressurePreference] : 'not asked'}</dd>
-        <dt>Pain tolerance</dt>
-        <dd>{intake.painTolerance ? toleranceLabels[intake.painTolerance] : 'not asked'}</dd>
-        <dt>Consent to treatment</dt>
-        <dd>{intake.consentToTreatment ? 'given' : 'not given'}</dd>
-      </dl>
-    </section>
-  );
 }
 
 type Series = ClientSeriesQuery['client']['series'][number];

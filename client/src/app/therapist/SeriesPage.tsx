@@ -9,6 +9,9 @@ import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { AttendancePanel } from './AttendancePanel';
 import { statusLabels } from './ClientPage';
+import { dischargeReasonChoices } from './onboarding-labels';
+import { SafetyAlert } from './SafetyAlert';
+import { visitsPath } from './visit-history';
 
 export interface SeriesPageProps {
   seriesId: string;
@@ -68,6 +71,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
       <p className="breadcrumb">
         <Link to={clientPath}>← {series.client.displayName}</Link>
       </p>
+      <SafetyAlert redFlags={series.client.unresolvedRedFlags} contraindications={series.client.contraindications} />
       <section className="panel">
         <h1>
           {series.client.displayName}: {series.condition.name}
@@ -84,7 +88,19 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
           </p>
         )}
         {series.goals && <p>Goals: {series.goals}</p>}
+        {series.headlineMeasure && <p>Headline measure: {series.headlineMeasure.name}</p>}
+        {series.status !== 'ACTIVE' && (
+          <dl className="facts discharge">
+            <dt>Reason for discharge</dt>
+            <dd>{series.dischargeReason ? dischargeReasonChoices[series.dischargeReason] : 'not recorded'}</dd>
+            <dt>Closing summary</dt>
+            <dd className="prewrap">{series.dischargeNote ?? 'none written'}</dd>
+          </dl>
+        )}
         <p className="actions">
+          <Link className="button button-secondary" to={visitsPath(series.client.id, series.id)}>
+            Every visit in full
+          </Link>
           {canRecord && series.status === 'ACTIVE' && (
             <Link className="button" to={`/sessions/new?series=${encodeURIComponent(series.id)}`}>
               Record a session
@@ -93,6 +109,14 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
           {canRecord && (
             <Link className="button button-secondary" to={`${clientPath}/questionnaire?series=${encodeURIComponent(series.id)}`}>
               Enter a questionnaire
+            </Link>
+          )}
+          <Link className="button button-secondary" to={`${clientPath}/series/${encodeURIComponent(series.id)}/edit`}>
+            Edit the plan
+          </Link>
+          {series.status === 'ACTIVE' && (
+            <Link className="button button-secondary" to={`${clientPath}/series/${encodeURIComponent(series.id)}/close`}>
+              Close the series
             </Link>
           )}
         </p>
@@ -133,7 +157,12 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
         )}
       </section>
 
-      <AttendancePanel attendance={series.progress.attendance} sessions={series.sessions} timeZone={timeZone} />
+      <AttendancePanel
+        attendance={series.progress.attendance}
+        sessions={series.sessions}
+        timeZone={timeZone}
+        visitPath={(sessionId) => visitsPath(series.client.id, series.id, sessionId)}
+      />
     </div>
   );
 }

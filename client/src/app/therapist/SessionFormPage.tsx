@@ -11,18 +11,18 @@ import {
 import { useQuery } from '../../graphql/use-query';
 import { FieldError } from '../forms/FieldError';
 import { createKeyRing, errorProps, type FormError, formErrorOf } from '../forms/field-errors';
-import { modalityLabels } from '../labels';
+import { modalityLabels, sessionPressureLabels } from '../labels';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { BodyMap, parsePickKey, pickKey, pickLabel, type RegionPick } from './BodyMap';
 import { QuestionnaireFields } from './QuestionnaireFields';
+import { acknowledgeControlId, RedFlagAcknowledgement, SafetyAlert } from './SafetyAlert';
 import { buildSessionInput, controlIds, type SessionDraft } from './session-input';
 
 /** The pain scale recorded per region on the form. */
 const painMeasureCode = 'NPRS';
 
 const attendanceLabels: Record<Attendance, string> = { ATTENDED: 'Attended', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' };
-const pressureLabels = ['1 very light', '2 light', '3 moderate', '4 firm', '5 very deep'];
 
 /** Now, as a `datetime-local` value in the browser's time. */
 function localNow(): string {
@@ -60,6 +60,8 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
   const [draft, setDraft] = useState<SessionDraft>(() => emptyDraft(series.plannedMinutesPerSession));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  const [reviewedRedFlags, setReviewedRedFlags] = useState(false);
+  const redFlags = series.client.unresolvedRedFlags;
   const keys = useRef(createKeyRing());
   const summary = useRef<HTMLDivElement>(null);
   const rowIds = useRef(0);
@@ -92,10 +94,12 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { input, controls } = buildSessionInput(draft, series.id, {
+    const built = buildSessionInput(draft, series.id, {
       painMeasureCode,
       instrumentItems: (code) => data.instruments.find((i) => i.code === code)?.items ?? [],
     });
+    const input = redFlags.length > 0 ? { ...built.input, acknowledgeRedFlags: reviewedRedFlags } : built.input;
+    const controls = new Map([...built.controls, ['acknowledgeRedFlags', acknowledgeControlId]]);
     setSending(true);
     setError(null);
     try {
@@ -116,6 +120,11 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
         </Link>
       </p>
       <h1>Record a session</h1>
+      <SafetyAlert redFlags={redFlags} contraindications={series.client.contraindications} />
+      {/* Only a visit that takes place needs the review; a cancellation or no-show treats nobody. */}
+      {redFlags.length > 0 && draft.attendance === 'ATTENDED' && (
+        <RedFlagAcknowledgement checked={reviewedRedFlags} onChange={setReviewedRedFlags} error={error} />
+      )}
       <div ref={summary} tabIndex={-1}>
         {error && error.controlId === null && <ErrorMessage message={error.message} />}
         {error?.controlId && <p className="status status-error">The session was not recorded: one detail needs changing (marked below).</p>}
@@ -191,7 +200,7 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
 
           <fieldset id={controlIds.pressure} tabIndex={-1} className="choices" {...errorProps(controlIds.pressure, error)}>
             <legend>Pressure</legend>
-            {pressureLabels.map((label, i) => (
+            {sessionPressureLabels.map((label, i) => (
               <label key={label} className="choice">
                 <input
                   type="radio"

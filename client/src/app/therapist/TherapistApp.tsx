@@ -6,16 +6,20 @@ import { Loading, PanelErrorBoundary } from '../status';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientList } from './ClientList';
 import { ClientPage } from './ClientPage';
+import { onboardingPage, settingsPath } from './onboarding-routes';
 
 // chart.js and the forms load only when a page needs them, so the caseload appears sooner.
 const SeriesPage = lazy(() => import('./SeriesPage'));
 const SessionFormPage = lazy(() => import('./SessionFormPage'));
 const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
+const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
+const VisitPage = lazy(() => import('./VisitPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
   { to: '/clients', label: 'Clients' },
 ];
+const adminNav: NavItem[] = [...nav, { to: settingsPath, label: 'Clinic settings' }];
 
 /** The therapist's (and clinic admin's) layout: caseload, clients, progress, recording. */
 export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
@@ -27,20 +31,29 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   const clientRoute = matchPath('/clients/:id', path);
   const seriesRoute = matchPath('/clients/:id/series/:seriesId', path);
   const questionnaireRoute = matchPath('/clients/:id/questionnaire', path);
+  const visitsRoute = matchPath('/clients/:id/series/:seriesId/visits', path);
+  const visitRoute = matchPath('/clients/:id/series/:seriesId/visits/:sessionId', path);
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
+  const isAdmin = viewer.role === 'ADMIN';
+  const onboarding = onboardingPage(path, { timeZone, isAdmin });
   let page: ReactNode;
-  if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
+  if (onboarding) page = onboarding;
+  else if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
   else if (path === '/clients') page = <ClientList />;
   else if (clientRoute?.id) page = <ClientPage key={clientRoute.id} clientId={clientRoute.id} timeZone={timeZone} canRecord={canRecord} />;
   else if (seriesRoute?.id && seriesRoute.seriesId)
     page = <SeriesPage key={seriesRoute.seriesId} seriesId={seriesRoute.seriesId} timeZone={timeZone} canRecord={canRecord} />;
+  else if (visitsRoute?.seriesId)
+    page = <VisitHistoryPage key={visitsRoute.seriesId} seriesId={visitsRoute.seriesId} timeZone={timeZone} />;
+  else if (visitRoute?.seriesId && visitRoute.sessionId)
+    page = <VisitPage key={visitRoute.sessionId} seriesId={visitRoute.seriesId} sessionId={visitRoute.sessionId} timeZone={timeZone} />;
   else if (formSeries) page = <SessionFormPage key={formSeries} seriesId={formSeries} timeZone={timeZone} />;
   else if (questionnaireRoute?.id)
     page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;
   else page = <NotFoundPage home="/" homeLabel="Back to the caseload" />;
 
   return (
-    <Layout header={<AppHeader viewer={viewer} home="/" nav={nav} onSignOut={onSignOut} />}>
+    <Layout header={<AppHeader viewer={viewer} home="/" nav={isAdmin ? adminNav : nav} onSignOut={onSignOut} />}>
       <PanelErrorBoundary key={`${path}?${location.search}`}>
         <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
       </PanelErrorBoundary>

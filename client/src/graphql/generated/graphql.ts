@@ -17,6 +17,20 @@ export type AgeBand =
   | 'AGE_80_89'
   | 'AGE_90_PLUS';
 
+/** Corrections to a measured value; omitted fields stay as they are. Checked like a new value. */
+export type AmendObservationInput = {
+  /** Why the record is corrected (required, up to 2000 characters). */
+  reason: string;
+  /** Body region code. */
+  regionCode?: string | null | undefined;
+  /** Side. */
+  side?: Side | null | undefined;
+  /** When it was measured (clinical time). */
+  takenAt?: string | null | undefined;
+  /** The value, in the measure's unit and within its valid range. */
+  value?: number | null | undefined;
+};
+
 /** The answer to one item of a questionnaire. */
 export type AnswerInput = {
   /** Item code, as listed by the instrument. */
@@ -47,6 +61,30 @@ export type CaseloadSort =
   | 'LAST_VISIT'
   | 'START_DATE';
 
+/** Changes to the clinic's settings; omitted fields stay as they are. */
+export type ClinicSettingsInput = {
+  /** BCP 47 locale for dates and numbers, e.g. en-CA or fr-CA. */
+  locale?: string | null | undefined;
+  /** Name for display, 1-200 characters. */
+  name?: string | null | undefined;
+  /** Caseload: flag a series "no meaningful change" once it has this many attended sessions without reaching the MCID (2-52; 6 when the clinic was made). */
+  noChangeAfterSessions?: number | null | undefined;
+  /** IANA time zone, e.g. America/Toronto. Stored instants (visit times, entry times) never move; the calendar days they count on (visit dates, weeks of progress, "today") follow the new zone from then on. */
+  timeZone?: string | null | undefined;
+};
+
+/** Closing a series: completed as planned or discontinued. */
+export type CloseSeriesInput = {
+  /** Closing summary, up to 4000 characters. */
+  dischargeNote?: string | null | undefined;
+  /** Why the series ended. */
+  dischargeReason: DischargeReason;
+  /** Last day of the series; not before its start. */
+  endDate: string;
+  /** COMPLETED or DISCONTINUED. */
+  status: SeriesStatus;
+};
+
 /** Which clients a research query is about: always those whose latest intake gives research consent, across all clinics, with one series each (the earliest that matches every filter). Every filter is optional; the ones given must all hold. */
 export type CohortFilterInput = {
   /** Age bands at the series start (any of them). */
@@ -73,6 +111,61 @@ export type CohortFilterInput = {
   startFrom?: string | null | undefined;
   /** Series started on or before this date. */
   startTo?: string | null | undefined;
+};
+
+/** How a complaint began. */
+export type ComplaintOnset =
+  | 'AFTER_INJURY'
+  | 'GRADUAL'
+  | 'SUDDEN'
+  | 'UNKNOWN';
+
+/** AMENDED: some fields were corrected; ENTERED_IN_ERROR: the record should never have been recorded. */
+export type CorrectionKind =
+  | 'AMENDED'
+  | 'ENTERED_IN_ERROR';
+
+/** A new client. */
+export type CreateClientInput = {
+  /** Date of birth, not in the future. */
+  dateOfBirth: string;
+  /** Email address. */
+  email?: string | null | undefined;
+  /** Family (last) name, 1-100 characters. */
+  familyName: string;
+  /** Given (first) name, 1-100 characters. */
+  givenName: string;
+  /** Phone number, up to 40 characters. */
+  phone?: string | null | undefined;
+  /** Preferred language, a BCP 47 tag such as `en` or `fr-CA`. */
+  preferredLanguage?: string | null | undefined;
+  /** Who referred the client, if anyone. */
+  referral?: ReferralInput | null | undefined;
+  /** Administrative sex. */
+  sex: Sex;
+};
+
+/** Why a series ended. */
+export type DischargeReason =
+  /** The client chose to stop. */
+  | 'CLIENT_CHOICE'
+  /** The goals of the series were reached. */
+  | 'GOALS_MET'
+  /** The client stopped coming without saying so. */
+  | 'LOST_TO_FOLLOW_UP'
+  /** No further progress was expected from more of the same treatment. */
+  | 'PLATEAU'
+  /** The client was referred to another clinician. */
+  | 'REFERRED_ON';
+
+/** A presenting complaint. */
+export type IntakeComplaintInput = {
+  /** The complaint, 1-500 characters. */
+  description: string;
+  /** How it began. */
+  onset?: ComplaintOnset | null | undefined;
+  /** When it began; not after the interview. */
+  onsetDate?: string | null | undefined;
 };
 
 /** Which way is improvement. */
@@ -124,6 +217,40 @@ export type PressurePreference =
   | 'LIGHT'
   | 'MODERATE';
 
+/** An intake interview. */
+export type RecordIntakeInput = {
+  /** What brings the client, up to 4000 characters. */
+  chiefComplaints: string;
+  /** Presenting complaints with their onset, at most 20. */
+  complaints?: Array<IntakeComplaintInput> | null | undefined;
+  /** Codes of the conditions found, from the condition catalog. */
+  conditionCodes?: Array<string> | null | undefined;
+  /** The client agrees that the clinic reports back to the referrer (default false). */
+  consentToShareWithReferrer?: boolean | null | undefined;
+  /** Informed consent to treatment was given. */
+  consentToTreatment: boolean;
+  /** Contraindications found at screening, each up to 200 characters. */
+  contraindications?: Array<string> | null | undefined;
+  /** Current health conditions, up to 4000 characters. */
+  currentConditions?: string | null | undefined;
+  /** The client's goals, up to 4000 characters. */
+  goals?: string | null | undefined;
+  /** Current medications, up to 4000 characters. */
+  medications?: string | null | undefined;
+  /** Tolerance of discomfort. */
+  painTolerance?: PainTolerance | null | undefined;
+  /** Past conditions, injuries, surgeries, up to 4000 characters. */
+  pastConditions?: string | null | undefined;
+  /** Preferred pressure. */
+  pressurePreference?: PressurePreference | null | undefined;
+  /** Red flags, each up to 200 characters. */
+  redFlags?: Array<string> | null | undefined;
+  /** Consent to research use of de-identified outcomes (default false). */
+  researchConsent?: boolean | null | undefined;
+  /** When the interview took place. */
+  takenAt: string;
+};
+
 /** A single measured value, e.g. pain the client reports between sessions. */
 export type RecordObservationInput = {
   /** The client measured. */
@@ -148,6 +275,8 @@ export type RecordObservationInput = {
 
 /** A visit, with the values measured before and after it and any questionnaires. */
 export type RecordSessionInput = {
+  /** The therapist has seen the client's unresolved red flags and treats anyway; required (true) for an attended visit while any are open. */
+  acknowledgeRedFlags?: boolean | null | undefined;
   /** Assessment notes, up to 8000 characters. */
   assessment?: string | null | undefined;
   /** Attended, cancelled or no-show. */
@@ -175,6 +304,41 @@ export type RecordSessionInput = {
   /** Subjective notes, up to 8000 characters. */
   subjective?: string | null | undefined;
 };
+
+/** FINAL as recorded, AMENDED after a correction, ENTERED_IN_ERROR when it should never have been recorded. */
+export type RecordStatus =
+  | 'AMENDED'
+  | 'ENTERED_IN_ERROR'
+  | 'FINAL';
+
+/** Who entered a value. */
+export type RecorderRole =
+  | 'CLIENT'
+  | 'THERAPIST';
+
+/** The client's referral; it replaces any earlier one. */
+export type ReferralInput = {
+  /** The referring clinician, up to 200 characters; required unless the source is SELF. */
+  clinicianName?: string | null | undefined;
+  /** Phone, email or address of the referrer, up to 500 characters. */
+  contact?: string | null | undefined;
+  /** Practice or organisation of the referrer, up to 200 characters. */
+  organisation?: string | null | undefined;
+  /** Why the client was referred, up to 4000 characters. */
+  reason?: string | null | undefined;
+  /** Date of the referral; not in the future. */
+  referredOn?: string | null | undefined;
+  /** Who referred the client. */
+  source: ReferralSource;
+};
+
+/** Who referred the client: themself (SELF) or another clinician. */
+export type ReferralSource =
+  | 'CHIROPRACTOR'
+  | 'OTHER'
+  | 'PHYSICIAN'
+  | 'PHYSIOTHERAPIST'
+  | 'SELF';
 
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
@@ -227,6 +391,26 @@ export type Side =
   | 'LEFT'
   | 'RIGHT';
 
+/** A new treatment series. */
+export type StartSeriesInput = {
+  /** The client treated. */
+  clientId: string | number;
+  /** Condition code from the condition catalog. */
+  conditionCode: string;
+  /** Goals of the series, up to 4000 characters. */
+  goals?: string | null | undefined;
+  /** Code of the measure the series is judged by (measure catalog), shown first. */
+  headlineMeasureCode?: string | null | undefined;
+  /** Minutes planned per session, 5-240. */
+  plannedMinutesPerSession: number;
+  /** Sessions planned, 1-200. */
+  plannedSessions: number;
+  /** Sessions planned per week, 0.25-7. */
+  plannedSessionsPerWeek: number;
+  /** First day of the series; at most a year ahead. */
+  startDate: string;
+};
+
 /** A questionnaire completed outside a session, or recorded on its own. */
 export type SubmitQuestionnaireInput = {
   /** The answers, one per item. */
@@ -257,6 +441,44 @@ export type TreatedSide =
   | 'LEFT'
   | 'RIGHT';
 
+/** Changes to a client; omitted fields stay as they are. */
+export type UpdateClientInput = {
+  /** Date of birth, not in the future. */
+  dateOfBirth?: string | null | undefined;
+  /** Email address; an empty string clears it. */
+  email?: string | null | undefined;
+  /** Family (last) name, 1-100 characters. */
+  familyName?: string | null | undefined;
+  /** Given (first) name, 1-100 characters. */
+  givenName?: string | null | undefined;
+  /** Phone number; an empty string clears it. */
+  phone?: string | null | undefined;
+  /** Preferred language, a BCP 47 tag such as `en` or `fr-CA`; an empty string clears it. */
+  preferredLanguage?: string | null | undefined;
+  /** A new current referral; null or absent leaves the referral unchanged. */
+  referral?: ReferralInput | null | undefined;
+  /** Administrative sex. */
+  sex?: Sex | null | undefined;
+};
+
+/** Changes to the plan of a series; omitted fields stay as they are. */
+export type UpdateSeriesInput = {
+  /** Condition code from the condition catalog. */
+  conditionCode?: string | null | undefined;
+  /** Goals of the series, up to 4000 characters. */
+  goals?: string | null | undefined;
+  /** Code of the measure the series is judged by (measure catalog); an empty string clears it. */
+  headlineMeasureCode?: string | null | undefined;
+  /** Minutes planned per session, 5-240. */
+  plannedMinutesPerSession?: number | null | undefined;
+  /** Sessions planned, 1-200. */
+  plannedSessions?: number | null | undefined;
+  /** Sessions planned per week, 0.25-7. */
+  plannedSessionsPerWeek?: number | null | undefined;
+  /** First day; not after the first recorded session. */
+  startDate?: string | null | undefined;
+};
+
 export type CaseloadQueryVariables = Exact<{
   flag?: CaseloadFlag | null | undefined;
   sort: CaseloadSort;
@@ -280,7 +502,123 @@ export type ClientSeriesQueryVariables = Exact<{
 }>;
 
 
-export type ClientSeriesQuery = { client: { id: string, displayName: string, dateOfBirth: string, sex: Sex, intake: { takenAt: string, chiefComplaints: string, goals: string | null, medications: string | null, contraindications: Array<string>, redFlags: Array<string>, pressurePreference: PressurePreference | null, painTolerance: PainTolerance | null, consentToTreatment: boolean } | null, series: Array<{ id: string, conditionCode: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }> }> } };
+export type ClientSeriesQuery = { client: { id: string, displayName: string, dateOfBirth: string, sex: Sex, email: string | null, phone: string | null, preferredLanguage: string | null, unresolvedRedFlags: Array<string>, contraindications: Array<string>, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, contact: string | null, reason: string | null, referredOn: string | null } | null, intake: { takenAt: string, chiefComplaints: string, conditionCodes: Array<string>, currentConditions: string | null, pastConditions: string | null, goals: string | null, medications: string | null, contraindications: Array<string>, redFlags: Array<string>, redFlagsResolvedAt: string | null, redFlagsResolutionNote: string | null, pressurePreference: PressurePreference | null, painTolerance: PainTolerance | null, consentToTreatment: boolean, consentToShareWithReferrer: boolean, researchConsent: boolean, complaints: Array<{ description: string, onsetDate: string | null, onset: ComplaintOnset | null, durationWeeks: number | null }> } | null, series: Array<{ id: string, conditionCode: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }> }> }, conditions: Array<{ code: string, name: string }> };
+
+export type ClinicSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClinicSettingsQuery = { viewer: { clinic: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number } | null } };
+
+export type UpdateClinicSettingsMutationVariables = Exact<{
+  input: ClinicSettingsInput;
+}>;
+
+
+export type UpdateClinicSettingsMutation = { updateClinicSettings: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number } };
+
+export type ClinicSettingsFieldsFragment = { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number };
+
+export type MarkSessionEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkSessionEnteredInErrorMutation = { markSessionEnteredInError: { id: string, status: RecordStatus } };
+
+export type MarkObservationEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkObservationEnteredInErrorMutation = { markObservationEnteredInError: { id: string, status: RecordStatus } };
+
+export type MarkQuestionnaireResponseEnteredInErrorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type MarkQuestionnaireResponseEnteredInErrorMutation = { markQuestionnaireResponseEnteredInError: { id: string, status: RecordStatus } };
+
+export type AmendObservationMutationVariables = Exact<{
+  id: string | number;
+  input: AmendObservationInput;
+}>;
+
+
+export type AmendObservationMutation = { amendObservation: { id: string, status: RecordStatus, value: number } };
+
+export type MyDiaryEntriesQueryVariables = Exact<{
+  measureCode: string;
+}>;
+
+
+export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null }> }> } | null }, bodyRegions: Array<{ code: string, name: string }> };
+
+export type ClientFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientFormQuery = { client: { id: string, displayName: string, givenName: string, familyName: string, dateOfBirth: string, sex: Sex, email: string | null, phone: string | null, preferredLanguage: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, contact: string | null, reason: string | null, referredOn: string | null } | null } };
+
+export type CreateClientMutationVariables = Exact<{
+  input: CreateClientInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CreateClientMutation = { createClient: { id: string } };
+
+export type UpdateClientMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateClientInput;
+}>;
+
+
+export type UpdateClientMutation = { updateClient: { id: string } };
+
+export type IntakeFormQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type IntakeFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string }> };
+
+export type RecordIntakeMutationVariables = Exact<{
+  clientId: string | number;
+  input: RecordIntakeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RecordIntakeMutation = { recordIntake: { id: string } };
+
+export type ResolveRedFlagsMutationVariables = Exact<{
+  clientId: string | number;
+  note: string;
+}>;
+
+
+export type ResolveRedFlagsMutation = { resolveRedFlags: { id: string, redFlagsResolvedAt: string | null } };
+
+export type InviteClientMutationVariables = Exact<{
+  clientId: string | number;
+  email: string;
+}>;
+
+
+export type InviteClientMutation = { inviteClient: { id: string, email: string, expiresAt: string, token: string } };
+
+export type AcceptInviteMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type AcceptInviteMutation = { acceptInvite: { role: Role } };
 
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -302,7 +640,7 @@ export type SessionFormQueryVariables = Exact<{
 }>;
 
 
-export type SessionFormQuery = { series: { id: string, startDate: string, plannedMinutesPerSession: number, client: { id: string, displayName: string }, condition: { name: string, suggestedMeasureCodes: Array<string>, suggestedInstrumentCodes: Array<string> } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, requiresRegion: boolean, requiresSide: boolean }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }>, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+export type SessionFormQuery = { series: { id: string, startDate: string, plannedMinutesPerSession: number, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string, suggestedMeasureCodes: Array<string>, suggestedInstrumentCodes: Array<string> } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, requiresRegion: boolean, requiresSide: boolean }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }>, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
 
 export type RecordSessionMutationVariables = Exact<{
   input: RecordSessionInput;
@@ -353,7 +691,47 @@ export type SeriesPageQueryVariables = Exact<{
 }>;
 
 
-export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
+export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, dischargeReason: DischargeReason | null, dischargeNote: string | null, headlineMeasure: { name: string } | null, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
+
+export type StartSeriesFormQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type StartSeriesFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string, headlineMeasureCode: string }>, measures: Array<{ code: string, name: string, kind: MeasureKind }> };
+
+export type SeriesPlanQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type SeriesPlanQuery = { series: { id: string, status: SeriesStatus, conditionCode: string, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, startDate: string, goals: string | null, headlineMeasureCode: string | null, client: { id: string, displayName: string }, condition: { name: string } }, conditions: Array<{ code: string, name: string, headlineMeasureCode: string }>, measures: Array<{ code: string, name: string, kind: MeasureKind }> };
+
+export type SeriesPlanCatalogsFragment = { conditions: Array<{ code: string, name: string, headlineMeasureCode: string }>, measures: Array<{ code: string, name: string, kind: MeasureKind }> };
+
+export type StartSeriesMutationVariables = Exact<{
+  input: StartSeriesInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type StartSeriesMutation = { startSeries: { id: string } };
+
+export type UpdateSeriesMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSeriesInput;
+}>;
+
+
+export type UpdateSeriesMutation = { updateSeries: { id: string } };
+
+export type CloseSeriesMutationVariables = Exact<{
+  id: string | number;
+  input: CloseSeriesInput;
+}>;
+
+
+export type CloseSeriesMutation = { closeSeries: { id: string } };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -373,6 +751,23 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
 
+export type VisitHistoryQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type VisitHistoryQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, client: { id: string, displayName: string }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, durationMinutes: number, attendance: Attendance, modalities: Array<Modality>, pressure: number | null, status: RecordStatus, regions: Array<{ regionCode: string, side: TreatedSide | null, minutes: number | null }>, soap: { subjective: string | null, objective: string | null, assessment: string | null, plan: string | null } | null, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, questionnaireResponseId: string | null, status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }>, questionnaireResponses: Array<{ id: string, sessionId: string | null, instrumentCode: string, completedAt: string, score: number, answeredItems: number, missingItems: number, status: RecordStatus, subscores: Array<{ code: string, name: string, score: number }>, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }> }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number }>, bodyRegions: Array<{ code: string, name: string }>, instruments: Array<{ code: string, name: string, scoreMeasureCode: string }> };
+
+export type CorrectionFragment = { at: string, byName: string, byRole: Role, reason: string };
+
+export type RevisionFragment = { kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> };
+
+export type SessionCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
+
+export type ObservationCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
+
+export type QuestionnaireResponseCorrectionsFragment = { status: RecordStatus, enteredInError: { at: string, byName: string, byRole: Role, reason: string } | null, revisions: Array<{ kind: CorrectionKind, at: string, byName: string, byRole: Role, reason: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -391,6 +786,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ClinicSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClinicSettingsFields on Clinic {
+  id
+  name
+  timeZone
+  locale
+  noChangeAfterSessions
+}
+    `, {"fragmentName":"ClinicSettingsFields"}) as unknown as TypedDocumentString<ClinicSettingsFieldsFragment, unknown>;
 export const PlainProgressFragmentDoc = new TypedDocumentString(`
     fragment PlainProgress on MeasureProgressNode {
   measureCode
@@ -466,6 +870,126 @@ export const MeanCellFieldsFragmentDoc = new TypedDocumentString(`
   ciHigh
 }
     `, {"fragmentName":"MeanCellFields"}) as unknown as TypedDocumentString<MeanCellFieldsFragment, unknown>;
+export const SeriesPlanCatalogsFragmentDoc = new TypedDocumentString(`
+    fragment SeriesPlanCatalogs on Query {
+  conditions {
+    code
+    name
+    headlineMeasureCode
+  }
+  measures {
+    code
+    name
+    kind
+  }
+}
+    `, {"fragmentName":"SeriesPlanCatalogs"}) as unknown as TypedDocumentString<SeriesPlanCatalogsFragment, unknown>;
+export const CorrectionFragmentDoc = new TypedDocumentString(`
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+    `, {"fragmentName":"Correction"}) as unknown as TypedDocumentString<CorrectionFragment, unknown>;
+export const RevisionFragmentDoc = new TypedDocumentString(`
+    fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}
+    `, {"fragmentName":"Revision"}) as unknown as TypedDocumentString<RevisionFragment, unknown>;
+export const SessionCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment SessionCorrections on TreatmentSession {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"SessionCorrections"}) as unknown as TypedDocumentString<SessionCorrectionsFragment, unknown>;
+export const ObservationCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment ObservationCorrections on Observation {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"ObservationCorrections"}) as unknown as TypedDocumentString<ObservationCorrectionsFragment, unknown>;
+export const QuestionnaireResponseCorrectionsFragmentDoc = new TypedDocumentString(`
+    fragment QuestionnaireResponseCorrections on QuestionnaireResponse {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}`, {"fragmentName":"QuestionnaireResponseCorrections"}) as unknown as TypedDocumentString<QuestionnaireResponseCorrectionsFragment, unknown>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
   caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
@@ -556,16 +1080,42 @@ export const ClientSeriesDocument = new TypedDocumentString(`
     displayName
     dateOfBirth
     sex
+    email
+    phone
+    preferredLanguage
+    referral {
+      source
+      clinicianName
+      organisation
+      contact
+      reason
+      referredOn
+    }
+    unresolvedRedFlags
+    contraindications
     intake {
       takenAt
       chiefComplaints
+      complaints {
+        description
+        onsetDate
+        onset
+        durationWeeks
+      }
+      conditionCodes
+      currentConditions
+      pastConditions
       goals
       medications
       contraindications
       redFlags
+      redFlagsResolvedAt
+      redFlagsResolutionNote
       pressurePreference
       painTolerance
       consentToTreatment
+      consentToShareWithReferrer
+      researchConsent
     }
     series {
       id
@@ -584,8 +1134,184 @@ export const ClientSeriesDocument = new TypedDocumentString(`
       }
     }
   }
+  conditions {
+    code
+    name
+  }
 }
     `) as unknown as TypedDocumentString<ClientSeriesQuery, ClientSeriesQueryVariables>;
+export const ClinicSettingsDocument = new TypedDocumentString(`
+    query ClinicSettings {
+  viewer {
+    clinic {
+      ...ClinicSettingsFields
+    }
+  }
+}
+    fragment ClinicSettingsFields on Clinic {
+  id
+  name
+  timeZone
+  locale
+  noChangeAfterSessions
+}`) as unknown as TypedDocumentString<ClinicSettingsQuery, ClinicSettingsQueryVariables>;
+export const UpdateClinicSettingsDocument = new TypedDocumentString(`
+    mutation UpdateClinicSettings($input: ClinicSettingsInput!) {
+  updateClinicSettings(input: $input) {
+    ...ClinicSettingsFields
+  }
+}
+    fragment ClinicSettingsFields on Clinic {
+  id
+  name
+  timeZone
+  locale
+  noChangeAfterSessions
+}`) as unknown as TypedDocumentString<UpdateClinicSettingsMutation, UpdateClinicSettingsMutationVariables>;
+export const MarkSessionEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkSessionEnteredInError($id: ID!, $reason: String!) {
+  markSessionEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkSessionEnteredInErrorMutation, MarkSessionEnteredInErrorMutationVariables>;
+export const MarkObservationEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkObservationEnteredInError($id: ID!, $reason: String!) {
+  markObservationEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkObservationEnteredInErrorMutation, MarkObservationEnteredInErrorMutationVariables>;
+export const MarkQuestionnaireResponseEnteredInErrorDocument = new TypedDocumentString(`
+    mutation MarkQuestionnaireResponseEnteredInError($id: ID!, $reason: String!) {
+  markQuestionnaireResponseEnteredInError(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkQuestionnaireResponseEnteredInErrorMutation, MarkQuestionnaireResponseEnteredInErrorMutationVariables>;
+export const AmendObservationDocument = new TypedDocumentString(`
+    mutation AmendObservation($id: ID!, $input: AmendObservationInput!) {
+  amendObservation(id: $id, input: $input) {
+    id
+    status
+    value
+  }
+}
+    `) as unknown as TypedDocumentString<AmendObservationMutation, AmendObservationMutationVariables>;
+export const MyDiaryEntriesDocument = new TypedDocumentString(`
+    query MyDiaryEntries($measureCode: String!) {
+  viewer {
+    client {
+      id
+      series {
+        id
+        observations(measureCode: $measureCode) {
+          id
+          context
+          recordedByRole
+          recordedAt
+          takenAt
+          value
+          regionCode
+          side
+        }
+      }
+    }
+  }
+  bodyRegions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MyDiaryEntriesQuery, MyDiaryEntriesQueryVariables>;
+export const ClientFormDocument = new TypedDocumentString(`
+    query ClientForm($id: ID!) {
+  client(id: $id) {
+    id
+    displayName
+    givenName
+    familyName
+    dateOfBirth
+    sex
+    email
+    phone
+    preferredLanguage
+    referral {
+      source
+      clinicianName
+      organisation
+      contact
+      reason
+      referredOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientFormQuery, ClientFormQueryVariables>;
+export const CreateClientDocument = new TypedDocumentString(`
+    mutation CreateClient($input: CreateClientInput!, $idempotencyKey: String) {
+  createClient(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateClientMutation, CreateClientMutationVariables>;
+export const UpdateClientDocument = new TypedDocumentString(`
+    mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {
+  updateClient(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateClientMutation, UpdateClientMutationVariables>;
+export const IntakeFormDocument = new TypedDocumentString(`
+    query IntakeForm($clientId: ID!) {
+  client(id: $clientId) {
+    id
+    displayName
+  }
+  conditions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<IntakeFormQuery, IntakeFormQueryVariables>;
+export const RecordIntakeDocument = new TypedDocumentString(`
+    mutation RecordIntake($clientId: ID!, $input: RecordIntakeInput!, $idempotencyKey: String) {
+  recordIntake(
+    clientId: $clientId
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordIntakeMutation, RecordIntakeMutationVariables>;
+export const ResolveRedFlagsDocument = new TypedDocumentString(`
+    mutation ResolveRedFlags($clientId: ID!, $note: String!) {
+  resolveRedFlags(clientId: $clientId, note: $note) {
+    id
+    redFlagsResolvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveRedFlagsMutation, ResolveRedFlagsMutationVariables>;
+export const InviteClientDocument = new TypedDocumentString(`
+    mutation InviteClient($clientId: ID!, $email: String!) {
+  inviteClient(clientId: $clientId, email: $email) {
+    id
+    email
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<InviteClientMutation, InviteClientMutationVariables>;
+export const AcceptInviteDocument = new TypedDocumentString(`
+    mutation AcceptInvite($token: String!, $password: String!) {
+  acceptInvite(token: $token, password: $password) {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
 export const MyProgressDocument = new TypedDocumentString(`
     query MyProgress {
   viewer {
@@ -665,6 +1391,8 @@ export const SessionFormDocument = new TypedDocumentString(`
     client {
       id
       displayName
+      unresolvedRedFlags
+      contraindications
     }
     condition {
       name
@@ -859,9 +1587,16 @@ export const SeriesPageDocument = new TypedDocumentString(`
     goals
     plannedSessions
     plannedSessionsPerWeek
+    dischargeReason
+    dischargeNote
+    headlineMeasure {
+      name
+    }
     client {
       id
       displayName
+      unresolvedRedFlags
+      contraindications
     }
     condition {
       name
@@ -922,6 +1657,81 @@ export const SeriesPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SeriesPageQuery, SeriesPageQueryVariables>;
+export const StartSeriesFormDocument = new TypedDocumentString(`
+    query StartSeriesForm($clientId: ID!) {
+  client(id: $clientId) {
+    id
+    displayName
+  }
+  ...SeriesPlanCatalogs
+}
+    fragment SeriesPlanCatalogs on Query {
+  conditions {
+    code
+    name
+    headlineMeasureCode
+  }
+  measures {
+    code
+    name
+    kind
+  }
+}`) as unknown as TypedDocumentString<StartSeriesFormQuery, StartSeriesFormQueryVariables>;
+export const SeriesPlanDocument = new TypedDocumentString(`
+    query SeriesPlan($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    status
+    conditionCode
+    plannedSessions
+    plannedSessionsPerWeek
+    plannedMinutesPerSession
+    startDate
+    goals
+    headlineMeasureCode
+    client {
+      id
+      displayName
+    }
+    condition {
+      name
+    }
+  }
+  ...SeriesPlanCatalogs
+}
+    fragment SeriesPlanCatalogs on Query {
+  conditions {
+    code
+    name
+    headlineMeasureCode
+  }
+  measures {
+    code
+    name
+    kind
+  }
+}`) as unknown as TypedDocumentString<SeriesPlanQuery, SeriesPlanQueryVariables>;
+export const StartSeriesDocument = new TypedDocumentString(`
+    mutation StartSeries($input: StartSeriesInput!, $idempotencyKey: String) {
+  startSeries(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartSeriesMutation, StartSeriesMutationVariables>;
+export const UpdateSeriesDocument = new TypedDocumentString(`
+    mutation UpdateSeries($id: ID!, $input: UpdateSeriesInput!) {
+  updateSeries(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSeriesMutation, UpdateSeriesMutationVariables>;
+export const CloseSeriesDocument = new TypedDocumentString(`
+    mutation CloseSeries($id: ID!, $input: CloseSeriesInput!) {
+  closeSeries(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseSeriesMutation, CloseSeriesMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) {
@@ -956,3 +1766,129 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const VisitHistoryDocument = new TypedDocumentString(`
+    query VisitHistory($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    status
+    startDate
+    endDate
+    client {
+      id
+      displayName
+    }
+    condition {
+      name
+    }
+    sessions(includeEnteredInError: true) {
+      id
+      startedAt
+      durationMinutes
+      attendance
+      modalities
+      pressure
+      regions {
+        regionCode
+        side
+        minutes
+      }
+      soap {
+        subjective
+        objective
+        assessment
+        plan
+      }
+      ...SessionCorrections
+    }
+    observations(includeEnteredInError: true) {
+      id
+      sessionId
+      measureCode
+      context
+      regionCode
+      side
+      value
+      takenAt
+      questionnaireResponseId
+      ...ObservationCorrections
+    }
+    questionnaireResponses(includeEnteredInError: true) {
+      id
+      sessionId
+      instrumentCode
+      completedAt
+      score
+      answeredItems
+      missingItems
+      subscores {
+        code
+        name
+        score
+      }
+      ...QuestionnaireResponseCorrections
+    }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    min
+    max
+    decimals
+  }
+  bodyRegions {
+    code
+    name
+  }
+  instruments {
+    code
+    name
+    scoreMeasureCode
+  }
+}
+    fragment Correction on RecordCorrection {
+  at
+  byName
+  byRole
+  reason
+}
+fragment Revision on RecordRevision {
+  kind
+  at
+  byName
+  byRole
+  reason
+  changes {
+    field
+    before
+    after
+  }
+}
+fragment SessionCorrections on TreatmentSession {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+fragment ObservationCorrections on Observation {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}
+fragment QuestionnaireResponseCorrections on QuestionnaireResponse {
+  status
+  enteredInError {
+    ...Correction
+  }
+  revisions {
+    ...Revision
+  }
+}`) as unknown as TypedDocumentString<VisitHistoryQuery, VisitHistoryQueryVariables>;

@@ -29,6 +29,8 @@ export const Account = defineEntity({
     /** PHC string `$scrypt$ln=..,r=..,p=..$salt$key`: never the password. */
     passwordHash: p.string().length(200),
     role: p.enum(roles),
+    /** Name for display, e.g. of an admin who has no therapist record. */
+    name: p.string().length(200).nullable(),
     clinic: () => p.manyToOne(Clinic).ref().nullable().index(),
     therapist: () => p.manyToOne(Therapist).ref().nullable(),
     client: () => p.manyToOne(Client).ref().nullable(),

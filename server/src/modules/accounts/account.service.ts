@@ -1,6 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError, NotFoundError } from '../../common/errors.js';
-import { checkEmail, isUuid } from '../../common/validate.js';
+import { checkEmail, checkText, isUuid } from '../../common/validate.js';
 import { anonymous, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { AccessToken } from './access-token.entity.js';
 import { Account } from './account.entity.js';
@@ -15,6 +15,8 @@ export interface NewAccount {
   email: string;
   password: string;
   role: Role;
+  /** Name for display, 1-200 characters. */
+  name?: string | null;
   clinicId?: string | null;
   therapistId?: string | null;
   clientId?: string | null;
@@ -55,13 +57,19 @@ export async function checkNewEmail(em: EntityManager, field: string, email: str
  * Joins the caller's transaction; the records the role needs must exist already.
  */
 export async function createAccount(em: EntityManager, input: NewAccount): Promise<Account> {
-  checkNewPassword('password', input.password, input.publishedDemoPassword ? {} : { email: input.email, names: input.names ?? [] });
+  checkNewPassword(
+    'password',
+    input.password,
+    input.publishedDemoPassword ? {} : { email: input.email, names: [input.name, ...(input.names ?? [])] },
+  );
+  checkText('name', input.name, 200);
   const email = await checkNewEmail(em, 'email', input.email);
   const passwordHash = await hashPassword(input.password);
   const account = em.create(Account, {
     email,
     passwordHash,
     role: input.role,
+    name: input.name?.trim() || null,
     clinic: input.clinicId ?? null,
     therapist: input.therapistId ?? null,
     client: input.clientId ?? null,

@@ -115,6 +115,12 @@ export class AccountNode {
   @Field(() => RoleEnum, { description: 'What the account may do.' })
   role!: Role;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name for display, when one was given (e.g. a clinic admin made on the command line).',
+  })
+  name!: string | null;
+
   @Field(() => ClinicNode, { nullable: true, description: 'The clinic of staff and clients; none for researchers.' })
   clinic!: ClinicNode | null;
 
@@ -142,6 +148,7 @@ export class AccountNode {
       id: account.id,
       email: account.email,
       role: account.role,
+      name: account.name ?? null,
       clinic: clinic ? ClinicNode.from(clinic) : null,
       therapist: therapist ? TherapistNode.from(therapist) : null,
       client: client ? ClientNode.from(client) : null,

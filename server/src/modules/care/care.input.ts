@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { SeriesStatusEnum, TreatedSideEnum } from './care.type.js';
+import { DischargeReasonEnum, SeriesStatusEnum, TreatedSideEnum } from './care.type.js';
 import type { TreatedSide } from './treated-region.entity.js';
-import type { SeriesStatus } from './treatment-series.entity.js';
+import type { DischargeReason, SeriesStatus } from './treatment-series.entity.js';
 
 @InputType({ description: 'A new treatment series.' })
 export class StartSeriesInput {
@@ -33,6 +33,12 @@ export class StartSeriesInput {
     description: 'First day of the series; at most a year ahead.',
   })
   startDate!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the measure the series is judged by (measure catalog), shown first.',
+  })
+  headlineMeasureCode?: string | null;
 }
 
 @InputType({
@@ -71,6 +77,12 @@ export class UpdateSeriesInput {
     description: 'First day; not after the first recorded session.',
   })
   startDate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the measure the series is judged by (measure catalog); an empty string clears it.',
+  })
+  headlineMeasureCode?: string | null;
 }
 
 @InputType({
@@ -85,9 +97,12 @@ export class CloseSeriesInput {
   })
   endDate!: string;
 
+  @Field(() => DischargeReasonEnum, { description: 'Why the series ended.' })
+  dischargeReason!: DischargeReason;
+
   @Field(() => String, {
     nullable: true,
-    description: 'Discharge summary, up to 4000 characters.',
+    description: 'Closing summary, up to 4000 characters.',
   })
   dischargeNote?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
 import { actingTherapist, clinicViewer } from '../../common/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ConditionNode } from '../conditions/condition.type.js';
@@ -31,8 +32,13 @@ export class SeriesResolver {
   }
 
   @FieldResolver(() => [SessionNode], { description: 'Visits, in clinical-time order.' })
-  async sessions(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<SessionNode[]> {
-    return (await loaders.sessionsBySeries.load(series.id)).map((session) => SessionNode.from(session));
+  async sessions(
+    @Root() series: SeriesNode,
+    @Ctx() { loaders, viewer }: RequestContext,
+    @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
+  ): Promise<SessionNode[]> {
+    const sessions = await loaders.sessionsBySeries.load(series.id);
+    return listedRecords(sessions, includeEnteredInError, viewer.role).map((session) => SessionNode.from(session));
   }
 
   @Authorized('ADMIN', 'THERAPIST')

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { validOnly } from '../../common/record-status.js';
 import { checkInteger, checkLocalDate, checkNumber, checkText, isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type TherapistViewer, visibleTo } from '../../common/viewer.js';
 import { getClient } from '../clients/client.service.js';
@@ -31,6 +32,12 @@ function checkCondition(field: string, code: string): void {
   if (!findCondition(code)) throw new BadInputError(field, 'unknown-condition', `unknown condition "${code}"`);
 }
 
+/** The measure table mirrors the measure catalog (synced at start); care reads it because measures imports care. */
+async function checkHeadlineMeasure(em: EntityManager, code: string): Promise<void> {
+  const [known] = await em.execute<{ code: string }[]>('select code from measure where code = ?', [code]);
+  if (!known) throw new BadInputError('headlineMeasureCode', 'unknown-measure', `unknown measure "${code}"`);
+}
+
 function checkPlan(input: StartSeriesInput | UpdateSeriesInput): void {
   checkText('goals', input.goals, longText);
   checkInteger('plannedSessions', input.plannedSessions, 1, 200);
@@ -46,6 +53,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
   checkPlan(input);
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, input.clientId);
+    if (input.headlineMeasureCode) await checkHeadlineMeasure(tx, input.headlineMeasureCode);
     const series = tx.create(TreatmentSeries, {
       clinic: viewer.clinicId,
       client: input.clientId,
@@ -57,6 +65,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
       plannedMinutesPerSession: input.plannedMinutesPerSession,
       startDate: input.startDate,
       status: 'ACTIVE',
+      headlineMeasureCode: input.headlineMeasureCode || null,
     });
     await tx.flush();
     return series;
@@ -88,8 +97,12 @@ export async function updateSeries(
   checkPlan(input);
   return em.transactional(async (tx) => {
     const series = await getSeries(tx, viewer, id);
+    if (input.headlineMeasureCode) await checkHeadlineMeasure(tx, input.headlineMeasureCode);
+    if (input.headlineMeasureCode !== undefined && input.headlineMeasureCode !== null) {
+      series.headlineMeasureCode = input.headlineMeasureCode || null;
+    }
     if (input.startDate) {
-      const first = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'asc' } });
+      const first = await tx.findOne(TreatmentSession, { series: id, ...validOnly }, { orderBy: { startedAt: 'asc' } });
       if (first && localDate(first.startedAt, await clinicTimeZone(tx, viewer)) < input.startDate) {
         throw new BadInputError('startDate', 'after-first-session', 'must not be after the first recorded session');
       }
@@ -120,7 +133,7 @@ export async function closeSeries(
     if (input.endDate < series.startDate) {
       throw new BadInputError('endDate', 'before-start', `must not be before the series start (${series.startDate})`);
     }
-    const last = await tx.findOne(TreatmentSession, { series: id }, { orderBy: { startedAt: 'desc' } });
+    const last = await tx.findOne(TreatmentSession, { series: id, ...validOnly }, { orderBy: { startedAt: 'desc' } });
     const lastDay = last && localDate(last.startedAt, await clinicTimeZone(tx, viewer));
     if (lastDay && input.endDate < lastDay) {
       throw new BadInputError('endDate', 'before-last-session', `must not be before the last recorded session (${lastDay})`);
@@ -128,6 +141,7 @@ export async function closeSeries(
     series.status = input.status;
     series.endDate = input.endDate;
     series.dischargeNote = input.dischargeNote ?? null;
+    series.dischargeReason = input.dischargeReason;
     await tx.flush();
     return series;
   });

@@ -1,15 +1,34 @@
 import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { TreatedRegion, TreatedSide } from './treated-region.entity.js';
 import { treatedSides } from './treated-region.entity.js';
-import { type SeriesStatus, seriesStatuses, type TreatmentSeries } from './treatment-series.entity.js';
+import {
+  type DischargeReason,
+  dischargeReasons,
+  type SeriesStatus,
+  seriesStatuses,
+  type TreatmentSeries,
+} from './treatment-series.entity.js';
 import { type Attendance, attendances, type Modality, modalities, type TreatmentSession } from './treatment-session.entity.js';
 
 export const SeriesStatusEnum = enumOf(seriesStatuses);
 registerEnumType(SeriesStatusEnum, {
   name: 'SeriesStatus',
   description: 'Where a treatment series stands.',
+});
+export const DischargeReasonEnum = enumOf(dischargeReasons);
+registerEnumType(DischargeReasonEnum, {
+  name: 'DischargeReason',
+  description: 'Why a series ended.',
+  valuesConfig: {
+    GOALS_MET: { description: 'The goals of the series were reached.' },
+    PLATEAU: { description: 'No further progress was expected from more of the same treatment.' },
+    REFERRED_ON: { description: 'The client was referred to another clinician.' },
+    CLIENT_CHOICE: { description: 'The client chose to stop.' },
+    LOST_TO_FOLLOW_UP: { description: 'The client stopped coming without saying so.' },
+  },
 });
 export const AttendanceEnum = enumOf(attendances);
 registerEnumType(AttendanceEnum, {
@@ -67,9 +86,21 @@ export class SeriesNode {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Discharge summary, once closed.',
+    description: 'Closing summary, once closed.',
   })
   dischargeNote!: string | null;
+
+  @Field(() => DischargeReasonEnum, {
+    nullable: true,
+    description: 'Why the series ended, once closed.',
+  })
+  dischargeReason!: DischargeReason | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the measure the series is judged by, shown first.',
+  })
+  headlineMeasureCode!: string | null;
 
   clientId!: string;
   therapistId!: string;
@@ -86,6 +117,8 @@ export class SeriesNode {
       status: series.status,
       endDate: series.endDate ?? null,
       dischargeNote: series.dischargeNote ?? null,
+      dischargeReason: series.dischargeReason ?? null,
+      headlineMeasureCode: series.headlineMeasureCode ?? null,
       clientId: series.client.id,
       therapistId: series.therapist.id,
     });
@@ -186,8 +219,16 @@ export class SessionNode {
   @Field(() => SoapNotesNode, { nullable: true, description: "SOAP notes: the therapist's working notes, for clinic staff only." })
   soap!: SoapNotesNode | null;
 
+  @Field(() => [String], {
+    description: 'The red flags the therapist acknowledged before this visit ([] when none were open).',
+  })
+  redFlagsAcknowledged!: string[];
+
   @Field(() => DateTimeScalar, { description: 'When the visit was entered.' })
   recordedAt!: Date;
+
+  @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
+  status!: RecordStatus;
 
   /** The client seen, when the series was loaded with the session (for the audit trail). */
   clientId!: string | null;
@@ -207,7 +248,9 @@ export class SessionNode {
         assessment: session.assessment ?? null,
         plan: session.plan ?? null,
       }),
+      redFlagsAcknowledged: session.redFlagsAcknowledged,
       recordedAt: session.createdAt,
+      status: session.status,
       clientId: session.series.unwrap().client?.id ?? null,
     });
   }

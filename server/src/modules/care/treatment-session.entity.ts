@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recordStatuses } from '../../common/record-status.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
@@ -37,10 +38,14 @@ export const TreatmentSession = defineEntity({
     modalities: p.array<Modality>().default([]),
     /** 1 (very light) to 5 (very deep); null when the visit did not take place. */
     pressure: p.smallint().nullable(),
+    /** The unresolved red flags the therapist acknowledged before treating (a copy: the intake may change later). */
+    redFlagsAcknowledged: p.array().default([]),
     subjective: p.text().nullable(),
     objective: p.text().nullable(),
     assessment: p.text().nullable(),
     plan: p.text().nullable(),
+    /** FINAL, AMENDED (the row holds the current version) or ENTERED_IN_ERROR; earlier versions are in record_revision. */
+    status: p.enum(recordStatuses).default('FINAL'),
   },
 });
 export type TreatmentSession = InferEntity<typeof TreatmentSession>;

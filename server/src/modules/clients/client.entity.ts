@@ -6,6 +6,10 @@ import { Clinic } from '../clinics/clinic.entity.js';
 export const sexes = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
 export type Sex = (typeof sexes)[number];
 
+/** Who sent the client: the client themself or another clinician. */
+export const referralSources = ['SELF', 'PHYSICIAN', 'PHYSIOTHERAPIST', 'CHIROPRACTOR', 'OTHER'] as const;
+export type ReferralSource = (typeof referralSources)[number];
+
 /** A person receiving treatment (a "patient" in FHIR terms). */
 export const Client = defineEntity({
   name: 'Client',
@@ -19,6 +23,16 @@ export const Client = defineEntity({
     sex: p.enum(sexes),
     email: p.string().length(254).nullable(),
     phone: p.string().length(40).nullable(),
+    /** BCP 47 language tag in canonical form, e.g. `fr-CA`. */
+    preferredLanguage: p.string().length(35).nullable(),
+    // The current referral (one per client; a new one replaces it). No source means no referral.
+    referralSource: p.enum(referralSources).nullable(),
+    referralClinicianName: p.string().length(200).nullable(),
+    referralOrganisation: p.string().length(200).nullable(),
+    /** Free text: phone, email or address of the referrer. */
+    referralContact: p.string().length(500).nullable(),
+    referralReason: p.text().nullable(),
+    referredOn: p.date().nullable(),
   },
 });
 export type Client = InferEntity<typeof Client>;

@@ -1,8 +1,44 @@
 import { Field, InputType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
-import type { Sex } from './client.entity.js';
-import { PainToleranceEnum, PressurePreferenceEnum, SexEnum } from './client.type.js';
-import type { PainTolerance, PressurePreference } from './intake.entity.js';
+import type { ReferralSource, Sex } from './client.entity.js';
+import { ComplaintOnsetEnum, PainToleranceEnum, PressurePreferenceEnum, ReferralSourceEnum, SexEnum } from './client.type.js';
+import type { ComplaintOnset, PainTolerance, PressurePreference } from './intake.entity.js';
+
+@InputType({ description: "The client's referral; it replaces any earlier one." })
+export class ReferralInput {
+  @Field(() => ReferralSourceEnum, { description: 'Who referred the client.' })
+  source!: ReferralSource;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The referring clinician, up to 200 characters; required unless the source is SELF.',
+  })
+  clinicianName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Practice or organisation of the referrer, up to 200 characters.' })
+  organisation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone, email or address of the referrer, up to 500 characters.' })
+  contact?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the client was referred, up to 4000 characters.' })
+  reason?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the referral; not in the future.' })
+  referredOn?: string | null;
+}
+
+@InputType({ description: 'A presenting complaint.' })
+export class IntakeComplaintInput {
+  @Field(() => String, { description: 'The complaint, 1-500 characters.' })
+  description!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it began; not after the interview.' })
+  onsetDate?: string | null;
+
+  @Field(() => ComplaintOnsetEnum, { nullable: true, description: 'How it began.' })
+  onset?: ComplaintOnset | null;
+}
 
 @InputType({ description: 'A new client.' })
 export class CreateClientInput {
@@ -28,6 +64,12 @@ export class CreateClientInput {
     description: 'Phone number, up to 40 characters.',
   })
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Preferred language, a BCP 47 tag such as `en` or `fr-CA`.' })
+  preferredLanguage?: string | null;
+
+  @Field(() => ReferralInput, { nullable: true, description: 'Who referred the client, if anyone.' })
+  referral?: ReferralInput | null;
 }
 
 @InputType({
@@ -66,6 +108,15 @@ export class UpdateClientInput {
     description: 'Phone number; an empty string clears it.',
   })
   phone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Preferred language, a BCP 47 tag such as `en` or `fr-CA`; an empty string clears it.',
+  })
+  preferredLanguage?: string | null;
+
+  @Field(() => ReferralInput, { nullable: true, description: 'A new current referral; null or absent leaves the referral unchanged.' })
+  referral?: ReferralInput | null;
 }
 
 @InputType({ description: 'An intake interview.' })
@@ -138,4 +189,16 @@ export class RecordIntakeInput {
     description: 'Consent to research use of de-identified outcomes (default false).',
   })
   researchConsent?: boolean | null;
+
+  @Field(() => [IntakeComplaintInput], { nullable: true, description: 'Presenting complaints with their onset, at most 20.' })
+  complaints?: IntakeComplaintInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Codes of the conditions found, from the condition catalog.' })
+  conditionCodes?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The client agrees that the clinic reports back to the referrer (default false).',
+  })
+  consentToShareWithReferrer?: boolean | null;
 }

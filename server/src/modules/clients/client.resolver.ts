@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
 import { actingTherapist, clinicViewer, staffViewer } from '../../common/viewer.js';
+import { wallClock } from '../../common/wall-clock.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
@@ -13,9 +14,11 @@ import {
   listClients,
   maxPageSize,
   recordIntake,
+  resolveRedFlags,
+  unresolvedRedFlags,
   updateClient,
 } from './client.service.js';
-import { ClientConnection, ClientNode, IntakeNode } from './client.type.js';
+import { ClientConnection, ClientNode, IntakeComplaintNode, IntakeNode } from './client.type.js';
 
 @Resolver(() => ClientNode)
 export class ClientResolver {
@@ -47,6 +50,20 @@ export class ClientResolver {
   async intake(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<IntakeNode | null> {
     const [latest] = await loaders.latestIntakeByClient.load(client.id);
     return latest ? IntakeNode.from(latest) : null;
+  }
+
+  @FieldResolver(() => [String], {
+    description: "The current intake's red flags until a clinician resolves them ([] when none are open): show them before treating.",
+  })
+  async unresolvedRedFlags(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<string[]> {
+    const [latest] = await loaders.latestIntakeByClient.load(client.id);
+    return unresolvedRedFlags(latest ?? null);
+  }
+
+  @FieldResolver(() => [String], { description: "The current intake's contraindications to massage ([] without an intake)." })
+  async contraindications(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<string[]> {
+    const [latest] = await loaders.latestIntakeByClient.load(client.id);
+    return latest?.contraindications ?? [];
   }
 
   @Authorized('ADMIN', 'THERAPIST')
@@ -94,5 +111,36 @@ export class ClientResolver {
       reload: (tx, id) => getIntake(tx, therapist, id),
     });
     return IntakeNode.from(intake);
+  }
+
+  @Authorized('ADMIN', 'THERAPIST')
+  @Mutation(() => IntakeNode, {
+    description:
+      'Marks the red flags of the client\'s current intake resolved, with how (e.g. "cleared by Dr Roy, 2026-11-30"); ' +
+      'visits then need no acknowledgement. BAD_USER_INPUT `no-red-flags` when there are none, `already-resolved` when done before.',
+  })
+  async resolveRedFlags(
+    @Ctx() { em, viewer }: RequestContext,
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('note', () => String, { description: 'How the flags were resolved, 1-4000 characters.' }) note: string,
+  ): Promise<IntakeNode> {
+    return IntakeNode.from(await resolveRedFlags(em, staffViewer(viewer), clientId, note));
+  }
+}
+
+const dayMs = 24 * 3600 * 1000;
+
+@Resolver(() => IntakeComplaintNode)
+export class IntakeComplaintResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Whole weeks from the onset date to the interview's day in the clinic's time zone; null without an onset date.",
+  })
+  async durationWeeks(@Root() complaint: IntakeComplaintNode, @Ctx() { loaders }: RequestContext): Promise<number | null> {
+    if (!complaint.onsetDate) return null;
+    const clinic = await loaders.clinicById.load(complaint.clinicId);
+    const { year, month, day } = wallClock(complaint.takenAt, clinic.timeZone);
+    const days = (Date.UTC(Number(year), Number(month) - 1, Number(day)) - Date.parse(`${complaint.onsetDate}T00:00:00Z`)) / dayMs;
+    return Math.floor(days / 7);
   }
 }

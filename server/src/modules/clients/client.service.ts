@@ -1,13 +1,24 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
-import { NotFoundError } from '../../common/errors.js';
-import { checkClinicalTime, checkEmail, checkInteger, checkLocalDate, checkText, isUuid } from '../../common/validate.js';
+import { BadInputError, NotFoundError } from '../../common/errors.js';
+import {
+  canonicalLanguageTag,
+  checkClinicalTime,
+  checkEmail,
+  checkInteger,
+  checkLanguageTag,
+  checkLocalDate,
+  checkText,
+  isUuid,
+} from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer, visibleTo } from '../../common/viewer.js';
+import { findCondition } from '../conditions/condition-catalog.js';
 import { Client } from './client.entity.js';
-import type { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
+import type { CreateClientInput, RecordIntakeInput, ReferralInput, UpdateClientInput } from './client.input.js';
 import { Intake } from './intake.entity.js';
 
 export const maxPageSize = 100;
+const longText = 4000;
 
 export interface ClientPage {
   clients: Client[];
@@ -89,12 +100,40 @@ export async function findClientsByIds(em: EntityManager, viewer: ClinicViewer, 
   return em.find(Client, { id: { $in: own ? ids.filter((id) => id === own) : [...ids] }, clinic: viewer.clinicId });
 }
 
+function checkReferral(referral: ReferralInput): void {
+  checkText('referral.clinicianName', referral.clinicianName, 200);
+  if (referral.source !== 'SELF' && !referral.clinicianName?.trim()) {
+    throw new BadInputError('referral.clinicianName', 'required-unless-self', 'is required unless the client referred themself');
+  }
+  checkText('referral.organisation', referral.organisation, 200);
+  checkText('referral.contact', referral.contact, 500);
+  checkText('referral.reason', referral.reason, longText);
+  if (referral.referredOn) checkLocalDate('referral.referredOn', referral.referredOn);
+}
+
 function checkClientFields(input: CreateClientInput | UpdateClientInput, required: boolean): void {
   checkText('givenName', input.givenName, 100, required);
   checkText('familyName', input.familyName, 100, required);
   if (input.dateOfBirth) checkLocalDate('dateOfBirth', input.dateOfBirth);
   checkEmail('email', input.email);
   checkText('phone', input.phone, 40);
+  if (input.preferredLanguage) checkLanguageTag('preferredLanguage', input.preferredLanguage);
+  if (input.referral) checkReferral(input.referral);
+}
+
+/** Blank text is no text. */
+const orNull = (text: string | null | undefined) => text?.trim() || null;
+
+/** The referral columns of a client; the input replaces the whole referral. */
+function referralColumns(referral: ReferralInput) {
+  return {
+    referralSource: referral.source,
+    referralClinicianName: orNull(referral.clinicianName),
+    referralOrganisation: orNull(referral.organisation),
+    referralContact: orNull(referral.contact),
+    referralReason: orNull(referral.reason),
+    referredOn: referral.referredOn ?? null,
+  };
 }
 
 export async function createClient(em: EntityManager, viewer: StaffViewer, input: CreateClientInput): Promise<Client> {
@@ -108,6 +147,8 @@ export async function createClient(em: EntityManager, viewer: StaffViewer, input
       sex: input.sex,
       email: input.email || null,
       phone: input.phone || null,
+      preferredLanguage: input.preferredLanguage ? canonicalLanguageTag(input.preferredLanguage) : null,
+      ...(input.referral ? referralColumns(input.referral) : {}),
     });
     await tx.flush();
     return client;
@@ -127,12 +168,15 @@ export async function updateClient(em: EntityManager, viewer: StaffViewer, id: s
     if (input.sex) client.sex = input.sex;
     if (input.email !== undefined && input.email !== null) client.email = input.email || null;
     if (input.phone !== undefined && input.phone !== null) client.phone = input.phone || null;
+    if (input.preferredLanguage !== undefined && input.preferredLanguage !== null) {
+      client.preferredLanguage = input.preferredLanguage ? canonicalLanguageTag(input.preferredLanguage) : null;
+    }
+    if (input.referral) tx.assign(client, referralColumns(input.referral));
     await tx.flush();
     return client;
   });
 }
 
-const longText = 4000;
 const listItemText = 200;
 
 export async function recordIntake(
@@ -151,9 +195,30 @@ export async function recordIntake(
     checkInteger(`${field}.length`, list.length, 0, 50);
     for (const [i, item] of list.entries()) checkText(`${field}[${i}]`, item, listItemText, true);
   }
+  const complaints = input.complaints ?? [];
+  checkInteger('complaints.length', complaints.length, 0, 20);
+  const takenOn = input.takenAt.toISOString().slice(0, 10);
+  for (const [i, complaint] of complaints.entries()) {
+    checkText(`complaints[${i}].description`, complaint.description, 500, true);
+    if (complaint.onsetDate) {
+      checkLocalDate(`complaints[${i}].onsetDate`, complaint.onsetDate);
+      // Compared with the interview's UTC date: a day of slack either way is harmless for an onset.
+      if (complaint.onsetDate > takenOn) {
+        throw new BadInputError(`complaints[${i}].onsetDate`, 'after-intake', 'must not be after the interview');
+      }
+    }
+  }
+  const conditionCodes = input.conditionCodes ?? [];
+  for (const [i, code] of conditionCodes.entries()) {
+    if (!findCondition(code)) throw new BadInputError(`conditionCodes[${i}]`, 'unknown-condition', `unknown condition "${code}"`);
+  }
+  if (new Set(conditionCodes).size !== conditionCodes.length) {
+    throw new BadInputError('conditionCodes', 'duplicate', 'lists a condition twice');
+  }
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, clientId);
     const researchConsent = input.researchConsent ?? false;
+    const shareWithReferrer = input.consentToShareWithReferrer ?? false;
     const intake = tx.create(Intake, {
       clinic: viewer.clinicId,
       client: clientId,
@@ -172,6 +237,15 @@ export async function recordIntake(
       consentToTreatmentAt: input.consentToTreatment ? input.takenAt : null,
       researchConsent,
       researchConsentAt: researchConsent ? input.takenAt : null,
+      complaints: complaints.map((complaint) => ({
+        description: complaint.description.trim(),
+        onsetDate: complaint.onsetDate ?? null,
+        onset: complaint.onset ?? null,
+      })),
+      conditionCodes,
+      consentToShareWithReferrer: shareWithReferrer,
+      // The server's clock, not the interview time: the consent may be given after the interview was entered.
+      consentToShareWithReferrerAt: shareWithReferrer ? new Date() : null,
     });
     await tx.flush();
     return intake;
@@ -194,4 +268,33 @@ export async function findLatestIntakes(em: EntityManager, viewer: ClinicViewer,
   );
   if (rows.length === 0) return [];
   return em.find(Intake, { id: { $in: rows.map((r) => r.id) } });
+}
+
+/** The current intake of one client, or null. */
+export async function findLatestIntake(em: EntityManager, viewer: ClinicViewer, clientId: string): Promise<Intake | null> {
+  return (await findLatestIntakes(em, viewer, [clientId]))[0] ?? null;
+}
+
+/** The current intake's red flags that no clinician has resolved yet. */
+export function unresolvedRedFlags(intake: Intake | null): string[] {
+  return intake && !intake.redFlagsResolvedAt ? intake.redFlags : [];
+}
+
+/** Marks the red flags of the client's current intake resolved, with how (e.g. "cleared by Dr Roy, 2026-11-30"). */
+export async function resolveRedFlags(em: EntityManager, viewer: StaffViewer, clientId: string, note: string): Promise<Intake> {
+  checkText('note', note, longText, true);
+  return em.transactional(async (tx) => {
+    await getClient(tx, viewer, clientId);
+    const intake = await findLatestIntake(tx, viewer, clientId);
+    if (!intake || intake.redFlags.length === 0) {
+      throw new BadInputError('clientId', 'no-red-flags', "the client's current intake has no red flags");
+    }
+    if (intake.redFlagsResolvedAt) {
+      throw new BadInputError('clientId', 'already-resolved', `the red flags were resolved at ${intake.redFlagsResolvedAt.toISOString()}`);
+    }
+    intake.redFlagsResolvedAt = new Date();
+    intake.redFlagsResolutionNote = note.trim();
+    await tx.flush();
+    return intake;
+  });
 }

@@ -2,8 +2,16 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { Client } from './client.entity.js';
-import { type Sex, sexes } from './client.entity.js';
-import { type Intake, type PainTolerance, type PressurePreference, painTolerances, pressurePreferences } from './intake.entity.js';
+import { type ReferralSource, referralSources, type Sex, sexes } from './client.entity.js';
+import {
+  type ComplaintOnset,
+  complaintOnsets,
+  type Intake,
+  type PainTolerance,
+  type PressurePreference,
+  painTolerances,
+  pressurePreferences,
+} from './intake.entity.js';
 
 export const SexEnum = enumOf(sexes);
 registerEnumType(SexEnum, {
@@ -20,6 +28,51 @@ registerEnumType(PainToleranceEnum, {
   name: 'PainTolerance',
   description: 'How much discomfort the client tolerates during work.',
 });
+
+export const ReferralSourceEnum = enumOf(referralSources);
+registerEnumType(ReferralSourceEnum, {
+  name: 'ReferralSource',
+  description: 'Who referred the client: themself (SELF) or another clinician.',
+});
+export const ComplaintOnsetEnum = enumOf(complaintOnsets);
+registerEnumType(ComplaintOnsetEnum, {
+  name: 'ComplaintOnset',
+  description: 'How a complaint began.',
+});
+
+@ObjectType('Referral', { description: "The client's current referral: who sent them and why." })
+export class ReferralNode {
+  @Field(() => ReferralSourceEnum, { description: 'Who referred the client.' })
+  source!: ReferralSource;
+
+  @Field(() => String, { nullable: true, description: 'The referring clinician (null for a self-referral without one).' })
+  clinicianName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Practice or organisation of the referrer.' })
+  organisation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How to reach the referrer: phone, email or address, as written.' })
+  contact!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the client was referred.' })
+  reason!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the referral.' })
+  referredOn!: string | null;
+
+  /** The client's referral, or null when no source is recorded. */
+  static from(client: Client): ReferralNode | null {
+    if (!client.referralSource) return null;
+    return Object.assign(new ReferralNode(), {
+      source: client.referralSource,
+      clinicianName: client.referralClinicianName ?? null,
+      organisation: client.referralOrganisation ?? null,
+      contact: client.referralContact ?? null,
+      reason: client.referralReason ?? null,
+      referredOn: client.referredOn ?? null,
+    });
+  }
+}
 
 @ObjectType('Client', {
   description: 'A person receiving treatment at the clinic.',
@@ -51,6 +104,12 @@ export class ClientNode {
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Preferred language, a BCP 47 tag such as `en` or `fr-CA`.' })
+  preferredLanguage!: string | null;
+
+  @Field(() => ReferralNode, { nullable: true, description: 'The current referral; null when none is recorded.' })
+  referral!: ReferralNode | null;
+
   @Field(() => DateTimeScalar, { description: 'When the record was created.' })
   createdAt!: Date;
 
@@ -64,9 +123,27 @@ export class ClientNode {
       sex: client.sex,
       email: client.email ?? null,
       phone: client.phone ?? null,
+      preferredLanguage: client.preferredLanguage ?? null,
+      referral: ReferralNode.from(client),
       createdAt: client.createdAt,
     });
   }
+}
+
+@ObjectType('IntakeComplaint', { description: 'A presenting complaint: what, since when, how it began.' })
+export class IntakeComplaintNode {
+  @Field(() => String, { description: 'The complaint in the client’s words.' })
+  description!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it began, as far as known.' })
+  onsetDate!: string | null;
+
+  @Field(() => ComplaintOnsetEnum, { nullable: true, description: 'How it began.' })
+  onset!: ComplaintOnset | null;
+
+  /** The intake's interview time and clinic, from which `durationWeeks` is counted (not fields). */
+  takenAt!: Date;
+  clinicId!: string;
 }
 
 @ObjectType('Intake', {
@@ -154,6 +231,27 @@ export class IntakeNode {
   })
   researchConsentAt!: Date | null;
 
+  @Field(() => [IntakeComplaintNode], { description: 'Presenting complaints with their onset.' })
+  complaints!: IntakeComplaintNode[];
+
+  @Field(() => [String], { description: 'Codes of the conditions found, from the condition catalog.' })
+  conditionCodes!: string[];
+
+  @Field(() => Boolean, { description: 'The client agreed that the clinic reports back to the referrer.' })
+  consentToShareWithReferrer!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When consent to share with the referrer was given.' })
+  consentToShareWithReferrerAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When a clinician marked the red flags resolved (null while they are open).',
+  })
+  redFlagsResolvedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'How the red flags were resolved, e.g. "cleared by Dr Roy, 2026-11-30".' })
+  redFlagsResolutionNote!: string | null;
+
   /** The client interviewed (for the audit trail; not a field). */
   clientId!: string;
 
@@ -174,6 +272,20 @@ export class IntakeNode {
       consentToTreatmentAt: intake.consentToTreatmentAt ?? null,
       researchConsent: intake.researchConsent,
       researchConsentAt: intake.researchConsentAt ?? null,
+      complaints: intake.complaints.map((complaint) =>
+        Object.assign(new IntakeComplaintNode(), {
+          description: complaint.description,
+          onsetDate: complaint.onsetDate ?? null,
+          onset: complaint.onset ?? null,
+          takenAt: intake.takenAt,
+          clinicId: intake.clinic.id,
+        }),
+      ),
+      conditionCodes: intake.conditionCodes,
+      consentToShareWithReferrer: intake.consentToShareWithReferrer,
+      consentToShareWithReferrerAt: intake.consentToShareWithReferrerAt ?? null,
+      redFlagsResolvedAt: intake.redFlagsResolvedAt ?? null,
+      redFlagsResolutionNote: intake.redFlagsResolutionNote ?? null,
       clientId: intake.client.id,
     });
   }

@@ -8,6 +8,15 @@ export const pressurePreferences = ['LIGHT', 'MODERATE', 'FIRM', 'DEEP'] as cons
 export type PressurePreference = (typeof pressurePreferences)[number];
 export const painTolerances = ['LOW', 'MODERATE', 'HIGH'] as const;
 export type PainTolerance = (typeof painTolerances)[number];
+export const complaintOnsets = ['SUDDEN', 'GRADUAL', 'AFTER_INJURY', 'UNKNOWN'] as const;
+export type ComplaintOnset = (typeof complaintOnsets)[number];
+
+/** One presenting complaint as stored in `intake.complaints` (jsonb). */
+export interface IntakeComplaint {
+  description: string;
+  onsetDate: string | null;
+  onset: ComplaintOnset | null;
+}
 
 /**
  * The intake interview before a treatment series. A client may have several
@@ -35,6 +44,14 @@ export const Intake = defineEntity({
     consentToTreatmentAt: p.datetime().nullable(),
     researchConsent: p.boolean().default(false),
     researchConsentAt: p.datetime().nullable(),
+    complaints: p.json<IntakeComplaint[]>().default('[]'),
+    /** Codes of the condition catalog (not foreign keys: a list, checked against the catalog on input). */
+    conditionCodes: p.array().default([]),
+    consentToShareWithReferrer: p.boolean().default(false),
+    consentToShareWithReferrerAt: p.datetime().nullable(),
+    /** Set when a clinician has cleared the red flags (e.g. the physician saw the client); the note says how. */
+    redFlagsResolvedAt: p.datetime().nullable(),
+    redFlagsResolutionNote: p.text().nullable(),
   },
 });
 export type Intake = InferEntity<typeof Intake>;

@@ -9,6 +9,8 @@ export const Clinic = defineEntity({
     name: p.string().length(200),
     /** IANA zone used to present clinical times and compute calendar weeks. */
     timeZone: p.string().length(64).default('UTC'),
+    /** BCP 47 locale for dates and numbers on the clinic's pages and documents. */
+    locale: p.string().length(35).default('en-CA'),
     /** Caseload: flag "no meaningful change" once a series has this many attended sessions. */
     noChangeAfterSessions: p.smallint().default(6),
   },

@@ -8,7 +8,11 @@ import { ClinicNode } from './clinic.type.js';
 @Resolver(() => ClinicNode)
 export class ClinicResolver {
   @Authorized('ADMIN')
-  @Mutation(() => ClinicNode, { description: "Changes the admin's own clinic's settings." })
+  @Mutation(() => ClinicNode, {
+    description:
+      "Changes the admin's own clinic's settings. Changing the time zone never moves stored instants: a visit keeps its " +
+      'exact start time, while the calendar day it counts on (visit dates, weeks in progress) follows the new zone.',
+  })
   async updateClinicSettings(
     @Ctx() { em, viewer }: RequestContext,
     @Arg('input', () => ClinicSettingsInput) input: ClinicSettingsInput,

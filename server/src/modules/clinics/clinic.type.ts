@@ -19,6 +19,9 @@ export class ClinicNode {
   })
   timeZone!: string;
 
+  @Field(() => String, { description: 'BCP 47 locale for dates and numbers, e.g. en-CA.' })
+  locale!: string;
+
   @Field(() => Int, {
     description: 'Caseload: a series is flagged "no meaningful change" once it has this many attended sessions without reaching the MCID.',
   })
@@ -29,6 +32,7 @@ export class ClinicNode {
       id: clinic.id,
       name: clinic.name,
       timeZone: clinic.timeZone,
+      locale: clinic.locale,
       noChangeAfterSessions: clinic.noChangeAfterSessions,
     });
   }

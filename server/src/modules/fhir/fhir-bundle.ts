@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { RecordStatus } from '../../common/record-status.js';
 import { wallClock } from '../../common/wall-clock.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import type { TreatedRegion } from '../care/treated-region.entity.js';
@@ -234,6 +235,19 @@ function seriesResources(series: TreatmentSeries, context: BundleContext): [stri
   ];
 }
 
+/**
+ * A corrected record keeps its place in the bundle with FHIR's status for it: `entered-in-error` when voided,
+ * `amended` when corrected (where the resource has that status), otherwise the status it had as recorded.
+ */
+function statusOf<Recorded extends string, Amended extends string = Recorded>(
+  row: { status: RecordStatus },
+  recorded: Recorded,
+  amended?: Amended,
+): Recorded | Amended | 'entered-in-error' {
+  if (row.status === 'ENTERED_IN_ERROR') return 'entered-in-error';
+  return row.status === 'AMENDED' && amended ? amended : recorded;
+}
+
 const attendanceCodes = { ATTENDED: 'attended', CANCELLED: 'cancelled', NO_SHOW: 'no-show' } as const;
 
 function encounterOf(session: TreatmentSession, context: BundleContext): Encounter {
@@ -245,7 +259,8 @@ function encounterOf(session: TreatmentSession, context: BundleContext): Encount
     extension: [{ url: extensions.attendance, valueCoding: { system: systems.attendance, code: attendanceCodes[session.attendance] } }],
     // R4 has no "no-show" status for an encounter: a visit that did not happen is cancelled, and the
     // attendance extension says whether the client cancelled or did not come.
-    status: attended ? 'finished' : 'cancelled',
+    // An amended visit stays `finished`: Encounter has no amended status.
+    status: statusOf(session, attended ? 'finished' : 'cancelled'),
     class: { system: systems.actCode, code: 'AMB', display: 'ambulatory' },
     type: [{ text: 'Therapeutic massage session' }],
     subject: context.patient,
@@ -278,7 +293,7 @@ function procedureOf(session: TreatmentSession, regions: readonly TreatedRegion[
   const end = new Date(session.startedAt.getTime() + session.durationMinutes * 60_000);
   return {
     resourceType: 'Procedure',
-    status: 'completed',
+    status: statusOf(session, 'completed'),
     code: { text: techniques.length > 0 ? `Therapeutic massage: ${techniques.join(', ')}` : 'Therapeutic massage' },
     subject: context.patient,
     encounter: ref(session.id),
@@ -297,7 +312,7 @@ function observationOf(row: ObservationRow, context: BundleContext, responseIds:
   const scoreOf = row.questionnaireResponse?.id;
   return {
     resourceType: 'Observation',
-    status: 'final',
+    status: statusOf(row, 'final', 'amended'),
     category: [{ coding: [observationCategory(measure.kind)] }, { coding: [observationTimingCodings[row.context]] }],
     code: measureCode(measure),
     subject: context.patient,
@@ -316,7 +331,7 @@ function questionnaireResponseOf(row: ResponseRow, context: BundleContext): Ques
   return {
     resourceType: 'QuestionnaireResponse',
     questionnaire: questionnaireCanonical(instrument.code, row.scoringVersion),
-    status: 'completed',
+    status: statusOf(row, 'completed', 'amended'),
     subject: context.patient,
     ...context.encounterOf(row.session?.id),
     authored: dateTimeIn(row.completedAt, context.zone),

@@ -137,7 +137,7 @@ export interface CarePlan {
 export interface Encounter {
   resourceType: 'Encounter';
   extension: Extension[];
-  status: 'finished' | 'cancelled';
+  status: 'finished' | 'cancelled' | 'entered-in-error';
   class: Coding;
   type: CodeableConcept[];
   subject: Reference;
@@ -151,7 +151,7 @@ export interface Encounter {
 
 export interface Procedure {
   resourceType: 'Procedure';
-  status: 'completed';
+  status: 'completed' | 'entered-in-error';
   code: CodeableConcept;
   subject: Reference;
   encounter: Reference;
@@ -164,7 +164,7 @@ export interface Procedure {
 
 export interface Observation {
   resourceType: 'Observation';
-  status: 'final';
+  status: 'final' | 'amended' | 'entered-in-error';
   category: CodeableConcept[];
   code: CodeableConcept;
   subject: Reference;
@@ -185,7 +185,7 @@ export interface QuestionnaireResponseItem {
 export interface QuestionnaireResponse {
   resourceType: 'QuestionnaireResponse';
   questionnaire: string;
-  status: 'completed';
+  status: 'completed' | 'amended' | 'entered-in-error';
   subject: Reference;
   encounter?: Reference;
   authored: string;

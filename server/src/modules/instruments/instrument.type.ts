@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
@@ -170,6 +171,9 @@ export class QuestionnaireResponseNode {
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
   recordedByRole!: RecorderRole;
 
+  @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
+  status!: RecordStatus;
+
   /** The client who answered (for the audit trail; not a field). */
   clientId!: string;
 
@@ -190,6 +194,7 @@ export class QuestionnaireResponseNode {
       completedAt: response.completedAt,
       sessionId: response.session?.id ?? null,
       recordedByRole: response.recordedByRole,
+      status: response.status,
       clientId: response.client.id,
     });
   }

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recordStatuses } from '../../common/record-status.js';
 import { recorderRoles } from '../../common/recorder-role.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
@@ -30,6 +31,8 @@ export const QuestionnaireResponse = defineEntity({
     completedAt: p.datetime(),
     recordedByRole: p.enum(recorderRoles),
     recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
+    /** FINAL, AMENDED (the row holds the current version) or ENTERED_IN_ERROR; earlier versions are in record_revision. */
+    status: p.enum(recordStatuses).default('FINAL'),
   },
 });
 export type QuestionnaireResponse = InferEntity<typeof QuestionnaireResponse>;

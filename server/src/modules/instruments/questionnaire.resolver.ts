@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
 import { SeriesNode, SessionNode } from '../care/care.type.js';
 import type { RequestContext } from '../request/request-context.js';
 import { QuestionnaireResponseNode } from './instrument.type.js';
@@ -7,16 +8,26 @@ import { QuestionnaireResponseNode } from './instrument.type.js';
 @Resolver(() => SeriesNode)
 export class SeriesQuestionnairesResolver {
   @FieldResolver(() => [QuestionnaireResponseNode], { description: 'Questionnaires, in clinical-time order.' })
-  async questionnaireResponses(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<QuestionnaireResponseNode[]> {
-    return (await loaders.responsesBySeries.load(series.id)).map((r) => QuestionnaireResponseNode.from(r));
+  async questionnaireResponses(
+    @Root() series: SeriesNode,
+    @Ctx() { loaders, viewer }: RequestContext,
+    @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
+  ): Promise<QuestionnaireResponseNode[]> {
+    const rows = await loaders.responsesBySeries.load(series.id);
+    return listedRecords(rows, includeEnteredInError, viewer.role).map((r) => QuestionnaireResponseNode.from(r));
   }
 }
 
 @Resolver(() => SessionNode)
 export class SessionQuestionnairesResolver {
   @FieldResolver(() => [QuestionnaireResponseNode], { description: 'Questionnaires completed at this visit.' })
-  async questionnaireResponses(@Root() session: SessionNode, @Ctx() { loaders }: RequestContext): Promise<QuestionnaireResponseNode[]> {
-    return (await loaders.responsesBySession.load(session.id)).map((r) => QuestionnaireResponseNode.from(r));
+  async questionnaireResponses(
+    @Root() session: SessionNode,
+    @Ctx() { loaders, viewer }: RequestContext,
+    @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
+  ): Promise<QuestionnaireResponseNode[]> {
+    const rows = await loaders.responsesBySession.load(session.id);
+    return listedRecords(rows, includeEnteredInError, viewer.role).map((r) => QuestionnaireResponseNode.from(r));
   }
 }
 

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { recordStatuses } from '../../common/record-status.js';
 import { recorderRoles } from '../../common/recorder-role.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { BodyRegion } from '../body-regions/body-region.entity.js';
@@ -36,6 +37,8 @@ export const Observation = defineEntity({
     recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
     /** Set when this observation is the score of a questionnaire response. */
     questionnaireResponse: () => p.manyToOne(QuestionnaireResponse).ref().nullable().index(),
+    /** FINAL, AMENDED (the row holds the current version) or ENTERED_IN_ERROR; earlier versions are in record_revision. */
+    status: p.enum(recordStatuses).default('FINAL'),
   },
 });
 export type Observation = InferEntity<typeof Observation>;

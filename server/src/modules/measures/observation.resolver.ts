@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
 import { SeriesNode, SessionNode } from '../care/care.type.js';
 import { ClientNode } from '../clients/client.type.js';
 import type { RequestContext } from '../request/request-context.js';
@@ -22,10 +23,11 @@ export class SeriesObservationsResolver {
   @FieldResolver(() => [ObservationNode], { description: 'Measured values, in clinical-time order.' })
   async observations(
     @Root() series: SeriesNode,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { loaders, viewer }: RequestContext,
     @Arg('measureCode', () => String, { nullable: true, description: 'Only this measure.' }) measureCode: string | null,
+    @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<ObservationNode[]> {
-    const rows = await loaders.observationsBySeries.load(series.id);
+    const rows = listedRecords(await loaders.observationsBySeries.load(series.id), includeEnteredInError, viewer.role);
     return rows.filter((o) => !measureCode || o.measure.code === measureCode).map((o) => ObservationNode.from(o));
   }
 }
@@ -33,8 +35,13 @@ export class SeriesObservationsResolver {
 @Resolver(() => SessionNode)
 export class SessionObservationsResolver {
   @FieldResolver(() => [ObservationNode], { description: 'Values measured at this visit, in clinical-time order.' })
-  async observations(@Root() session: SessionNode, @Ctx() { loaders }: RequestContext): Promise<ObservationNode[]> {
-    return (await loaders.observationsBySession.load(session.id)).map((o) => ObservationNode.from(o));
+  async observations(
+    @Root() session: SessionNode,
+    @Ctx() { loaders, viewer }: RequestContext,
+    @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
+  ): Promise<ObservationNode[]> {
+    const rows = await loaders.observationsBySession.load(session.id);
+    return listedRecords(rows, includeEnteredInError, viewer.role).map((o) => ObservationNode.from(o));
   }
 }
 
@@ -46,9 +53,20 @@ export class ClientObservationsResolver {
   }
 }
 
+/** The headline measure of a series: the catalog lives here, so measures adds the field to care's type. */
+@Resolver(() => SeriesNode)
+export class SeriesHeadlineMeasureResolver {
+  @FieldResolver(() => MeasureNode, { nullable: true, description: 'The measure the series is judged by, shown first.' })
+  headlineMeasure(@Root() series: SeriesNode): MeasureNode | null {
+    const measure = series.headlineMeasureCode ? findMeasure(series.headlineMeasureCode) : undefined;
+    return measure ? MeasureNode.from(measure) : null;
+  }
+}
+
 export const MeasuresResolvers = [
   ObservationResolver,
   SeriesObservationsResolver,
   SessionObservationsResolver,
   ClientObservationsResolver,
+  SeriesHeadlineMeasureResolver,
 ] as const;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { validRecord } from '../../common/record-status.js';
 import type { RecorderRole } from '../../common/recorder-role.js';
 import { checkClinicalTime, checkNumber, isUuid } from '../../common/validate.js';
 import { actingTherapist, type ClinicViewer, ownClientOnly, visibleTo } from '../../common/viewer.js';
@@ -137,7 +138,7 @@ export async function findLatestObservations(
 ): Promise<Observation[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select distinct on (client_id, measure_code, region_code, side) id from observation
-      where clinic_id = ? and client_id in (?) and (?::uuid is null or client_id = ?)
+      where clinic_id = ? and client_id in (?) and (?::uuid is null or client_id = ?) and ${validRecord('observation')}
       order by client_id, measure_code, region_code, side, taken_at desc, created_at desc`,
     [viewer.clinicId, clientIds, ownClientOnly(viewer), ownClientOnly(viewer)],
   );

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
@@ -72,6 +73,9 @@ export class ObservationNode {
   })
   questionnaireResponseId!: string | null;
 
+  @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
+  status!: RecordStatus;
+
   /** The client measured (for the audit trail; not a field). */
   clientId!: string;
 
@@ -89,6 +93,7 @@ export class ObservationNode {
       sessionId: observation.session?.id ?? null,
       seriesId: observation.series?.id ?? null,
       questionnaireResponseId: observation.questionnaireResponse?.id ?? null,
+      status: observation.status,
       clientId: observation.client.id,
     });
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
+import { validRecord } from '../../common/record-status.js';
 import { checkInteger } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
@@ -224,7 +225,7 @@ function caseloadSql(flag: CaseloadFlag | null, sort: CaseloadSort): string {
       ),
       rq as (
         select s.id as series_id, max(qr.completed_at) as last_at
-        from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null)
+        from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null) and ${validRecord('qr')}
         group by s.id
       ),
       flagged as (

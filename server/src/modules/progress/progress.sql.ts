@@ -3,10 +3,13 @@
  * table expressions over a CTE named `s` (the series in scope: id, client_id,
  * start_date, tz, status, end_date), so progress (by series id) and caseload (the
  * viewer's active series) compute measures and attendance with the same rules.
+ * Sessions and values entered in error count nowhere: every read of them carries `validRecord`.
  */
 
+import { validRecord } from '../../common/record-status.js';
+
 /**
- * `name` (default `visit`): the attended sessions of the series in `scope` (default `s`), numbered
+ * `name` (default `visit`): the attended (and valid) sessions of the series in `scope` (default `s`), numbered
  * 1, 2, ... in clinical-time order per series.
  */
 export function visitCte(scope = 's', name = 'visit'): string {
@@ -15,7 +18,7 @@ ${name} as (
   select se.id, se.series_id, se.started_at, se.duration_minutes, se.modalities,
     row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
   from treatment_session se join ${scope} on ${scope}.id = se.series_id
-  where se.attendance = 'ATTENDED'
+  where se.attendance = 'ATTENDED' and ${validRecord('se')}
 )`;
 }
 
@@ -50,7 +53,7 @@ export function measureCtes(
   { sessionList = true, joinVisits }: { sessionList?: boolean; joinVisits?: string } = {},
 ): string {
   const observations = joinVisits
-    ? `join observation o on o.series_id = s.id ${onlyObservations}
+    ? `join observation o on o.series_id = s.id and ${validRecord('o')} ${onlyObservations}
   left join ${joinVisits} vn on vn.id = o.session_id`
     : // "offset 0" keeps the planner from flattening the lateral subquery into a scan and sort of the
       // whole observation table, which it otherwise prefers for a few hundred series.
@@ -59,9 +62,9 @@ export function measureCtes(
     from observation ob
     left join (
       select id, row_number() over (order by started_at, created_at)::int as visit_number
-      from treatment_session where series_id = s.id and attendance = 'ATTENDED'
+      from treatment_session where series_id = s.id and attendance = 'ATTENDED' and ${validRecord('treatment_session')}
     ) vs on vs.id = ob.session_id
-    where ob.series_id = s.id ${onlyObservations}
+    where ob.series_id = s.id and ${validRecord('ob')} ${onlyObservations}
     offset 0
   ) o`;
   const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
@@ -134,7 +137,7 @@ att as (
     ((greatest(coalesce(s.end_date, (?::timestamptz at time zone s.tz)::date) - s.start_date, 0) + 1) / 7.0)::float8 as weeks_elapsed
   from s
   join treatment_series ts on ts.id = s.id
-  left join treatment_session se on se.series_id = s.id
+  left join treatment_session se on se.series_id = s.id and ${validRecord('se')}
   group by s.id, s.end_date, s.tz, s.start_date, ts.planned_sessions, ts.planned_sessions_per_week
 ),
 atx as (

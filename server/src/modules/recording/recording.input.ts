@@ -70,6 +70,14 @@ export class RecordSessionInput {
   })
   plan?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The therapist has seen the client's unresolved red flags and treats anyway; required (true) for an attended " +
+      'visit while any are open.',
+  })
+  acknowledgeRedFlags?: boolean | null;
+
   @Field(() => [SessionObservationInput], {
     nullable: true,
     description: 'Values measured before and after the visit.',

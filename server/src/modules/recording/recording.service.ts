@@ -6,7 +6,7 @@ import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { clinicTimeZone, getSeries, getSession, localDate } from '../care/care.service.js';
 import { TreatedRegion } from '../care/treated-region.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
-import { getClient } from '../clients/client.service.js';
+import { findLatestIntake, getClient, unresolvedRedFlags } from '../clients/client.service.js';
 import type { SubmitQuestionnaireInput } from '../instruments/instrument.input.js';
 import { type ScoredQuestionnaire, scoreQuestionnaire } from '../instruments/questionnaire.service.js';
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
@@ -25,7 +25,7 @@ import type { RecordSessionInput } from './recording.input.js';
 const noteText = 8000;
 
 /** Every check of a session that needs no database: runs before any write. */
-function checkSessionInput(input: RecordSessionInput): void {
+export function checkSessionInput(input: RecordSessionInput): void {
   checkClinicalTime('startedAt', input.startedAt);
   const attended = input.attendance === 'ATTENDED';
   if (!Number.isInteger(input.durationMinutes)) {
@@ -101,6 +101,7 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
     if (localDate(input.startedAt, await clinicTimeZone(tx, viewer)) < series.startDate) {
       throw new BadInputError('startedAt', 'before-series-start', `must not be before the series start (${series.startDate})`);
     }
+    const redFlagsAcknowledged = input.attendance === 'ATTENDED' ? await acknowledgedRedFlags(tx, viewer, series.client.id, input) : [];
     const session = tx.create(TreatmentSession, {
       clinic: viewer.clinicId,
       series: series.id,
@@ -114,6 +115,7 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
       objective: input.objective ?? null,
       assessment: input.assessment ?? null,
       plan: input.plan ?? null,
+      redFlagsAcknowledged,
     });
     for (const treated of input.regions ?? []) {
       tx.create(TreatedRegion, {
@@ -147,6 +149,27 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
   });
 }
 
+/**
+ * A client with open red flags (not yet cleared, e.g. by their physician) is treated only when the therapist says
+ * they have seen them; the session keeps the flags acknowledged.
+ */
+async function acknowledgedRedFlags(
+  tx: EntityManager,
+  viewer: TherapistViewer,
+  clientId: string,
+  input: RecordSessionInput,
+): Promise<string[]> {
+  const flags = unresolvedRedFlags(await findLatestIntake(tx, viewer, clientId));
+  if (flags.length > 0 && input.acknowledgeRedFlags !== true) {
+    throw new BadInputError(
+      'acknowledgeRedFlags',
+      'red-flags-unacknowledged',
+      `the client has unresolved red flags (${flags.join('; ')}): acknowledge them to record an attended visit`,
+    );
+  }
+  return flags;
+}
+
 /** Records one value on its own, e.g. a range-of-motion retest or a diary pain score. */
 export async function recordObservation(em: EntityManager, viewer: ClinicViewer, input: RecordObservationInput): Promise<Observation> {
   const recorder = recorderOf(viewer);
@@ -165,8 +188,8 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
     let seriesId = input.seriesId ?? null;
     if (input.sessionId) {
       const session = await getSession(tx, viewer, input.sessionId);
-      // As recordSession: a visit that did not take place has no measurements (progress counts on it).
-      if (session.attendance !== 'ATTENDED') {
+      // As recordSession: a visit that did not take place (or was entered in error) has no measurements (progress counts on it).
+      if (session.attendance !== 'ATTENDED' || session.status === 'ENTERED_IN_ERROR') {
         throw new BadInputError('sessionId', 'not-attended', 'a cancelled or missed visit records no measurements');
       }
       if (seriesId && seriesId !== session.series.id) {

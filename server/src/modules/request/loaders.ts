@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
 import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../care/care.service.js';
 import { findClientsByIds, findLatestIntakes } from '../clients/client.service.js';
+import { findViewerClinics } from '../clinics/clinic.service.js';
+import { findRevisions } from '../corrections/corrections.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
 import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../measures/observation.service.js';
 import { findProgress } from '../progress/progress.service.js';
@@ -63,10 +65,18 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       const byId = await findProgress(em, scope(), ids, new Date());
       return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
     }),
+    revisionsByRecord: groupLoader(
+      (ids) => findRevisions(em, scope(), ids),
+      (revision) => revision.recordId,
+    ),
     responsesBySession: groupLoader(
       (ids) => findResponsesBySessions(em, scope(), ids),
       (r) => r.session?.id ?? '',
     ),
+    clinicById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Clinic ${id} was not found`));
+    }),
   };
 }
 

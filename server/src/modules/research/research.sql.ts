@@ -4,6 +4,7 @@
  * time, so "baseline" and "change" mean for researchers exactly what they mean for therapists
  * (progress/series-outcome.ts). Every statement takes `?` parameters.
  */
+import { validRecord } from '../../common/record-status.js';
 import { modalities } from '../care/treatment-session.entity.js';
 import { visitCte } from '../progress/progress.sql.js';
 import { ageBands, type CohortFilter } from './research.input.js';
@@ -79,7 +80,7 @@ export function cohortCtes(filter: CohortFilter): { sql: string; params: unknown
   if (filter.modality !== null && filter.modalityMatch === 'MAIN') add('mm.modality = ?', filter.modality);
   if (filter.modality !== null && filter.modalityMatch === 'ANY') {
     add(
-      `exists (select 1 from treatment_session se where se.series_id = cand.id and se.attendance = 'ATTENDED' and ?::text = any(se.modalities))`,
+      `exists (select 1 from treatment_session se where se.series_id = cand.id and se.attendance = 'ATTENDED' and ${validRecord('se')} and ?::text = any(se.modalities))`,
       filter.modality,
     );
   }
@@ -204,7 +205,7 @@ select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 1
   avg(o.value) filter (where o.context = 'POST_SESSION') as post
 from s k
 join cs as visit on visit.series_id = k.id
-join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION')
+join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
   and (?::text is null or o.measure_code = ?)
 join measure m on m.code = o.measure_code
 group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
