@@ -260,7 +260,7 @@ export async function listCaseload(
   now: Date,
 ): Promise<{ rows: CaseloadRow[]; totalCount: number; hasNextPage: boolean; offset: number }> {
   checkInteger('first', args.first, 1, maxPageSize);
-  const offset = args.after ? Number(decodeCursor('after', args.after, 1)[0]) : 0;
+  const offset = args.after ? Number(decodeCursor('after', args.after, ['offset'])[0]) : 0;
   const therapistOnly = viewer.role === 'THERAPIST' ? viewer.therapistId : null;
   const rows = await em.execute<CaseloadSqlRow[]>(caseloadSql(args.flag, args.sort), [
     viewer.clinicId,
