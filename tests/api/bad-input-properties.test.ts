@@ -368,6 +368,17 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     variables: () => ({ id: ids.visit.session, reason: 'Another client' }),
   },
   {
+    // The client has no red flags: a valid call is refused as no-red-flags, still a coded answer that writes nothing.
+    name: 'resolveRedFlags',
+    query: 'mutation($clientId: ID!, $note: String!) { resolveRedFlags(clientId: $clientId, note: $note) { id } }',
+    variables: () => ({ clientId: ids.client, note: 'Cleared by the family physician' }),
+  },
+  {
+    name: 'setResearchParticipation',
+    query: 'mutation($optIn: Boolean!) { setResearchParticipation(optIn: $optIn) { id } }',
+    variables: () => ({ optIn: true }),
+  },
+  {
     name: 'createApiToken',
     query: 'mutation($name: String!, $days: Int!) { createApiToken(name: $name, expiresInDays: $days) { token } }',
     variables: () => ({ name: 'nightly export', days: 30 }),
