@@ -52,6 +52,7 @@ export function CaseloadPage({ timeZone }: { timeZone: string | undefined }) {
           Order
           <select
             value={sort}
+            aria-describedby={sort === 'CHANGE' ? `${id}-sort-rule` : undefined}
             onChange={(event) => {
               setSort(event.target.value as CaseloadSort);
               setCursors([null]);
@@ -65,6 +66,13 @@ export function CaseloadPage({ timeZone }: { timeZone: string | undefined }) {
           </select>
         </label>
       </div>
+      {sort === 'CHANGE' && (
+        <p id={`${id}-sort-rule`} className="hint">
+          Worst change first compares measures on different scales by their change in units of each measure’s MCID (the smallest change that
+          matters to patients), or of its MDC (the smallest change beyond measurement error) where no MCID is published: NPRS +2 (1 MCID)
+          comes before ODI +4 (0.4 MCID). Series whose headline has neither come last.
+        </p>
+      )}
       <ul className="caseload-items">
         {cursors.map((after, index) => (
           <CaseloadChunk
