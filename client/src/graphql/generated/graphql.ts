@@ -54,7 +54,7 @@ export type CaseloadFlag =
   | 'REASSESSMENT_OVERDUE'
   | 'WORSENING';
 
-/** Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first), CLIENT_NAME (family, given name), START_DATE (newest series first). */
+/** Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first, in units of the measure’s MCID, or of its MDC where no MCID is published), CLIENT_NAME (family, given name), START_DATE (newest series first). */
 export type CaseloadSort =
   | 'CHANGE'
   | 'CLIENT_NAME'
