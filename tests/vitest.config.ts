@@ -35,6 +35,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/test/setup.ts'],
+          // Above Testing Library's 10 s patience (src/test/setup.ts): a slow render fails at its assertion.
+          testTimeout: 30_000,
         },
       },
       {

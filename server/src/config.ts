@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +25,51 @@ export interface Config {
   clientDistDir: string;
   /** Research outputs suppress every cell of fewer clients than this (k of small-cell suppression). */
   researchMinCell: number;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), as Express's `trust proxy`:
+   * false (none: the address is the TCP peer's), a hop count, or addresses and subnets of the proxies.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+const namedSubnets = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(item: string): boolean {
+  if (namedSubnets.includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `FASCIA_TRUST_PROXY`: unset, empty or `false` trusts no proxy; a whole number 0-10 trusts that many hops
+ * in front of the server; otherwise a comma-separated list of proxy addresses, CIDR subnets or the names
+ * `loopback`, `linklocal`, `uniquelocal`. `true` (trust every hop) is refused: any client could then choose
+ * the address the sign-in throttle and the audit trail see.
+ */
+export function parseTrustProxy(name: string, raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw.trim() === '' || raw.trim().toLowerCase() === 'false') return false;
+  const text = raw.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new ConfigError(`${name} must be a hop count from 0 to 10, or proxy addresses, got "${raw}"`);
+    return hops === 0 ? false : hops;
+  }
+  if (text.toLowerCase() === 'true') {
+    throw new ConfigError(`${name}=true would trust any client's X-Forwarded-For; give the hop count or the proxies' addresses`);
+  }
+  const items = text.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !isAddressOrSubnet(item));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `${name} must be a hop count or a comma-separated list of IP addresses, CIDR subnets, loopback, linklocal or uniquelocal; "${bad}" is none of these`,
+    );
+  }
+  return items;
 }
 
 /** Fewer than 5 is below what any disclosure-control guideline accepts (most ask for 10 or 11). */
@@ -88,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoAnchor: parseDate('FASCIA_DEMO_ANCHOR', env.FASCIA_DEMO_ANCHOR),
     clientDistDir: path.join(repoRoot, 'client', 'dist'),
     researchMinCell: parseMinCell('FASCIA_RESEARCH_MIN_CELL', env.FASCIA_RESEARCH_MIN_CELL),
+    trustProxy: parseTrustProxy('FASCIA_TRUST_PROXY', env.FASCIA_TRUST_PROXY),
   };
 }

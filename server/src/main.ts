@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       log,
       resolveViewer: createViewerResolver(database.orm),
       production: config.production,
+      trustProxy: config.trustProxy,
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
     });

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { createClinicWithTherapist } from '../support/factories.js';
+import { createClinicWithTherapist, createTestAccount, type TestAccount, type TherapistAccount } from '../support/factories.js';
 
 let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistViewer;
-let other: TherapistViewer;
+let other: TherapistAccount;
 let clientId: string;
 let seriesId: string;
 
@@ -27,6 +27,13 @@ interface AuditRow {
 async function auditRows(): Promise<AuditRow[]> {
   return db.orm.em.fork().execute<AuditRow[]>('select * from audit_event order by at, id');
 }
+
+let portal: Promise<TestAccount> | undefined;
+/** The portal account of the client (made once). */
+const clientAccount = () => {
+  portal ??= createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
+  return portal;
+};
 
 /** The audit rows written by `action`. */
 async function auditOf(action: () => Promise<unknown>): Promise<AuditRow[]> {
@@ -88,7 +95,11 @@ describe('the audit trail', () => {
     api.actAs(other);
     try {
       const rows = await auditOf(() => api.graphql('query($id: ID!) { client(id: $id) { id } }', { id: clientId }));
-      expect(rows).toMatchObject([{ operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: other.clinicId, client_id: null }]);
+      // Filed under the caller's clinic, and a second time under the client and clinic whose record it was.
+      expect(rows).toMatchObject([
+        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: other.clinicId, client_id: null },
+        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: therapist.clinicId, client_id: clientId },
+      ]);
       expect(rows[0]?.detail?.requestedIds).toEqual([clientId]);
     } finally {
       api.actAs(therapist);
@@ -103,7 +114,11 @@ describe('the audit trail', () => {
         response = await api.graphql('query($id: ID!) { client(id: $id) { id } }', { id: clientId });
       });
       expect(response?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(rows).toMatchObject([{ operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_id: null }]);
+      // The caller's row, and the attempt filed under the client whose record it was.
+      expect(rows).toMatchObject([
+        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_id: null },
+        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_id: clientId, clinic_id: therapist.clinicId },
+      ]);
     } finally {
       api.actAs(therapist);
     }
@@ -136,5 +151,99 @@ describe('the audit trail', () => {
     } finally {
       api.actAs(therapist);
     }
+  });
+
+  test('a refused read with hostile unused variables is audited and answers BAD_USER_INPUT, never 500', async () => {
+    const hostile: [string, string][] = [
+      ['a NUL', '"a\\u0000b"'],
+      ['a lone surrogate', '"\\udfff"'],
+      ['an id holding a NUL', '{"clientId":"\\u0000"}'],
+      ['100,000 nested arrays', `${'['.repeat(100_000)}1${']'.repeat(100_000)}`],
+    ];
+    for (const [name, extra] of hostile) {
+      let status = 0;
+      let body: any;
+      const rows = await auditOf(async () => {
+        const response = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` },
+          body: `{"query":"query($id: ID!) { client(id: $id) { id } }","variables":{"id":"${clientId}","extra":${extra}}}`,
+        });
+        status = response.status;
+        body = await response.json();
+      });
+      expect(status, name).toBe(400);
+      expect(
+        body.errors?.map((e: any) => e.extensions.code),
+        name,
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(body.errors?.[0].extensions.field, name).toMatch(/^extra/);
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(rows[0], name).toMatchObject({ operation: 'Query.client', outcome: 'DENIED', clinic_id: other.clinicId });
+      expect(rows[0]?.detail?.requestedIds, name).toEqual([clientId]);
+    }
+  });
+
+  test('a refusal stores only the ids the operation asked for, capped, however they were written', async () => {
+    api.actAs(null);
+    try {
+      const junk = Array.from({ length: 13_000 }, () => randomUUID());
+      const unused = await auditOf(() =>
+        api.graphql('query($id: ID!) { client(id: $id) { id } }', { id: clientId, ids: junk, more: { clientId: junk } }),
+      );
+      expect(unused.filter((row) => row.client_id === null)).toHaveLength(1);
+      expect(unused[0]?.detail).toEqual({ requestedIds: [clientId] });
+      // Inline, in the document itself.
+      api.actAs(other);
+      const inline = await auditOf(() => api.graphql(`{ client(id: "${clientId}") { id } }`));
+      expect(inline[0]?.detail?.requestedIds).toEqual([clientId]);
+      // Many ids asked for at once (aliases): capped, with a count of the rest.
+      const many = Array.from({ length: 10 }, (_, i) => `a${i}: auditTrail(clientId: "${randomUUID()}") { id }`);
+      api.actAs({ role: 'ADMIN', accountId: randomUUID(), clinicId: other.clinicId, therapistId: null });
+      const capped = await auditOf(() => api.graphql(`{ ${many.join(' ')} }`));
+      expect(capped.length).toBeGreaterThan(0);
+      const [{ size } = { size: 0 }] = await db.orm.em
+        .fork()
+        .execute<{ size: number }[]>('select max(octet_length(detail::text))::int as size from audit_event');
+      expect(size).toBeLessThan(2_000);
+    } finally {
+      api.actAs(therapist);
+    }
+  });
+
+  test('attempts on a record from another clinic are seen by its clinic admin and by the client, and tell the caller nothing', async () => {
+    const client = await clientAccount();
+    const missing = randomUUID();
+    const asked = await api.request('query($id: ID!) { client(id: $id) { id } }', { id: clientId }, { as: other });
+    const none = await api.request('query($id: ID!) { client(id: $id) { id } }', { id: missing }, { as: other });
+    // The same answer, word for word but for the id.
+    expect(JSON.stringify(asked.errors).replace(clientId, 'ID')).toBe(JSON.stringify(none.errors).replace(missing, 'ID'));
+    api.actAs({ role: 'ADMIN', accountId: randomUUID(), clinicId: therapist.clinicId, therapistId: null });
+    try {
+      const trail = await api.graphql('query($id: ID!) { auditTrail(clientId: $id) { operation outcome role clientId } }', {
+        id: clientId,
+      });
+      expect(trail.data?.auditTrail).toContainEqual({ operation: 'Query.client', outcome: 'NOT_FOUND', role: 'THERAPIST', clientId });
+    } finally {
+      api.actAs(therapist);
+    }
+    const mine = await api.request('{ myRecordAccess { operation outcome role } }', {}, { as: client });
+    expect(mine.data?.myRecordAccess).toContainEqual({ operation: 'Query.client', outcome: 'NOT_FOUND', role: 'THERAPIST' });
+  });
+
+  test('a client’s data read from any root field is audited as a read of that client (an admin through accounts)', async () => {
+    await clientAccount();
+    const admin = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
+    const rows = await auditOf(async () => {
+      const response = await api.request(
+        '{ accounts { client { id intake { id } series { sessions { soap { subjective } } } } } }',
+        {},
+        { as: admin },
+      );
+      expect(response.errors).toBeUndefined();
+    });
+    expect(rows.filter((row) => row.client_id === clientId)).toMatchObject([
+      { operation: 'Query.accounts', outcome: 'ALLOWED', role: 'ADMIN' },
+    ]);
   });
 });

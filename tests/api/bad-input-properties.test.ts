@@ -368,6 +368,17 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     variables: () => ({ id: ids.visit.session, reason: 'Another client' }),
   },
   {
+    // The client has no red flags: a valid call is refused as no-red-flags, still a coded answer that writes nothing.
+    name: 'resolveRedFlags',
+    query: 'mutation($clientId: ID!, $note: String!) { resolveRedFlags(clientId: $clientId, note: $note) { id } }',
+    variables: () => ({ clientId: ids.client, note: 'Cleared by the family physician' }),
+  },
+  {
+    name: 'setResearchParticipation',
+    query: 'mutation($optIn: Boolean!) { setResearchParticipation(optIn: $optIn) { id } }',
+    variables: () => ({ optIn: true }),
+  },
+  {
     name: 'createApiToken',
     query: 'mutation($name: String!, $days: Int!) { createApiToken(name: $name, expiresInDays: $days) { token } }',
     variables: () => ({ name: 'nightly export', days: 30 }),
@@ -494,4 +505,204 @@ describe('every mutation answers hostile input with a coded error or a success, 
       expect((await send(query, {}, token)).body).toEqual({ data: answer });
     }
   });
+});
+
+/** Codes of Fascia's own (docs/api.md#errors), what every refusal must carry. */
+const fasciaCodes = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_COSTLY',
+  'PAYLOAD_TOO_LARGE',
+  'COHORT_TOO_SMALL',
+  'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
+  'UNSUPPORTED_MEDIA_TYPE',
+]);
+
+/** Every error a refusal: a code of Fascia's own, and the field wherever the input was bad. */
+function expectCodedRefusals(errors: { extensions?: { code?: string; field?: string } }[] | undefined, context: string): void {
+  for (const error of errors ?? []) {
+    expect(fasciaCodes.has(String(error.extensions?.code)), context).toBe(true);
+    if (error.extensions?.code === 'BAD_USER_INPUT') expect(error.extensions.field, context).toEqual(expect.any(String));
+  }
+}
+
+/** JSON nested `depth` arrays deep, written by hand (JSON.stringify would recurse as deep). */
+const nestedArrays = (depth: number, inner = '"00000000-0000-4000-8000-000000000000"') =>
+  `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+
+describe('every other input surface answers a coded 4xx or a success, never a 5xx', () => {
+  const jsonish = fc.oneof(hostile, fc.jsonValue({ maxDepth: 3 }), fc.array(hostile, { maxLength: 4 }));
+
+  test('cursors: clients(after:) and caseload(after:) with keys of any shape', async () => {
+    const cursor = fc.oneof(
+      jsonish.map((key) => Buffer.from(toJson(key ?? null)).toString('base64url')),
+      fc
+        .array(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('-1', 'NaN', '1e9', '99999999999999999999', '0x10')),
+          {
+            maxLength: 4,
+          },
+        )
+        .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
+      fc.string({ maxLength: 60 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(cursor, fc.constantFrom('clients', 'caseload'), async (after, list) => {
+        const { status, body } = await send(`query($after: String) { ${list}(after: $after) { totalCount } }`, { after }, admin.token);
+        const context = `${status} ${JSON.stringify(body).slice(0, 300)} for ${list}(after: ${JSON.stringify(after)})`;
+        expect(status, context).toBe(200);
+        expectCodedRefusals(body.errors, context);
+        for (const error of body.errors ?? []) expect(error.extensions, context).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test('variables the operation does not use, allowed and refused reads alike', async () => {
+    const other = await createClinicWithTherapist(db, { clinicName: 'Elsewhere' });
+    const extra = fc.dictionary(
+      fc.oneof(fc.constantFrom('id', 'clientId', 'seriesIds', 'x'), fc.string({ maxLength: 8 })),
+      fc.oneof(hostile, fc.constantFrom('\u0000', '\udfff', 'a\u0000b'), jsonish),
+      { maxKeys: 4 },
+    );
+    await fc.assert(
+      fc.asyncProperty(extra, fc.boolean(), async (variables, refused) => {
+        const { status, body } = await send(
+          'query($id: ID!) { client(id: $id) { id } }',
+          { ...variables, id: ids.client },
+          refused ? other.token : admin.token,
+        );
+        const context = `${status} ${JSON.stringify(body).slice(0, 300)} for ${toJson(variables).slice(0, 300)}`;
+        expect(status, context).toBeLessThan(500);
+        expectCodedRefusals(body.errors, context);
+      }),
+      { numRuns: 60 },
+    );
+    // Deeply nested, as raw JSON (depth 10,000 and 100,000: under the 1 MB body limit).
+    for (const depth of [10_000, 100_000]) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` },
+        body: `{"query":"query($id: ID!) { client(id: $id) { id } }","variables":{"id":"${ids.client}","ids":${nestedArrays(depth)}}}`,
+      });
+      expect(response.status, `depth ${depth}`).toBeLessThan(500);
+      expectCodedRefusals((await response.json()).errors, `depth ${depth}`);
+    }
+  }, 90_000);
+
+  test('query strings: GET /fhir/export with any parameters', async () => {
+    const value = fc.oneof(
+      fc.uuid(),
+      fc.constantFrom('%00', '%ED%A0%80', '%FF', '%', '%%', '..%2F..', '[]', 'a%00b', ids.client),
+      fc.string({ maxLength: 30 }).map(encodeURIComponent),
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => Buffer.from(s, 'latin1').toString('hex').replace(/(..)/g, '%$1')),
+    );
+    const parameter = fc.tuple(
+      fc.oneof(fc.constantFrom('client', 'series', 'client[]', 'series[x]', 'format'), fc.string({ maxLength: 6 }).map(encodeURIComponent)),
+      value,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(parameter, { maxLength: 3 }), async (parameters) => {
+        const query = parameters.map(([k, v]) => `${k}=${v}`).join('&');
+        const response = await fetch(`${api.url}/fhir/export?${query}`, { headers: { authorization: `Bearer ${admin.token}` } });
+        const context = `${response.status} for ?${query}`;
+        expect(response.status, context).toBeLessThan(500);
+        const body = await response.json();
+        if (response.status !== 200) expect(body.resourceType, context).toBe('OperationOutcome');
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test('REST bodies: POST /research/export.csv with any JSON', async () => {
+    const { token } = await createTestAccount(db, { role: 'RESEARCHER' });
+    const valid = {
+      measureCode: 'NPRS',
+      filter: {
+        conditionCode: 'NECK_PAIN',
+        sex: 'FEMALE',
+        ageBands: ['AGE_40_49'],
+        minAttendedSessions: 1,
+        startFrom: '2025-01-01',
+        startTo: '2026-01-31',
+      },
+    };
+    const body = fc.oneof(
+      spoiledFields(valid).map((value) => toJson(value)),
+      jsonish.map((value) => toJson(value ?? null)),
+      fc.constantFrom('{', '[]', 'null', '"x"', '{"filter":{"startFrom":"2026-02-30"}}', `{"filter":${nestedArrays(5_000, '{}')}}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const response = await fetch(`${api.url}/research/export.csv`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: text,
+        });
+        const context = `${response.status} for ${text.slice(0, 300)}`;
+        expect(response.status, context).toBeLessThan(500);
+        if (response.status !== 200) expectCodedRefusals((await response.json()).errors, `${context}`);
+        else await response.text();
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test('headers Fascia reads: authorization, cookie, content-type, accept, x-forwarded-for', async () => {
+    // What an HTTP client can send in a header value: visible ASCII, spaces and tabs, and Latin-1 bytes.
+    const headerValue = fc.oneof(
+      fc.string({ maxLength: 80 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, '')),
+      fc.constantFrom(
+        'Bearer',
+        'Bearer ',
+        `Bearer ${'x'.repeat(5000)}`,
+        'bearer a b',
+        'Basic Zm9vOmJhcg==',
+        'fascia_session=',
+        'fascia_session=a; fascia_session=b',
+        '1.2.3.4, 999.1.1.1',
+        'unknown, ::1',
+      ),
+    );
+    const headers = fc.record(
+      {
+        authorization: headerValue,
+        cookie: headerValue,
+        'content-type': fc.oneof(headerValue, fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain')),
+        accept: fc.oneof(headerValue, fc.constantFrom('application/json', 'text/html', '*/*')),
+        'x-forwarded-for': headerValue,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        headers,
+        fc.constantFrom('/graphql', `/fhir/export?client=${ids.client}`, '/research/export-dictionary.csv'),
+        async (sent, target) => {
+          const isGraphql = target === '/graphql';
+          const response = await fetch(`${api.url}${target}`, {
+            method: isGraphql ? 'POST' : 'GET',
+            headers: sent,
+            ...(isGraphql ? { body: JSON.stringify({ query: '{ clients { totalCount } }' }) } : {}),
+          });
+          const context = `${response.status} for ${target} with ${JSON.stringify(sent)}`;
+          expect(response.status, context).toBeLessThan(500);
+          const text = await response.text();
+          if (isGraphql && response.headers.get('content-type')?.includes('json')) expectCodedRefusals(JSON.parse(text).errors, context);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });

@@ -89,6 +89,8 @@ describe('per-series outcomes kept at write time', () => {
       startedAt: new Date(Date.parse(String(first?.started_at)) - 60_000),
       durationMinutes: 30,
       attendance: 'ATTENDED',
+      // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+      acknowledgeRedFlags: true,
       modalities: ['SWEDISH'],
       observations: [{ measureCode: 'NPRS', value: 9, regionCode: 'NECK', context: 'PRE_SESSION' }],
     } as never);
@@ -131,6 +133,8 @@ describe('per-series outcomes kept at write time', () => {
         startedAt: new Date(Date.parse(String(last?.started_at)) + n * 600_000),
         durationMinutes: 5,
         attendance: 'ATTENDED',
+        // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+        acknowledgeRedFlags: true,
         modalities: ['SWEDISH'],
         observations: [
           { measureCode: 'NPRS', value: n, regionCode: 'NECK', context: 'PRE_SESSION' },
@@ -244,6 +248,8 @@ describe('per-series outcomes kept at write time', () => {
         startedAt: new Date(Date.parse(String(last?.started_at)) + 3_600_000),
         durationMinutes: 5,
         attendance: 'ATTENDED',
+        // Some demo clients have an open red flag: the therapist has reviewed it, as the session form asks.
+        acknowledgeRedFlags: true,
         modalities: ['SWEDISH'],
         observations: [{ measureCode: 'NPRS', value: 1, regionCode: 'NECK', context: 'PRE_SESSION' }],
       } as never),

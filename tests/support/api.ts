@@ -80,7 +80,7 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
 export async function startApi(
   db: Pick<TestDatabase, 'orm'>,
   who: ActAs = null,
-  options: { production?: boolean; researchMinCell?: number; log?: Logger } = {},
+  options: { production?: boolean; researchMinCell?: number; log?: Logger; trustProxy?: false | number | string[] } = {},
 ): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
@@ -92,6 +92,7 @@ export async function startApi(
     resolveViewer: async (req) => (isViewer(current) ? current : resolveViewer(req)),
     production: options.production ?? false,
     ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

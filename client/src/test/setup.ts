@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has no layout, so no ResizeObserver; chart.js only needs it to exist when `responsive`.
@@ -13,3 +13,7 @@ globalThis.ResizeObserver ??= ResizeObserverStub;
 afterEach(() => {
   cleanup();
 });
+
+// findBy* and waitFor give up after 1 s by default; on a loaded machine (the suite runs beside the API tests'
+// PostgreSQL) a chart page can take longer to render. Waiting longer changes no assertion, only patience.
+configure({ asyncUtilTimeout: 10_000 });

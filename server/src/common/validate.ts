@@ -46,7 +46,7 @@ const furthestZoneAheadMs = 14 * 3600 * 1000;
 /** A calendar date (YYYY-MM-DD) within [1900-01-01, today + `futureDays`], today as seen in any time zone. */
 export function checkLocalDate(field: string, value: string, futureDays = 0, now = new Date()): void {
   const date = new Date(`${value}T00:00:00Z`);
-  // A date that does not exist (2026-02-30) is refused, not rolled over into the next month.
+  // JavaScript rolls 2026-02-30 over to March 2; PostgreSQL refuses it: a real calendar date reads back the same.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
     throw new BadInputError(field, 'date', 'must be a calendar date YYYY-MM-DD');
   }

@@ -33,10 +33,10 @@ export async function seedDemoAccounts(tx: EntityManager, log: Logger): Promise<
   const [therapist] = await tx.find(Therapist, { clinic }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 });
   const [client] = await tx.find(Client, { clinic }, { orderBy: { familyName: 'asc', givenName: 'asc', id: 'asc' }, limit: 1 });
   if (!therapist || !client) throw new Error('the first demo clinic has no therapist or no client');
-  await createAccount(tx, { ...demoAccounts.admin, clinicId: clinic.id });
-  await createAccount(tx, { ...demoAccounts.therapist, clinicId: clinic.id, therapistId: therapist.id });
-  await createAccount(tx, { ...demoAccounts.client, clinicId: clinic.id, clientId: client.id });
-  await createAccount(tx, demoAccounts.researcher);
+  await createAccount(tx, { ...demoAccounts.admin, clinicId: clinic.id, publishedDemoPassword: true });
+  await createAccount(tx, { ...demoAccounts.therapist, clinicId: clinic.id, therapistId: therapist.id, publishedDemoPassword: true });
+  await createAccount(tx, { ...demoAccounts.client, clinicId: clinic.id, clientId: client.id, publishedDemoPassword: true });
+  await createAccount(tx, { ...demoAccounts.researcher, publishedDemoPassword: true });
   log.info(
     `demo accounts: ${Object.values(demoAccounts)
       .map((account) => `${account.role} ${account.email}`)

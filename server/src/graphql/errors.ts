@@ -98,6 +98,27 @@ function isExpected(error: GraphQLError): boolean {
   );
 }
 
+const name = '[A-Za-z_][A-Za-z0-9_]*';
+const variableHead = new RegExp(`^Variable "\\$(${name})"`);
+/** graphql-js names where in a variable the value broke: `at "input.observations[0].value"`. */
+const variablePath = new RegExp(` at "(${name}(?:\\.${name}|\\[\\d+\\])*)"; `);
+/** … and, for an input object, which of its fields was unknown or missing. */
+const inputField = new RegExp(`; Field "(${name})" (?:is not defined by type|of required type)`);
+
+/**
+ * The input field a variable coercion error of graphql-js is about, as the services name fields: the path
+ * inside the variables, without a leading `input.` (`input.observations[0].value` -> `observations[0].value`).
+ * Values in the message are printed as JSON, so quotes inside them are escaped and cannot fake a path.
+ */
+export function variableErrorField(message: string): string | null {
+  const head = variableHead.exec(message);
+  if (!head) return null;
+  let path = variablePath.exec(message)?.[1] ?? (head[1] as string);
+  const field = inputField.exec(message)?.[1];
+  if (field) path += `.${field}`;
+  return path.startsWith('input.') ? path.slice('input.'.length) : path;
+}
+
 /**
  * Domain errors keep their message and say which field broke which rule; request
  * errors pass through; anything else is masked, with the request id that the
@@ -121,6 +142,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         code: graphqlCode(original.code),
         ...(original.field ? { field: original.field } : {}),
         ...(original.rule ? { rule: original.rule } : {}),
+        // RATE_LIMITED says when to retry (and answers HTTP 429 with Retry-After, see `statusPlugin`).
+        ...('retryAfterSeconds' in original && typeof original.retryAfterSeconds === 'number'
+          ? { retryAfter: original.retryAfterSeconds }
+          : {}),
       },
     };
   }
@@ -138,6 +163,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code: limitCode, limit: formatted.extensions?.limit },
+    };
+  }
+  if (code === ApolloServerErrorCode.BAD_USER_INPUT) {
+    // Variables that do not coerce to their declared types: named like the services name fields.
+    // Refused before execution with a field of Fascia's own (audit.ts: unused variables), or variables that
+    // do not coerce to their declared types, named like the services name fields.
+    const own = formatted.extensions?.field;
+    const field = typeof own === 'string' ? own : variableErrorField(formatted.message);
+    const rule = typeof own === 'string' ? formatted.extensions?.rule : 'type';
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code, ...(field !== null && field !== undefined ? { field, rule } : {}) },
     };
   }
   if (requestErrorCodes.has(code)) {
@@ -158,7 +196,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /**
- * A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
+ * RATE_LIMITED answers HTTP 429 with Retry-After. A resolver that failed because the database is away answers HTTP 503 with Retry-After, like the
  * errors thrown before execution, so that proxies and clients see it without reading the body.
  */
 export function unavailableStatusPlugin(): ApolloServerPlugin<RequestContext> {
@@ -167,6 +205,12 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
+          const limited = response.body.singleResult.errors?.filter((error) => error.extensions?.code === 'RATE_LIMITED') ?? [];
+          if (limited.length > 0) {
+            response.http.status = 429;
+            const seconds = Math.max(1, ...limited.map((error) => Number(error.extensions?.retryAfter) || 1));
+            response.http.headers.set('retry-after', String(seconds));
+          }
           if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === unavailableCode)) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(retryAfterSeconds));

@@ -1,4 +1,11 @@
-import { defaultFieldResolver, type GraphQLField, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+} from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
@@ -14,7 +21,7 @@ import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { RecordingResolver } from '../modules/recording/recording.resolver.js';
 import type { RequestContext } from '../modules/request/request-context.js';
 import { ResearchResolver } from '../modules/research/research.resolver.js';
-import { auditRootFields } from './audit.js';
+import { auditRootFields, clientDataTypes, noteClientData } from './audit.js';
 import { assertEveryOperationHasARule, authChecker } from './auth-checker.js';
 import { refuseMalformedText } from './text-arguments.js';
 
@@ -43,6 +50,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
   assertEveryOperationHasARule();
   // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
   aroundFields(schema, (type) => type === schema.getQueryType() || type === schema.getMutationType(), [admitSignIns, auditRootFields]);
+  auditClientData(schema);
   // Wrapped last, so it runs first: text PostgreSQL cannot store is refused before anything is written
   // (a sign-in attempt included), for the arguments of any field, nested ones too.
   aroundFields(schema, (_type, field) => field.args.length > 0, [refuseMalformedText]);
@@ -70,6 +78,32 @@ function aroundFields<Context extends RequestContext>(
           return middleware ? middleware({ root, args, context, info }, () => run(index + 1)) : resolve(root, args, context, info);
         };
         return run(0);
+      };
+    }
+  }
+}
+
+/**
+ * Every field whose type holds a client's data (`clientDataTypes`), wherever it is in the schema, notes whose
+ * data it resolved to, for the audit rows written before the answer leaves. Synchronous values stay synchronous.
+ */
+function auditClientData(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const typeName = getNamedType(field.type).name;
+      if (!(typeName in clientDataTypes)) continue;
+      const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) => {
+        const result = resolve(root, args, context, info);
+        if (result instanceof Promise) {
+          return result.then((value) => {
+            noteClientData(context, typeName, value, info);
+            return value;
+          });
+        }
+        noteClientData(context, typeName, result, info);
+        return result;
       };
     }
   }

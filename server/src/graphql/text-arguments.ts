@@ -1,12 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import { BadInputError } from '../common/errors.js';
-
-/**
- * A NUL character (PostgreSQL's text and jsonb refuse it: the statement would fail) or a lone UTF-16
- * surrogate half (not Unicode: the driver would silently store U+FFFD in its place, jsonb refuses it).
- */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const isMalformed = (text: string) => text.includes('\u0000') || loneSurrogate.test(text);
+import { isMalformedText as isMalformed } from '../common/text.js';
 
 /** Path of the first string in `value` that PostgreSQL cannot store faithfully, as the services name fields. */
 function firstMalformed(value: unknown, path: string): string | null {

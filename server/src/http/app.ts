@@ -4,17 +4,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
-import { auditRefusalsPlugin } from '../graphql/audit.js';
+import { auditPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
@@ -34,6 +35,8 @@ export interface HttpServerOptions {
   clientDistDir?: string;
   /** Minimum cell size k of research outputs (default 11). */
   researchMinCell?: number;
+  /** Reverse proxies whose X-Forwarded-For gives the client's address (Express `trust proxy`); none by default. */
+  trustProxy?: false | number | string[];
 }
 
 export interface HttpServer {
@@ -53,6 +56,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Security headers on every response, first of all (docs/operating.md#security).
+  app.use(securityHeaders(options.production));
+  // The client address the sign-in throttle and the audit trail see (`request.ip`): the TCP peer's unless
+  // proxies are trusted (FASCIA_TRUST_PROXY). Express then takes X-Forwarded-For from the trusted hops only.
+  app.set('trust proxy', options.trustProxy ?? false);
   const server = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -78,7 +86,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       // No HTTP caching of GraphQL answers (they hold clinical data), so no per-field cache hints either.
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(log, () => poolState(orm.em)),
-      auditRefusalsPlugin(),
+      auditPlugin(),
+      // … and as many of them as there were mistakes would tell them apart too: one of each answer.
+      ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
     ],
   });
@@ -179,9 +189,26 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
-    app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes: any other GET that is not an API path gets the app shell.
-    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => response.sendFile(path.join(dist, 'index.html')));
+    // Source maps would hand out the client's source: development only.
+    if (options.production) app.get(/\.map$/, (_request, response) => response.status(404).type('text/plain').send('Not found'));
+    app.use(
+      express.static(dist, {
+        index: false,
+        setHeaders: (response, file) => {
+          // Built assets carry a content hash in their name: a new build is a new name, so they never change.
+          if (file.startsWith(path.join(dist, 'assets') + path.sep))
+            response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          // The page itself names the current assets: always revalidated.
+          else if (file.endsWith('.html')) response.setHeader('cache-control', 'no-cache');
+          else response.setHeader('cache-control', 'public, max-age=3600');
+        },
+      }),
+    );
+    // The app shell, at / and at every client-side route (any other GET that is not an API path).
+    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => {
+      response.setHeader('cache-control', 'no-cache');
+      response.sendFile(path.join(dist, 'index.html'));
+    });
   }
 
   app.use(requestErrorHandler(log));
@@ -205,9 +232,75 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   };
 }
 
-/** Drops graphql's "Did you mean …?" suggestions, which spell out names of the schema. */
+/** What production answers to any document the schema does not validate (the limits of limits.ts excepted). */
+export const productionValidationMessage = 'The document does not match the schema.';
+
+/**
+ * Production tells nothing of the schema's names: graphql's "Did you mean …?" suggestions go, and a
+ * document that does not validate gets one message, without locations, whatever was wrong with it, so
+ * "Unknown argument … on field Query.client" and "Cannot query field" (which would tell a field that
+ * exists from one that does not) answer alike.
+ */
 function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !formatted.message.includes('introspection is not allowed')) {
+    return { message: productionValidationMessage, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
   return { ...formatted, message: formatted.message.replace(/ ?Did you mean [^?]*\?/g, '') };
+}
+
+/**
+ * helmet's headers, set on every response: a Content-Security-Policy that allows scripts of this origin only
+ * (no inline script, no eval, so injected markup cannot run), no framing by anyone (clickjacking), no MIME
+ * sniffing, no Referer (URLs can hold ids), and HSTS in production (served over HTTPS behind its proxy).
+ * Styles may be inline: React and chart.js set style attributes. GraphiQL (development only) runs Monaco's
+ * workers from blob: URLs.
+ */
+export function securityHeaders(production: boolean): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    xContentTypeOptions: true,
+    // The page loads nothing from other origins; COEP would only get in the way of downloads.
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Identical errors answered once (production's validation errors all read alike). */
+function oneOfEachErrorPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          response.body.singleResult.errors = response.body.singleResult.errors.filter((error) => {
+            const key = JSON.stringify(error);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+        },
+      };
+    },
+  };
 }
 
 /** What body-parser and http-errors put on the errors they raise. */

@@ -26,10 +26,10 @@ export class SessionResolver {
   })
   async signIn(
     @Ctx() context: AccountsContext,
-    @Arg('email', () => String, { description: 'The account email.' }) email: string,
-    @Arg('password', () => String, { description: 'The account password.' }) password: string,
+    @Arg('email', () => String, { description: 'The account email.' }) _email: string,
+    @Arg('password', () => String, { description: 'The account password.' }) _password: string,
   ): Promise<SignInResult> {
-    const { secret, token, account } = await signIn(context.em, { email, password, attemptId: admittedAttempt(context) });
+    const { secret, token, account } = await signIn(context.em, admittedAttempt(context));
     context.credentials.startSession(secret, token.expiresAt);
     return SignInResult.from(secret, token, account.role);
   }

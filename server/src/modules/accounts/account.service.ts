@@ -20,6 +20,10 @@ export interface NewAccount {
   clinicId?: string | null;
   therapistId?: string | null;
   clientId?: string | null;
+  /** Names of the person, which the password must not contain. */
+  names?: readonly (string | null | undefined)[];
+  /** The demo data's published passwords only: they name their accounts, and are public anyway. */
+  publishedDemoPassword?: boolean;
 }
 
 export class ConflictError extends DomainError {
@@ -53,7 +57,11 @@ export async function checkNewEmail(em: EntityManager, field: string, email: str
  * Joins the caller's transaction; the records the role needs must exist already.
  */
 export async function createAccount(em: EntityManager, input: NewAccount): Promise<Account> {
-  checkNewPassword('password', input.password);
+  checkNewPassword(
+    'password',
+    input.password,
+    input.publishedDemoPassword ? {} : { email: input.email, names: [input.name, ...(input.names ?? [])] },
+  );
   checkText('name', input.name, 200);
   const email = await checkNewEmail(em, 'email', input.email);
   const passwordHash = await hashPassword(input.password);

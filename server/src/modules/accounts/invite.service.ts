@@ -2,6 +2,7 @@ import { type EntityManager, LockMode, type RequiredEntityData } from '@mikro-or
 import { BadInputError } from '../../common/errors.js';
 import { checkText } from '../../common/validate.js';
 import type { StaffViewer } from '../../common/viewer.js';
+import { Client } from '../clients/client.entity.js';
 import { getClient } from '../clients/client.service.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { Account } from './account.entity.js';
@@ -85,9 +86,11 @@ export async function acceptInvite(em: EntityManager, token: string, password: s
     } else if (invite.client && (await tx.count(Account, { client: invite.client.id })) > 0) {
       throw new ConflictError('This client already has an account');
     }
+    const client = invite.client ? await tx.findOne(Client, { id: invite.client.id }, { fields: ['givenName', 'familyName'] }) : null;
     const account = await createAccount(tx, {
       email: invite.email,
       password,
+      names: [invite.givenName, invite.familyName, client?.givenName, client?.familyName],
       role: invite.role,
       clinicId: invite.clinic.id,
       therapistId,

@@ -1,6 +1,7 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BadInputError } from '../../common/errors.js';
+import { scryptOnPool } from './hash-pool.js';
 
 /**
  * Password storage with scrypt (node:crypto), at the first setting the OWASP Password Storage
@@ -24,13 +25,8 @@ const saltBytes = 16;
 export const passwordLength = { min: 12, max: 128 } as const;
 
 function derive(password: string, salt: Buffer, { logN, r, p }: ScryptSetting): Promise<Buffer> {
-  const N = 2 ** logN;
-  return new Promise((resolve, reject) => {
-    // Node refuses more than 32 MiB unless told: allow what the setting needs (128 * N * r * p bytes), twice over.
-    scrypt(password.normalize('NFKC'), salt, keyBytes, { N, r, p, maxmem: 256 * N * r * p }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  // On the hashing pool (hash-pool.ts): bounded, queued, off the event loop and libuv's thread pool.
+  return scryptOnPool({ password: password.normalize('NFKC'), salt, keyBytes, N: 2 ** logN, r, p });
 }
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
@@ -68,15 +64,16 @@ export function needsRehash(stored: string): boolean {
   return setting.logN !== scryptSetting.logN || setting.r !== scryptSetting.r || setting.p !== scryptSetting.p;
 }
 
-let dummyHash: Promise<string> | undefined;
+let dummyHash: string | undefined;
 
 /**
  * Spends the same work as checking a real password, then fails: a sign-in with an unknown
- * email takes as long as one with a wrong password, so timing does not tell them apart.
+ * email takes as long as one with a wrong password, so timing does not tell them apart. The dummy
+ * is made when first needed, of random bytes in the stored format (no hashing to make it: it matches nothing).
  */
 export async function verifyNoPassword(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
-  await verifyPassword(password, await dummyHash);
+  dummyHash ??= `$scrypt$ln=${scryptSetting.logN},r=${scryptSetting.r},p=${scryptSetting.p}$${b64(randomBytes(saltBytes))}$${b64(randomBytes(keyBytes))}`;
+  await verifyPassword(password, dummyHash);
   return false;
 }
 
@@ -93,8 +90,24 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Refuses a new password that is too short, too long or among the most common ones, naming the rule. */
-export function checkNewPassword(field: string, password: string): void {
+/** What a password must not be made of: the account's own email and names (NIST SP 800-63B 5.1.1.2, context-specific words). */
+export interface PasswordContext {
+  email?: string | null;
+  names?: readonly (string | null | undefined)[];
+}
+
+/** Words of the context long enough to matter: the email's local part (whole) and each name of 4 characters or more. */
+function contextWords(context: PasswordContext): string[] {
+  const local = (context.email ?? '').normalize('NFKC').toLowerCase().split('@')[0] ?? '';
+  const words = [local, ...(context.names ?? []).map((name) => (name ?? '').normalize('NFKC').toLowerCase().trim())];
+  return [...new Set(words.filter((word) => [...word].length >= 4))];
+}
+
+/**
+ * Refuses a new password that is too short, too long, among the most common ones, made of a short pattern
+ * repeated (`abcabcabcabc`, `!!!!!!!!!!!!`), or containing the account's email or name, naming the rule.
+ */
+export function checkNewPassword(field: string, password: string, context: PasswordContext = {}): void {
   const length = [...password.normalize('NFKC').replace(/ {2,}/g, ' ')].length;
   if (length < passwordLength.min) {
     throw new BadInputError(field, 'min-length', `must be at least ${passwordLength.min} characters (got ${length})`);
@@ -104,5 +117,12 @@ export function checkNewPassword(field: string, password: string): void {
   }
   if (commonPasswords().has(password.normalize('NFKC').toLowerCase())) {
     throw new BadInputError(field, 'common', 'is one of the most common passwords; choose another');
+  }
+  const folded = password.normalize('NFKC').toLowerCase();
+  if (/^([\s\S]{1,4}?)\1+$/u.test(folded.replace(/\s+/g, ''))) {
+    throw new BadInputError(field, 'repetitive', 'is a short pattern repeated; choose something less predictable');
+  }
+  if (contextWords(context).some((word) => folded.includes(word))) {
+    throw new BadInputError(field, 'context', 'must not contain your email or name');
   }
 }

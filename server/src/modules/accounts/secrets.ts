@@ -15,7 +15,7 @@ export function secretHash(secret: string): string {
 
 const minute = 60_000;
 
-/** Lifetimes and limits of sessions, tokens, invites and sign-in attempts (the README explains them). */
+/** Lifetimes of sessions, tokens and invites (docs/api.md explains them); sign-in throttling is in sign-in.service.ts. */
 export const accessPolicy = {
   /** A session ends 12 hours after sign-in whatever happens: one working day. */
   sessionLifetimeMs: 12 * 60 * minute,
@@ -26,10 +26,4 @@ export const accessPolicy = {
   apiTokenDefaultDays: 90,
   apiTokenMaxDays: 365,
   inviteLifetimeMs: 7 * 24 * 60 * minute,
-  /** Sign-in failures counted over this window … */
-  signInWindowMs: 15 * minute,
-  /** … at most this many per email (a successful sign-in starts the count again) … */
-  failuresPerAccount: 5,
-  /** … and this many per client address. */
-  failuresPerAddress: 20,
 } as const;

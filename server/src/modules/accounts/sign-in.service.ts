@@ -4,7 +4,6 @@ import { type IssuedToken, issueSession } from './access.service.js';
 import { Account } from './account.entity.js';
 import { normalizeEmail } from './account.service.js';
 import { hashPassword, needsRehash, verifyNoPassword, verifyPassword } from './password.js';
-import { accessPolicy } from './secrets.js';
 import { SignInAttempt } from './sign-in-attempt.entity.js';
 
 /** The one answer to every failed sign-in: it never tells whether the email has an account. */
@@ -16,6 +15,8 @@ export class SignInFailedError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
+  /** Seconds until the retry time, for the Retry-After header of the 429. */
+  readonly retryAfterSeconds: number;
   constructor(readonly retryAt: Date) {
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
     super(
@@ -23,6 +24,7 @@ export class RateLimitedError extends DomainError {
       `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${retryAt.toISOString()}).`,
     );
     this.name = 'RateLimitedError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
   }
 }
 
@@ -32,51 +34,73 @@ const dayMs = 24 * 3600 * 1000;
 const signInEmail = (typed: string) => normalizeEmail(typed).slice(0, 254);
 
 /**
- * When a key that has reached its limit may try again: the `limit`-th most recent failure since
- * `since` leaves the window then. Null while under the limit.
+ * Failed sign-ins slow down the next attempt rather than lock the account (OWASP Authentication Cheat Sheet,
+ * "account lockout" as denial of service): counted per (email, address) and per address, never per email
+ * alone, so nobody elsewhere can lock the owner out, and the owner's right password from an address with
+ * no failures always gets through. Past a number of free failures each key waits `base x 2^(extra failures)`
+ * after its latest failure, up to a maximum.
  */
-async function limitedUntil(tx: EntityManager, key: { email: string } | { address: string }, limit: number, since: Date) {
-  const [oldest] = await tx.find(
-    SignInAttempt,
-    { ...key, succeeded: false, attemptedAt: { $gt: since } },
-    { orderBy: { attemptedAt: 'desc' }, offset: limit - 1, limit: 1, fields: ['attemptedAt'] },
+export const signInThrottle = {
+  /** Per (email, address): failures counted since the email's last successful sign-in, within a day. */
+  pair: { free: 5, baseMs: 30_000, maxMs: 15 * 60_000 },
+  /** Per address: failures of the last hour, whichever emails (one address guessing many accounts). */
+  address: { free: 20, baseMs: 60_000, maxMs: 60 * 60_000, windowMs: 60 * 60_000 },
+} as const;
+
+/** How long after its latest failure a key that has failed `failures` times waits. */
+export function backoffMs(failures: number, rule: { free: number; baseMs: number; maxMs: number }): number {
+  if (failures < rule.free) return 0;
+  return Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(failures - rule.free, 30));
+}
+
+/** Failures matching `where`, and when the latest was. */
+async function failures(tx: EntityManager, where: string, params: unknown[]): Promise<{ count: number; latest: Date | null }> {
+  const [row] = await tx.execute<{ n: string; latest: string | Date | null }[]>(
+    `select count(*) as n, max(attempted_at) as latest from sign_in_attempt where not succeeded and ${where}`,
+    params,
   );
-  return oldest ? new Date(oldest.attemptedAt.getTime() + accessPolicy.signInWindowMs) : null;
+  return { count: Number(row?.n ?? 0), latest: row?.latest ? new Date(row.latest) : null };
 }
 
 /**
- * Admits a sign-in attempt, or refuses it with RATE_LIMITED, and records it as a failure until
- * the password proves right. Its own transaction, committed at once, so that it holds even when
- * the request fails, and other server instances see it; advisory locks on the email and the
- * address make check-and-record atomic (always taken in that order, so they cannot deadlock).
- * Refused attempts are not recorded: they do not push the retry time further away.
+ * Admits a sign-in attempt, or refuses it with RATE_LIMITED saying when to retry, and records it as a
+ * failure until the password proves right. Its own transaction, committed at once, so that it holds even
+ * when the request fails, and other server instances see it; advisory locks on the email and the address
+ * make check-and-record atomic (always taken in that order, so they cannot deadlock). Refused attempts are
+ * not recorded: they do not push the retry time further away.
  */
-export async function admitSignInAttempt(em: EntityManager, typedEmail: string, address: string): Promise<string> {
+export async function admitSignInAttempt(em: EntityManager, typedEmail: string, address: string, now = new Date()): Promise<string> {
   const email = signInEmail(typedEmail);
-  const now = new Date();
+  const addressKey = address.slice(0, 64);
   return em.transactional(
     async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0)), pg_advisory_xact_lock(hashtextextended(?, 0))', [
         `sign-in email ${email}`,
-        `sign-in address ${address}`,
+        `sign-in address ${addressKey}`,
       ]);
-      const windowStart = new Date(now.getTime() - accessPolicy.signInWindowMs);
-      // A successful sign-in starts the account's count again; the address's count runs on.
+      const dayAgo = new Date(now.getTime() - dayMs);
+      // A successful sign-in (the owner, from anywhere) starts the account's counts again.
       const lastSuccess = await tx.findOne(
         SignInAttempt,
         { email, succeeded: true },
         { orderBy: { attemptedAt: 'desc' }, fields: ['attemptedAt'] },
       );
-      const accountSince = lastSuccess && lastSuccess.attemptedAt > windowStart ? lastSuccess.attemptedAt : windowStart;
-      const retryTimes = [
-        await limitedUntil(tx, { email }, accessPolicy.failuresPerAccount, accountSince),
-        await limitedUntil(tx, { address }, accessPolicy.failuresPerAddress, windowStart),
-      ].filter((time): time is Date => time !== null);
-      if (retryTimes.length > 0) throw new RateLimitedError(new Date(Math.max(...retryTimes.map((t) => t.getTime()))));
-      const dayAgo = new Date(now.getTime() - dayMs);
+      const pairSince = lastSuccess && lastSuccess.attemptedAt > dayAgo ? lastSuccess.attemptedAt : dayAgo;
+      const pair = await failures(tx, 'email = ? and address = ? and attempted_at > ?', [email, addressKey, pairSince]);
+      const fromAddress = await failures(tx, 'address = ? and attempted_at > ?', [
+        addressKey,
+        new Date(now.getTime() - signInThrottle.address.windowMs),
+      ]);
+      const retryTimes = [[pair, signInThrottle.pair] as const, [fromAddress, signInThrottle.address] as const].flatMap(
+        ([{ count, latest }, rule]) => {
+          const wait = backoffMs(count, rule);
+          return latest && wait > 0 && latest.getTime() + wait > now.getTime() ? [latest.getTime() + wait] : [];
+        },
+      );
+      if (retryTimes.length > 0) throw new RateLimitedError(new Date(Math.max(...retryTimes)));
       await tx.nativeDelete(SignInAttempt, { email, attemptedAt: { $lt: dayAgo } });
-      await tx.nativeDelete(SignInAttempt, { address, attemptedAt: { $lt: dayAgo } });
-      const attempt = tx.create(SignInAttempt, { email, address: address.slice(0, 64), attemptedAt: now, succeeded: false });
+      await tx.nativeDelete(SignInAttempt, { address: addressKey, attemptedAt: { $lt: dayAgo } });
+      const attempt = tx.create(SignInAttempt, { email, address: addressKey, attemptedAt: now, succeeded: false });
       await tx.flush();
       return attempt.id;
     },
@@ -84,22 +108,39 @@ export async function admitSignInAttempt(em: EntityManager, typedEmail: string, 
   );
 }
 
+/** What checking the password found, before any transaction is opened (hashing holds no database connection). */
+export interface CheckedPassword {
+  /** The account whose password it is; null for every failure alike. */
+  accountId: string | null;
+  /** A new hash when the stored one has an older setting. */
+  rehash: string | null;
+}
+
+/**
+ * Email and password checked on the hashing pool. Every failure (unknown email, wrong password) costs the
+ * same: an unknown email is checked against a dummy hash.
+ */
+export async function checkSignInPassword(em: EntityManager, input: { email: string; password: string }): Promise<CheckedPassword> {
+  const account = await em.fork().findOne(Account, { email: signInEmail(input.email) }, { fields: ['id', 'passwordHash'] });
+  const right = account ? await verifyPassword(input.password, account.passwordHash) : await verifyNoPassword(input.password);
+  if (!account || !right) return { accountId: null, rehash: null };
+  return { accountId: account.id, rehash: needsRehash(account.passwordHash) ? await hashPassword(input.password) : null };
+}
+
 export interface SignedIn extends IssuedToken {
   account: Account;
 }
 
 /**
- * Email and password to a new session, for an attempt admitted by `admitSignInAttempt`. Every
- * failure (unknown email, wrong password, disabled account) answers the same and costs the same:
- * an unknown email is checked against a dummy hash.
+ * A new session for an attempt admitted by `admitSignInAttempt` whose password `checkSignInPassword`
+ * found right (in the mutation's transaction). Every failure (unknown email, wrong password, disabled
+ * account) answers the same.
  */
-export async function signIn(em: EntityManager, input: { email: string; password: string; attemptId: string }): Promise<SignedIn> {
-  const account = await em.findOne(Account, { email: signInEmail(input.email) });
-  const right = account ? await verifyPassword(input.password, account.passwordHash) : await verifyNoPassword(input.password);
-  if (!account || !right || account.disabledAt) throw new SignInFailedError();
-
+export async function signIn(em: EntityManager, input: { attemptId: string; checked: CheckedPassword }): Promise<SignedIn> {
+  const account = input.checked.accountId ? await em.findOne(Account, { id: input.checked.accountId }) : null;
+  if (!account || account.disabledAt) throw new SignInFailedError();
   await em.nativeUpdate(SignInAttempt, { id: input.attemptId }, { succeeded: true });
-  if (needsRehash(account.passwordHash)) account.passwordHash = await hashPassword(input.password);
+  if (input.checked.rehash) account.passwordHash = input.checked.rehash;
   account.lastSignInAt = new Date();
   const issued = await issueSession(em, account);
   return { ...issued, account };

@@ -32,7 +32,7 @@ export class AuditResolver {
   }
 
   @Authorized('CLIENT')
-  @Query(() => [AuditEventNode], { description: 'Who has accessed my record, newest first (for a client).' })
+  @Query(() => [AuditEventNode], { description: 'Who has accessed my record, or tried to and was refused, newest first (for a client).' })
   async myRecordAccess(
     @Ctx() { em, viewer }: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${maxEvents}.` }) first: number,
@@ -42,7 +42,8 @@ export class AuditResolver {
     if (client.role !== 'CLIENT') return [];
     const events = await em.find(
       AuditEvent,
-      { clientId: client.clientId, outcome: 'ALLOWED' },
+      // Refused attempts on the record too, from anywhere (audit.service.ts `writeAttemptsOnRecords`).
+      { clientId: client.clientId },
       { orderBy: { at: 'desc', id: 'desc' }, limit: first },
     );
     return events.map((event) => AuditEventNode.from(event));

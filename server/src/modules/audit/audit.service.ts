@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { storableText } from '../../common/text.js';
+import { isUuid } from '../../common/validate.js';
 import type { Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import type { RequestInfo } from '../request/request-context.js';
@@ -10,6 +12,22 @@ export interface AuditEntry {
   /** The clients whose data the operation read or changed; none for an operation on no person. */
   clientIds: readonly string[];
   detail?: Record<string, unknown>;
+}
+
+/**
+ * What jsonb can hold of a detail: text without NUL or lone surrogates (U+FFFD in their place), at most 6 levels
+ * deep and 50 items or keys per level. Details are built by the server from what was asked for, never the whole request.
+ */
+function storable(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return storableText(value.slice(0, 200));
+  if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  if (depth >= 6) return '…';
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => storable(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 50)
+      .map(([key, item]) => [storableText(key.slice(0, 100)), storable(item, depth + 1)]),
+  );
 }
 
 /** The audit rows of one operation: one per client touched (one row with no client for an operation on no person). */
@@ -24,7 +42,7 @@ function auditRows(viewer: Viewer, request: RequestInfo, entry: AuditEntry) {
     outcome: entry.outcome,
     address: request.address.slice(0, 64),
     requestId: request.requestId,
-    detail: entry.detail ?? null,
+    detail: entry.detail ? (storable(entry.detail, 0) as Record<string, unknown>) : null,
   };
   const clients = entry.clientIds.length > 0 ? [...new Set(entry.clientIds)] : [null];
   return clients.map((clientId) => ({ ...who, clientId }));
@@ -63,4 +81,52 @@ export async function writeAuditEvents(em: EntityManager, viewer: Viewer, reques
     who.detail === null ? null : JSON.stringify(who.detail),
     rows.map((row) => row.clientId),
   ]);
+}
+
+/** The client and clinic each id names, for any kind of a client's record (the client, an intake, a series, a visit, a value, a questionnaire). */
+const recordsOfIds = preparedStatement(
+  'audit_records_of_ids',
+  `select c.id as client_id, c.clinic_id from client c where c.id = any(?::uuid[])
+  union select i.client_id, i.clinic_id from intake i where i.id = any(?::uuid[])
+  union select s.client_id, s.clinic_id from treatment_series s where s.id = any(?::uuid[])
+  union select s.client_id, s.clinic_id from treatment_session v join treatment_series s on s.id = v.series_id where v.id = any(?::uuid[])
+  union select o.client_id, o.clinic_id from observation o where o.id = any(?::uuid[])
+  union select q.client_id, q.clinic_id from questionnaire_response q where q.id = any(?::uuid[])`,
+);
+
+/**
+ * A refused attempt on clients' records, filed a second time under each client an id asked for names and
+ * under that client's clinic: the clinic's admin (audit trail) and the client (who has seen my record) see
+ * attempts on it from anywhere. The caller's own row stays under the caller's clinic with no client, and
+ * the caller's answer is the same whether or not the record exists.
+ */
+export async function writeAttemptsOnRecords(
+  em: EntityManager,
+  viewer: Viewer,
+  request: RequestInfo,
+  entry: AuditEntry,
+  requestedIds: readonly string[],
+): Promise<void> {
+  const ids = requestedIds.filter(isUuid);
+  if (ids.length === 0) return;
+  const records = await runPrepared<{ client_id: string; clinic_id: string }>(em, recordsOfIds, [ids, ids, ids, ids, ids, ids]);
+  const rows = records.map((record) => ({
+    ...auditRows(viewer, request, entry)[0],
+    clientId: record.client_id,
+    clinicId: record.clinic_id,
+  }));
+  for (const row of rows as AuditRow[]) {
+    await runPrepared(em, insertAuditEvents, [
+      new Date(),
+      row.accountId,
+      row.role,
+      row.operation,
+      row.clinicId,
+      row.outcome,
+      row.address,
+      row.requestId,
+      row.detail === null ? null : JSON.stringify(row.detail),
+      [row.clientId],
+    ]);
+  }
 }

@@ -54,7 +54,7 @@ export async function listClients(
   };
   let page: FilterQuery<Client> = where;
   if (args.after) {
-    const [familyName, givenName, id] = decodeCursor('after', args.after, 3) as [string, string, string];
+    const [familyName, givenName, id] = decodeCursor('after', args.after, ['text', 'text', 'uuid']) as [string, string, string];
     page = {
       $and: [
         where,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError } from '../../common/errors.js';
+import { isMalformedText } from '../../common/text.js';
 import { type ClinicViewer, ForbiddenError, type Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions, getSeries } from '../care/care.service.js';
@@ -106,5 +107,6 @@ export function exportScope(query: Record<string, unknown>): FhirExportScope {
   const [field, id] = series !== undefined ? (['series', series] as const) : (['client', client] as const);
   if (Array.isArray(id)) throw new BadInputError(field, 'single', `give one ${field} id`);
   if (typeof id !== 'string' || id === '') throw new BadInputError(field, 'required', 'give one client or series id');
+  if (isMalformedText(id)) throw new BadInputError(field, 'unicode', 'must be well-formed Unicode text without NUL characters');
   return field === 'series' ? { seriesId: id } : { clientId: id };
 }
