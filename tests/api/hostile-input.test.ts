@@ -13,6 +13,7 @@ let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistAccount;
 let researcher: TestAccount;
+let clientId: string;
 
 const cursor = (key: unknown) => Buffer.from(typeof key === 'string' ? key : JSON.stringify(key)).toString('base64url');
 
@@ -22,8 +23,8 @@ beforeAll(async () => {
   researcher = await createTestAccount(db, { role: 'RESEARCHER' });
   api = await startApi(db, therapist);
   const clinic = clinicApi(api);
-  const client = await clinic.createClient();
-  await clinic.startSeries(client);
+  clientId = await clinic.createClient();
+  await clinic.startSeries(clientId);
 });
 afterAll(async () => {
   await api?.stop();
@@ -134,5 +135,25 @@ describe('variables of the wrong type', () => {
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ field, rule: 'type' });
     }
+  });
+});
+
+describe('empty ids', () => {
+  test.each(['seriesId', 'sessionId'])('recordObservation with %s "" answers NOT_FOUND, not a 500 from the insert', async (key) => {
+    const input = {
+      clientId,
+      measureCode: 'NPRS',
+      value: 4,
+      regionCode: 'NECK',
+      context: key === 'sessionId' ? 'PRE_SESSION' : 'BETWEEN_SESSIONS',
+      takenAt: '2026-01-14T20:00:00Z',
+      [key]: '',
+    };
+    const response = await api.request(
+      'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
+      { input },
+      {},
+    );
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });
