@@ -26,8 +26,8 @@ export class SessionResolver {
   })
   async signIn(
     @Ctx() context: AccountsContext,
-    @Arg('email', () => String, { description: 'The account email.' }) email: string,
-    @Arg('password', () => String, { description: 'The account password.' }) password: string,
+    @Arg('email', () => String, { description: 'The account email.' }) _email: string,
+    @Arg('password', () => String, { description: 'The account password.' }) _password: string,
   ): Promise<SignInResult> {
     const { secret, token, account } = await signIn(context.em, admittedAttempt(context));
     context.credentials.startSession(secret, token.expiresAt);
@@ -63,7 +63,10 @@ export class SessionResolver {
     @Arg('name', () => String, { description: 'What the token is for, e.g. "nightly export".' }) name: string,
     @Arg('expiresInDays', () => Int, {
       defaultValue: accessPolicy.apiTokenDefaultDays,
-      description: `Days until it stops working, 1-${accessPolicy.apiTokenMaxDays}.`,
+      description:
+        `Days until it stops working: at most ${Object.entries(accessPolicy.apiTokenMaxDaysByRole)
+          .map(([role, days]) => `${days} for ${role}`)
+          .join(', ')}. ` + `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
     })
     expiresInDays: number,
   ): Promise<CreatedApiToken> {
