@@ -126,7 +126,7 @@ const rules: Record<string, Rule> = {
   },
   researchClinics: { document: '{ researchClinics { id name } }', expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' } },
   cohortComparison: {
-    document: '{ cohortComparison(measureCode: "NPRS", a: {}, b: { sex: FEMALE }) { difference { suppressed } } }',
+    document: '{ cohortComparison(measureCode: "NPRS", a: {}, b: {}) { difference { suppressed } } }',
     expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
   },
   accounts: {
@@ -189,6 +189,10 @@ const rules: Record<string, Rule> = {
   },
   updateClinicSettings: {
     document: 'mutation { updateClinicSettings(input: { noChangeAfterSessions: 6 }) { id } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok' },
+  },
+  setResearchParticipation: {
+    document: 'mutation { setResearchParticipation(optIn: true) { id researchParticipationSince } }',
     expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok' },
   },
   createClient: {

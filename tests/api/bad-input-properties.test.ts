@@ -368,6 +368,17 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     variables: () => ({ id: ids.visit.session, reason: 'Another client' }),
   },
   {
+    // The client has no red flags: a valid call is refused as no-red-flags, still a coded answer that writes nothing.
+    name: 'resolveRedFlags',
+    query: 'mutation($clientId: ID!, $note: String!) { resolveRedFlags(clientId: $clientId, note: $note) { id } }',
+    variables: () => ({ clientId: ids.client, note: 'Cleared by the family physician' }),
+  },
+  {
+    name: 'setResearchParticipation',
+    query: 'mutation($optIn: Boolean!) { setResearchParticipation(optIn: $optIn) { id } }',
+    variables: () => ({ optIn: true }),
+  },
+  {
     name: 'createApiToken',
     query: 'mutation($name: String!, $days: Int!) { createApiToken(name: $name, expiresInDays: $days) { token } }',
     variables: () => ({ name: 'nightly export', days: 30 }),
@@ -682,7 +693,7 @@ describe('every other input surface answers a coded 4xx or a success, never a 5x
     await fc.assert(
       fc.asyncProperty(
         headers,
-        fc.constantFrom('/graphql', '/fhir/export?client=' + ids.client, '/research/export-dictionary.csv'),
+        fc.constantFrom('/graphql', `/fhir/export?client=${ids.client}`, '/research/export-dictionary.csv'),
         async (sent, target) => {
           const isGraphql = target === '/graphql';
           const response = await fetch(`${api.url}${target}`, {

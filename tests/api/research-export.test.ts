@@ -51,7 +51,7 @@ const clientIds: string[] = [];
 /** 12 consenting clients with 3 weekly visits; client i: NPRS pre 6 + i % 3, then -1 a visit; post 1 lower (none at visit 2). */
 beforeAll(async () => {
   db = await createTestDatabase();
-  therapist = await createClinicWithTherapist(db, { clinicName: 'A', timeZone: 'America/Toronto' });
+  therapist = await createClinicWithTherapist(db, { clinicName: 'A', timeZone: 'America/Toronto', research: true });
   for (let i = 0; i < 13; i++) {
     clientIds.push(
       await addResearchClient(db, {
@@ -81,7 +81,16 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/**
+ * Overlap control (refusing a cohort a few participants away from an earlier release) is the subject of
+ * research-attacks.test.ts; here each export stands on its own.
+ */
+async function forgetReleases() {
+  await db.orm.em.fork().execute('delete from research_release');
+}
+
 async function exportCsv(body: unknown, token: string | null = researcher.token) {
+  await forgetReleases();
   const response = await fetch(`${api.url}/research/export.csv`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -103,6 +112,12 @@ describe('CSV export', () => {
     expect(new Set(records.map((r) => r.participant)).size).toBe(12);
     expect(records.every((r) => /^[0-9a-f]{16}$/.test(r.participant as string))).toBe(true);
     expect(new Set(records.map((r) => r.age_band))).toEqual(new Set(['AGE_40_49']));
+    // k-anonymity (k = 11): 6 women and 6 men, so sex is withheld, and that is enough: one combination of 12.
+    expect(headers.get('x-export-generalization')).toBe('sex withheld (WITHHELD); participants left out: 0');
+    expect(new Set(records.map((r) => `${r.age_band}|${r.sex}|${r.condition}|${r.clinic}|${r.main_modality}|${r.start_month}`)).size).toBe(
+      1,
+    );
+    expect(records[0]).toMatchObject({ sex: 'WITHHELD', clinic: 'A', start_month: '2026-02' });
     // Post is missing at visit 2: an empty field, which R's read.csv reads as NA and pandas as NaN.
     expect(records.filter((r) => r.visit_number === '2').every((r) => r.post === '')).toBe(true);
     expect(records.some((r) => r.pre === '6.5')).toBe(true);
@@ -146,12 +161,13 @@ describe('CSV export', () => {
       'Subject',
       'example.com',
       '555-',
-      '2026-',
       '1980',
       'Private',
     ]) {
       expect(first.text).not.toContain(secret);
     }
+    // No absolute date: the start month and days since the start only.
+    expect(first.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   test("python's csv module (a reader written by others) reads the same table", async () => {
@@ -164,14 +180,40 @@ describe('CSV export', () => {
     const all = await exportCsv({ measureCode: 'NPRS' });
     const output = execFileSync('python3', ['-c', script], { input: all.text }).toString().trim();
     const rows = parseCsv(all.text).slice(1);
-    const preSum = rows.reduce((sum, row) => sum + (row[13] === '' ? 0 : Number(row[13])), 0);
+    const pre = exportColumns.findIndex((c) => c.name === 'pre');
+    const preSum = rows.reduce((sum, row) => sum + (row[pre] === '' ? 0 : Number(row[pre])), 0);
     expect(output).toBe(`36 ${exportColumns.length} ${Math.round(preSum * 1e6) / 1e6}`);
   });
 
-  test('a cohort under the minimum cell size is not exported', async () => {
-    const response = await exportCsv({ filter: { sex: 'MALE' } });
+  test('the minimum size counts participants with rows of the exported measure: 12 in the cohort, none with ODI', async () => {
+    const response = await exportCsv({ measureCode: 'ODI' });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.text).errors[0].extensions.code).toBe('COHORT_TOO_SMALL');
+  });
+
+  test('a filter matching fewer than k clients on its own is refused before anything is counted', async () => {
+    const response = await exportCsv({ filter: { sex: 'MALE' } });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'matches-fewer-than-k' });
+  });
+
+  test('CSRF: a POST that a browser could send cross-site without a preflight (text/plain, a form) is refused', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await fetch(`${api.url}/research/export.csv`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${researcher.token}` },
+        body: '{}',
+      });
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+    await forgetReleases();
+    const preflighted = await fetch(`${api.url}/research/export.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'apollo-require-preflight': 'true', authorization: `Bearer ${researcher.token}` },
+      body: '{}',
+    });
+    expect(preflighted.status).toBe(200);
   });
 
   test.each([
@@ -213,7 +255,7 @@ describe('CSV export', () => {
     expect(response.status).toBe(200);
     const [header, ...rows] = parseCsv(await response.text());
     expect(header).toEqual(['column', 'type', 'description']);
-    expect(rows.map((row) => row[0])).toEqual(exportColumns.map((c) => c.name));
+    expect(rows.map((row) => row[0])).toEqual([...exportColumns.map((c) => c.name), '(k-anonymity)']);
     const anonymous = await fetch(`${api.url}/research/export-dictionary.csv`);
     expect(anonymous.status).toBe(401);
   });
@@ -231,7 +273,12 @@ describe('CSV export', () => {
       const rows = parseCsv(await readFile(path.join(folder, 'cohort.csv'), 'utf8'));
       expect(rows).toHaveLength(37);
       const dictionary = parseCsv(await readFile(path.join(folder, 'cohort.dictionary.csv'), 'utf8'));
-      expect(dictionary.slice(1).map((row) => row[0])).toEqual(rows[0]);
+      expect(dictionary.slice(1, -2).map((row) => row[0])).toEqual(rows[0]);
+      expect(dictionary.at(-1)?.slice(0, 3)).toEqual([
+        '(this export)',
+        '',
+        'generalization: sex withheld (WITHHELD); participants left out: 0',
+      ]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

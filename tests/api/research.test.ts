@@ -1,3 +1,4 @@
+import { maxCountNoise } from '@fascia/server/modules/research/perturbation.js';
 import { t975 } from '@fascia/server/modules/research/statistics.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
@@ -13,6 +14,13 @@ import { addResearchClient, type VisitSpec } from '../support/research-data.js';
  * 5 + i % 4; change -(i % 3) - 1 (i < 36) or +2 (i = 36-38, worsening); visits weekly, 4 (i < 24,
  * 240 min) or 8 (i < 32, 480 min), or 3 in one week (i >= 32, 180 min); post = pre - 1 - i % 2;
  * main modality DEEP_TISSUE for i < 12 (and a DEEP_TISSUE visit for i = 12-14), else SWEDISH.
+ *
+ * Published figures are perturbed (cell-key method, research/perturbation.ts) by a bounded noise: a
+ * count by at most 2, a mean or SD of n clients on the 0-10 NPRS by at most 10 / n, a rate by at most
+ * 1 / n. So each figure is checked against the hand computation within that bound, and the figures
+ * derived from others (intervals, effect sizes) exactly from the published ones. Overlap control
+ * (refusing a cohort a few clients away from an earlier one) is the subject of research-attacks.test.ts;
+ * here every question is asked as if it were the first (the released cohorts are forgotten before each).
  */
 const clients = Array.from({ length: 39 }, (_, i) => {
   const baseline = 5 + (i % 4);
@@ -71,7 +79,13 @@ fragment cell on OutcomeCell { suppressed n baselineMean baselineSd meanChange m
   standardizedResponseMean responderRate responderRateCiLow responderRateCiHigh }
 fragment mean on MeanCell { suppressed n mean sd ciLow ciHigh }`;
 
+/** Forgets the released cohorts (overlap control), so that each question here stands on its own. */
+async function forgetReleases() {
+  await db.orm.em.fork().execute('delete from research_release');
+}
+
 async function outcomes(filter: Record<string, unknown> | null = null, as: TestApi = api, measure = 'NPRS') {
+  await forgetReleases();
   const response = await as.request(outcomeQuery, { measure, filter }, { as: researcher });
   expect(response.errors).toBeUndefined();
   return response.data?.cohortOutcomes;
@@ -79,8 +93,8 @@ async function outcomes(filter: Record<string, unknown> | null = null, as: TestA
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const a = await createClinicWithTherapist(db, { clinicName: 'A', timeZone: 'America/Toronto' });
-  const b = await createClinicWithTherapist(db, { clinicName: 'B', timeZone: 'Europe/London' });
+  const a = await createClinicWithTherapist(db, { clinicName: 'A', timeZone: 'America/Toronto', research: true });
+  const b = await createClinicWithTherapist(db, { clinicName: 'B', timeZone: 'Europe/London', research: true });
   ids.clinicA = a.clinicId;
   ids.clinicB = b.clinicId;
   for (const c of clients) {
@@ -152,18 +166,28 @@ function expectedCell(group: Subject[]) {
   };
 }
 
+/** NPRS runs 0-10: the perturbation of a mean or SD of n clients is at most 10 / n. */
+const noiseBound = (n: number) => 10 / n + 1e-9;
+
+function expectWithin(actual: number, expected: number, bound: number) {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(bound);
+}
+
 function expectCell(actual: any, group: Subject[]) {
   const expected = expectedCell(group);
+  const bound = noiseBound(expected.n);
   expect(actual.suppressed).toBe(false);
-  expect(actual.n).toBe(expected.n);
-  expect(actual.baselineMean).toBeCloseTo(expected.baselineMean, 10);
-  expect(actual.baselineSd).toBeCloseTo(expected.baselineSd, 10);
-  expect(actual.meanChange).toBeCloseTo(expected.meanChange, 10);
-  expect(actual.changeSd).toBeCloseTo(expected.changeSd, 10);
-  expect(actual.meanChangeCiLow).toBeCloseTo(expected.low, 10);
-  expect(actual.meanChangeCiHigh).toBeCloseTo(expected.high, 10);
-  expect(actual.effectSize).toBeCloseTo(expected.meanChange / expected.baselineSd, 10);
-  expect(actual.standardizedResponseMean).toBeCloseTo(expected.meanChange / expected.changeSd, 10);
+  expectWithin(actual.n, expected.n, maxCountNoise);
+  expectWithin(actual.baselineMean, expected.baselineMean, bound);
+  expectWithin(actual.baselineSd, expected.baselineSd, bound);
+  expectWithin(actual.meanChange, expected.meanChange, bound);
+  expectWithin(actual.changeSd, expected.changeSd, bound);
+  // The interval, effect size and SRM follow from the published figures exactly.
+  const half = (t975(actual.n - 1) * actual.changeSd) / Math.sqrt(actual.n);
+  expect(actual.meanChangeCiLow).toBeCloseTo(actual.meanChange - half, 10);
+  expect(actual.meanChangeCiHigh).toBeCloseTo(actual.meanChange + half, 10);
+  expect(actual.effectSize).toBeCloseTo(actual.meanChange / actual.baselineSd, 10);
+  expect(actual.standardizedResponseMean).toBeCloseTo(actual.meanChange / actual.changeSd, 10);
 }
 
 /** Every number of a hidden cell is null (a histogram bin keeps its edges, which say nothing about clients). */
@@ -183,11 +207,12 @@ function expectNothingDerivable(outcome: any) {
   const overall = outcome.overall;
   const checkCell = (cell: any) => {
     if (cell.suppressed) expect(hiddenNumbers(cell)).toBe(true);
-    else expect(cell.n === 0 || cell.n >= k).toBe(true);
+    // 0 is never shown: it answers like 1..k-1 (suppressed).
+    else expect(cell.n).toBeGreaterThanOrEqual(k);
     if (!cell.suppressed && typeof cell.responderRate === 'number') {
-      const responders = Math.round(cell.responderRate * cell.n);
-      expect(responders === 0 || responders >= k).toBe(true);
-      expect(cell.n - responders === 0 || cell.n - responders >= k).toBe(true);
+      const responders = cell.responderRate * cell.n;
+      expect(responders).toBeGreaterThanOrEqual(k - 2 * maxCountNoise);
+      expect(cell.n - responders).toBeGreaterThanOrEqual(k - 2 * maxCountNoise);
     }
   };
   const checkGroup = (cells: { suppressed: boolean; n: number | null }[]) => {
@@ -197,12 +222,13 @@ function expectNothingDerivable(outcome: any) {
       expect(hidden.length).toBe(cells.length);
       return;
     }
-    const shownSum = cells.reduce((sum, cell) => sum + (cell.n ?? 0), 0);
-    if (hidden.length === 0) expect(shownSum).toBe(overall.n);
-    else {
-      expect(hidden.length).toBeGreaterThanOrEqual(2);
-      expect(overall.n - shownSum).toBeGreaterThanOrEqual(k);
-    }
+    // The total minus the shown cells is the hidden cells' sum plus the noise of every published count:
+    // either about 0 (only empty cells hidden) or at least k less that noise, never 1..k-1 for sure.
+    const shown = cells.filter((cell) => !cell.suppressed);
+    const shownSum = shown.reduce((sum, cell) => sum + (cell.n ?? 0), 0);
+    const margin = maxCountNoise * (shown.length + 1);
+    const rest = overall.n - shownSum;
+    expect(Math.abs(rest) <= margin || rest >= k - margin).toBe(true);
   };
   checkCell(overall);
   checkGroup(outcome.histogram);
@@ -214,7 +240,7 @@ function expectNothingDerivable(outcome: any) {
   checkCell(outcome.withinSession);
   const slope = outcome.doseResponse.minutesSlope;
   if (slope.suppressed) expect(hiddenNumbers(slope)).toBe(true);
-  else expect(slope.n === 0 || slope.n >= k).toBe(true);
+  else expect(slope.n).toBeGreaterThanOrEqual(k);
 }
 
 describe('cohort outcomes', () => {
@@ -225,9 +251,10 @@ describe('cohort outcomes', () => {
     // Responders: change <= -2, i.e. i % 3 = 1 or 2 among the first 36: 24 of 39.
     const responders = clients.filter((c) => c.change <= -2).length;
     expect(responders).toBe(24);
-    expect(outcome.overall.responderRate).toBeCloseTo(24 / 39, 12);
+    // The rate moves by at most one client (1 / n); its Wilson interval is that of the published rate and n.
+    expectWithin(outcome.overall.responderRate, 24 / 39, 1 / 39 + 1e-9);
     // Wilson by hand: (p + z²/2n ± z√(p(1-p)/n + z²/4n²)) / (1 + z²/n).
-    const [p, n, z] = [24 / 39, 39, 1.959963984540054];
+    const [p, n, z] = [outcome.overall.responderRate, outcome.overall.n, 1.959963984540054];
     const centre = p + (z * z) / (2 * n);
     const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
     expect(outcome.overall.responderRateCiLow).toBeCloseTo((centre - half) / (1 + (z * z) / n), 10);
@@ -244,8 +271,10 @@ describe('cohort outcomes', () => {
     expect(bin(2)).toEqual({ from: 2, to: 3, suppressed: true, n: null });
     const shown = [-3, -2, -1].map((c) => bin(c));
     expect(shown.filter((b: any) => b.suppressed)).toHaveLength(1);
-    expect(shown.filter((b: any) => !b.suppressed).map((b: any) => b.n)).toEqual([12, 12]);
-    expect(histogram.filter((b: any) => !b.suppressed && b.n > 0)).toHaveLength(2);
+    for (const b of shown.filter((b: any) => !b.suppressed)) expectWithin(b.n, 12, maxCountNoise);
+    // Empty bins answer like small ones: suppressed, no count.
+    expect(histogram.filter((b: any) => !b.suppressed)).toHaveLength(2);
+    expect(bin(-9)).toEqual({ from: -9, to: -8, suppressed: true, n: null });
   });
 
   test('time course by visit number: visits 1-4 (39, 39, 39 and 32 clients); later visits of 8 clients are left out', async () => {
@@ -253,47 +282,65 @@ describe('cohort outcomes', () => {
     expect(visits.map((v: any) => v.visitNumber)).toEqual([1, 2, 3, 4]);
     for (const [index, visit] of visits.entries()) {
       const values = clients.filter((c) => c.pres.length > index).map((c) => c.pres[index] as number);
-      expect(visit.value.n).toBe(values.length);
-      expect(visit.value.mean).toBeCloseTo(mean(values), 10);
-      expect(visit.value.sd).toBeCloseTo(sd(values), 10);
-      const half = (t975(values.length - 1) * sd(values)) / Math.sqrt(values.length);
-      expect(visit.value.ciLow).toBeCloseTo(mean(values) - half, 10);
+      expectWithin(visit.value.n, values.length, maxCountNoise);
+      expectWithin(visit.value.mean, mean(values), noiseBound(values.length));
+      expectWithin(visit.value.sd, sd(values), noiseBound(values.length));
+      const half = (t975(visit.value.n - 1) * visit.value.sd) / Math.sqrt(visit.value.n);
+      expect(visit.value.ciLow).toBeCloseTo(visit.value.mean - half, 10);
     }
-    expect(visits.map((v: any) => v.value.n)).toEqual([39, 39, 39, 32]);
+    // Visits 1-3 have the same 39 clients: the same cell key, so the same count noise; visit 4 has 32.
+    const counts = visits.map((v: any) => v.value.n);
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[1]).toBe(counts[2]);
   });
 
   test('within-session change is the mean over clients of their mean post - pre', async () => {
     const { withinSession } = await outcomes();
     const values = clients.map((c) => c.withinSession);
-    expect(withinSession).toMatchObject({ suppressed: false, n: 39 });
-    expect(withinSession.mean).toBeCloseTo(mean(values), 10);
-    expect(withinSession.sd).toBeCloseTo(sd(values), 10);
+    expect(withinSession.suppressed).toBe(false);
+    expectWithin(withinSession.n, 39, maxCountNoise);
+    expectWithin(withinSession.mean, mean(values), noiseBound(39));
+    expectWithin(withinSession.sd, sd(values), noiseBound(39));
   });
 
-  test('filters: sex, clinic, age band, attended sessions, planned frequency, start dates, modality any or main', async () => {
+  test('filters: sex, clinic, age band, attended sessions, planned frequency, start months, modality any or main', async () => {
     const cases: [Record<string, unknown>, (c: Subject) => boolean][] = [
       [{ sex: 'MALE' }, (c) => c.sex === 'MALE'],
       [{ clinicId: ids.clinicB }, (c) => c.clinic === 'B'],
       [{ ageBands: ['AGE_30_39'] }, (c) => c.i < 20],
       [{ ageBands: ['AGE_60_69', 'AGE_90_PLUS'] }, (c) => c.i >= 20],
       [{ minAttendedSessions: 4, maxAttendedSessions: 4 }, (c) => c.pres.length === 4],
-      [{ startFrom: '2026-01-07', startTo: '2026-01-12' }, (c) => c.i % 10 >= 2 && c.i % 10 <= 7],
+      [{ startMonthFrom: '2026-01', startMonthTo: '2026-01' }, () => true],
+      [{ clinicId: ids.clinicB, sex: 'MALE' }, (c) => c.clinic === 'B' && c.sex === 'MALE'],
       [{ modality: 'DEEP_TISSUE', modalityMatch: 'ANY' }, (c) => c.i < 15],
       [{ modality: 'SWEDISH', modalityMatch: 'MAIN' }, (c) => c.i >= 12],
       [{ conditionCode: 'NECK_PAIN', minPlannedSessionsPerWeek: 1, maxPlannedSessionsPerWeek: 1 }, () => true],
-      [{ conditionCode: 'FIBROMYALGIA' }, () => false],
     ];
     for (const [filter, keep] of cases) {
       const outcome = await outcomes(filter);
       const group = clients.filter(keep);
       if (group.length >= 11) expectCell(outcome.overall, group);
-      else expect(outcome.overall.suppressed || group.length === 0).toBe(true);
+      else expect(outcome.overall.suppressed).toBe(true);
       expectNothingDerivable(outcome);
     }
   });
 
+  test('a filter that on its own matches fewer than k clients (0 or 1..k-1) is refused alike, before any statistic', async () => {
+    const answers = [];
+    for (const filter of [{ conditionCode: 'FIBROMYALGIA' }, { minAttendedSessions: 5 }, { ageBands: ['AGE_90_PLUS'] }]) {
+      const response = await api.request(outcomeQuery, { measure: 'NPRS', filter }, { as: researcher });
+      expect(response.data).toBeNull();
+      const { extensions, message } = response.errors?.[0] ?? {};
+      expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'matches-fewer-than-k' });
+      answers.push(message?.replace(/^filter\.\w+: /, ''));
+    }
+    // 0 clients (FIBROMYALGIA, 90+) and 8 clients (5+ visits) get the very same words.
+    expect(new Set(answers).size).toBe(1);
+  });
+
   test('a cohort under k is suppressed whole: every cell of every output', async () => {
-    const outcome = await outcomes({ minAttendedSessions: 5 });
+    // Clinic B (15) and MALE (13) each pass the per-filter check; together they are 5 clients.
+    const outcome = await outcomes({ clinicId: ids.clinicB, sex: 'MALE' });
     expect(outcome.overall.suppressed).toBe(true);
     expect(hiddenNumbers(outcome.overall)).toBe(true);
     expect(outcome.histogram.every((b: any) => b.suppressed)).toBe(true);
@@ -317,8 +364,9 @@ describe('cohort outcomes', () => {
       'Subject',
       'example.com',
       '555-',
-      '1990',
-      '1960',
+      // Birth years as they would appear in a date (perturbed figures have 16 digits, which may hold "1990").
+      '1990-',
+      '1960-',
       '2026-',
       'Private',
     ]) {
@@ -337,7 +385,8 @@ describe('cohort outcomes', () => {
   test('a measure without a published MCID has no responder rate', async () => {
     const outcome = await outcomes(null, api, 'LUMBAR_FLEXION');
     expect(outcome.mcid).toBeNull();
-    expect(outcome.overall).toMatchObject({ n: 0, responderRate: null, responderRateCiLow: null });
+    // Nobody has lumbar flexion here: an empty cohort answers like a small one.
+    expect(outcome.overall).toMatchObject({ suppressed: true, n: null, responderRate: null, responderRateCiLow: null });
   });
 });
 
@@ -352,21 +401,22 @@ describe('dose-response', () => {
       'MINUTES_720_959',
       'MINUTES_960_PLUS',
     ]);
-    expect(bands.map((b: any) => b.outcome.suppressed)).toEqual([true, false, true, false, false]);
+    // Empty bands (720 min and more) are suppressed too: 0 answers like 1..k-1.
+    expect(bands.map((b: any) => b.outcome.suppressed)).toEqual([true, false, true, true, true]);
     expectCell(
       bands[1].outcome,
       clients.filter((c) => c.minutes === 240),
     );
-    expect(bands[3].outcome.n).toBe(0);
+    expect(bands[3].outcome.n).toBeNull();
   });
 
   test('bands of visits per week: one small band (3 visits in a week: 7 clients) drags the weekly band (32) with it', async () => {
     const { doseResponse } = await outcomes();
     expect(doseResponse.sessionsPerWeek.map((b: any) => [b.key, b.outcome.suppressed, b.outcome.n])).toEqual([
-      ['PER_WEEK_UNDER_0_75', false, 0],
+      ['PER_WEEK_UNDER_0_75', true, null],
       ['PER_WEEK_0_75_1_5', true, null],
       ['PER_WEEK_1_5_2_5', true, null],
-      ['PER_WEEK_2_5_PLUS', false, 0],
+      ['PER_WEEK_2_5_PLUS', true, null],
     ]);
   });
 
@@ -381,7 +431,7 @@ describe('dose-response', () => {
       byKey.SWEDISH,
       clients.filter((c) => c.i >= 12),
     );
-    expect(byKey.NONE.n).toBe(0);
+    expect(byKey.NONE).toMatchObject({ suppressed: true, n: null });
   });
 
   test('slope of change on total minutes, with its 95% interval, by hand', async () => {
@@ -394,10 +444,13 @@ describe('dose-response', () => {
     const slope = sxy / sxx;
     const rss = ys.reduce((a, y, i) => a + (y - my - slope * ((xs[i] as number) - mx)) ** 2, 0);
     const half = t975(37) * Math.sqrt(rss / 37 / sxx);
-    expect(minutesSlope).toMatchObject({ suppressed: false, n: 39 });
-    expect(minutesSlope.slopePerMinute).toBeCloseTo(slope, 10);
-    expect(minutesSlope.ciLow).toBeCloseTo(slope - half, 10);
-    expect(minutesSlope.ciHigh).toBeCloseTo(slope + half, 10);
+    expect(minutesSlope.suppressed).toBe(false);
+    expectWithin(minutesSlope.n, 39, maxCountNoise);
+    // Perturbed by at most one client's largest influence: range of change x range of minutes / Sxx.
+    const bound = (10 * (Math.max(...xs) - Math.min(...xs))) / sxx;
+    expectWithin(minutesSlope.slopePerMinute, slope, bound);
+    expectWithin(minutesSlope.ciLow, slope - half, bound + half * 0.5);
+    expectWithin(minutesSlope.ciHigh, slope + half, bound + half * 0.5);
   });
 });
 
@@ -407,6 +460,7 @@ describe('comparison of two cohorts', () => {
       minCellSize a { suppressed n meanChange } b { suppressed n meanChange } difference { suppressed estimate ciLow ciHigh } } }`;
 
   test('clinic B against clinic A: difference in mean change with Welch’s interval, by hand', async () => {
+    await forgetReleases();
     const response = await api.request(comparisonQuery, { a: { clinicId: ids.clinicA }, b: { clinicId: ids.clinicB } }, { as: researcher });
     const result = response.data?.cohortComparison;
     const [a, b] = [clients.filter((c) => c.clinic === 'A'), clients.filter((c) => c.clinic === 'B')].map((g) =>
@@ -416,21 +470,24 @@ describe('comparison of two cohorts', () => {
     const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
     const estimate = mean(b) - mean(a);
     const half = t975(df) * Math.sqrt(va + vb);
-    expect(result.a).toMatchObject({ suppressed: false, n: 24 });
-    expect(result.b).toMatchObject({ suppressed: false, n: 15 });
-    expect(result.difference.estimate).toBeCloseTo(estimate, 10);
-    expect(result.difference.ciLow).toBeCloseTo(estimate - half, 10);
-    expect(result.difference.ciHigh).toBeCloseTo(estimate + half, 10);
+    expectWithin(result.a.n, 24, maxCountNoise);
+    expectWithin(result.b.n, 15, maxCountNoise);
+    // The difference is that of the published means (each perturbed by its own cohort's key).
+    expect(result.difference.estimate).toBeCloseTo(result.b.meanChange - result.a.meanChange, 10);
+    expectWithin(result.difference.estimate, estimate, noiseBound(24) + noiseBound(15));
+    expectWithin(result.difference.ciLow, estimate - half, noiseBound(24) + noiseBound(15) + half * 0.5);
+    expectWithin(result.difference.ciHigh, estimate + half, noiseBound(24) + noiseBound(15) + half * 0.5);
   });
 
   test('a side under k is suppressed, and so is the difference', async () => {
+    await forgetReleases();
     const response = await api.request(
       comparisonQuery,
-      { a: { clinicId: ids.clinicA }, b: { minAttendedSessions: 5 } },
+      { a: { clinicId: ids.clinicA }, b: { clinicId: ids.clinicB, sex: 'MALE' } },
       { as: researcher },
     );
     const result = response.data?.cohortComparison;
-    expect(result.a.n).toBe(24);
+    expectWithin(result.a.n, 24, maxCountNoise);
     expect(result.b).toEqual({ suppressed: true, n: null, meanChange: null });
     expect(result.difference).toEqual({ suppressed: true, estimate: null, ciLow: null, ciHigh: null });
   });
@@ -442,7 +499,11 @@ describe('minimum cell size from the configuration', () => {
     try {
       const outcome = await outcomes(null, api5);
       expect(outcome.minCellSize).toBe(5);
-      expect(outcome.doseResponse.totalMinutes.map((b: any) => b.outcome.n)).toEqual([7, 24, 8, 0, 0]);
+      const bandCounts = outcome.doseResponse.totalMinutes.map((b: any) => b.outcome.n);
+      [7, 24, 8].forEach((n, i) => {
+        expectWithin(bandCounts[i], n, maxCountNoise);
+      });
+      expect(bandCounts.slice(3)).toEqual([null, null]);
       expectCell(
         outcome.doseResponse.totalMinutes[0].outcome,
         clients.filter((c) => c.minutes === 180),
@@ -480,7 +541,10 @@ describe('audit and input', () => {
     [{ filter: { minAttendedSessions: -1 } }, 'filter.minAttendedSessions', 'range'],
     [{ filter: { maxPlannedSessionsPerWeek: 20 } }, 'filter.maxPlannedSessionsPerWeek', 'range'],
     [{ filter: { clinicId: 'x' } }, 'filter.clinicId', 'id'],
-    [{ filter: { startFrom: '2026-03-01', startTo: '2026-02-01' } }, 'filter.startFrom', 'min-not-above-max'],
+    [{ filter: { startMonthFrom: '2026-03', startMonthTo: '2026-02' } }, 'filter.startMonthFrom', 'min-not-above-max'],
+    [{ filter: { startMonthFrom: '2026-13' } }, 'filter.startMonthFrom', 'month'],
+    [{ filter: { startMonthTo: '2026-02-30' } }, 'filter.startMonthTo', 'month'],
+    [{ filter: { startMonthFrom: '2026-00' } }, 'filter.startMonthFrom', 'month'],
   ])('bad input %j names %s and %s', async (variables, field, rule) => {
     const response = await api.request(outcomeQuery, { measure: 'NPRS', filter: null, ...variables }, { as: researcher });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });

@@ -16,8 +16,9 @@ let secondSummary: SeedSummary | null;
 
 beforeAll(async () => {
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  summary = await seedDemoData(first.orm.em.fork(), log);
-  secondSummary = await seedDemoDataIfEmpty(second.orm.em.fork(), log);
+  // The demo's own data; the synthetic research network is tested in research-attacks.test.ts.
+  summary = await seedDemoData(first.orm.em.fork(), log, { researchNetwork: 0 });
+  secondSummary = await seedDemoDataIfEmpty(second.orm.em.fork(), log, { researchNetwork: 0 });
 }, 240_000);
 
 afterAll(async () => {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { type RunSql, withoutKeysAndIndexes } from '@fascia/server/demo/bulk-load.js';
 import { seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -62,33 +63,11 @@ async function copy(client: pg.Client, table: string, columns: string[], lines: 
   await pipeline(Readable.from(batched(lines)), client.query(copyFrom(sql)));
 }
 
-/**
- * Runs `load` with the foreign keys and secondary indexes of `tables` dropped, then puts them back:
- * one index build and one join per key instead of an index insert per row and index, and a lookup
- * (and row lock) per row and key. The bulk-load advice of the PostgreSQL manual, "Populating a
- * Database" (14.4.3 Remove Indexes, 14.4.4 Remove Foreign Key Constraints). Returns the seconds the
- * rebuild took (every row is checked against every key then).
- */
-async function withoutKeysAndIndexes(client: pg.Client, tables: string[], load: () => Promise<void>): Promise<number> {
-  const { rows: keys } = await client.query<{ table: string; name: string; definition: string }>(
-    `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-     from pg_constraint where contype = 'f' and conrelid = any($1::regclass[])`,
-    [tables],
-  );
-  const { rows: indexes } = await client.query<{ name: string; definition: string }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-     from pg_index i where i.indrelid = any($1::regclass[]) and not i.indisprimary and not i.indisunique`,
-    [tables],
-  );
-  for (const key of keys) await client.query(`alter table ${key.table} drop constraint "${key.name}"`);
-  for (const index of indexes) await client.query(`drop index ${index.name}`);
-  await load();
-  const started = Date.now();
-  await client.query(`set maintenance_work_mem = '256MB'`);
-  for (const index of indexes) await client.query(index.definition);
-  for (const key of keys) await client.query(`alter table ${key.table} add constraint "${key.name}" ${key.definition}`);
-  return (Date.now() - started) / 1000;
-}
+/** The benchmark's pg client as the shared bulk loader's statement runner. */
+const runOn =
+  (client: pg.Client): RunSql =>
+  async <T extends object>(sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows as T[];
 
 /** Lines joined into chunks of about 64 kB: one stream write per line would dominate the load. */
 function* batched(lines: Iterable<string>): Generator<string> {
@@ -128,12 +107,10 @@ export async function loadResearchData(
   const clinicIds = zones.slice(0, researchShape.clinics).map(() => newId());
   const therapists = clinicIds.map(() => Array.from({ length: researchShape.therapistsPerClinic }, () => newId()));
   for (const [c, clinicId] of clinicIds.entries()) {
-    await client.query('insert into clinic (id, created_at, updated_at, name, time_zone) values ($1, $2, $2, $3, $4)', [
-      clinicId,
-      stamp,
-      `Research bench clinic ${c + 1}`,
-      zones[c],
-    ]);
+    await client.query(
+      'insert into clinic (id, created_at, updated_at, name, time_zone, research_opted_in_at) values ($1, $2, $2, $3, $4, $2)',
+      [clinicId, stamp, `Research bench clinic ${c + 1}`, zones[c]],
+    );
     for (const [t, id] of (therapists[c] as string[]).entries()) {
       await client.query(
         `insert into therapist (id, created_at, updated_at, clinic_id, given_name, family_name, registration_number)
@@ -211,7 +188,7 @@ export async function loadResearchData(
   let observationStart = 0;
   let observationSeconds = 0;
   const tables = ['client', 'intake', 'treatment_series', 'treatment_session', 'observation'];
-  const rebuildSeconds = await withoutKeysAndIndexes(client, tables, async () => {
+  const rebuildSeconds = await withoutKeysAndIndexes(runOn(client), tables, async () => {
     await copy(
       client,
       'client',

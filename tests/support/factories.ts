@@ -44,12 +44,14 @@ export type TherapistAccount = TherapistViewer & Omit<TestAccount, 'viewer'>;
  */
 export async function createClinicWithTherapist(
   db: TestDatabase,
-  options: { clinicName?: string; timeZone?: string } = {},
+  options: { clinicName?: string; timeZone?: string; research?: boolean } = {},
 ): Promise<TherapistAccount> {
   const em = db.orm.em.fork();
   const clinic = em.create(Clinic, {
     name: options.clinicName ?? 'Test clinic',
     timeZone: options.timeZone ?? 'UTC',
+    // Research participation is the clinic admin's choice; a new clinic is opted out unless asked.
+    researchOptedInAt: options.research ? new Date() : null,
   });
   const therapist = em.create(Therapist, {
     clinic,

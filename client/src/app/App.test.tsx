@@ -92,6 +92,22 @@ describe('from the caseload to a client and the pain chart', () => {
     });
   });
 
+  test('"Worst change first" states its rule: change in units of each measure’s MCID, or MDC where none', async () => {
+    render(<App />);
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const order = screen.getByRole('combobox', { name: /Order/ });
+    fireEvent.change(order, { target: { value: 'CHANGE' } });
+    const rule = document.getElementById(order.getAttribute('aria-describedby') ?? '');
+    expect(rule?.textContent).toBe(
+      'Worst change first compares measures on different scales by their change in units of each measure’s MCID ' +
+        '(the smallest change that matters to patients), or of its MDC (the smallest change beyond measurement error) ' +
+        'where no MCID is published: NPRS +2 (1 MCID) comes before ODI +4 (0.4 MCID). Series whose headline has neither come last.',
+    );
+    await waitFor(() =>
+      expect(api.requests.filter((r) => r.operationName === 'Caseload').at(-1)?.variables).toMatchObject({ sort: 'CHANGE' }),
+    );
+  });
+
   test('a client link opens their page; a series link charts pain per region with a table', async () => {
     window.history.replaceState(null, '', '/clients');
     render(<App />);

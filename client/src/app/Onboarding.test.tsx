@@ -6,6 +6,7 @@ import { App } from './App';
 import { Router } from './router';
 import { ClinicSettingsForm } from './therapist/ClinicSettingsPage';
 import { InvitePanel } from './therapist/InvitePanel';
+import { TherapistInviteForm } from './therapist/TherapistInviteForm';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -71,6 +72,48 @@ describe('portal invite', () => {
       { clientId: 'c1', email: 'ada@example.org' },
       { clientId: 'c1', email: 'ada.l@example.org' },
     ]);
+  });
+});
+
+describe('inviting a therapist (admin)', () => {
+  test('sends the names, email and registration, shows a refusal at its input, then the link once with its expiry', async () => {
+    const api = answeringFetch();
+    vi.stubGlobal('fetch', api.fetch);
+    render(<TherapistInviteForm timeZone="America/Toronto" />);
+    expect(screen.getByRole('heading', { name: 'Invite a therapist' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Given name'), { target: { value: ' Theo ' } });
+    fireEvent.change(screen.getByLabelText('Family name'), { target: { value: 'Tran' } });
+    const email = screen.getByLabelText('Their email for signing in') as HTMLInputElement;
+    fireEvent.change(email, { target: { value: 'theo@example' } });
+
+    api.queue('InviteTherapist', badInput('email', 'format', 'is not an email address'));
+    fireEvent.click(screen.getByRole('button', { name: 'Make the invite' }));
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById('therapist-invite-email-error')?.textContent).toBe('⚠ Is not an email address.');
+    expect(screen.queryByLabelText('Invite link')).toBeNull();
+
+    fireEvent.change(email, { target: { value: 'theo@example.org' } });
+    fireEvent.change(screen.getByLabelText(/Registration number/), { target: { value: 'RMT-0042' } });
+    api.queue('InviteTherapist', {
+      data: { inviteTherapist: { id: 'inv2', email: 'theo@example.org', expiresAt: '2026-12-09T17:00:00.000Z', token: 'th/tok' } },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Make the invite' }));
+    const link = (await screen.findByLabelText('Invite link')) as HTMLInputElement;
+    expect(link.value).toBe(`${window.location.origin}/invite?token=th%2Ftok`);
+    // The same result display as the portal invite, in the clinic's zone (17:00 UTC is noon in Toronto).
+    expect(screen.getByRole('status').textContent).toBe(
+      'Invite made. Send this link to the therapist; it works once, until Dec 9, 2026, 12:00 PM.',
+    );
+    expect(screen.getByRole('heading', { name: 'Invite for theo@example.org' })).toBeTruthy();
+    expect(api.sent('InviteTherapist')).toEqual([
+      { email: 'theo@example', givenName: 'Theo', familyName: 'Tran', registrationNumber: null },
+      { email: 'theo@example.org', givenName: 'Theo', familyName: 'Tran', registrationNumber: 'RMT-0042' },
+    ]);
+
+    // Once left, the link is gone; the form is empty for the next one.
+    fireEvent.click(screen.getByRole('button', { name: 'Invite another therapist' }));
+    expect(screen.queryByLabelText('Invite link')).toBeNull();
+    expect((screen.getByLabelText('Given name') as HTMLInputElement).value).toBe('');
   });
 });
 

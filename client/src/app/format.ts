@@ -17,3 +17,11 @@ export function todayIn(timeZone?: string): string {
   // en-CA formats dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}) }).format(new Date());
 }
+
+/**
+ * Ends a sentence with a full stop, unless the text already ends with one: in en-CA a time
+ * ends "a.m."/"p.m.", and "until 6:55 a.m.." reads as a typo.
+ */
+export function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}

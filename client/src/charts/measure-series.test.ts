@@ -136,3 +136,9 @@ describe('summariseRegion', () => {
 test('the value axis names the scale: "Pain (NPRS 0-10)"', () => {
   expect(valueAxisTitle(nprs)).toBe('Pain (NPRS 0-10)');
 });
+
+test('axis titles and labels name a measure in words, never by its code', () => {
+  const flexion = { ...nprs, code: 'SHOULDER_FLEXION', name: 'Shoulder flexion', kind: 'RANGE_OF_MOTION' as const, unitLabel: '°' };
+  expect(valueAxisTitle(flexion)).toBe('Shoulder flexion (°)');
+  expect(valueAxisTitle(flexion)).not.toContain('SHOULDER_FLEXION');
+});

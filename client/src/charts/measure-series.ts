@@ -149,10 +149,11 @@ const kindLabels: Record<MeasureKind, string> = {
   QUESTIONNAIRE: 'Score',
 };
 
-/** The value axis title, e.g. "Pain (NPRS 0-10)" or "Range of motion (CERVICAL_ROTATION, °)". */
+/** The value axis title, e.g. "Pain (NPRS 0-10)" or "Cervical rotation (°)". */
 export function valueAxisTitle(measure: MeasureInfo): string {
   if (measure.kind === 'PAIN') return `${kindLabels.PAIN} (${measure.code} ${measure.min}-${measure.max})`;
-  return `${kindLabels[measure.kind]} (${measure.code}, ${measure.unitLabel})`;
+  // The catalog's name, never its code (people read "Shoulder flexion", not SHOULDER_FLEXION).
+  return `${measure.name} (${measure.unitLabel})`;
 }
 
 /** A value as the measure records it, e.g. "7" or "42.5". */

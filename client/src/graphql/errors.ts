@@ -64,6 +64,9 @@ export function describeGraphQLError(error: GraphQLErrorEntry): string {
     case 'FORBIDDEN':
       return "Your account is not allowed to do this. If you think it should be, ask your clinic's admin.";
     case 'RATE_LIMITED':
+    // The server words these for people (research: why a cohort is refused, never who it would expose).
+    case 'COHORT_OVERLAP':
+    case 'COHORT_TOO_SMALL':
       // The server words it for people and says when to try again.
       return sentence(error.message);
     case 'NOT_FOUND':

@@ -3,7 +3,15 @@
  * `extensions.code` in one place (graphql/format-error.ts). Anything else is
  * unexpected and gets masked.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  /** Research: the cohort differs from an earlier released one by 1 to k - 1 clients. */
+  | 'COHORT_OVERLAP';
 
 export class DomainError extends Error {
   constructor(

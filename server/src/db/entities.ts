@@ -19,6 +19,7 @@ import { QuestionnaireResponse } from '../modules/instruments/questionnaire-resp
 import { Measure } from '../modules/measures/measure.entity.js';
 import { Observation } from '../modules/measures/observation.entity.js';
 import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
+import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning at start. */
 export const entities = [
@@ -36,6 +37,8 @@ export const entities = [
   Observation,
   QuestionnaireResponse,
   SeriesOutcome,
+  ResearchRelease,
+  ResearchReleaseMember,
   Account,
   AccessToken,
   Invite,

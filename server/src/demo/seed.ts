@@ -9,6 +9,7 @@ import { recordObservation, recordSession } from '../modules/recording/recording
 import { seedDemoAccounts } from './accounts.js';
 import { clinicContents } from './demo-content.js';
 import { type DemoPlan, planDemoData } from './plan.js';
+import { type NetworkSummary, seedResearchNetwork } from './research-network.js';
 import { isCalendarDate, localDateOf } from './time.js';
 
 /*
@@ -41,6 +42,8 @@ export interface SeedOptions {
   clients?: number;
   /** YYYY-MM-DD, at the latest today (in the first clinic's zone), so that no visit lies days in the future. */
   anchorDate?: string;
+  /** Clients of the synthetic research network written besides (research-network.ts); 0 for none. Default 1,600. */
+  researchNetwork?: number;
 }
 
 export interface SeedSummary {
@@ -62,11 +65,16 @@ export interface SeedSummary {
   /** Every observation: pre/post values, diary entries and questionnaire scores. */
   observations: number;
   questionnaireResponses: number;
+  /** The synthetic research network's figures (not counted above), or null when none was written. */
+  researchNetwork: NetworkSummary | null;
   seconds: number;
 }
 
 /** Any constant will do: it only has to be the same for every process that seeds. */
 const seedLockKey = 7_140_313;
+
+/** Clients of the research network by default: enough for the explorer to show most cells at k = 11. */
+export const DEFAULT_NETWORK_CLIENTS = 1600;
 
 function resolveOptions(options: SeedOptions): Required<SeedOptions> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -83,11 +91,15 @@ function resolveOptions(options: SeedOptions): Required<SeedOptions> {
       `anchorDate ${anchorDate} is too late: at most ${latest} (today in the first clinic's zone), or visits would lie in the future`,
     );
   }
-  return { seed, clients, anchorDate };
+  const researchNetwork = options.researchNetwork ?? DEFAULT_NETWORK_CLIENTS;
+  if (!Number.isInteger(researchNetwork) || researchNetwork < 0 || researchNetwork > 100_000) {
+    throw new Error(`researchNetwork must be a whole number from 0 to 100000, got ${researchNetwork}`);
+  }
+  return { seed, clients, anchorDate, researchNetwork };
 }
 
 /** What the plan will write, counted from the plan itself. */
-function countPlan(plan: DemoPlan): Omit<SeedSummary, 'seconds'> {
+function countPlan(plan: DemoPlan): Omit<SeedSummary, 'seconds' | 'researchNetwork'> {
   const series = plan.clients.flatMap((client) => client.series);
   const sessions = series.flatMap((s) => s.sessions);
   const responses = sessions.reduce((n, s) => n + (s.questionnaireResponses?.length ?? 0), 0);
@@ -123,6 +135,8 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
     const clinic = tx.create(Clinic, {
       name: clinicPlan.name,
       timeZone: clinicPlan.timeZone,
+      // The demo clinics take part in research (new clinics start opted out).
+      researchOptedInAt: new Date(entryTime),
       createdAt: new Date(entryTime + order++),
     });
     const therapists = clinicPlan.therapists.map((therapist) =>
@@ -183,6 +197,7 @@ async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIf
   const resolved = resolveOptions(options);
   const plan = planDemoData(resolved);
   const counts = countPlan(plan);
+  let network: NetworkSummary | null = null;
   const seeded = await em.transactional(async (tx) => {
     // Two processes starting on an empty database at once must not both seed it.
     await tx.execute('select pg_advisory_xact_lock(?)', [seedLockKey]);
@@ -198,6 +213,10 @@ async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIf
     );
     await writePlan(tx, log, plan);
     await seedDemoAccounts(tx, log);
+    network =
+      resolved.researchNetwork > 0
+        ? await seedResearchNetwork(tx, log, { clients: resolved.researchNetwork, anchorDate: resolved.anchorDate, seed: resolved.seed })
+        : null;
     return true;
   });
   if (!seeded) {
@@ -206,13 +225,17 @@ async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIf
   }
   const summary: SeedSummary = {
     ...counts,
+    researchNetwork: network as NetworkSummary | null,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
   log.info(
     summary,
     `demo data seeded in ${summary.seconds} s: ${summary.clinics} clinics, ${summary.therapists} therapists, ` +
       `${summary.clients} clients, ${summary.series} series, ${summary.sessions} sessions, ` +
-      `${summary.observations} observations, ${summary.questionnaireResponses} questionnaire responses`,
+      `${summary.observations} observations, ${summary.questionnaireResponses} questionnaire responses` +
+      (summary.researchNetwork
+        ? `; research network: ${summary.researchNetwork.clinics} clinics, ${summary.researchNetwork.clients} clients (${summary.researchNetwork.consenting} consenting)`
+        : ''),
   );
   return summary;
 }

@@ -35,6 +35,8 @@ function graphqlCode(code: DomainErrorCode): string {
       return 'UNAUTHENTICATED';
     case 'RATE_LIMITED':
       return 'RATE_LIMITED';
+    case 'COHORT_OVERLAP':
+      return 'COHORT_OVERLAP';
     default:
       return assertUnreachable(code);
   }

@@ -37,3 +37,21 @@ test('a diary entry: where (own regions first), how much, save; a missing answer
   });
   await waitFor(() => expect((screen.getByRole('radio', { name: '4' }) as HTMLInputElement).checked).toBe(false));
 });
+
+test('the saved message ends with one full stop in a locale whose time ends with one (en-CA "10:42 p.m.")', async () => {
+  const RealDateTimeFormat = Intl.DateTimeFormat;
+  vi.stubGlobal('Intl', {
+    ...Intl,
+    DateTimeFormat: class extends RealDateTimeFormat {
+      constructor(_locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+        super('en-CA', options);
+      }
+    },
+  });
+  api.override('RecordDiaryEntry', () => ({ data: { recordObservation: { id: 'o1', value: 4, takenAt: '2026-03-20T22:42:00.000Z' } } }));
+  render(<DiaryPage timeZone="UTC" />);
+  await screen.findByLabelText('Where');
+  fireEvent.click(screen.getByRole('radio', { name: '4' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  expect((await screen.findByText(/^Saved: pain 4/)).textContent).toBe('Saved: pain 4 in your neck at 10:42 p.m.');
+});

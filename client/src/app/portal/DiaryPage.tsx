@@ -105,7 +105,12 @@ function DiaryForm({ data, timeZone, onSaved }: { data: MyProgressQuery; timeZon
       const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
         new Date(recordObservation.takenAt),
       );
-      setSaved(`Saved: pain ${recordObservation.value} in your ${places.find((p) => p.key === place)?.label.toLowerCase()} at ${time}.`);
+      // Some locales' times end with a full stop already (en-CA "10:42 p.m."): one full stop, not two.
+      setSaved(
+        endSentence(
+          `Saved: pain ${recordObservation.value} in your ${places.find((p) => p.key === place)?.label.toLowerCase()} at ${time}`,
+        ),
+      );
       setValue('');
       pending.current = null;
       onSaved();
@@ -160,4 +165,9 @@ function DiaryForm({ data, timeZone, onSaved }: { data: MyProgressQuery; timeZon
       )}
     </form>
   );
+}
+
+/** The text with a full stop at its end, unless it ends with one already. */
+export function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }

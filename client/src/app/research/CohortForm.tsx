@@ -154,12 +154,14 @@ export function CohortForm({
         {numberField('maxPlannedSessionsPerWeek', 'Planned visits a week, at most', '0.5')}
       </div>
       <div className="field-row">
-        {(['startFrom', 'startTo'] as const).map((field) => (
+        {(['startMonthFrom', 'startMonthTo'] as const).map((field) => (
           <div key={field} className="field">
-            <label htmlFor={id(field)}>{field === 'startFrom' ? 'Series started on or after' : 'Series started on or before'}</label>
+            <label htmlFor={id(field)}>
+              {field === 'startMonthFrom' ? 'Series started in or after (month)' : 'Series started in or before (month)'}
+            </label>
             <input
               id={id(field)}
-              type="date"
+              type="month"
               value={draft[field]}
               onChange={(e) => update({ [field]: e.target.value })}
               {...errorProps(id(field), error)}

@@ -8,6 +8,7 @@ import {
   histogramSeries,
   type MeasureFormat,
   type Outcome,
+  protectionText,
   responderSeries,
   suppressedText,
   timeCourseSeries,
@@ -49,6 +50,9 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
 
   return (
     <div className="outcome-results">
+      <p className="hint" data-testid="protection-note">
+        {protectionText(minCellSize)}
+      </p>
       <section className="panel" aria-labelledby="overall-heading">
         <h3 id="overall-heading">Whole cohort</h3>
         {overall.suppressed ? (

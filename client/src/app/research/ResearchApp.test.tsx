@@ -104,6 +104,10 @@ describe('research explorer', () => {
     expect(facts.Clients).toBe('26');
     expect(facts['Mean change']).toBe('−2.0 (95% CI −2.7 to −1.2) (/10); lower is better');
     expect(facts.Responders).toBe('suppressed (a group of fewer than 11 clients)');
+    // Why figures are withheld or perturbed, in words.
+    const note = screen.getByTestId('protection-note').textContent ?? '';
+    expect(note).toContain('withheld');
+    expect(note).toContain('perturbed');
     expect(facts['Change per hour of treatment']).toBe('suppressed (a group of fewer than 11 clients)');
 
     const timeCourse = (await screen.findByRole('img', { name: /^Time course: mean Pain intensity/ })).closest('figure') as HTMLElement;

@@ -20,7 +20,8 @@ async function refusal(response: Response): Promise<ExportError> {
     const body = (await response.json()) as { errors?: GraphQLErrorEntry[] };
     const first = body.errors?.[0];
     // The export's own refusal ("fewer clients than the minimum cell size") is already written for people.
-    if (first?.extensions?.code === 'COHORT_TOO_SMALL') return new ExportError(first.message);
+    if (first?.extensions?.code === 'COHORT_TOO_SMALL' || first?.extensions?.code === 'COHORT_OVERLAP')
+      return new ExportError(first.message);
     if (first) return new ExportError(describeGraphQLError(first));
   } catch {
     // Not JSON: fall back to the status.

@@ -22,8 +22,8 @@ describe('the cohort filter sent to the API', () => {
           minPlannedSessionsPerWeek: '0.5',
           maxPlannedSessionsPerWeek: '3',
           clinicId: 'clinic-1',
-          startFrom: '2026-01-01',
-          startTo: '2026-06-30',
+          startMonthFrom: '2026-01',
+          startMonthTo: '2026-06',
         }),
       ),
     ).toEqual({
@@ -38,8 +38,8 @@ describe('the cohort filter sent to the API', () => {
         minPlannedSessionsPerWeek: 0.5,
         maxPlannedSessionsPerWeek: 3,
         clinicId: 'clinic-1',
-        startFrom: '2026-01-01',
-        startTo: '2026-06-30',
+        startMonthFrom: '2026-01',
+        startMonthTo: '2026-06',
       },
     });
   });
@@ -63,7 +63,7 @@ describe('the cohort filter sent to the API', () => {
       'cohort-max-per-week',
       'The most visits per week must not be below the fewest.',
     ],
-    [{ startFrom: '2026-05-01', startTo: '2026-04-30' }, 'cohort-start-to', 'The last start date must not be before the first.'],
+    [{ startMonthFrom: '2026-05', startMonthTo: '2026-04' }, 'cohort-start-to', 'The last start month must not be before the first.'],
   ])('%j is refused at its input', (change, controlId, message) => {
     expect(buildCohortFilter(draft(change))).toEqual({ error: { controlId, message } });
   });

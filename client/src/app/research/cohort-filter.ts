@@ -14,8 +14,8 @@ export interface CohortDraft {
   minPlannedSessionsPerWeek: string;
   maxPlannedSessionsPerWeek: string;
   clinicId: string;
-  startFrom: string;
-  startTo: string;
+  startMonthFrom: string;
+  startMonthTo: string;
 }
 
 export const emptyCohortDraft: CohortDraft = {
@@ -30,8 +30,8 @@ export const emptyCohortDraft: CohortDraft = {
   minPlannedSessionsPerWeek: '',
   maxPlannedSessionsPerWeek: '',
   clinicId: '',
-  startFrom: '',
-  startTo: '',
+  startMonthFrom: '',
+  startMonthTo: '',
 };
 
 /** DOM ids of the builder's inputs, by the filter field they fill (server errors name these fields). */
@@ -47,8 +47,8 @@ export const cohortControlIds = new Map<string, string>([
   ['minPlannedSessionsPerWeek', 'cohort-min-per-week'],
   ['maxPlannedSessionsPerWeek', 'cohort-max-per-week'],
   ['clinicId', 'cohort-clinic'],
-  ['startFrom', 'cohort-start-from'],
-  ['startTo', 'cohort-start-to'],
+  ['startMonthFrom', 'cohort-start-from'],
+  ['startMonthTo', 'cohort-start-to'],
 ]);
 
 const control = (field: keyof CohortDraft) => cohortControlIds.get(field) ?? null;
@@ -90,9 +90,9 @@ export function buildCohortFilter(draft: CohortDraft): { filter: CohortFilterInp
       error: { controlId: control('maxPlannedSessionsPerWeek'), message: 'The most visits per week must not be below the fewest.' },
     };
   }
-  // ISO dates compare as text.
-  if (draft.startFrom && draft.startTo && draft.startFrom > draft.startTo) {
-    return { error: { controlId: control('startTo'), message: 'The last start date must not be before the first.' } };
+  // YYYY-MM months compare as text.
+  if (draft.startMonthFrom && draft.startMonthTo && draft.startMonthFrom > draft.startMonthTo) {
+    return { error: { controlId: control('startMonthTo'), message: 'The last start month must not be before the first.' } };
   }
   const filter: CohortFilterInput = {
     ...(draft.conditionCode ? { conditionCode: draft.conditionCode } : {}),
@@ -104,8 +104,8 @@ export function buildCohortFilter(draft: CohortDraft): { filter: CohortFilterInp
     ...(typeof minPerWeek === 'number' ? { minPlannedSessionsPerWeek: minPerWeek } : {}),
     ...(typeof maxPerWeek === 'number' ? { maxPlannedSessionsPerWeek: maxPerWeek } : {}),
     ...(draft.clinicId ? { clinicId: draft.clinicId } : {}),
-    ...(draft.startFrom ? { startFrom: draft.startFrom } : {}),
-    ...(draft.startTo ? { startTo: draft.startTo } : {}),
+    ...(draft.startMonthFrom ? { startMonthFrom: draft.startMonthFrom } : {}),
+    ...(draft.startMonthTo ? { startMonthTo: draft.startMonthTo } : {}),
   };
   return { filter };
 }

@@ -40,6 +40,20 @@ export function suppressedText(minCellSize: number): string {
   return `suppressed (a group of fewer than ${minCellSize} clients)`;
 }
 
+/**
+ * Why the figures shown are not exact, and why some are withheld, in words: the explorer shows it
+ * above the results (the server's disclosure control: research/perturbation.ts, suppression.ts, research-release.ts).
+ */
+export function protectionText(minCellSize: number): string {
+  return (
+    `To protect the clients, a figure is withheld ("suppressed") when it would describe fewer than ${minCellSize} clients — ` +
+    'an empty group answers the same way, so nobody learns whether anyone matched — or when it could be subtracted from the ' +
+    'figures shown to give such a group. Every figure shown is slightly perturbed: counts by up to 2, means and rates by about ' +
+    "what one client could change them by, so that comparing two almost identical cohorts cannot reveal one client's result. " +
+    'The same question always gets the same answer. For cohorts of a thousand clients the perturbation is below 1% of the figure.'
+  );
+}
+
 /** A number with the measure's decimals and a true minus sign. */
 export function formatNumber(value: number, decimals: number): string {
   const text = value.toFixed(decimals);

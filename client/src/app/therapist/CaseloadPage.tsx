@@ -52,6 +52,7 @@ export function CaseloadPage({ timeZone }: { timeZone: string | undefined }) {
           Order
           <select
             value={sort}
+            aria-describedby={sort === 'CHANGE' ? `${id}-sort-rule` : undefined}
             onChange={(event) => {
               setSort(event.target.value as CaseloadSort);
               setCursors([null]);
@@ -65,6 +66,13 @@ export function CaseloadPage({ timeZone }: { timeZone: string | undefined }) {
           </select>
         </label>
       </div>
+      {sort === 'CHANGE' && (
+        <p id={`${id}-sort-rule`} className="hint">
+          Worst change first compares measures on different scales by their change in units of each measure’s MCID (the smallest change that
+          matters to patients), or of its MDC (the smallest change beyond measurement error) where no MCID is published: NPRS +2 (1 MCID)
+          comes before ODI +4 (0.4 MCID). Series whose headline has neither come last.
+        </p>
+      )}
       <ul className="caseload-items">
         {cursors.map((after, index) => (
           <CaseloadChunk
@@ -151,14 +159,23 @@ export function headlineText(item: Item, catalogs: Catalogs): string {
   if (!headline) return `${measure.name}: not recorded yet`;
   const where = headline.regionCode || headline.side ? ` (${regionLabel(headline.regionCode, side(headline.side), names(catalogs))})` : '';
   const fmt = (v: number) => formatValue(v, measure);
-  // The server flags a change beyond the MCID in the bad direction as WORSENING.
+  // A change is read by its direction first: one in the bad direction is a worsening, clinically
+  // important (the server flags it WORSENING: at least the MCID) or not.
+  const better = measure.direction === 'LOWER_IS_BETTER' ? headline.change < 0 : headline.change > 0;
+  const worse = headline.change !== 0 && !better;
   const verdict = item.flags.includes('WORSENING')
     ? ', a clinically important worsening'
-    : headline.mcidReached === true
-      ? ', a clinically important improvement'
-      : headline.mcidReached === false
-        ? ', not a clinically important improvement yet'
-        : '';
+    : worse
+      ? headline.mcidReached === null
+        ? ', a worsening'
+        : ', a worsening, not clinically important (less than the MCID)'
+      : headline.change === 0
+        ? ', no change'
+        : headline.mcidReached === true
+          ? ', a clinically important improvement'
+          : headline.mcidReached === false
+            ? ', not a clinically important improvement yet'
+            : '';
   return `${measure.name}${where}: ${fmt(headline.baseline)} → ${fmt(headline.latest)} (${formatSigned(headline.change, measure)})${verdict}`;
 }
 

@@ -5,6 +5,7 @@ import { useQuery } from '../../graphql/use-query';
 import { FormProblem, SelectField, TextField } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
 import { ErrorMessage, Loading } from '../status';
+import { TherapistInviteForm } from './TherapistInviteForm';
 
 const forbidden = 'Only the clinic admin changes the clinic’s settings.';
 const ids = {
@@ -27,7 +28,12 @@ export default function ClinicSettingsPage() {
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const clinic = query.data.viewer.clinic;
   if (!clinic) return <ErrorMessage message="This account belongs to no clinic." />;
-  return <ClinicSettingsForm clinic={clinic} />;
+  return (
+    <>
+      <ClinicSettingsForm clinic={clinic} />
+      <TherapistInviteForm timeZone={clinic.timeZone} />
+    </>
+  );
 }
 
 /** The admin's clinic settings: name, time zone, locale and the caseload's threshold. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createFakeApi } from '../../test/fake-api';
 import { Router } from '../router';
 import QuestionnairePage from './QuestionnairePage';
+import { recordedMessage } from './SeriesPage';
 
 let api: ReturnType<typeof createFakeApi>;
 
@@ -71,4 +72,21 @@ test('answers go to the server as typed; a refused answer is marked at its item 
     ],
   });
   expect(sent.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+});
+
+test('after a questionnaire, the series page says a questionnaire was recorded, not a session', async () => {
+  api.override('SubmitQuestionnaire', () => ({ data: { submitQuestionnaireResponse: { id: 'q1' } } }));
+  window.history.replaceState(null, '', '/clients/c1/questionnaire?series=series-1');
+  render(
+    <Router>
+      <QuestionnairePage clientId="c1" seriesId="series-1" />
+    </Router>,
+  );
+  fireEvent.change(await screen.findByLabelText('pain (0-5)'), { target: { value: '3' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Submit for scoring' }));
+  await waitFor(() => expect(window.location.pathname).toBe('/clients/c1/series/series-1'));
+  const banner = recordedMessage(new URLSearchParams(window.location.search).get('recorded'));
+  expect(banner).toBe('Questionnaire recorded. Its score is in the charts below.');
+  expect(recordedMessage('1')).toBe('Session recorded. The charts below include it.');
+  expect(recordedMessage(null)).toBeNull();
 });

@@ -58,7 +58,7 @@ function QuestionnaireForm({ data, seriesId }: { data: QuestionnaireFormQuery; s
       await request(SubmitQuestionnaireDocument, { input, idempotencyKey: keys.current.keyFor(input) });
       navigate(
         series
-          ? `/clients/${encodeURIComponent(client.id)}/series/${encodeURIComponent(series)}?recorded=1`
+          ? `/clients/${encodeURIComponent(client.id)}/series/${encodeURIComponent(series)}?recorded=questionnaire`
           : `/clients/${encodeURIComponent(client.id)}`,
       );
     } catch (failure) {

@@ -63,8 +63,8 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
     return byInstrument;
   }, [series]);
   const clientPath = `/clients/${encodeURIComponent(series.client.id)}`;
-  // The forms come back here with ?recorded=1 after saving.
-  const recorded = useRouter().location.search.get('recorded') === '1';
+  // The forms come back here with ?recorded=1 (a session) or ?recorded=questionnaire after saving.
+  const recorded = recordedMessage(useRouter().location.search.get('recorded'));
 
   return (
     <div className="series-page">
@@ -84,7 +84,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
         </p>
         {recorded && (
           <p className="status status-ok" role="status">
-            Session recorded. The charts below include it.
+            {recorded}
           </p>
         )}
         {series.goals && <p>Goals: {series.goals}</p>}
@@ -206,4 +206,11 @@ export function MeasureSection({
       <MeasureChart measure={measure} region={region} format={format} />
     </div>
   );
+}
+
+/** The banner after a form saved and came back here: what was recorded, by the form that saved it. */
+export function recordedMessage(recorded: string | null): string | null {
+  if (recorded === 'questionnaire') return 'Questionnaire recorded. Its score is in the charts below.';
+  if (recorded === '1') return 'Session recorded. The charts below include it.';
+  return null;
 }

@@ -107,3 +107,40 @@ test('a server error shows at its input with nothing lost; a retry after a netwo
   expect(second).not.toBe(first);
   expect(third).toBe(second);
 });
+
+test('a measurement row with a measure but no side or no value is pointed at, not dropped without a word', async () => {
+  const rom = {
+    ...nprs,
+    code: 'SHOULDER_FLEXION',
+    name: 'Shoulder flexion',
+    kind: 'RANGE_OF_MOTION' as const,
+    unitLabel: '°',
+    min: 0,
+    max: 180,
+    direction: 'HIGHER_IS_BETTER' as const,
+    requiresRegion: false,
+    requiresSide: true,
+  };
+  render(
+    <Router>
+      <SessionForm data={{ ...data, measures: [...data.measures, rom] }} />
+    </Router>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Add a measurement' }));
+  fireEvent.change(screen.getByLabelText('Before (°)'), { target: { value: '120' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Record the session' }));
+  const side = screen.getByLabelText('Side');
+  await waitFor(() => expect(side.getAttribute('aria-invalid')).toBe('true'));
+  expect(document.getElementById(side.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Choose a side');
+  expect(sent).toEqual([]);
+
+  fireEvent.change(side, { target: { value: 'LEFT' } });
+  fireEvent.change(screen.getByLabelText('Before (°)'), { target: { value: '' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Record the session' }));
+  const before = screen.getByLabelText('Before (°)');
+  await waitFor(() => expect(before.getAttribute('aria-invalid')).toBe('true'));
+  expect(document.getElementById(before.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+    'Enter a value before or after the session, or remove this measurement',
+  );
+  expect(sent).toEqual([]);
+});

@@ -17,7 +17,7 @@ import { ErrorMessage, Loading } from '../status';
 import { BodyMap, parsePickKey, pickKey, pickLabel, type RegionPick } from './BodyMap';
 import { QuestionnaireFields } from './QuestionnaireFields';
 import { acknowledgeControlId, RedFlagAcknowledgement, SafetyAlert } from './SafetyAlert';
-import { buildSessionInput, controlIds, type SessionDraft } from './session-input';
+import { buildSessionInput, controlIds, measurementRowProblem, type SessionDraft } from './session-input';
 
 /** The pain scale recorded per region on the form. */
 const painMeasureCode = 'NPRS';
@@ -100,6 +100,11 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
     });
     const input = redFlags.length > 0 ? { ...built.input, acknowledgeRedFlags: reviewedRedFlags } : built.input;
     const controls = new Map([...built.controls, ['acknowledgeRedFlags', acknowledgeControlId]]);
+    const problem = measurementRowProblem(draft.measurements, (code) => data.measures.find((m) => m.code === code)?.requiresSide ?? false);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     setSending(true);
     setError(null);
     try {

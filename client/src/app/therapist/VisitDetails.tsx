@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import type { CorrectionFragment, RecordStatus, RevisionFragment, Role } from '../../graphql/generated/graphql';
+import { endSentence } from '../format';
 import { AmendValueForm, CorrectionActions } from '../forms/CorrectionForms';
 import { modalityLabels, sessionPressureLabels } from '../labels';
 import { Link } from '../router';
@@ -70,8 +71,8 @@ export function CorrectionNotes({ record, timeZone }: { record: Corrected; timeZ
     <div className="correction-notes">
       {voided && (
         <p className="voided-note">
-          <strong>Entered in error</strong> by {voided.byName} ({roleWords[voided.byRole]}), {when(voided.at, timeZone)}. Reason:{' '}
-          {voided.reason}
+          <strong>Entered in error</strong> by {voided.byName} ({roleWords[voided.byRole]}), {endSentence(when(voided.at, timeZone))}{' '}
+          Reason: {voided.reason}
         </p>
       )}
       {amendments.length > 0 && (

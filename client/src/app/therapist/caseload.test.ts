@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { headlineValues } from './CaseloadPage';
+import { describe, expect, test } from 'vitest';
+import { headlineText, headlineValues } from './CaseloadPage';
 
 const value = (
   sessionId: string | null,
@@ -38,4 +38,38 @@ test('questionnaire scores: those at visits count, those between visits do not (
     regionCode: null,
   });
   expect(headlineValues([score('s1', 40), score(null, 36), score('s4', 32)], item)).toEqual([40, 32]);
+});
+
+describe('the headline reads a change in the bad direction as a worsening', () => {
+  const catalogs = {
+    measures: [
+      { code: 'ODI', name: 'ODI', unitLabel: '%', min: 0, max: 100, decimals: 1, direction: 'LOWER_IS_BETTER' },
+      { code: 'SHOULDER_FLEXION', name: 'Shoulder flexion', unitLabel: '°', min: 0, max: 180, decimals: 0, direction: 'HIGHER_IS_BETTER' },
+    ],
+    bodyRegions: [],
+  } as unknown as Parameters<typeof headlineText>[1];
+  const item = (code: string, baseline: number, latest: number, mcidReached: boolean | null, flags: string[] = []) =>
+    ({
+      headlineMeasureCode: code,
+      flags,
+      headline: { regionCode: null, side: null, baseline, latest, change: latest - baseline, mcidReached },
+    }) as unknown as Parameters<typeof headlineText>[0];
+
+  test('a worsening below the MCID is a worsening, not "not an improvement yet"', () => {
+    const text = headlineText(item('ODI', 28, 32, false), catalogs);
+    expect(text).toBe('ODI: 28.0 → 32.0 (+4.0), a worsening, not clinically important (less than the MCID)');
+    expect(text).not.toMatch(/improvement/);
+  });
+
+  test('a clinically important worsening reads so, whichever way higher is better', () => {
+    expect(headlineText(item('ODI', 28, 40, false, ['WORSENING']), catalogs)).toMatch(/, a clinically important worsening$/);
+    expect(headlineText(item('SHOULDER_FLEXION', 120, 90, false, ['WORSENING']), catalogs)).toMatch(/, a clinically important worsening$/);
+    expect(headlineText(item('SHOULDER_FLEXION', 120, 115, false), catalogs)).toMatch(/, a worsening, not clinically important/);
+  });
+
+  test('a change in the good direction below the MCID, and no change at all', () => {
+    expect(headlineText(item('ODI', 28, 26, false), catalogs)).toMatch(/, not a clinically important improvement yet$/);
+    expect(headlineText(item('ODI', 28, 28, false), catalogs)).toMatch(/, no change$/);
+    expect(headlineText(item('ODI', 28, 14, true), catalogs)).toMatch(/, a clinically important improvement$/);
+  });
 });

@@ -192,3 +192,26 @@ export function buildSessionInput(
   }
   return { input, controls };
 }
+
+/**
+ * The first measurement row that cannot be sent as it is: a measure chosen but no side where the
+ * measure needs one, or no value before or after. Pointed at like any refused input, never dropped.
+ */
+export function measurementRowProblem(
+  measurements: readonly MeasurementDraft[],
+  requiresSide: (measureCode: string) => boolean,
+): { controlId: string; message: string } | null {
+  for (const row of measurements) {
+    if (!row.measureCode) continue;
+    if (requiresSide(row.measureCode) && !row.side) {
+      return { controlId: controlIds.measurement(row.id, 'side'), message: 'Choose a side for this measurement.' };
+    }
+    if (number(row.pre) === null && number(row.post) === null) {
+      return {
+        controlId: controlIds.measurement(row.id, 'pre'),
+        message: 'Enter a value before or after the session, or remove this measurement.',
+      };
+    }
+  }
+  return null;
+}

@@ -54,7 +54,7 @@ export type CaseloadFlag =
   | 'REASSESSMENT_OVERDUE'
   | 'WORSENING';
 
-/** Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first), CLIENT_NAME (family, given name), START_DATE (newest series first). */
+/** Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first, in units of the measure’s MCID, or of its MDC where no MCID is published), CLIENT_NAME (family, given name), START_DATE (newest series first). */
 export type CaseloadSort =
   | 'CHANGE'
   | 'CLIENT_NAME'
@@ -107,10 +107,10 @@ export type CohortFilterInput = {
   modalityMatch?: ModalityMatch | null | undefined;
   /** Administrative sex of the client. */
   sex?: Sex | null | undefined;
-  /** Series started on or after this date. */
-  startFrom?: string | null | undefined;
-  /** Series started on or before this date. */
-  startTo?: string | null | undefined;
+  /** Series started in this calendar month (YYYY-MM) or later. Months, not days: a coarser quasi-identifier. */
+  startMonthFrom?: string | null | undefined;
+  /** Series started in this calendar month (YYYY-MM) or earlier. */
+  startMonthTo?: string | null | undefined;
 };
 
 /** How a complaint began. */
@@ -517,6 +517,16 @@ export type UpdateClinicSettingsMutationVariables = Exact<{
 export type UpdateClinicSettingsMutation = { updateClinicSettings: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number } };
 
 export type ClinicSettingsFieldsFragment = { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number };
+
+export type InviteTherapistMutationVariables = Exact<{
+  email: string;
+  givenName: string;
+  familyName: string;
+  registrationNumber?: string | null | undefined;
+}>;
+
+
+export type InviteTherapistMutation = { inviteTherapist: { id: string, email: string, expiresAt: string, token: string } };
 
 export type MarkSessionEnteredInErrorMutationVariables = Exact<{
   id: string | number;
@@ -1168,6 +1178,21 @@ export const UpdateClinicSettingsDocument = new TypedDocumentString(`
   locale
   noChangeAfterSessions
 }`) as unknown as TypedDocumentString<UpdateClinicSettingsMutation, UpdateClinicSettingsMutationVariables>;
+export const InviteTherapistDocument = new TypedDocumentString(`
+    mutation InviteTherapist($email: String!, $givenName: String!, $familyName: String!, $registrationNumber: String) {
+  inviteTherapist(
+    email: $email
+    givenName: $givenName
+    familyName: $familyName
+    registrationNumber: $registrationNumber
+  ) {
+    id
+    email
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTherapistMutation, InviteTherapistMutationVariables>;
 export const MarkSessionEnteredInErrorDocument = new TypedDocumentString(`
     mutation MarkSessionEnteredInError($id: ID!, $reason: String!) {
   markSessionEnteredInError(id: $id, reason: $reason) {

@@ -33,6 +33,13 @@ export const Client = defineEntity({
     referralContact: p.string().length(500).nullable(),
     referralReason: p.text().nullable(),
     referredOn: p.date().nullable(),
+    /**
+     * Research key of the cell-key method (ABS TableBuilder; Fraser & Wooton 2005): a fixed random
+     * number in [0, 2^32) drawn by PostgreSQL when the row is written, summed over a cell's members to
+     * make that cell's noise (research/perturbation.ts). Never loaded by the ORM, never output.
+     */
+    // As PostgreSQL prints `floor(random() * 4294967296)::bigint` back (so the schema diff sees no change).
+    researchKey: p.bigint('number').defaultRaw(`(floor((random() * ('4294967296'::bigint)::double precision)))::bigint`).lazy(),
   },
 });
 export type Client = InferEntity<typeof Client>;

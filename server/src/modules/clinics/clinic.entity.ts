@@ -13,6 +13,8 @@ export const Clinic = defineEntity({
     locale: p.string().length(35).default('en-CA'),
     /** Caseload: flag "no meaningful change" once a series has this many attended sessions. */
     noChangeAfterSessions: p.smallint().default(6),
+    /** When the clinic's admin opted in to research (its consenting clients then count); null: not taking part. */
+    researchOptedInAt: p.datetime().nullable(),
   },
 });
 export type Clinic = InferEntity<typeof Clinic>;

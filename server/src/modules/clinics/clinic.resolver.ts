@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { staffViewer } from '../../common/viewer.js';
 import type { RequestContext } from '../request/request-context.js';
 import { ClinicSettingsInput } from './clinic.input.js';
-import { updateClinicSettings } from './clinic.service.js';
+import { setResearchParticipation, updateClinicSettings } from './clinic.service.js';
 import { ClinicNode } from './clinic.type.js';
 
 @Resolver(() => ClinicNode)
@@ -18,5 +18,15 @@ export class ClinicResolver {
     @Arg('input', () => ClinicSettingsInput) input: ClinicSettingsInput,
   ): Promise<ClinicNode> {
     return ClinicNode.from(await updateClinicSettings(em, staffViewer(viewer), input));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ClinicNode, {
+    description:
+      "Opts the admin's own clinic in to research (optIn: true; its research-consenting clients then count in researchers' " +
+      'aggregates and exports) or out (false; they stop counting at once). New clinics start opted out. Audited.',
+  })
+  async setResearchParticipation(@Ctx() { em, viewer }: RequestContext, @Arg('optIn', () => Boolean) optIn: boolean): Promise<ClinicNode> {
+    return ClinicNode.from(await setResearchParticipation(em, staffViewer(viewer), optIn));
   }
 }

@@ -68,3 +68,15 @@ export function listClinicsWithCounts(em: EntityManager): Promise<ClinicSummary[
       from clinic c order by c.name, c.id`,
   );
 }
+
+/**
+ * An admin opts their clinic in to research (its research-consenting clients then count in researchers'
+ * cohorts) or out (they stop counting at once). Opting in again keeps the first date. Audited like
+ * every mutation (the audit row is written in the same transaction).
+ */
+export async function setResearchParticipation(em: EntityManager, admin: StaffViewer, optIn: boolean): Promise<Clinic> {
+  const clinic = await em.findOneOrFail(Clinic, admin.clinicId);
+  clinic.researchOptedInAt = optIn ? (clinic.researchOptedInAt ?? new Date()) : null;
+  await em.flush();
+  return clinic;
+}

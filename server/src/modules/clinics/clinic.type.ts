@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { roles } from '../../common/viewer.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Clinic } from './clinic.entity.js';
 import type { Therapist } from './therapist.entity.js';
 
@@ -27,6 +28,12 @@ export class ClinicNode {
   })
   noChangeAfterSessions!: number;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the clinic opted in to research (its consenting clients count in research); null: it does not take part.',
+  })
+  researchParticipationSince!: Date | null;
+
   static from(clinic: Clinic): ClinicNode {
     return Object.assign(new ClinicNode(), {
       id: clinic.id,
@@ -34,6 +41,7 @@ export class ClinicNode {
       timeZone: clinic.timeZone,
       locale: clinic.locale,
       noChangeAfterSessions: clinic.noChangeAfterSessions,
+      researchParticipationSince: clinic.researchOptedInAt ?? null,
     });
   }
 }

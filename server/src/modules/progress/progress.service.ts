@@ -179,7 +179,9 @@ export interface CaseloadRow {
 
 const sortOrder: Record<CaseloadSort, string> = {
   LAST_VISIT: 'last_visit_at asc nulls first',
-  CHANGE: 'change * direction asc nulls last',
+  // Worst first in units of the measure's MCID (the catalog holds the MDC where no MCID is published),
+  // so scales compare: ODI +4 (0.4 MCID) ranks below NPRS +2 (1 MCID). Headlines without either, last.
+  CHANGE: 'change * direction / nullif(mcid, 0) asc nulls last, change * direction asc nulls last',
   CLIENT_NAME: 'family_name, given_name',
   START_DATE: 'start_date desc',
 };

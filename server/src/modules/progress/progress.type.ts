@@ -18,7 +18,7 @@ export const CaseloadSortEnum = enumOf(caseloadSorts);
 registerEnumType(CaseloadSortEnum, {
   name: 'CaseloadSort',
   description:
-    'Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first), ' +
+    'Order of the caseload: LAST_VISIT (longest since the last visit first), CHANGE (worst headline change first, in units of the measure’s MCID, or of its MDC where no MCID is published), ' +
     'CLIENT_NAME (family, given name), START_DATE (newest series first).',
 });
 

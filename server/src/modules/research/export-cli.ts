@@ -58,11 +58,18 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => file.end(() => resolve()));
   const dictionary = await fetch(`${values.url}/research/export-dictionary.csv`, { headers });
   const dictionaryPath = out.replace(/(\.csv)?$/, '.dictionary.csv');
-  await writeFile(dictionaryPath, await dictionary.text());
+  // What this export generalized for k-anonymity, as a last row of its dictionary.
+  const generalization = response.headers.get('x-export-generalization') ?? 'not stated';
+  await writeFile(dictionaryPath, `${await dictionary.text()}${csvLine(['(this export)', '', `generalization: ${generalization}`])}`);
   const seconds = (Date.now() - started) / 1000;
   process.stderr.write(
     `done: ${rows.toLocaleString('en')} rows of ${seen} participants in ${seconds.toFixed(1)} s -> ${out} (dictionary: ${dictionaryPath})\n`,
   );
+}
+
+/** One CSV line (RFC 4180 quoting), as the server writes them. */
+function csvLine(fields: string[]): string {
+  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
 }
 
 main().catch((error: unknown) => {

@@ -11,9 +11,11 @@ import type { Logger } from 'pino';
 import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
+import { anonymize, generalizationSteps, type QuasiIdentifiers, withheld } from './k-anonymity.js';
 import { ageBands, cohortFilterFromJson } from './research.input.js';
-import { researchMeasure } from './research.service.js';
-import { cohortSizeStatement, exportStatement } from './research.sql.js';
+import { checkFilterSizes, researchMeasure } from './research.service.js';
+import { exportParticipantsStatement, exportStatement } from './research.sql.js';
+import { CohortOverlapError, checkAndRecordRelease, everyMeasure } from './research-release.js';
 import { tooSmall } from './suppression.js';
 
 /** One column of the export: its name in the header, and what the data dictionary says of it. */
@@ -32,13 +34,24 @@ export const exportColumns: readonly ExportColumn[] = [
       'Pseudonym of the client: 16 hex digits of a keyed SHA-256 of the internal id, with a random key per export that is never stored. ' +
       'The same client has another pseudonym in every export.',
   },
-  { name: 'age_band', type: 'string', description: 'Age at the series start in 10-year bands: AGE_0_9 ... AGE_80_89, AGE_90_PLUS.' },
+  {
+    name: 'age_band',
+    type: 'string',
+    description: `Age at the series start in 10-year bands: AGE_0_9 ... AGE_80_89, AGE_90_PLUS; 20-year bands or ${withheld} when generalized.`,
+  },
   { name: 'sex', type: 'string', description: 'Administrative sex: FEMALE, MALE, OTHER or UNKNOWN.' },
   { name: 'condition', type: 'string', description: 'Condition code of the series (conditions catalog; WHO ICD-10 code in the catalog).' },
   {
     name: 'main_modality',
     type: 'string',
-    description: 'Modality with the most hands-on minutes in the series; NONE when no visit recorded one.',
+    description:
+      'Modality with the most hands-on minutes in the series; NONE when no visit recorded one; OTHER or WITHHELD when generalized (see below).',
+  },
+  { name: 'clinic', type: 'string', description: `Name of the clinic of the series; ${withheld} when generalized (see below).` },
+  {
+    name: 'start_month',
+    type: 'string',
+    description: `Calendar month the series started (YYYY-MM); the quarter (YYYY-Qn), the year (YYYY) or ${withheld} when generalized. No exact date is exported.`,
   },
   { name: 'series_minutes', type: 'integer', description: 'Total hands-on minutes of the attended visits of the series.' },
   { name: 'visit_number', type: 'integer', description: 'Number of the attended visit in the series, from 1.' },
@@ -61,6 +74,17 @@ export function csvField(value: unknown): string {
 
 const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
 
+/**
+ * What the data dictionary says of k-anonymity besides the columns: the generalization steps an export
+ * may apply (the steps applied to one export are in its X-Export-Generalization header).
+ */
+export const generalizationNote =
+  'The file is k-anonymous over (age_band, sex, condition, clinic, main_modality, start_month): every combination holds at least k ' +
+  'participants (k: the minimum cell size). To get there the export applies, only as far as needed and each step chosen as the one ' +
+  `that helps most, some of: ${generalizationSteps.map((step) => step.description).join('; ')}; then leaves out the participants ` +
+  'still in smaller combinations (at most 5% of them unless every step was needed). Condition is never generalized. The ' +
+  'X-Export-Generalization header of each export (and the "(this export)" row the research:export command adds here) lists the steps it applied and how many participants it left out.';
+
 interface ExportRow {
   participant: string;
   age_decade: number;
@@ -79,12 +103,25 @@ interface ExportRow {
   post: number | null;
 }
 
-const rowFields = (row: ExportRow) => [
+interface ParticipantRow {
+  participant: string;
+  client_id: string;
+  age_decade: number;
+  sex: string;
+  condition_code: string;
+  clinic: string;
+  main_modality: string;
+  start_month: string;
+}
+
+const rowFields = (row: ExportRow, q: QuasiIdentifiers) => [
   row.participant,
-  ageBands[row.age_decade],
-  row.sex,
-  row.condition_code,
-  row.main_modality,
+  q.ageBand,
+  q.sex,
+  q.condition,
+  q.modality,
+  q.clinic,
+  q.startMonth,
   row.series_minutes,
   row.visit_number,
   row.day,
@@ -133,12 +170,27 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
     if (!(await researcher(request, answerWith(response), 'Export.researchDictionary'))) return;
     response.type('text/csv; charset=utf-8').attachment('fascia-export-dictionary.csv');
     response.send(
-      [csvLine(['column', 'type', 'description']), ...exportColumns.map((c) => csvLine([c.name, c.type, c.description]))].join(''),
+      [
+        csvLine(['column', 'type', 'description']),
+        ...exportColumns.map((c) => csvLine([c.name, c.type, c.description])),
+        csvLine(['(k-anonymity)', '', generalizationNote]),
+      ].join(''),
     );
   });
 
   router.post('/export.csv', express.json({ limit: '64kb' }), async (request, response) => {
     const answer = answerWith(response);
+    // The CSRF protection of /graphql (Apollo Server's csrfPrevention): a browser sends a cross-site POST
+    // without a preflight only with a "simple" content type, so require JSON or a preflight header.
+    if (!request.is('application/json') && !request.get('apollo-require-preflight') && !request.get('x-apollo-operation-name')) {
+      answer(
+        400,
+        'BAD_REQUEST',
+        'This request has been blocked as a potential Cross-Site Request Forgery (CSRF): send a JSON body ' +
+          "(content-type: application/json) or a non-empty 'apollo-require-preflight' header.",
+      );
+      return;
+    }
     const viewer = await researcher(request, answer, 'Export.researchCsv');
     if (!viewer) return;
     const body: unknown = request.body ?? {};
@@ -167,24 +219,70 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
       clientIds: [],
       detail: { measureCode, filter },
     });
-    const size = cohortSizeStatement(filter);
-    const [{ n } = { n: 0 }] = await em.execute<{ n: number }[]>(size.sql, size.params);
-    if (tooSmall(n, options.minCell)) {
-      answer(400, 'COHORT_TOO_SMALL', `The cohort has fewer clients than the minimum cell size (${options.minCell}); nothing is exported.`);
-      return;
-    }
     // A fresh random key per export: pseudonyms cannot be linked across exports, and the key is never kept.
     const key = randomBytes(32).toString('hex');
+    let participants: Map<string, QuasiIdentifiers>;
+    let anonymized: ReturnType<typeof anonymize>;
+    try {
+      await checkFilterSizes(em, filter, options.minCell);
+      // The minimum size counts the participants with at least one row of the exported measure(s).
+      const list = exportParticipantsStatement(filter, key, measureCode);
+      const rows = await em.execute<ParticipantRow[]>(list.sql, list.params);
+      if (tooSmall(rows.length, options.minCell)) throw new CohortTooSmall();
+      anonymized = anonymize(
+        rows.map((r) => ({
+          ageBand: ageBands[r.age_decade] as string,
+          sex: r.sex,
+          condition: r.condition_code,
+          clinic: r.clinic,
+          modality: r.main_modality,
+          startMonth: r.start_month,
+        })),
+        options.minCell,
+      );
+      participants = new Map();
+      const kept: string[] = [];
+      rows.forEach((r, i) => {
+        const q = anonymized.rows[i];
+        if (!q) return;
+        participants.set(r.participant, q);
+        kept.push(r.client_id);
+      });
+      if (tooSmall(kept.length, options.minCell)) throw new CohortTooSmall();
+      // Overlap control against every earlier release (answers and exports, all researchers).
+      await em.transactional((tx) => checkAndRecordRelease(tx, measureCode ?? everyMeasure, kept, options.minCell));
+    } catch (error) {
+      if (error instanceof CohortTooSmall) {
+        answer(
+          400,
+          'COHORT_TOO_SMALL',
+          `The cohort has fewer participants with rows to export than the minimum cell size (${options.minCell}); nothing is exported.`,
+        );
+        return;
+      }
+      if (error instanceof CohortOverlapError || error instanceof DomainError) {
+        answer(400, error.code, error.message, error instanceof BadInputError ? { field: error.field, rule: error.rule } : {});
+        return;
+      }
+      throw error;
+    }
+    const n = participants.size;
     const statement = exportStatement(filter, key, measureCode);
     response.status(200).type('text/csv; charset=utf-8').attachment('fascia-cohort-export.csv');
     response.setHeader('X-Cohort-Clients', String(n));
+    response.setHeader(
+      'X-Export-Generalization',
+      `${anonymized.steps.length > 0 ? anonymized.steps.join('; ') : 'none'}; participants left out: ${anonymized.suppressed}`,
+    );
     response.write(csvLine(exportColumns.map((c) => c.name)));
     let rows = 0;
     let chunk = '';
     const started = Date.now();
     try {
       for await (const row of em.getConnection().stream<ExportRow>(statement.sql, statement.params, undefined, undefined, 2000)) {
-        chunk += csvLine(rowFields(row as unknown as ExportRow));
+        const q = participants.get((row as unknown as ExportRow).participant);
+        if (!q) continue;
+        chunk += csvLine(rowFields(row as unknown as ExportRow, q));
         rows++;
         if (chunk.length > 64_000) {
           // Waits for the client to take what was sent: a slow reader slows the cursor, not the server's memory.
@@ -205,6 +303,8 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
 
   return router;
 }
+
+class CohortTooSmall extends Error {}
 
 /** The audit trail's request details; the id is also sent back in `X-Request-Id`, as for GraphQL requests. */
 function requestInfo(request: express.Request) {

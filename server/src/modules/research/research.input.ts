@@ -1,8 +1,7 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { BadInputError } from '../../common/errors.js';
-import { checkInteger, checkLocalDate, checkNumber, isUuid } from '../../common/validate.js';
-import { LocalDateScalar } from '../../graphql/scalars.js';
+import { checkInteger, checkNumber, isUuid } from '../../common/validate.js';
 import { ModalityEnum } from '../care/care.type.js';
 import { type Modality, modalities } from '../care/treatment-session.entity.js';
 import { type Sex, sexes } from '../clients/client.entity.js';
@@ -73,11 +72,14 @@ export class CohortFilterInput {
   @Field(() => ID, { nullable: true, description: 'Only series of this clinic.' })
   clinicId?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Series started on or after this date.' })
-  startFrom?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Series started in this calendar month (YYYY-MM) or later. Months, not days: a coarser quasi-identifier.',
+  })
+  startMonthFrom?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Series started on or before this date.' })
-  startTo?: string | null;
+  @Field(() => String, { nullable: true, description: 'Series started in this calendar month (YYYY-MM) or earlier.' })
+  startMonthTo?: string | null;
 }
 
 /** A checked filter with every field present (null where not given). */
@@ -92,8 +94,19 @@ export interface CohortFilter {
   minPlannedSessionsPerWeek: number | null;
   maxPlannedSessionsPerWeek: number | null;
   clinicId: string | null;
-  startFrom: string | null;
-  startTo: string | null;
+  /** `YYYY-MM`. */
+  startMonthFrom: string | null;
+  startMonthTo: string | null;
+}
+
+/** A calendar month `YYYY-MM` from 1900-01 to next year's December; anything else (2026-13, 2026-02-30) is BAD_USER_INPUT. */
+export function checkMonth(field: string, value: string, now = new Date()): void {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12) throw new BadInputError(field, 'month', 'must be a calendar month YYYY-MM');
+  if (year < 1900) throw new BadInputError(field, 'not-before-1900', 'must not be before 1900');
+  if (year > now.getUTCFullYear() + 1) throw new BadInputError(field, 'not-in-future', 'must be at most next year');
 }
 
 function checkRange(field: string, min: number | null, max: number | null, label: string): void {
@@ -116,8 +129,8 @@ export function checkCohortFilter(input: CohortFilterInput | null | undefined, p
     minPlannedSessionsPerWeek: input?.minPlannedSessionsPerWeek ?? null,
     maxPlannedSessionsPerWeek: input?.maxPlannedSessionsPerWeek ?? null,
     clinicId: input?.clinicId ?? null,
-    startFrom: input?.startFrom ?? null,
-    startTo: input?.startTo ?? null,
+    startMonthFrom: input?.startMonthFrom ?? null,
+    startMonthTo: input?.startMonthTo ?? null,
   };
   if (filter.conditionCode !== null && !findCondition(filter.conditionCode)) {
     throw new BadInputError(
@@ -140,10 +153,14 @@ export function checkCohortFilter(input: CohortFilterInput | null | undefined, p
     'planned sessions per week',
   );
   if (filter.clinicId !== null && !isUuid(filter.clinicId)) throw new BadInputError(at('clinicId'), 'id', 'is not a clinic id');
-  if (filter.startFrom !== null) checkLocalDate(at('startFrom'), filter.startFrom, 366);
-  if (filter.startTo !== null) checkLocalDate(at('startTo'), filter.startTo, 366);
-  if (filter.startFrom !== null && filter.startTo !== null && filter.startFrom > filter.startTo) {
-    throw new BadInputError(at('startFrom'), 'min-not-above-max', `must not be after startTo (${filter.startFrom} > ${filter.startTo})`);
+  if (filter.startMonthFrom !== null) checkMonth(at('startMonthFrom'), filter.startMonthFrom);
+  if (filter.startMonthTo !== null) checkMonth(at('startMonthTo'), filter.startMonthTo);
+  if (filter.startMonthFrom !== null && filter.startMonthTo !== null && filter.startMonthFrom > filter.startMonthTo) {
+    throw new BadInputError(
+      at('startMonthFrom'),
+      'min-not-above-max',
+      `must not be after startMonthTo (${filter.startMonthFrom} > ${filter.startMonthTo})`,
+    );
   }
   return filter;
 }
@@ -159,8 +176,8 @@ const filterTypes: Record<keyof CohortFilterInput, 'string' | 'number' | readonl
   minPlannedSessionsPerWeek: 'number',
   maxPlannedSessionsPerWeek: 'number',
   clinicId: 'string',
-  startFrom: 'string',
-  startTo: 'string',
+  startMonthFrom: 'string',
+  startMonthTo: 'string',
 };
 
 /**

@@ -7,6 +7,7 @@
 import { validRecord } from '../../common/record-status.js';
 import { modalities } from '../care/treatment-session.entity.js';
 import { visitCte } from '../progress/progress.sql.js';
+import { cellKeySql } from './perturbation.js';
 import { ageBands, type CohortFilter } from './research.input.js';
 
 /** A dose band: clients whose value is below `below` (and not in an earlier band); the last has no bound. */
@@ -53,54 +54,101 @@ export const binCount = 20;
  * visit's minutes shared equally among its modalities, ties alphabetical); `s` keeps the earliest
  * series per client that passes the dose filters too.
  */
-export function cohortCtes(filter: CohortFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (condition: string, ...values: unknown[]) => {
-    where.push(condition);
-    params.push(...values);
-  };
-  if (filter.conditionCode !== null) add('ts.condition_code = ?', filter.conditionCode);
-  if (filter.sex !== null) add('cl.sex = ?', filter.sex);
-  if (filter.clinicId !== null) add('ts.clinic_id = ?', filter.clinicId);
-  if (filter.startFrom !== null) add('ts.start_date >= ?::date', filter.startFrom);
-  if (filter.startTo !== null) add('ts.start_date <= ?::date', filter.startTo);
-  if (filter.minPlannedSessionsPerWeek !== null) add('ts.planned_sessions_per_week >= ?', filter.minPlannedSessionsPerWeek);
-  if (filter.maxPlannedSessionsPerWeek !== null) add('ts.planned_sessions_per_week <= ?', filter.maxPlannedSessionsPerWeek);
-  const candWhere = where.length > 0 ? `where ${where.join(' and ')}` : '';
-  const candParams = params.splice(0);
-  where.length = 0;
+/** One filter of a cohort as SQL: on the candidate series (`cand`) or after the dose (`s` stage: `cand`, `dose`, `mm`). */
+interface FilterCondition {
+  /** The input field it comes from (a range names its lower end's field). */
+  field: string;
+  stage: 'cand' | 's';
+  sql: string;
+  params: unknown[];
+}
+
+/** The first day of a `YYYY-MM` month as a SQL date parameter. */
+const monthStart = (month: string) => `${month}-01`;
+
+/** Each given filter, one condition each (a range's two ends together: the range is one filter value). */
+export function filterConditions(filter: CohortFilter): FilterCondition[] {
+  const out: FilterCondition[] = [];
+  const add = (field: string, stage: 'cand' | 's', sql: string, ...params: unknown[]) => out.push({ field, stage, sql, params });
+  if (filter.conditionCode !== null) add('conditionCode', 'cand', 'cand.condition_code = ?', filter.conditionCode);
+  if (filter.sex !== null) add('sex', 'cand', 'cand.sex = ?', filter.sex);
+  if (filter.clinicId !== null) add('clinicId', 'cand', 'cand.clinic_id = ?', filter.clinicId);
+  if (filter.startMonthFrom !== null || filter.startMonthTo !== null) {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (filter.startMonthFrom !== null) {
+      parts.push('cand.start_date >= ?::date');
+      params.push(monthStart(filter.startMonthFrom));
+    }
+    if (filter.startMonthTo !== null) {
+      parts.push(`cand.start_date < ?::date + interval '1 month'`);
+      params.push(monthStart(filter.startMonthTo));
+    }
+    add(filter.startMonthFrom !== null ? 'startMonthFrom' : 'startMonthTo', 'cand', parts.join(' and '), ...params);
+  }
+  if (filter.minPlannedSessionsPerWeek !== null || filter.maxPlannedSessionsPerWeek !== null) {
+    add(
+      filter.minPlannedSessionsPerWeek !== null ? 'minPlannedSessionsPerWeek' : 'maxPlannedSessionsPerWeek',
+      'cand',
+      'cand.planned_sessions_per_week between coalesce(?::float8, 0) and coalesce(?::float8, 1e9)',
+      filter.minPlannedSessionsPerWeek,
+      filter.maxPlannedSessionsPerWeek,
+    );
+  }
   if (filter.ageBands !== null)
     add(
+      'ageBands',
+      'cand',
       'cand.age_decade in (?)',
       filter.ageBands.map((band) => ageBands.indexOf(band)),
     );
-  if (filter.minAttendedSessions !== null) add('dose.attended >= ?', filter.minAttendedSessions);
-  if (filter.maxAttendedSessions !== null) add('dose.attended <= ?', filter.maxAttendedSessions);
-  if (filter.modality !== null && filter.modalityMatch === 'MAIN') add('mm.modality = ?', filter.modality);
+  if (filter.minAttendedSessions !== null || filter.maxAttendedSessions !== null) {
+    add(
+      filter.minAttendedSessions !== null ? 'minAttendedSessions' : 'maxAttendedSessions',
+      's',
+      'dose.attended between coalesce(?::int, 0) and coalesce(?::int, 1000000)',
+      filter.minAttendedSessions,
+      filter.maxAttendedSessions,
+    );
+  }
+  if (filter.modality !== null && filter.modalityMatch === 'MAIN') add('modality', 's', 'mm.modality = ?', filter.modality);
   if (filter.modality !== null && filter.modalityMatch === 'ANY') {
     add(
+      'modality',
+      's',
       `exists (select 1 from treatment_session se where se.series_id = cand.id and se.attendance = 'ATTENDED' and ${validRecord('se')} and ?::text = any(se.modalities))`,
       filter.modality,
     );
   }
-  const sWhere = where.length > 0 ? `where ${where.join(' and ')}` : '';
-  const sql = `
+  return out;
+}
+
+/**
+ * The CTEs of the population before any filter (`consent`, `cand`: every series of a consenting client
+ * of a clinic taking part in research), and the where clauses of `cand` and `s`.
+ */
+function baseCtes(candWhere: string, withDose = true): string {
+  const population = `
 consent as (
   select distinct on (i.client_id) i.client_id, i.research_consent
   from intake i
   order by i.client_id, i.taken_at desc, i.created_at desc
 ),
 cand as (
-  select ts.id, ts.client_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
-    cl.sex, ts.planned_sessions_per_week,
-    least(div(date_part('year', age(ts.start_date, cl.date_of_birth))::int, 10), 9) as age_decade
-  from treatment_series ts
-  join consent on consent.client_id = ts.client_id and consent.research_consent
-  join client cl on cl.id = ts.client_id
-  join clinic c on c.id = ts.clinic_id
+  select * from (
+    select ts.id, ts.client_id, ts.clinic_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
+      cl.sex, cl.research_key, ts.planned_sessions_per_week,
+      least(div(date_part('year', age(ts.start_date, cl.date_of_birth))::int, 10), 9) as age_decade
+    from treatment_series ts
+    join consent on consent.client_id = ts.client_id and consent.research_consent
+    join client cl on cl.id = ts.client_id
+    -- A clinic takes part in research only once its admin has opted in (clinic.research_opted_in_at).
+    join clinic c on c.id = ts.clinic_id and c.research_opted_in_at is not null
+  ) cand
   ${candWhere}
-),
+)`;
+  if (!withDose) return population;
+  return `${population},
 ${visitCte('cand', 'cs')},
 dose as (
   select cand.id as series_id, count(cs.id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
@@ -115,7 +163,43 @@ mm as (
   from cs cross join unnest(cs.modalities) as m(modality)
   group by cs.series_id, m.modality
   order by cs.series_id, sum(cs.duration_minutes::float8 / cardinality(cs.modalities)) desc, m.modality
-),
+)`;
+}
+
+/**
+ * Query-set size control on each filter on its own (Denning 1980; the "threshold rule" applied to the
+ * query's predicates): for each given filter, how many consenting clients of participating clinics it
+ * matches by itself, before any statistic is computed. Columns `f0`, `f1`, ... in the order of `filterConditions`.
+ */
+export function filterCountsStatement(filter: CohortFilter): { sql: string; params: unknown[]; fields: string[] } | null {
+  const conditions = filterConditions(filter);
+  if (conditions.length === 0) return null;
+  const needsDose = conditions.some((c) => c.stage === 's');
+  const counts = conditions.map((c, i) => `count(distinct cand.client_id) filter (where ${c.sql})::int as f${i}`).join(', ');
+  const from = needsDose ? 'cand join dose on dose.series_id = cand.id left join mm on mm.series_id = cand.id' : 'cand';
+  const ctes = needsDose
+    ? baseCtes('')
+    : baseCtes('').slice(
+        0,
+        baseCtes('').indexOf(`,
+${visitCte('cand', 'cs')}`),
+      );
+  return {
+    sql: `with ${ctes} select ${counts} from ${from}`,
+    params: conditions.flatMap((c) => c.params),
+    fields: conditions.map((c) => c.field),
+  };
+}
+
+export function cohortCtes(filter: CohortFilter): { sql: string; params: unknown[] } {
+  const conditions = filterConditions(filter);
+  const cand = conditions.filter((c) => c.stage === 'cand');
+  const later = conditions.filter((c) => c.stage === 's');
+  const candWhere = cand.length > 0 ? `where ${cand.map((c) => c.sql).join(' and ')}` : '';
+  const sWhere = later.length > 0 ? `where ${later.map((c) => c.sql).join(' and ')}` : '';
+  const candParams = cand.flatMap((c) => c.params);
+  const params = later.flatMap((c) => c.params);
+  const sql = `${baseCtes(candWhere)},
 s as (
   select distinct on (cand.client_id) cand.*, dose.attended, dose.minutes, coalesce(dose.per_week, 0) as per_week,
     coalesce(mm.modality, 'NONE') as main_modality
@@ -132,10 +216,14 @@ export function histogramBounds(measure: { min: number; max: number }): { from: 
   return { from: -span, width: (2 * span) / binCount };
 }
 
-/** The aggregates of one cell of clients with a change (`x` names the per-client rows). */
+/**
+ * The aggregates of one cell of clients with a change (`x` names the per-client rows), with the cell
+ * key of the cell (perturbation.ts).
+ */
 const cellStats = `count(*)::int as n, avg(x.baseline) as baseline_mean, stddev_samp(x.baseline) as baseline_sd,
   avg(x.change) as change_mean, stddev_samp(x.change) as change_sd,
-  count(*) filter (where x.responder)::int as responders`;
+  count(*) filter (where x.responder)::int as responders,
+  ${cellKeySql('x.research_key')} as ck`;
 
 /**
  * One statement: the cohort, its series' stored outcomes on one measure (`mo`), then per client (`cx`) the
@@ -152,28 +240,33 @@ export function outcomeStatement(
 ) {
   const cohort = cohortCtes(filter);
   const outputs = overallOnly
-    ? `'overall', (select row_to_json(o) from (select ${cellStats} from cx x) o)`
+    ? `'overall', (select row_to_json(o) from (select ${cellStats} from cx x) o),
+    'members', (select coalesce(json_agg(x.client_id), '[]') from cx x)`
     : `'overall', (select row_to_json(o) from (select ${cellStats} from cx x) o),
-    'histogram', (select coalesce(json_agg(json_build_object('bin', h.bin, 'n', h.n)), '[]') from (
-      select least(greatest(floor((x.change - ?) / ?)::int, 0), ${binCount - 1}) as bin, count(*)::int as n from cx x group by 1) h),
+    'members', (select coalesce(json_agg(x.client_id), '[]') from cx x),
+    'histogram', (select coalesce(json_agg(json_build_object('bin', h.bin, 'n', h.n, 'ck', h.ck)), '[]') from (
+      select least(greatest(floor((x.change - ?) / ?)::int, 0), ${binCount - 1}) as bin, count(*)::int as n,
+        ${cellKeySql('x.research_key')} as ck from cx x group by 1) h),
     'minutes', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.minutes_band as band, ${cellStats} from cx x group by 1) o),
     'perWeek', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.per_week_band as band, ${cellStats} from cx x group by 1) o),
     'modality', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.main_modality as band, ${cellStats} from cx x group by 1) o),
     'slope', (select row_to_json(o) from (select regr_count(x.change, x.minutes)::int as n, regr_slope(x.change, x.minutes) as slope,
-      regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy from cx x) o),
+      regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy,
+      (max(x.minutes) - min(x.minutes))::float8 as x_range, ${cellKeySql('x.research_key')} as ck from cx x) o),
     'visits', (select coalesce(json_agg(row_to_json(o) order by o.visit_number), '[]') from (
       select (vv.point->>'visit')::int as visit_number, count(*)::int as n, avg((vv.point->>'value')::float8) as mean,
-        stddev_samp((vv.point->>'value')::float8) as sd
+        stddev_samp((vv.point->>'value')::float8) as sd, ${cellKeySql('mo.research_key')} as ck
       from mo cross join jsonb_array_elements(mo.visit_values) as vv(point)
       group by 1) o),
-    'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(mo.pre_post) as mean, stddev_samp(mo.pre_post) as sd
+    'prePost', (select row_to_json(o) from (select count(*)::int as n, avg(mo.pre_post) as mean, stddev_samp(mo.pre_post) as sd,
+      ${cellKeySql('mo.research_key')} as ck
       from mo where mo.pre_post is not null) o)`;
   const sql = `with ${cohort.sql},
 mo as (
-  select o.* from series_measure_outcome o join s on s.id = o.series_id where o.measure_code = ?
+  select o.*, s.research_key, s.client_id from series_measure_outcome o join s on s.id = o.series_id where o.measure_code = ?
 ),
 cx as (
-  select mo.baseline, mo.change, s.minutes,
+  select mo.baseline, mo.change, s.minutes, s.research_key, s.client_id,
     case when m.mcid is null then null else mo.change * m.direction >= m.mcid - 1e-9 end as responder,
     ${bandIndex('s.minutes', minuteBands)} as minutes_band,
     ${bandIndex('s.per_week', perWeekBands)} as per_week_band,
@@ -212,6 +305,26 @@ group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.
   k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
 order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.side nulls first`;
   return { sql, params: [...cohort.params, key, measureCode, measureCode] };
+}
+
+/**
+ * The export's participants: the cohort's clients with at least one exported row (a value before or
+ * after treatment at an attended visit, of the measure or of any), with their pseudonym (same key as
+ * `exportStatement`) and quasi-identifiers: age band, sex, condition, clinic, main modality, start month.
+ * Parameters: the cohort's, the key, then the measure code or null.
+ */
+export function exportParticipantsStatement(filter: CohortFilter, key: string, measureCode: string | null) {
+  const cohort = cohortCtes(filter);
+  const sql = `with ${cohort.sql},
+has_rows as (
+  select distinct visit.series_id from cs visit
+  join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
+    and (?::text is null or o.measure_code = ?)
+)
+select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.client_id, k.age_decade, k.sex,
+  k.condition_code, c.name as clinic, k.main_modality, to_char(k.start_date, 'YYYY-MM') as start_month
+from s k join has_rows h on h.series_id = k.id join clinic c on c.id = k.clinic_id`;
+  return { sql, params: [...cohort.params, measureCode, measureCode, key] };
 }
 
 /** Number of clients in the cohort (the export refuses a cohort under the minimum cell size). */
