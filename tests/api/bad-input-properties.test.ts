@@ -405,11 +405,6 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     variables: () => ({ input: { noChangeAfterSessions: 6 } }),
   },
   {
-    name: 'resolveRedFlags',
-    query: 'mutation($id: ID!, $note: String!) { resolveRedFlags(clientId: $id, note: $note) { id } }',
-    variables: () => ({ id: ids.client, note: 'cleared by Dr Roy' }),
-  },
-  {
     name: 'disableAccount',
     query: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',
     variables: () => ({ id: ids.throwaway }),
