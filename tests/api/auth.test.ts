@@ -599,7 +599,13 @@ describe('API tokens: per-role lifetime, idle expiry, none for clients', () => {
     );
 
   test('a client account may not create API tokens', async () => {
-    const client = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
+    const record = await createClient(db.orm.em.fork(), therapist, {
+      givenName: 'Tobi',
+      familyName: 'Token',
+      dateOfBirth: '1990-01-02',
+      sex: 'FEMALE',
+    });
+    const client = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId: record.id });
     expect(code(await create(client))).toBe('FORBIDDEN');
   });
 
