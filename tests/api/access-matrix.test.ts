@@ -145,7 +145,8 @@ const rules: Record<string, Rule> = {
   createApiToken: {
     document: 'mutation($name: String!) { createApiToken(name: $name) { token } }',
     variables: (t) => ({ name: t.unique() }),
-    expect: signedIn('ok'),
+    // Clients may not make API tokens (docs/api.md#the-rules-and-why).
+    expect: { ...signedIn('ok'), clientA1: 'FORBIDDEN', clientA2: 'FORBIDDEN' },
   },
   revokeApiToken: {
     document: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',

@@ -330,7 +330,7 @@ describe('session lifetime', () => {
 describe('personal API tokens', () => {
   const listQuery = '{ apiTokens { id name expiresAt lastUsedAt revokedAt } }';
 
-  test('made, listed without their secret, used as Bearer with no idle timeout, and revoked', async () => {
+  test('made, listed without their secret, used as Bearer with no session idle timeout (30 days for tokens), and revoked', async () => {
     const as = { token: therapist.token };
     const created = await api.request(
       'mutation { createApiToken(name: " nightly export ") { token apiToken { id name expiresAt } } }',
@@ -349,7 +349,7 @@ describe('personal API tokens', () => {
     expect(JSON.stringify(list)).not.toContain(token);
 
     expect(await roleOf(token)).toBe('THERAPIST');
-    await sql(`update access_token set last_used_at = last_used_at - interval '40 days' where id = ?`, [apiToken.id]);
+    await sql(`update access_token set last_used_at = last_used_at - interval '29 days' where id = ?`, [apiToken.id]);
     expect(await roleOf(token)).toBe('THERAPIST');
 
     // Someone else's token answers like a missing one.
@@ -587,5 +587,50 @@ describe('what the database keeps', () => {
     expect((await signIn(account.email, account.password)).errors).toBeUndefined();
     const [row] = await sql<{ password_hash: string }>('select password_hash from account where id = ?', [account.accountId]);
     expect(row?.password_hash.startsWith('$scrypt$ln=17,r=8,p=1$')).toBe(true);
+  });
+});
+
+describe('API tokens: per-role lifetime, idle expiry, none for clients', () => {
+  const create = (as: { token: string }, days?: number) =>
+    api.request(
+      `mutation($name: String!${days ? ', $days: Int!' : ''}) { createApiToken(name: $name${days ? ', expiresInDays: $days' : ''}) { token apiToken { expiresAt } } }`,
+      { name: 'script', ...(days ? { days } : {}) },
+      { as },
+    );
+
+  test('a client account may not create API tokens', async () => {
+    const record = await createClient(db.orm.em.fork(), therapist, {
+      givenName: 'Tobi',
+      familyName: 'Token',
+      dateOfBirth: '1990-01-02',
+      sex: 'FEMALE',
+    });
+    const client = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId: record.id });
+    expect(code(await create(client))).toBe('FORBIDDEN');
+  });
+
+  test('each role has its longest lifetime: an admin 90 days, a therapist 180, a researcher 365', async () => {
+    const researcher = await createTestAccount(db, { role: 'RESEARCHER' });
+    for (const [as, max] of [
+      [admin, 90],
+      [therapist, 180],
+      [researcher, 365],
+    ] as const) {
+      expect((await create(as, max)).errors, `${max}`).toBeUndefined();
+      expect((await create(as, max + 1)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'expiresInDays',
+        rule: 'range',
+      });
+    }
+  });
+
+  test('a token unused for 30 days stops working, whatever its expiry', async () => {
+    const created = dataOf(await create(therapist, 180)).createApiToken;
+    expect(await roleOf(created.token)).toBe('THERAPIST');
+    await sql(`update access_token set last_used_at = last_used_at - interval '29 days' where token_hash = ?`, [secretHash(created.token)]);
+    expect(await roleOf(created.token)).toBe('THERAPIST');
+    await sql(`update access_token set last_used_at = last_used_at - interval '31 days' where token_hash = ?`, [secretHash(created.token)]);
+    expect(await roleOf(created.token)).toBe('UNAUTHENTICATED');
   });
 });

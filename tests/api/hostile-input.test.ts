@@ -13,6 +13,7 @@ let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistAccount;
 let researcher: TestAccount;
+let clientId: string;
 
 const cursor = (key: unknown) => Buffer.from(typeof key === 'string' ? key : JSON.stringify(key)).toString('base64url');
 
@@ -22,8 +23,8 @@ beforeAll(async () => {
   researcher = await createTestAccount(db, { role: 'RESEARCHER' });
   api = await startApi(db, therapist);
   const clinic = clinicApi(api);
-  const client = await clinic.createClient();
-  await clinic.startSeries(client);
+  clientId = await clinic.createClient();
+  await clinic.startSeries(clientId);
 });
 afterAll(async () => {
   await api?.stop();
@@ -80,11 +81,12 @@ describe('REST endpoints', () => {
     }
   });
 
+  // The export's date filters were 500s from PostgreSQL (2026-02-30); they are months now (main), checked as strictly.
   test.each([
-    ['startFrom', '2026-02-30'],
-    ['startTo', '2026-04-31'],
-    ['startFrom', '2025-02-29'],
-  ])('POST /research/export.csv with %s %s answers 400 with the field', async (key, value) => {
+    ['startMonthFrom', '2026-13', 'month'],
+    ['startMonthTo', '2026-00', 'month'],
+    ['startMonthFrom', '2026-02-30', 'month'],
+  ])('POST /research/export.csv with %s %s answers 400 with the field', async (key, value, rule) => {
     const response = await fetch(`${api.url}/research/export.csv`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${researcher.token}` },
@@ -92,7 +94,7 @@ describe('REST endpoints', () => {
     });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `filter.${key}`, rule: 'date' });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `filter.${key}`, rule });
   });
 });
 
@@ -134,5 +136,36 @@ describe('variables of the wrong type', () => {
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ field, rule: 'type' });
     }
+  });
+});
+
+describe('calendar dates', () => {
+  test('a day no calendar has (2026-02-30) is BAD_USER_INPUT on its field, not a 500 from PostgreSQL', async () => {
+    const response = await api.request(
+      'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }',
+      { input: { givenName: 'A', familyName: 'T', dateOfBirth: '1990-02-30', sex: 'MALE' } },
+      {},
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
+  });
+});
+
+describe('empty ids', () => {
+  test.each(['seriesId', 'sessionId'])('recordObservation with %s "" answers NOT_FOUND, not a 500 from the insert', async (key) => {
+    const input = {
+      clientId,
+      measureCode: 'NPRS',
+      value: 4,
+      regionCode: 'NECK',
+      context: key === 'sessionId' ? 'PRE_SESSION' : 'BETWEEN_SESSIONS',
+      takenAt: '2026-01-14T20:00:00Z',
+      [key]: '',
+    };
+    const response = await api.request(
+      'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
+      { input },
+      {},
+    );
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../common/errors.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
-import { anonymous, type Role, type Viewer } from '../../common/viewer.js';
+import { anonymous, ForbiddenError, type Role, type Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import { AccessToken, type AccessTokenKind } from './access-token.entity.js';
 import type { Account } from './account.entity.js';
@@ -72,6 +72,7 @@ function ended(token: PresentedTokenRow, now: Date): string | null {
   if (token.revoked_at) return 'revoked';
   if (new Date(token.expires_at) <= now) return 'expired';
   if (token.kind === 'SESSION' && now.getTime() - new Date(token.last_used_at).getTime() > accessPolicy.sessionIdleMs) return 'idle';
+  if (token.kind === 'API' && now.getTime() - new Date(token.last_used_at).getTime() > accessPolicy.apiTokenIdleMs) return 'idle';
   if (token.disabled_at) return 'disabled';
   return null;
 }
@@ -121,8 +122,12 @@ export async function listApiTokens(em: EntityManager, viewer: Viewer): Promise<
 
 /** A personal API token; its secret is shown once, to the caller, and never again. */
 export async function createApiToken(em: EntityManager, viewer: Viewer, name: string, expiresInDays: number): Promise<IssuedToken> {
+  // A client's portal is for reading their own record in the page; a long-lived secret for it is a risk
+  // without a use. (A clinic setting to allow it is not built yet: until then no client makes tokens.)
+  if (viewer.role === 'CLIENT') throw new ForbiddenError('A client account may not create API tokens');
   checkText('name', name, 100, true);
-  checkInteger('expiresInDays', expiresInDays, 1, accessPolicy.apiTokenMaxDays);
+  const maxDays = viewer.role === 'ANONYMOUS' ? 0 : accessPolicy.apiTokenMaxDaysByRole[viewer.role];
+  checkInteger('expiresInDays', expiresInDays, 1, maxDays);
   return issueToken(em, { id: accountIdOf(viewer) }, 'API', { name: name.trim(), lifetimeMs: expiresInDays * dayMs });
 }
 

@@ -63,7 +63,10 @@ export class SessionResolver {
     @Arg('name', () => String, { description: 'What the token is for, e.g. "nightly export".' }) name: string,
     @Arg('expiresInDays', () => Int, {
       defaultValue: accessPolicy.apiTokenDefaultDays,
-      description: `Days until it stops working, 1-${accessPolicy.apiTokenMaxDays}.`,
+      description:
+        `Days until it stops working: at most ${Object.entries(accessPolicy.apiTokenMaxDaysByRole)
+          .map(([role, days]) => `${days} for ${role}`)
+          .join(', ')}. ` + `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
     })
     expiresInDays: number,
   ): Promise<CreatedApiToken> {

@@ -24,6 +24,11 @@ export const accessPolicy = {
   /** `lastUsedAt` is written at most this often, so reads do not write on every request. */
   lastUsedResolutionMs: minute,
   apiTokenDefaultDays: 90,
+  /** The longest lifetime any API token may have (a researcher's). */
   apiTokenMaxDays: 365,
+  /** … and per role: the more a role reaches, the sooner its tokens end (clients may not make them at all, see access.service.ts). */
+  apiTokenMaxDaysByRole: { ADMIN: 90, THERAPIST: 180, CLIENT: 30, RESEARCHER: 365 },
+  /** An API token not used for this long ends, whatever its expiry: a forgotten script's token does not live on. */
+  apiTokenIdleMs: 30 * 24 * 60 * minute,
   inviteLifetimeMs: 7 * 24 * 60 * minute,
 } as const;

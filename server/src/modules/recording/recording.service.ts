@@ -177,27 +177,29 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
   if (viewer.role === 'CLIENT' && (input.context !== 'BETWEEN_SESSIONS' || input.sessionId)) {
     throw new ForbiddenError('Clients record values between sessions; values taken at a session are recorded by the therapist');
   }
-  if (input.sessionId && input.context === 'BETWEEN_SESSIONS') {
+  // An empty id is an id that names nothing (NOT_FOUND below), not an absent one: it must never reach an insert.
+  const hasSession = input.sessionId !== null && input.sessionId !== undefined;
+  if (hasSession && input.context === 'BETWEEN_SESSIONS') {
     throw new BadInputError('context', 'session-context', 'a value taken at a session is PRE_SESSION or POST_SESSION');
   }
-  if (!input.sessionId && input.context !== 'BETWEEN_SESSIONS') {
+  if (!hasSession && input.context !== 'BETWEEN_SESSIONS') {
     throw new BadInputError('sessionId', 'required-for-context', `${input.context} values name the session they were taken at`);
   }
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, input.clientId);
     let seriesId = input.seriesId ?? null;
-    if (input.sessionId) {
+    if (input.sessionId !== null && input.sessionId !== undefined) {
       const session = await getSession(tx, viewer, input.sessionId);
       // As recordSession: a visit that did not take place (or was entered in error) has no measurements (progress counts on it).
       if (session.attendance !== 'ATTENDED' || session.status === 'ENTERED_IN_ERROR') {
         throw new BadInputError('sessionId', 'not-attended', 'a cancelled or missed visit records no measurements');
       }
-      if (seriesId && seriesId !== session.series.id) {
+      if (seriesId !== null && seriesId !== session.series.id) {
         throw new BadInputError('seriesId', 'session-series', 'the session belongs to another series');
       }
       seriesId = session.series.id;
     }
-    if (seriesId) {
+    if (seriesId !== null) {
       const series = await getSeries(tx, viewer, seriesId);
       if (series.client.id !== input.clientId) {
         throw new BadInputError('seriesId', 'client-series', 'the series belongs to another client');
