@@ -28,8 +28,8 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 375, height: 812 };
 
 const admin = { email: 'owner@harbourfront.example.com', password: 'a long harbour admin passphrase' };
-const therapist = { email: 'theo.tran@harbourfront.example.com', password: 'theo chooses a long passphrase' };
-const clientAccount = { email: 'noor.haddad@example.org', password: 'noor picks her own passphrase' };
+const therapist = { email: 'theo.tran@harbourfront.example.com', password: 'a passphrase chosen on day one' };
+const clientAccount = { email: 'noor.haddad@example.org', password: 'her own passphrase for the portal' };
 
 let db: TestDatabase;
 let http: HttpServer | undefined;

@@ -70,12 +70,12 @@ describe('intervals', () => {
 
 describe('small-cell suppression (k = 11)', () => {
   const k = 11;
-  test('cells of 1 to 10 are hidden; empty cells and cells of 11 and more are shown', () => {
-    expect([0, 1, 10, 11].map((n) => tooSmall(n, k))).toEqual([false, true, true, false]);
+  test('cells of 0 to 10 are hidden alike (an empty cell answers as a small one); 11 and more are shown', () => {
+    expect([0, 1, 10, 11].map((n) => tooSmall(n, k))).toEqual([true, true, true, false]);
   });
 
-  test('one small cell drags the smallest other non-empty cell with it', () => {
-    expect(suppressGroup([0, 30, 4, 12, 0], k)).toEqual([false, false, true, true, false]);
+  test('one small cell drags the smallest other non-empty cell with it; empty cells stay hidden', () => {
+    expect(suppressGroup([0, 30, 4, 12, 0], k)).toEqual([true, false, true, true, true]);
   });
 
   test('two small cells holding fewer than k together drag a third', () => {
@@ -104,7 +104,9 @@ describe('small-cell suppression (k = 11)', () => {
       const hiddenCount = hidden.filter(Boolean).length;
       for (const [i, n] of counts.entries()) if (!hidden[i]) expect(tooSmall(n, k)).toBe(false);
       if (tooSmall(total, k)) expect(hiddenCount).toBe(counts.length);
-      else if (hiddenCount > 0) {
+      else if (total - shownSum > 0) {
+        // Hidden cells that hold anyone hold k or more together. Hidden cells that are all empty leave a
+        // difference of 0 in these exact counts; published counts carry cell-key noise, so it is not 0 there.
         expect(hiddenCount).toBeGreaterThanOrEqual(2);
         expect(total - shownSum).toBeGreaterThanOrEqual(k);
       }
