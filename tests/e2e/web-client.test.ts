@@ -656,7 +656,7 @@ describe('other roles', () => {
           let text = '';
           for await (const chunk of stream) text += String(chunk);
           expect(text.split('\r\n')[0]).toBe(
-            'participant,age_band,sex,condition,main_modality,series_minutes,visit_number,day,visit_minutes,measure,unit,region,side,pre,post',
+            'participant,age_band,sex,condition,main_modality,clinic,start_month,series_minutes,visit_number,day,visit_minutes,measure,unit,region,side,pre,post',
           );
           expect(text.trimEnd().split('\r\n').length - 1).toBe(rows);
           expect(text).not.toContain(target.displayName);
