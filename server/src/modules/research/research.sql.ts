@@ -48,7 +48,7 @@ export const binCount = 20;
 
 /**
  * `s`: the cohort, with each client's age decade at the series start (0 for 0-9 ... 9 for 90 and over). `consent` is each client's latest intake; `cand` the series of consenting
- * clients that pass the filters on the series and the client; `cs` their attended visits; `dose` their number, total
+ * clients that pass the filters on the series and the client; `dose` the number of their attended visits, total
  * minutes and visits per week over the weeks the visits span ((last day - first day + 7) / 7, so
  * weekly visits give 1 a week whatever their number); `mm` the main modality (most minutes, each
  * visit's minutes shared equally among its modalities, ties alphabetical); `s` keeps the earliest
@@ -148,21 +148,30 @@ cand as (
   ${candWhere}
 )`;
   if (!withDose) return population;
+  // One pass over the cohort's attended visits, grouped by series, with no sort: the minutes of each
+  // modality are summed side by side (each visit's minutes shared equally among its modalities, which
+  // recording keeps free of duplicates), and mm picks the largest, ties alphabetical.
+  const modalityMinutes = modalities
+    .map((m) => `sum(se.duration_minutes::float8 / cardinality(se.modalities)) filter (where '${m}' = any(se.modalities))`)
+    .join(',\n      ');
   return `${population},
-${visitCte('cand', 'cs')},
 dose as (
-  select cand.id as series_id, count(cs.id)::int as attended, coalesce(sum(cs.duration_minutes), 0)::int as minutes,
+  select cand.id as series_id, count(se.id)::int as attended, coalesce(sum(se.duration_minutes), 0)::int as minutes,
     -- The first and last instants converted once per series (a zone's calendar day never runs backwards).
-    (count(cs.id) / (((max(cs.started_at) at time zone cand.tz)::date - (min(cs.started_at) at time zone cand.tz)::date + 7) / 7.0))::float8
-      as per_week
-  from cand left join cs on cs.series_id = cand.id
+    (count(se.id) / (((max(se.started_at) at time zone cand.tz)::date - (min(se.started_at) at time zone cand.tz)::date + 7) / 7.0))::float8
+      as per_week,
+    array[
+      ${modalityMinutes}
+    ] as modality_minutes
+  from cand left join treatment_session se on se.series_id = cand.id and se.attendance = 'ATTENDED' and ${validRecord('se')}
   group by cand.id, cand.tz
 ),
 mm as (
-  select distinct on (cs.series_id) cs.series_id, m.modality
-  from cs cross join unnest(cs.modalities) as m(modality)
-  group by cs.series_id, m.modality
-  order by cs.series_id, sum(cs.duration_minutes::float8 / cardinality(cs.modalities)) desc, m.modality
+  select dose.series_id, main.modality
+  from dose cross join lateral (
+    select u.modality from unnest(dose.modality_minutes, array[${modalities.map((m) => `'${m}'`).join(', ')}]) as u(minutes, modality)
+    where u.minutes is not null order by u.minutes desc, u.modality limit 1
+  ) main
 )`;
 }
 
@@ -177,13 +186,7 @@ export function filterCountsStatement(filter: CohortFilter): { sql: string; para
   const needsDose = conditions.some((c) => c.stage === 's');
   const counts = conditions.map((c, i) => `count(distinct cand.client_id) filter (where ${c.sql})::int as f${i}`).join(', ');
   const from = needsDose ? 'cand join dose on dose.series_id = cand.id left join mm on mm.series_id = cand.id' : 'cand';
-  const ctes = needsDose
-    ? baseCtes('')
-    : baseCtes('').slice(
-        0,
-        baseCtes('').indexOf(`,
-${visitCte('cand', 'cs')}`),
-      );
+  const ctes = baseCtes('', needsDose);
   return {
     sql: `with ${ctes} select ${counts} from ${from}`,
     params: conditions.flatMap((c) => c.params),
@@ -289,7 +292,7 @@ select json_build_object(${outputs}) as result`;
  */
 export function exportStatement(filter: CohortFilter, key: string, measureCode: string | null) {
   const cohort = cohortCtes(filter);
-  const sql = `with ${cohort.sql}
+  const sql = `with ${cohort.sql},${visitCte('s', 'cs')}
 select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes as series_minutes,
   visit.visit_number, ((visit.started_at at time zone k.tz)::date - k.start_date) as day,
   visit.duration_minutes as visit_minutes,
@@ -315,7 +318,7 @@ order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.sid
  */
 export function exportParticipantsStatement(filter: CohortFilter, key: string, measureCode: string | null) {
   const cohort = cohortCtes(filter);
-  const sql = `with ${cohort.sql},
+  const sql = `with ${cohort.sql},${visitCte('s', 'cs')},
 has_rows as (
   select distinct visit.series_id from cs visit
   join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
