@@ -279,6 +279,25 @@ describe('series progress', () => {
     expect(progress.diary).toEqual([]);
   });
 
+  test('values all on one calendar day: no slope (no trend can be read from one day), whatever their number', async () => {
+    const clinic = clinicApi(api);
+    const series = await clinic.startSeries(await clinic.createClient());
+    // Six visits on day 2 of the series (x = 2/7 week, not exact in binary), pain 7 down to 4: PostgreSQL's
+    // regr_slope over six equal x values returns rounding noise (about 7e16 here), not null.
+    for (const [hour, value] of [
+      ['08', 7],
+      ['10', 6],
+      ['12', 6],
+      ['14', 5],
+      ['16', 5],
+      ['18', 4],
+    ] as const) {
+      await clinic.recordSession(visit(series, `2026-01-07T${hour}:00:00Z`, 30, [], [], [['NPRS', 'PRE_SESSION', value, neck]]));
+    }
+    const [pain] = (await progressOf(series)).measures;
+    expect(pain).toMatchObject({ baseline: 7, latest: 4, change: -3, points: 6, slopePerWeek: null });
+  });
+
   test.each([
     // Tokyo (UTC+9): 2026-01-11T15:30Z is 00:30 on Monday 12 January there: day 7, week 1 (UTC would say day 6).
     ['Asia/Tokyo', '2026-01-05T01:00:00Z', '2026-01-11T15:30:00Z'],

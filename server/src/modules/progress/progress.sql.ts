@@ -98,7 +98,9 @@ g as (
     (array_agg(value ${timeOrder}))[count(*)] as latest,
     (array_agg(taken_at ${timeOrder}))[count(*)] as latest_at,
     count(*)::int as points,
-    regr_slope(value, ${week}) as slope,
+    -- regr_slope over x values that are all equal returns rounding noise rather than null (six equal
+    -- x of 2/7 give about 7e16), so a trend needs two distinct days.
+    case when count(distinct ${week}) > 1 then regr_slope(value, ${week}) end as slope,
     regr_count(value, ${week})::int as trend_points,
     avg(post - pre) filter (where visit_number is not null) as mean_session_change,
     (count(*) filter (where visit_number is not null and (pre is null or post is null)))::int as unpaired,

@@ -253,7 +253,9 @@ export function outcomeStatement(
     'minutes', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.minutes_band as band, ${cellStats} from cx x group by 1) o),
     'perWeek', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.per_week_band as band, ${cellStats} from cx x group by 1) o),
     'modality', (select coalesce(json_agg(row_to_json(o)), '[]') from (select x.main_modality as band, ${cellStats} from cx x group by 1) o),
-    'slope', (select row_to_json(o) from (select regr_count(x.change, x.minutes)::int as n, regr_slope(x.change, x.minutes) as slope,
+    'slope', (select row_to_json(o) from (select regr_count(x.change, x.minutes)::int as n,
+      -- Equal minutes for every client: no slope (regr_slope would return rounding noise, not null).
+      case when min(x.minutes) < max(x.minutes) then regr_slope(x.change, x.minutes) end as slope,
       regr_sxx(x.change, x.minutes) as sxx, regr_syy(x.change, x.minutes) as syy,
       (max(x.minutes) - min(x.minutes))::float8 as x_range, ${cellKeySql('x.research_key')} as ck from cx x) o),
     'visits', (select coalesce(json_agg(row_to_json(o) order by o.visit_number), '[]') from (
