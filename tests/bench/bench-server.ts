@@ -230,7 +230,7 @@ async function startPostGraphile(): Promise<{ server: http.Server; close(): Prom
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await serv.release();
+      // Releasing PostGraphile releases its grafserv too.
       await pgl.release();
       await pool.end();
     },

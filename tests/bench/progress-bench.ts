@@ -191,7 +191,10 @@ function clientOf(body: Json): Json | null {
       id: s.id ?? s.rowId,
       sessions: nodes(s.sessions ?? s.treatmentSessionsBySeriesId).map((v: Json) => ({
         id: v.id ?? v.rowId,
-        values: nodes(v.observations ?? v.observationsBySessionId).map((o: Json) => `${o.id ?? o.rowId}:${o.measureCode}:${o.value}`),
+        // Sorted: a visit's values share their time, so no server promises an order among them.
+        values: nodes(v.observations ?? v.observationsBySessionId)
+          .map((o: Json) => `${o.id ?? o.rowId}:${o.measureCode}:${o.value}`)
+          .sort(),
       })),
     })),
   };
@@ -310,7 +313,9 @@ function graphqlRequest(mode: ServerMode, target: Target, data: LoadedData, pick
     case 'client':
       return { query: pg ? pgClientQuery : clientQuery, variables: { id: pick(data.clientIds) } };
     case 'list':
-      return pg ? { query: pgListQuery, variables: { clinic: data.clinicId, first: listPage } } : { query: listQuery, variables: { first: listPage } };
+      return pg
+        ? { query: pgListQuery, variables: { clinic: data.clinicId, first: listPage } }
+        : { query: listQuery, variables: { first: listPage } };
   }
 }
 
@@ -407,13 +412,7 @@ async function waitForQuiet(monitor: pg.Client): Promise<void> {
   if (waited > 1_000) say(`    (waited ${(waited / 1000).toFixed(1)} s for requests left over from the run to finish)`);
 }
 
-async function measure(
-  server: BenchServer,
-  scenario: Scenario,
-  token: string,
-  data: LoadedData,
-  monitor: pg.Client,
-): Promise<RunFigures> {
+async function measure(server: BenchServer, scenario: Scenario, token: string, data: LoadedData, monitor: pg.Client): Promise<RunFigures> {
   const { target, connections: connectionCount } = scenario;
   if (warmupSeconds > 0) {
     // At most 10 connections: enough to warm the code and the caches, without leaving a long queue behind.
@@ -543,6 +542,18 @@ async function pgQuery(url: string, text: string, values: unknown[]) {
   }
 }
 
+/** Where the first answer and another one part (Fascia, PostGraphile, baseline order), a short excerpt of each. */
+function firstDifference(digests: string[]): string {
+  const [first = ''] = digests;
+  return digests
+    .map((digest, n) => {
+      let at = 0;
+      while (at < first.length && first[at] === digest[at]) at++;
+      return `#${n} from ${at}: ${digest.slice(Math.max(0, at - 60), at + 60)}`;
+    })
+    .join(' | ');
+}
+
 /** The client record and the client page from the three servers, before loading: the same clients, series, visits and values. */
 async function sameReads(fascia: BenchServer, postgraphile: BenchServer, baseline: BenchServer, token: string, data: LoadedData) {
   for (const id of data.clientIds.slice(0, 3)) {
@@ -559,7 +570,7 @@ async function sameReads(fascia: BenchServer, postgraphile: BenchServer, baselin
       client.series.sort((a: Json, b: Json) => a.id.localeCompare(b.id));
       return JSON.stringify(client);
     });
-    if (new Set(digests).size !== 1) throw new Error(`the servers disagree on client ${id}:\n${digests.join('\n')}`);
+    if (new Set(digests).size !== 1) throw new Error(`the servers disagree on client ${id}: ${firstDifference(digests)}`);
   }
   const pages = [
     ['Fascia', await post(fascia.port, token, listQuery, { first: listPage })],
@@ -571,7 +582,7 @@ async function sameReads(fascia: BenchServer, postgraphile: BenchServer, baselin
     if (problem) throw new Error(`${who} answered the client list wrongly: ${problem}`);
     return JSON.stringify(listOf(body));
   });
-  if (new Set(digests).size !== 1) throw new Error(`the servers list different clients:\n${digests.join('\n')}`);
+  if (new Set(digests).size !== 1) throw new Error(`the servers list different clients: ${firstDifference(digests)}`);
 }
 
 // ---- main ----
@@ -722,18 +733,26 @@ async function main(): Promise<void> {
         );
       } else if (scenario.target === 'progress') {
         const vsBare = ratio(scenario, 'baseline');
-        say(`  ${scenario.label}: Fascia/bare ${shown(vsBare)} (>= ${targets.progressMinRatio}) -> ${verdict(vsBare >= targets.progressMinRatio && clean(scenario))}`);
+        say(
+          `  ${scenario.label}: Fascia/bare ${shown(vsBare)} (>= ${targets.progressMinRatio}) -> ${verdict(vsBare >= targets.progressMinRatio && clean(scenario))}`,
+        );
       } else if (scenario.connections === 10) {
         const p99 = med(`${scenario.key}/fascia`, (f) => f.p99);
-        say(`  ${scenario.label}: Fascia p99 ${p99.toFixed(1)} ms (<= ${targets.caseloadP99Ms10}) -> ${verdict(p99 <= targets.caseloadP99Ms10 && clean(scenario))}`);
+        say(
+          `  ${scenario.label}: Fascia p99 ${p99.toFixed(1)} ms (<= ${targets.caseloadP99Ms10}) -> ${verdict(p99 <= targets.caseloadP99Ms10 && clean(scenario))}`,
+        );
       } else if (scenario.connections >= 100) {
         const bad = totalBad(`${scenario.key}/fascia`);
-        say(`  ${scenario.label}: Fascia bad responses (503s included) ${bad} (none) -> ${verdict(bad === 0 && done(`${scenario.key}/fascia`))}`);
+        say(
+          `  ${scenario.label}: Fascia bad responses (503s included) ${bad} (none) -> ${verdict(bad === 0 && done(`${scenario.key}/fascia`))}`,
+        );
       }
     }
     const fasciaMemory = memory.find((m) => m.mode === 'fascia');
     if (fasciaMemory) {
-      say(`  Fascia peak RSS (VmHWM) ${mb(fasciaMemory.hwm)} MB (<= ${targets.peakRssMb}) -> ${verdict(fasciaMemory.hwm <= targets.peakRssMb * 1_048_576)}`);
+      say(
+        `  Fascia peak RSS (VmHWM) ${mb(fasciaMemory.hwm)} MB (<= ${targets.peakRssMb}) -> ${verdict(fasciaMemory.hwm <= targets.peakRssMb * 1_048_576)}`,
+      );
       say(
         `  Fascia idle RSS ${mb(fasciaMemory.idle)} MB after load, ${mb(fasciaMemory.start)} MB at start (<= ${targets.idleRssMb}) -> ` +
           verdict(Math.max(fasciaMemory.idle, fasciaMemory.start) <= targets.idleRssMb * 1_048_576),
