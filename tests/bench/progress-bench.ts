@@ -1,19 +1,24 @@
 /*
- * Benchmark of series progress and the caseload (run: `npx -y pnpm@12.21.0 bench`).
+ * Benchmark of reads (run: `npx -y pnpm@12.21.0 bench`).
  *
  * Starts a throwaway embedded PostgreSQL in a temp folder, bulk-loads 2,000 clients x 2 series x 20
  * sessions x 8 observations (bench-data.ts), makes a THERAPIST account with a session token, then
- * forks two servers (bench-server.ts): the real Fascia HTTP app in production mode, and a bare
- * `node:http` baseline running the same SQL (the progress service's functions on a plain pg pool).
- * autocannon loads each (100 connections, a warm-up, then BENCH_SECONDS), checking every response
- * body, three times; the table shows medians. Exits 0 whether or not a target is met; non-zero only
- * when the harness itself failed.
+ * forks three servers (bench-server.ts), each in its own process on the same database: the real Fascia
+ * HTTP app in production mode, PostGraphile 5 (amber preset) on Fascia's tables, and a bare `node:http`
+ * baseline doing the same reads on a plain pg pool. Four loads: one client's record (2 series x 20
+ * visits x 8 values), the first 50 clients of the clinic, series progress and the caseload (the last two
+ * Fascia and the baseline only), each at 1, 10 and 100 connections. autocannon loads each server (a
+ * warm-up, then BENCH_SECONDS), checking every response body; rounds are interleaved (every load and
+ * server once, then again); the table shows medians. Exits 0 whether or not a target is met; non-zero
+ * only when the harness itself failed.
  *
- * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (100), BENCH_RUNS (3).
+ * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (a list,
+ * "1,10,100"), BENCH_RUNS (3), BENCH_LOADS (a list of client, list, progress, caseload: all by default).
  */
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,15 +43,32 @@ function setting(name: string, fallback: number, min: number, max: number): numb
 }
 const seconds = setting('BENCH_SECONDS', 10, 1, 600);
 const warmupSeconds = setting('BENCH_WARMUP_SECONDS', 3, 0, 120);
-const connections = setting('BENCH_CONNECTIONS', 100, 1, 1000);
+const connectionLevels = (process.env.BENCH_CONNECTIONS || '1,10,100').split(',').map((part) => {
+  const value = Number(part.trim());
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error('BENCH_CONNECTIONS must list whole numbers from 1 to 1000');
+  return value;
+});
+const allTargets = ['client', 'list', 'progress', 'caseload'] as const;
+type Target = (typeof allTargets)[number];
+const chosenTargets = (process.env.BENCH_LOADS || allTargets.join(',')).split(',').map((part) => {
+  const name = part.trim() as Target;
+  if (!allTargets.includes(name)) throw new Error(`BENCH_LOADS: unknown load "${name}" (one of ${allTargets.join(', ')})`);
+  return name;
+});
 const runs = setting('BENCH_RUNS', 3, 1, 15);
 /** The caseload page: the API's largest page (first <= 100) of the therapist's 200 active series. */
 const caseloadPage = 100;
+/** The client list's page. */
+const listPage = 50;
 
+/** The issue's targets (issue 16, on 2 cores). */
 const targets = {
-  progressP99Ms: 50,
-  progressMinRatio: 0.5,
-  caseloadP99Ms: 150,
+  /** Client record and list: Fascia's req/s at least PostGraphile's and this share of the bare server's. */
+  readMinBareRatio: 0.8,
+  progressMinRatio: 0.8,
+  caseloadP99Ms10: 300,
+  peakRssMb: 200,
+  idleRssMb: 120,
 };
 
 const say = (line: string) => console.log(line);
@@ -86,7 +108,13 @@ function awaitMessage<T extends FromServer['type']>(
   });
 }
 
-async function startServer(mode: ServerMode, databaseUrl: string, viewer: StaffViewer, started: ChildProcess[]): Promise<BenchServer> {
+async function startServer(
+  mode: ServerMode,
+  databaseUrl: string,
+  viewer: StaffViewer,
+  clinicId: string,
+  started: ChildProcess[],
+): Promise<BenchServer> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
   // execArgv carries tsx's loader to the child.
   const child = fork(script, [], {
@@ -97,6 +125,7 @@ async function startServer(mode: ServerMode, databaseUrl: string, viewer: StaffV
       BENCH_MODE: mode,
       BENCH_DATABASE_URL: databaseUrl,
       BENCH_VIEWER: JSON.stringify(viewer),
+      BENCH_CLINIC_ID: clinicId,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -123,7 +152,19 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-// ---- the two targets and their checks ----
+// ---- the loads and their checks ----
+
+const clientQuery = `query Client($id: ID!) { client(id: $id) { id givenName familyName dateOfBirth
+  series { id conditionCode status startDate sessions { id startedAt durationMinutes attendance
+    observations { id measureCode regionCode side value takenAt } } } } }`;
+const listQuery = `query Clients($first: Int!) { clients(first: $first) { edges { node { id givenName familyName } } } }`;
+/** PostGraphile's equivalents on the same tables (amber preset names; ids are `rowId`). */
+const pgClientQuery = `query Client($id: UUID!) { clientByRowId(rowId: $id) { rowId givenName familyName dateOfBirth
+  treatmentSeriesByClientId { nodes { rowId conditionCode status startDate
+    treatmentSessionsBySeriesId(orderBy: [STARTED_AT_ASC]) { nodes { rowId startedAt durationMinutes attendance
+      observationsBySessionId(orderBy: [TAKEN_AT_ASC]) { nodes { rowId measureCode regionCode side value takenAt } } } } } } } }`;
+const pgListQuery = `query Clients($clinic: UUID!, $first: Int!) { allClients(condition: { clinicId: $clinic }, first: $first,
+  orderBy: [FAMILY_NAME_ASC, GIVEN_NAME_ASC, ROW_ID_ASC]) { nodes { rowId givenName familyName } } }`;
 
 const measureFields = `measureCode regionCode side unit baseline latest change percentChange mcid mcidReached points slopePerWeek trendPoints
   sessionChanges { visitNumber pre post change } meanSessionChange unpairedSessions`;
@@ -137,6 +178,54 @@ const caseloadQuery = `query Caseload($first: Int!) { caseload(first: $first) { 
     lastVisitAt attendedSessions flags } } } }`;
 
 type Json = Record<string, any>;
+
+/** One client's record in a common shape, whichever server answered it (null: the answer is not one). */
+function clientOf(body: Json): Json | null {
+  const c = body.data?.client ?? body.data?.clientByRowId;
+  if (!c) return null;
+  const nodes = (x: Json | Json[] | undefined) => (Array.isArray(x) ? x : (x?.nodes ?? []));
+  return {
+    id: c.id ?? c.rowId,
+    name: `${c.givenName} ${c.familyName}`,
+    series: nodes(c.series ?? c.treatmentSeriesByClientId).map((s: Json) => ({
+      id: s.id ?? s.rowId,
+      sessions: nodes(s.sessions ?? s.treatmentSessionsBySeriesId).map((v: Json) => ({
+        id: v.id ?? v.rowId,
+        // Sorted: a visit's values share their time, so no server promises an order among them.
+        values: nodes(v.observations ?? v.observationsBySessionId)
+          .map((o: Json) => `${o.id ?? o.rowId}:${o.measureCode}:${o.value}`)
+          .sort(),
+      })),
+    })),
+  };
+}
+
+function checkClient(body: Json): string | null {
+  if (body.errors) return `errors: ${JSON.stringify(body.errors).slice(0, 300)}`;
+  const client = clientOf(body);
+  if (!client) return 'no client';
+  if (client.series.length !== benchShape.seriesPerClient) return `${client.series.length} series`;
+  for (const series of client.series as Json[]) {
+    if (series.sessions.length !== benchShape.sessionsPerSeries) return `${series.sessions.length} visits in a series`;
+    for (const session of series.sessions as Json[])
+      if (session.values.length !== benchShape.observationsPerSession) return `${session.values.length} values in a visit`;
+  }
+  return null;
+}
+
+function listOf(body: Json): Json[] | null {
+  const page = body.data?.clients?.edges?.map((e: Json) => e.node) ?? body.data?.allClients?.nodes;
+  return Array.isArray(page) ? page.map((c: Json) => ({ id: c.id ?? c.rowId, name: `${c.familyName}, ${c.givenName}` })) : null;
+}
+
+function checkList(body: Json): string | null {
+  if (body.errors) return `errors: ${JSON.stringify(body.errors).slice(0, 300)}`;
+  const page = listOf(body);
+  if (!page) return 'no client page';
+  if (page.length !== listPage) return `${page.length} clients, expected ${listPage}`;
+  if (page.some((c) => typeof c.id !== 'string' || c.name.length < 4)) return 'a client lacks its id or names';
+  return null;
+}
 
 /** Why a progress answer is not what the data set must give, or null when it is. */
 function checkProgress(body: Json): string | null {
@@ -167,25 +256,35 @@ function checkCaseload(body: Json): string | null {
   return null;
 }
 
-type Target = 'progress' | 'caseload';
-
-/** What is measured: the issue's two loads at BENCH_CONNECTIONS, and the caseload alone (one connection) for its latency unloaded. */
+/** What is measured: every load at every connection count, by the servers that can answer it. */
 interface Scenario {
   key: string;
   target: Target;
   connections: number;
   label: string;
+  modes: ServerMode[];
 }
-const scenarios: Scenario[] = [
-  { key: 'progress', target: 'progress', connections, label: `series progress, ${connections} conn.` },
-  {
-    key: 'caseload',
-    target: 'caseload',
-    connections,
-    label: `caseload ${caseloadPage}/${benchShape.caseloadSeries}, ${connections} conn.`,
-  },
-  { key: 'caseload-1', target: 'caseload', connections: 1, label: `caseload ${caseloadPage}/${benchShape.caseloadSeries}, 1 conn.` },
-];
+const targetLabels: Record<Target, string> = {
+  client: 'client record (2 x 20 x 8)',
+  list: `first ${listPage} clients`,
+  progress: 'series progress',
+  caseload: `caseload ${caseloadPage}/${benchShape.caseloadSeries}`,
+};
+const scenarios: Scenario[] = chosenTargets.flatMap((target) =>
+  connectionLevels.map((n) => ({
+    key: `${target}-${n}`,
+    target,
+    connections: n,
+    label: `${targetLabels[target]}, ${n} conn.`,
+    modes: (target === 'client' || target === 'list' ? ['fascia', 'postgraphile', 'baseline'] : ['fascia', 'baseline']) as ServerMode[],
+  })),
+);
+const checks: Record<Target, (body: Json) => string | null> = {
+  client: checkClient,
+  list: checkList,
+  progress: checkProgress,
+  caseload: checkCaseload,
+};
 
 interface RunFigures {
   reqPerSec: number;
@@ -197,19 +296,42 @@ interface RunFigures {
   firstBad: string | null;
 }
 
+interface LoadedData {
+  clinicId: string;
+  seriesIds: string[];
+  clientIds: string[];
+}
+
+/** The GraphQL request of a load for Fascia or PostGraphile. */
+function graphqlRequest(mode: ServerMode, target: Target, data: LoadedData, pick: (ids: string[]) => string) {
+  const pg = mode === 'postgraphile';
+  switch (target) {
+    case 'progress':
+      return { query: progressQuery, variables: { id: pick(data.seriesIds) } };
+    case 'caseload':
+      return { query: caseloadQuery, variables: { first: caseloadPage } };
+    case 'client':
+      return { query: pg ? pgClientQuery : clientQuery, variables: { id: pick(data.clientIds) } };
+    case 'list':
+      return pg
+        ? { query: pgListQuery, variables: { clinic: data.clinicId, first: listPage } }
+        : { query: listQuery, variables: { first: listPage } };
+  }
+}
+
 /** One autocannon run against one server; every response body is parsed and checked. */
 async function load(
   server: BenchServer,
   target: Target,
   token: string,
-  seriesIds: string[],
+  data: Pick<LoadedData, 'seriesIds' | 'clientIds' | 'clinicId'>,
   durationSeconds: number,
   connectionCount: number,
 ): Promise<RunFigures> {
   let bad = 0;
   let checked = 0;
   let firstBad: string | null = null;
-  const check = target === 'progress' ? checkProgress : checkCaseload;
+  const check = checks[target];
   const onResponse = (status: number, body: string) => {
     checked++;
     let problem: string | null;
@@ -226,26 +348,29 @@ async function load(
       firstBad ??= problem;
     }
   };
-  const randomSeries = () => seriesIds[Math.floor(Math.random() * seriesIds.length)] as string;
+  const pick = (ids: string[]) => ids[Math.floor(Math.random() * ids.length)] as string;
   const fascia = server.mode === 'fascia';
+  const graphql = server.mode !== 'baseline';
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
     connections: connectionCount,
     duration: durationSeconds,
     timeout: 30,
-    headers: fascia ? { 'content-type': 'application/json', authorization: `Bearer ${token}` } : {},
+    headers: graphql ? { 'content-type': 'application/json', ...(fascia ? { authorization: `Bearer ${token}` } : {}) } : {},
     requests: [
       {
-        method: fascia ? 'POST' : 'GET',
+        method: graphql ? 'POST' : 'GET',
         setupRequest: (request) => {
-          if (fascia) {
+          if (graphql) {
             request.path = '/graphql';
-            request.body =
-              target === 'progress'
-                ? JSON.stringify({ query: progressQuery, variables: { id: randomSeries() } })
-                : JSON.stringify({ query: caseloadQuery, variables: { first: caseloadPage } });
+            request.body = JSON.stringify(graphqlRequest(server.mode, target, data, pick));
           } else {
-            request.path = target === 'progress' ? `/progress?id=${randomSeries()}` : `/caseload?first=${caseloadPage}`;
+            request.path = {
+              progress: () => `/progress?id=${pick(data.seriesIds)}`,
+              caseload: () => `/caseload?first=${caseloadPage}`,
+              client: () => `/client?id=${pick(data.clientIds)}`,
+              list: () => `/clients?first=${listPage}`,
+            }[target]();
           }
           return request;
         },
@@ -287,22 +412,16 @@ async function waitForQuiet(monitor: pg.Client): Promise<void> {
   if (waited > 1_000) say(`    (waited ${(waited / 1000).toFixed(1)} s for requests left over from the run to finish)`);
 }
 
-async function measure(
-  server: BenchServer,
-  scenario: Scenario,
-  token: string,
-  seriesIds: string[],
-  monitor: pg.Client,
-): Promise<RunFigures> {
+async function measure(server: BenchServer, scenario: Scenario, token: string, data: LoadedData, monitor: pg.Client): Promise<RunFigures> {
   const { target, connections: connectionCount } = scenario;
   if (warmupSeconds > 0) {
     // At most 10 connections: enough to warm the code and the caches, without leaving a long queue behind.
-    const warm = await load(server, target, token, seriesIds, warmupSeconds, Math.min(connectionCount, 10));
+    const warm = await load(server, target, token, data, warmupSeconds, Math.min(connectionCount, 10));
     if (warm.bad > 0) say(`    warm-up: ${warm.bad} bad responses, e.g. ${warm.firstBad}`);
     await waitForQuiet(monitor);
   }
   await server.ask({ type: 'reset' }, 'reset');
-  const figures = await load(server, target, token, seriesIds, seconds, connectionCount);
+  const figures = await load(server, target, token, data, seconds, connectionCount);
   figures.peakRss = (await server.ask({ type: 'peak' }, 'peak')).peakRss;
   await waitForQuiet(monitor);
   return figures;
@@ -401,6 +520,71 @@ async function sameAnswers(fascia: BenchServer, baseline: BenchServer, token: st
   if (order(c) !== order(d)) throw new Error('Fascia and the baseline list the caseload in different orders');
 }
 
+/** A line of /proc/<pid>/status in bytes (VmRSS, VmHWM); 0 where there is none. */
+function procStatus(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return line ? Number(line.replace(/\D+/g, '')) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function pgQuery(url: string, text: string, values: unknown[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where the first answer and another one part (Fascia, PostGraphile, baseline order), a short excerpt of each. */
+function firstDifference(digests: string[]): string {
+  const [first = ''] = digests;
+  return digests
+    .map((digest, n) => {
+      let at = 0;
+      while (at < first.length && first[at] === digest[at]) at++;
+      return `#${n} from ${at}: ${digest.slice(Math.max(0, at - 60), at + 60)}`;
+    })
+    .join(' | ');
+}
+
+/** The client record and the client page from the three servers, before loading: the same clients, series, visits and values. */
+async function sameReads(fascia: BenchServer, postgraphile: BenchServer, baseline: BenchServer, token: string, data: LoadedData) {
+  for (const id of data.clientIds.slice(0, 3)) {
+    const answers = [
+      ['Fascia', await post(fascia.port, token, clientQuery, { id })],
+      ['PostGraphile', await post(postgraphile.port, '', pgClientQuery, { id })],
+      ['baseline', await get(baseline.port, `/client?id=${id}`)],
+    ] as const;
+    const digests = answers.map(([who, body]) => {
+      const problem = checkClient(body);
+      if (problem) throw new Error(`${who} answered a client request wrongly: ${problem}`);
+      // Series in id order: PostGraphile cannot order them by start date (no index on it).
+      const client = clientOf(body) as Json;
+      client.series.sort((a: Json, b: Json) => a.id.localeCompare(b.id));
+      return JSON.stringify(client);
+    });
+    if (new Set(digests).size !== 1) throw new Error(`the servers disagree on client ${id}: ${firstDifference(digests)}`);
+  }
+  const pages = [
+    ['Fascia', await post(fascia.port, token, listQuery, { first: listPage })],
+    ['PostGraphile', await post(postgraphile.port, '', pgListQuery, { clinic: data.clinicId, first: listPage })],
+    ['baseline', await get(baseline.port, `/clients?first=${listPage}`)],
+  ] as const;
+  const digests = pages.map(([who, body]) => {
+    const problem = checkList(body);
+    if (problem) throw new Error(`${who} answered the client list wrongly: ${problem}`);
+    return JSON.stringify(listOf(body));
+  });
+  if (new Set(digests).size !== 1) throw new Error(`the servers list different clients: ${firstDifference(digests)}`);
+}
+
 // ---- main ----
 
 async function main(): Promise<void> {
@@ -411,8 +595,8 @@ async function main(): Promise<void> {
     for (const child of children) await stopServer(child).catch(() => undefined);
   });
   try {
-    say(`Fascia progress benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
-    say(`  ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per run, ${runs} runs per target and server`);
+    say(`Fascia read benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+    say(`  ${connectionLevels.join(', ')} connections, ${warmupSeconds} s warm-up + ${seconds} s per run, ${runs} interleaved rounds`);
     const orm = await MikroORM.init(ormConfig({ clientUrl: url }));
     let token: string;
     let viewer: StaffViewer;
@@ -452,24 +636,37 @@ async function main(): Promise<void> {
       await orm.close();
     }
 
-    const fascia = await startServer('fascia', url, viewer, children);
-    const baseline = await startServer('baseline', url, viewer, children);
-    say(`Servers: Fascia (pid ${fascia.child.pid}, port ${fascia.port}), baseline (pid ${baseline.child.pid}, port ${baseline.port})`);
+    const { rows: clientRows } = await pgQuery(url, 'select id::text from client where clinic_id = $1 order by id', [data.clinicId]);
+    const loaded: LoadedData = { clinicId: data.clinicId, seriesIds: data.seriesIds, clientIds: clientRows.map((r) => r.id as string) };
+
+    const servers: BenchServer[] = [];
+    for (const mode of ['fascia', 'postgraphile', 'baseline'] as const) {
+      servers.push(await startServer(mode, url, viewer, data.clinicId, children));
+    }
+    const byMode = (mode: ServerMode) => servers.find((s) => s.mode === mode) as BenchServer;
+    const [fascia, postgraphile, baseline] = [byMode('fascia'), byMode('postgraphile'), byMode('baseline')];
+    say(`Servers: ${servers.map((s) => `${s.mode} (pid ${s.child.pid}, port ${s.port})`).join(', ')}`);
+    const startRss = new Map(servers.map((s) => [s.mode, procStatus(s.child.pid, 'VmRSS')]));
+    say(`  RSS at start: ${servers.map((s) => `${s.mode} ${mb(startRss.get(s.mode) ?? 0)} MB`).join(', ')}`);
     await sameAnswers(fascia, baseline, token, data.seriesIds[0] as string);
-    say('  both give the same progress and caseload for a sample: checked');
+    say('  Fascia and the baseline give the same progress and caseload for a sample: checked');
+    await sameReads(fascia, postgraphile, baseline, token, loaded);
+    say('  the three servers give the same client record and client page: checked');
 
     const monitor = new pg.Client({ connectionString: url });
     await monitor.connect();
     const results = new Map<string, RunFigures[]>();
     try {
-      for (const scenario of scenarios) {
-        for (let run = 1; run <= runs; run++) {
-          for (const server of [fascia, baseline]) {
-            const figures = await measure(server, scenario, token, data.seriesIds, monitor);
+      // Interleaved rounds: every load on every server once, then the next round.
+      for (let run = 1; run <= runs; run++) {
+        for (const scenario of scenarios) {
+          for (const mode of scenario.modes) {
+            const server = byMode(mode);
+            const figures = await measure(server, scenario, token, loaded, monitor);
             const key = `${scenario.key}/${server.mode}`;
             results.set(key, [...(results.get(key) ?? []), figures]);
             say(
-              `  ${scenario.label} ${server.mode.padEnd(8)} run ${run}/${runs}: ${figures.reqPerSec.toFixed(1)} req/s, p50 ${figures.p50} ms, ` +
+              `  ${scenario.label} ${server.mode.padEnd(12)} run ${run}/${runs}: ${figures.reqPerSec.toFixed(1)} req/s, p50 ${figures.p50} ms, ` +
                 `p99 ${figures.p99} ms, peak RSS ${mb(figures.peakRss)} MB, ${figures.requests} responses checked, ${figures.bad} bad` +
                 (figures.firstBad ? ` (e.g. ${figures.firstBad})` : ''),
             );
@@ -479,26 +676,36 @@ async function main(): Promise<void> {
     } finally {
       await monitor.end();
     }
+    // Idle: two seconds after the last run, every server's RSS and its high-water mark over the whole benchmark.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const memory = servers.map((s) => ({
+      mode: s.mode,
+      start: startRss.get(s.mode) ?? 0,
+      idle: procStatus(s.child.pid, 'VmRSS'),
+      hwm: procStatus(s.child.pid, 'VmHWM'),
+    }));
 
     const med = (key: string, pick: (f: RunFigures) => number) => median((results.get(key) ?? []).map(pick));
     /** Some response completed in every run (else latencies are of nothing). */
     const done = (key: string) => (results.get(key) ?? []).every((f) => f.requests > 0);
     const totalBad = (key: string) => (results.get(key) ?? []).reduce((sum, f) => sum + f.bad, 0);
-    const rows = [['target', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'bad responses', 'Fascia/baseline req/s']];
-    const ratios: Record<string, number> = {};
-    for (const { key: target, label } of scenarios) {
-      ratios[target] = med(`${target}/fascia`, (f) => f.reqPerSec) / med(`${target}/baseline`, (f) => f.reqPerSec);
-      for (const mode of ['fascia', 'baseline'] as const) {
-        const key = `${target}/${mode}`;
+    const rows = [['load', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'bad', 'Fascia/PostGraphile', 'Fascia/bare']];
+    const ratio = (scenario: Scenario, other: ServerMode) =>
+      med(`${scenario.key}/fascia`, (f) => f.reqPerSec) / med(`${scenario.key}/${other}`, (f) => f.reqPerSec);
+    const shown = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+    for (const scenario of scenarios) {
+      for (const mode of scenario.modes) {
+        const key = `${scenario.key}/${mode}`;
         rows.push([
-          label,
-          mode === 'fascia' ? 'Fascia (GraphQL)' : 'baseline (node:http)',
+          scenario.label,
+          { fascia: 'Fascia', postgraphile: 'PostGraphile 5', baseline: 'bare node:http' }[mode],
           med(key, (f) => f.reqPerSec).toFixed(1),
           done(key) ? med(key, (f) => f.p50).toFixed(1) : 'none done',
           done(key) ? med(key, (f) => f.p99).toFixed(1) : 'none done',
           mb(med(key, (f) => f.peakRss)),
           String(totalBad(key)),
-          mode === 'fascia' ? (Number.isFinite(ratios[target]) ? (ratios[target] as number).toFixed(2) : 'n/a') : '',
+          mode === 'fascia' && scenario.modes.includes('postgraphile') ? shown(ratio(scenario, 'postgraphile')) : '',
+          mode === 'fascia' ? shown(ratio(scenario, 'baseline')) : '',
         ]);
       }
     }
@@ -508,30 +715,49 @@ async function main(): Promise<void> {
       say(row.map((cell, j) => (j >= 2 ? cell.padStart(widths[j] as number) : cell.padEnd(widths[j] as number))).join('  '));
       if (i === 0) say(widths.map((w) => '-'.repeat(w)).join('  '));
     }
+    say('\nMemory of each process (RSS at start, idle 2 s after the last run, high-water mark VmHWM over the whole benchmark):');
+    for (const m of memory) say(`  ${m.mode.padEnd(12)} start ${mb(m.start)} MB, idle ${mb(m.idle)} MB, VmHWM ${mb(m.hwm)} MB`);
 
-    const progressP99 = med('progress/fascia', (f) => f.p99);
-    const caseloadP99 = med('caseload/fascia', (f) => f.p99);
     const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
     // A run with bad responses, or with none at all (all still in flight at its end), cannot meet a target.
-    const clean = (target: string) =>
-      ['fascia', 'baseline'].every(
-        (mode) => totalBad(`${target}/${mode}`) === 0 && (results.get(`${target}/${mode}`) ?? []).every((f) => f.requests > 0),
+    const clean = (scenario: Scenario) =>
+      scenario.modes.every((mode) => totalBad(`${scenario.key}/${mode}`) === 0 && done(`${scenario.key}/${mode}`));
+    say(`\nTargets (issue 16, on 2 cores; this machine has ${os.cpus().length}):`);
+    for (const scenario of scenarios) {
+      if (scenario.target === 'client' || scenario.target === 'list') {
+        const vsPg = ratio(scenario, 'postgraphile');
+        const vsBare = ratio(scenario, 'baseline');
+        say(
+          `  ${scenario.label}: Fascia/PostGraphile ${shown(vsPg)} (>= 1), Fascia/bare ${shown(vsBare)} (>= ${targets.readMinBareRatio}) -> ` +
+            verdict(vsPg >= 1 && vsBare >= targets.readMinBareRatio && clean(scenario)),
+        );
+      } else if (scenario.target === 'progress') {
+        const vsBare = ratio(scenario, 'baseline');
+        say(
+          `  ${scenario.label}: Fascia/bare ${shown(vsBare)} (>= ${targets.progressMinRatio}) -> ${verdict(vsBare >= targets.progressMinRatio && clean(scenario))}`,
+        );
+      } else if (scenario.connections === 10) {
+        const p99 = med(`${scenario.key}/fascia`, (f) => f.p99);
+        say(
+          `  ${scenario.label}: Fascia p99 ${p99.toFixed(1)} ms (<= ${targets.caseloadP99Ms10}) -> ${verdict(p99 <= targets.caseloadP99Ms10 && clean(scenario))}`,
+        );
+      } else if (scenario.connections >= 100) {
+        const bad = totalBad(`${scenario.key}/fascia`);
+        say(
+          `  ${scenario.label}: Fascia bad responses (503s included) ${bad} (none) -> ${verdict(bad === 0 && done(`${scenario.key}/fascia`))}`,
+        );
+      }
+    }
+    const fasciaMemory = memory.find((m) => m.mode === 'fascia');
+    if (fasciaMemory) {
+      say(
+        `  Fascia peak RSS (VmHWM) ${mb(fasciaMemory.hwm)} MB (<= ${targets.peakRssMb}) -> ${verdict(fasciaMemory.hwm <= targets.peakRssMb * 1_048_576)}`,
       );
-    say(`\nTargets (the issue's, on 2 cores; this machine has ${os.cpus().length}):`);
-    say(
-      `  series progress p99 <= ${targets.progressP99Ms} ms at ${connections} connections: ${done('progress/fascia') ? `${progressP99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(progressP99 <= targets.progressP99Ms && clean('progress'))}`,
-    );
-    say(
-      `  series progress >= ${targets.progressMinRatio * 100}% of the baseline's req/s: ${((ratios.progress ?? 0) * 100).toFixed(0)}% -> ${verdict((ratios.progress ?? 0) >= targets.progressMinRatio && clean('progress'))}`,
-    );
-    const caseload1P99 = med('caseload-1/fascia', (f) => f.p99);
-    say(
-      `  caseload of ${benchShape.caseloadSeries} series p99 <= ${targets.caseloadP99Ms} ms (the issue names no concurrency, so both): ` +
-        `1 connection ${done('caseload-1/fascia') ? `${caseload1P99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(caseload1P99 <= targets.caseloadP99Ms && clean('caseload-1'))}; ` +
-        `${connections} connections ${done('caseload/fascia') ? `${caseloadP99.toFixed(1)} ms` : 'no response completed'} -> ${verdict(caseloadP99 <= targets.caseloadP99Ms && clean('caseload'))}`,
-    );
-    if (!clean('progress') || !clean('caseload'))
-      say('  (a target with bad responses, or runs in which no response completed, counts as not met)');
+      say(
+        `  Fascia idle RSS ${mb(fasciaMemory.idle)} MB after load, ${mb(fasciaMemory.start)} MB at start (<= ${targets.idleRssMb}) -> ` +
+          verdict(Math.max(fasciaMemory.idle, fasciaMemory.start) <= targets.idleRssMb * 1_048_576),
+      );
+    }
     say('A missed target does not fail this command; it exits non-zero only when the benchmark itself fails.');
   } finally {
     await cleanup();

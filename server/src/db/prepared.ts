@@ -33,3 +33,20 @@ export async function runPrepared<T>(em: EntityManager, statement: PreparedState
   const result = await pool.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] });
   return result.rows;
 }
+
+/**
+ * A `timestamptz` column as whole epoch milliseconds (a float8, which pg hands over as a number): the ORM's pool
+ * returns timestamps as text, and a number makes a `Date` exactly as the entities hold it (milliseconds, truncated).
+ */
+export function epochMs(column: string): string {
+  return `floor(extract(epoch from ${column}) * 1000)::float8`;
+}
+
+/** Turns the named epoch-millisecond fields of a lean row (see `epochMs`) into `Date`s, null staying null. */
+export function withDates<T>(row: T, fields: readonly (keyof T)[]): T {
+  for (const field of fields) {
+    const value = row[field] as unknown;
+    if (value !== null && value !== undefined) (row as Record<keyof T, unknown>)[field] = new Date(value as number);
+  }
+  return row;
+}

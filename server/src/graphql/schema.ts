@@ -12,7 +12,7 @@ import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
-import { ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
+import { ClientConnectionResolver, ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { CorrectionsResolvers } from '../modules/corrections/corrections.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
@@ -31,6 +31,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     resolvers: [
       ClinicResolver,
       ClientResolver,
+      ClientConnectionResolver,
       IntakeComplaintResolver,
       ...CareResolvers,
       ...MeasuresResolvers,

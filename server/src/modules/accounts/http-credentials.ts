@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { anonymous, type Viewer } from '../../common/viewer.js';
 import type { RequestContext } from '../request/request-context.js';
 import { authenticate } from './access.service.js';
-import { verifyNoPassword } from './password.js';
 
 /** The browser's session cookie. */
 export const sessionCookieName = 'fascia_session';
@@ -55,8 +54,6 @@ export function withCredentials(context: RequestContext, request: Request, respo
  * anonymous, and every operation but the public ones then answers UNAUTHENTICATED.
  */
 export function createViewerResolver(orm: MikroORM): (request: Request) => Promise<Viewer> {
-  // Makes the dummy hash now, so that the first sign-in with an unknown email is not slower than later ones.
-  void verifyNoPassword('');
   return async (request) => {
     const secret = presentedSecret(request);
     return secret ? authenticate(orm.em.fork(), secret) : anonymous;

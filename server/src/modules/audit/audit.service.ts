@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { storableText } from '../../common/text.js';
 import { isUuid } from '../../common/validate.js';
 import type { Viewer } from '../../common/viewer.js';
@@ -53,34 +54,90 @@ export function addAuditEvents(em: EntityManager, viewer: Viewer, request: Reque
   for (const row of auditRows(viewer, request, entry)) em.create(AuditEvent, row);
 }
 
-/** One INSERT of any number of audit rows, column by column as arrays. */
-const insertAuditEvents = preparedStatement(
-  'insert_audit_events',
+/** One INSERT of any number of audit rows (of any number of requests), column by column as arrays. */
+const insertAuditRows = preparedStatement(
+  'insert_audit_rows',
   `insert into audit_event (id, at, account_id, role, operation, clinic_id, client_id, outcome, address, request_id, detail)
-  select gen_random_uuid(), ?, ?, ?, ?, ?, client_id, ?, ?, ?, ?
-  from unnest(?::uuid[]) as client_id`,
+  select gen_random_uuid(), * from unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[])`,
 );
 
+/** Rows waiting for the next commit of a pool, each with the request that waits for it. */
+interface Waiting {
+  rows: (AuditRow & { at: Date })[];
+  done: (error?: unknown) => void;
+}
+interface GroupCommit {
+  waiting: Waiting[];
+  flushing: boolean;
+}
+const groups = new WeakMap<pg.Pool, GroupCommit>();
+/** Rows of at most this many requests go in one INSERT (a bounded statement); the rest wait for the next. */
+const maxRequestsPerCommit = 500;
+
 /**
- * Writes the audit rows of one operation on their own (a read, or a refusal that changed
- * nothing): one prepared INSERT, committed on its own. A read is audited on every request,
- * so this is kept to one short statement.
+ * Group commit: the audit rows of concurrent requests share one INSERT, committed once (one WAL flush for
+ * all of them) instead of one commit per request. While a commit is in flight the rows of new requests
+ * wait for it to end (the few milliseconds of a flush), then go together in the next. Each request's
+ * promise settles only when the commit holding its rows has returned, so no answer leaves before its
+ * audit rows are durable (PostgreSQL's `synchronous_commit` is on); a failed commit fails every request
+ * whose rows it held, and each of them answers 503.
+ */
+async function flush(em: EntityManager, group: GroupCommit): Promise<void> {
+  group.flushing = true;
+  try {
+    while (group.waiting.length > 0) {
+      const batch = group.waiting.splice(0, maxRequestsPerCommit);
+      const rows = batch.flatMap((waiting) => waiting.rows);
+      try {
+        await runPrepared(em, insertAuditRows, [
+          rows.map((row) => row.at),
+          rows.map((row) => row.accountId),
+          rows.map((row) => row.role),
+          rows.map((row) => row.operation),
+          rows.map((row) => row.clinicId),
+          rows.map((row) => row.clientId),
+          rows.map((row) => row.outcome),
+          rows.map((row) => row.address),
+          rows.map((row) => row.requestId),
+          rows.map((row) => (row.detail === null ? null : JSON.stringify(row.detail))),
+        ]);
+        for (const waiting of batch) waiting.done();
+      } catch (error) {
+        for (const waiting of batch) waiting.done(error);
+      }
+    }
+  } finally {
+    group.flushing = false;
+  }
+}
+
+/** Writes audit rows in the next group commit of `em`'s pool; resolves once they are committed. */
+async function commitAuditRows(em: EntityManager, rows: AuditRow[]): Promise<void> {
+  if (em.isInTransaction()) throw new Error('audit rows written on their own cannot be part of a transaction');
+  const pool = (await em.getConnection().getNativeClient()) as pg.Pool;
+  let group = groups.get(pool);
+  if (!group) {
+    group = { waiting: [], flushing: false };
+    groups.set(pool, group);
+  }
+  const at = new Date();
+  const committed = new Promise<void>((resolve, reject) => {
+    (group as GroupCommit).waiting.push({
+      rows: rows.map((row) => ({ ...row, at })),
+      done: (error) => (error === undefined ? resolve() : reject(error)),
+    });
+  });
+  if (!group.flushing) void flush(em, group);
+  return committed;
+}
+
+/**
+ * Writes the audit rows of one operation on their own (a read, or a refusal that changed nothing),
+ * committed with those of concurrent requests (group commit, see `flush`). A read is audited on every
+ * request, so this is kept to a share of one short statement.
  */
 export async function writeAuditEvents(em: EntityManager, viewer: Viewer, request: RequestInfo, entry: AuditEntry): Promise<void> {
-  const rows = auditRows(viewer, request, entry);
-  const [who] = rows as [AuditRow];
-  await runPrepared(em, insertAuditEvents, [
-    new Date(),
-    who.accountId,
-    who.role,
-    who.operation,
-    who.clinicId,
-    who.outcome,
-    who.address,
-    who.requestId,
-    who.detail === null ? null : JSON.stringify(who.detail),
-    rows.map((row) => row.clientId),
-  ]);
+  await commitAuditRows(em, auditRows(viewer, request, entry));
 }
 
 /** The client and clinic each id names, for any kind of a client's record (the client, an intake, a series, a visit, a value, a questionnaire). */
@@ -115,18 +172,5 @@ export async function writeAttemptsOnRecords(
     clientId: record.client_id,
     clinicId: record.clinic_id,
   }));
-  for (const row of rows as AuditRow[]) {
-    await runPrepared(em, insertAuditEvents, [
-      new Date(),
-      row.accountId,
-      row.role,
-      row.operation,
-      row.clinicId,
-      row.outcome,
-      row.address,
-      row.requestId,
-      row.detail === null ? null : JSON.stringify(row.detail),
-      [row.clientId],
-    ]);
-  }
+  if (rows.length > 0) await commitAuditRows(em, rows as AuditRow[]);
 }

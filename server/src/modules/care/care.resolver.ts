@@ -21,7 +21,7 @@ export class SeriesResolver {
 
   @FieldResolver(() => ClientNode, { description: 'The client treated.' })
   async client(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<ClientNode> {
-    return ClientNode.from(await loaders.clientById.load(series.clientId));
+    return loaders.clientById.load(series.clientId);
   }
 
   @FieldResolver(() => ConditionNode, { description: 'The condition treated.' })
@@ -38,7 +38,7 @@ export class SeriesResolver {
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<SessionNode[]> {
     const sessions = await loaders.sessionsBySeries.load(series.id);
-    return listedRecords(sessions, includeEnteredInError, viewer.role).map((session) => SessionNode.from(session));
+    return listedRecords(sessions, includeEnteredInError, viewer.role);
   }
 
   @Authorized('ADMIN', 'THERAPIST')
@@ -93,7 +93,7 @@ export class SessionResolver {
 export class ClientSeriesResolver {
   @FieldResolver(() => [SeriesNode], { description: 'Treatment series, newest first.' })
   async series(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<SeriesNode[]> {
-    return (await loaders.seriesByClient.load(client.id)).map((series) => SeriesNode.from(series));
+    return loaders.seriesByClient.load(client.id);
   }
 }
 

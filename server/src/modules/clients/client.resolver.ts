@@ -6,12 +6,12 @@ import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
+import { readClient, readClientPage } from './client.reads.js';
 import {
   clientCursorKey,
   createClient,
   getClient,
   getIntake,
-  listClients,
   maxPageSize,
   recordIntake,
   resolveRedFlags,
@@ -31,19 +31,19 @@ export class ClientResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last client of the previous page.' })
     after: string | null,
   ): Promise<ClientConnection> {
-    const page = await listClients(em, clinicViewer(viewer), { search, first, after });
-    const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: ClientNode.from(client) }));
+    const page = await readClientPage(em, clinicViewer(viewer), { search, first, after });
+    const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: client }));
     return Object.assign(new ClientConnection(), {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
+      countAll: page.countAll,
     });
   }
 
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientNode, { description: 'One client of the clinic; NOT_FOUND for any other id.' })
   async client(@Ctx() { em, viewer }: RequestContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
-    return ClientNode.from(await getClient(em, clinicViewer(viewer), id));
+    return readClient(em, clinicViewer(viewer), id);
   }
 
   @FieldResolver(() => IntakeNode, { nullable: true, description: 'The most recent intake, if any.' })
@@ -125,6 +125,15 @@ export class ClientResolver {
     @Arg('note', () => String, { description: 'How the flags were resolved, 1-4000 characters.' }) note: string,
   ): Promise<IntakeNode> {
     return IntakeNode.from(await resolveRedFlags(em, staffViewer(viewer), clientId, note));
+  }
+}
+
+/** `totalCount` as a field of its own, so that a page whose answer does not ask for it counts nothing. */
+@Resolver(() => ClientConnection)
+export class ClientConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Number of clients matching the search, over all pages.' })
+  totalCount(@Root() connection: ClientConnection): Promise<number> {
+    return connection.countAll();
   }
 }
 

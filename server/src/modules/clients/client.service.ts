@@ -27,7 +27,7 @@ export interface ClientPage {
 }
 
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
-function likePattern(word: string): string {
+export function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -82,7 +82,7 @@ export async function listClients(
   };
 }
 
-export function clientCursorKey(client: Client): string[] {
+export function clientCursorKey(client: Pick<Client, 'familyName' | 'givenName' | 'id'>): string[] {
   return [client.familyName, client.givenName, client.id];
 }
 

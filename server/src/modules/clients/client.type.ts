@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { Client } from './client.entity.js';
@@ -40,6 +40,26 @@ registerEnumType(ComplaintOnsetEnum, {
   description: 'How a complaint began.',
 });
 
+/** What a client's answer is made of: the entity's plain columns, from a tracked entity or a lean read (client.reads.ts). */
+export type ClientFields = Pick<
+  Client,
+  | 'id'
+  | 'givenName'
+  | 'familyName'
+  | 'dateOfBirth'
+  | 'sex'
+  | 'email'
+  | 'phone'
+  | 'preferredLanguage'
+  | 'referralSource'
+  | 'referralClinicianName'
+  | 'referralOrganisation'
+  | 'referralContact'
+  | 'referralReason'
+  | 'referredOn'
+  | 'createdAt'
+>;
+
 @ObjectType('Referral', { description: "The client's current referral: who sent them and why." })
 export class ReferralNode {
   @Field(() => ReferralSourceEnum, { description: 'Who referred the client.' })
@@ -61,7 +81,7 @@ export class ReferralNode {
   referredOn!: string | null;
 
   /** The client's referral, or null when no source is recorded. */
-  static from(client: Client): ReferralNode | null {
+  static from(client: ClientFields): ReferralNode | null {
     if (!client.referralSource) return null;
     return Object.assign(new ReferralNode(), {
       source: client.referralSource,
@@ -113,7 +133,7 @@ export class ClientNode {
   @Field(() => DateTimeScalar, { description: 'When the record was created.' })
   createdAt!: Date;
 
-  static from(client: Client): ClientNode {
+  static from(client: ClientFields): ClientNode {
     return Object.assign(new ClientNode(), {
       id: client.id,
       givenName: client.givenName,
@@ -322,8 +342,6 @@ export class ClientConnection {
   @Field(() => PageInfo, { description: 'Paging information.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, {
-    description: 'Number of clients matching the search, over all pages.',
-  })
-  totalCount!: number;
+  /** Counts the clients matching the search over all pages; run only when `totalCount` is asked for (client.resolver.ts). */
+  countAll!: () => Promise<number>;
 }

@@ -28,7 +28,7 @@ export class SeriesObservationsResolver {
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<ObservationNode[]> {
     const rows = listedRecords(await loaders.observationsBySeries.load(series.id), includeEnteredInError, viewer.role);
-    return rows.filter((o) => !measureCode || o.measure.code === measureCode).map((o) => ObservationNode.from(o));
+    return rows.filter((o) => !measureCode || o.measureCode === measureCode);
   }
 }
 
@@ -41,7 +41,7 @@ export class SessionObservationsResolver {
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<ObservationNode[]> {
     const rows = await loaders.observationsBySession.load(session.id);
-    return listedRecords(rows, includeEnteredInError, viewer.role).map((o) => ObservationNode.from(o));
+    return listedRecords(rows, includeEnteredInError, viewer.role);
   }
 }
 
@@ -49,7 +49,7 @@ export class SessionObservationsResolver {
 export class ClientObservationsResolver {
   @FieldResolver(() => [ObservationNode], { description: 'The latest value of each measure, per region and side.' })
   async latestObservations(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<ObservationNode[]> {
-    return (await loaders.latestObservationsByClient.load(client.id)).map((o) => ObservationNode.from(o));
+    return loaders.latestObservationsByClient.load(client.id);
   }
 }
 

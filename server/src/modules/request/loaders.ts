@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
-import { findSeriesByClients, findSessionsBySeries, findTreatedRegionsBySessions } from '../care/care.service.js';
-import { findClientsByIds, findLatestIntakes } from '../clients/client.service.js';
+import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
+import { findTreatedRegionsBySessions } from '../care/care.service.js';
+import { readClientsByIds } from '../clients/client.reads.js';
+import { findLatestIntakes } from '../clients/client.service.js';
 import { findViewerClinics } from '../clinics/clinic.service.js';
 import { findRevisions } from '../corrections/corrections.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
-import { findLatestObservations, findObservationsBySeries, findObservationsBySessions } from '../measures/observation.service.js';
+import { readLatestObservations, readObservationsBySeries, readObservationsBySessions } from '../measures/observation.reads.js';
 import { findProgress } from '../progress/progress.service.js';
 import type { SeriesProgressNode } from '../progress/progress.type.js';
 
@@ -22,11 +24,15 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
   });
 }
 
-/** Per-request batch loaders for every list field, so nested queries cost a fixed number of statements. */
+/**
+ * Per-request batch loaders for every list field, so nested queries cost a fixed number of statements.
+ * Clients, series, visits and values are read lean (`*.reads.ts`): plain rows as GraphQL objects, prepared
+ * statements with array parameters whose plans each connection reuses.
+ */
 export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await findClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
+      const byId = new Map((await readClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
     }),
     latestIntakeByClient: groupLoader(
@@ -34,20 +40,20 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (intake) => intake.client.id,
     ),
     seriesByClient: groupLoader(
-      (ids) => findSeriesByClients(em, scope(), ids),
-      (series) => series.client.id,
+      (ids) => readSeriesByClients(em, scope(), ids),
+      (series) => series.clientId,
     ),
     latestObservationsByClient: groupLoader(
-      (ids) => findLatestObservations(em, scope(), ids),
-      (o) => o.client.id,
+      (ids) => readLatestObservations(em, scope(), ids),
+      (o) => o.clientId,
     ),
     sessionsBySeries: groupLoader(
-      (ids) => findSessionsBySeries(em, scope(), ids),
-      (session) => session.series.id,
+      (ids) => readSessionsBySeries(em, scope(), ids),
+      (session) => session.seriesId,
     ),
     observationsBySeries: groupLoader(
-      (ids) => findObservationsBySeries(em, scope(), ids),
-      (o) => o.series?.id ?? '',
+      (ids) => readObservationsBySeries(em, scope(), ids),
+      (o) => o.seriesId ?? '',
     ),
     responsesBySeries: groupLoader(
       (ids) => findResponsesBySeries(em, scope(), ids),
@@ -58,8 +64,8 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (r) => r.session.id,
     ),
     observationsBySession: groupLoader(
-      (ids) => findObservationsBySessions(em, scope(), ids),
-      (o) => o.session?.id ?? '',
+      (ids) => readObservationsBySessions(em, scope(), ids),
+      (o) => o.sessionId ?? '',
     ),
     progressBySeries: new DataLoader<string, SeriesProgressNode>(async (ids) => {
       const byId = await findProgress(em, scope(), ids, new Date());

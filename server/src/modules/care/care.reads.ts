@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
+import { epochMs, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import { SeriesNode, SessionNode, SoapNotesNode } from './care.type.js';
+
+/*
+ * Lean reads of series and visits for the batch loaders: the columns the GraphQL types need, named as
+ * their fields, turned straight into GraphQL objects without tracked entities (see clients/client.reads.ts).
+ * Each is one prepared statement with array parameters, whatever the number of keys.
+ */
+
+const seriesByClients = preparedStatement(
+  'read_series_by_clients',
+  `select id, condition_code as "conditionCode", goals, planned_sessions as "plannedSessions",
+    planned_sessions_per_week as "plannedSessionsPerWeek", planned_minutes_per_session as "plannedMinutesPerSession",
+    start_date::text as "startDate", status, end_date::text as "endDate", discharge_note as "dischargeNote",
+    discharge_reason as "dischargeReason", headline_measure_code as "headlineMeasureCode",
+    client_id as "clientId", therapist_id as "therapistId"
+  from treatment_series where client_id = any(?::uuid[]) and clinic_id = ? and (?::uuid is null or client_id = ?)
+  order by start_date desc, created_at desc, id`,
+);
+
+/** The series of the given clients, newest first. */
+export async function readSeriesByClients(em: EntityManager, viewer: ClinicViewer, clientIds: readonly string[]): Promise<SeriesNode[]> {
+  const own = ownClientOnly(viewer);
+  const rows = await runPrepared<SeriesNode>(em, seriesByClients, [clientIds, viewer.clinicId, own, own]);
+  return rows.map((row) => Object.assign(new SeriesNode(), row));
+}
+
+const sessionsBySeries = preparedStatement(
+  'read_sessions_by_series',
+  `select v.id, v.series_id as "seriesId", ${epochMs('v.started_at')} as "startedAt", v.duration_minutes as "durationMinutes", v.attendance,
+    v.modalities, v.pressure, v.subjective, v.objective, v.assessment, v.plan,
+    v.red_flags_acknowledged as "redFlagsAcknowledged", ${epochMs('v.created_at')} as "recordedAt", v.status, s.client_id as "clientId"
+  from treatment_session v join treatment_series s on s.id = v.series_id
+  where v.series_id = any(?::uuid[]) and v.clinic_id = ? and s.clinic_id = ? and (?::uuid is null or s.client_id = ?)
+  order by v.started_at, v.created_at, v.id`,
+);
+
+type SessionRow = Omit<SessionNode, 'soap'> & SoapNotesNode;
+
+/** The visits of the given series, in clinical-time order. */
+export async function readSessionsBySeries(em: EntityManager, viewer: ClinicViewer, seriesIds: readonly string[]): Promise<SessionNode[]> {
+  const own = ownClientOnly(viewer);
+  const rows = await runPrepared<SessionRow>(em, sessionsBySeries, [seriesIds, viewer.clinicId, viewer.clinicId, own, own]);
+  return rows.map(({ subjective, objective, assessment, plan, ...session }) =>
+    Object.assign(new SessionNode(), withDates(session, ['startedAt', 'recordedAt']), {
+      soap: Object.assign(new SoapNotesNode(), { subjective, objective, assessment, plan }),
+    }),
+  );
+}

@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { validRecord } from '../../common/record-status.js';
+import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
+import { epochMs, type PreparedStatement, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import { ObservationNode } from './observation.type.js';
+
+/*
+ * Lean reads of measured values for the batch loaders: the columns `Observation` needs, named as its
+ * fields, turned straight into GraphQL objects without tracked entities (see clients/client.reads.ts).
+ */
+
+const observationColumns = `o.id, o.measure_code as "measureCode", o.value, o.region_code as "regionCode", o.side, o.context,
+  ${epochMs('o.taken_at')} as "takenAt", ${epochMs('o.created_at')} as "recordedAt", o.recorded_by_role as "recordedByRole", o.session_id as "sessionId",
+  o.series_id as "seriesId", o.questionnaire_response_id as "questionnaireResponseId", o.status, o.client_id as "clientId"`;
+
+/** The values whose `key` column is one of the keys, in clinical-time order (ties by id, so the order is stable). */
+function byKey(name: string, key: 'series_id' | 'session_id'): PreparedStatement {
+  return preparedStatement(
+    name,
+    `select ${observationColumns} from observation o
+    where o.${key} = any(?::uuid[]) and o.clinic_id = ? and (?::uuid is null or o.client_id = ?)
+    order by o.taken_at, o.created_at, o.id`,
+  );
+}
+const dateFields = ['takenAt', 'recordedAt'] as const;
+const bySeries = byKey('read_observations_by_series', 'series_id');
+const bySessions = byKey('read_observations_by_sessions', 'session_id');
+
+async function read(em: EntityManager, statement: PreparedStatement, viewer: ClinicViewer, keys: readonly string[]) {
+  const own = ownClientOnly(viewer);
+  const rows = await runPrepared<ObservationNode>(em, statement, [keys, viewer.clinicId, own, own]);
+  return rows.map((row) => Object.assign(new ObservationNode(), withDates(row, dateFields)));
+}
+
+export function readObservationsBySeries(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  seriesIds: readonly string[],
+): Promise<ObservationNode[]> {
+  return read(em, bySeries, viewer, seriesIds);
+}
+
+export function readObservationsBySessions(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  sessionIds: readonly string[],
+): Promise<ObservationNode[]> {
+  return read(em, bySessions, viewer, sessionIds);
+}
+
+const latestByClients = preparedStatement(
+  'read_latest_observations_by_clients',
+  `select * from (
+    select distinct on (o.client_id, o.measure_code, o.region_code, o.side) ${observationColumns}
+    from observation o
+    where o.client_id = any(?::uuid[]) and o.clinic_id = ? and (?::uuid is null or o.client_id = ?) and ${validRecord('o')}
+    order by o.client_id, o.measure_code, o.region_code, o.side, o.taken_at desc, o.created_at desc
+  ) latest order by "measureCode", "takenAt" desc, id`,
+);
+
+/** The latest value of each measure (per region and side) of each client, by measure then newest first: one statement. */
+export async function readLatestObservations(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  clientIds: readonly string[],
+): Promise<ObservationNode[]> {
+  const own = ownClientOnly(viewer);
+  const rows = await runPrepared<ObservationNode>(em, latestByClients, [clientIds, viewer.clinicId, own, own]);
+  return rows.map((row) => Object.assign(new ObservationNode(), withDates(row, dateFields)));
+}
