@@ -277,6 +277,8 @@ export type RecordObservationInput = {
 export type RecordSessionInput = {
   /** The therapist has seen the client's unresolved red flags and treats anyway; required (true) for an attended visit while any are open. */
   acknowledgeRedFlags?: boolean | null | undefined;
+  /** The appointment this visit was booked as, if any: its status follows the visit's attendance. */
+  appointmentId?: string | number | null | undefined;
   /** Assessment notes, up to 8000 characters. */
   assessment?: string | null | undefined;
   /** Attended, cancelled or no-show. */
