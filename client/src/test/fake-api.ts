@@ -149,6 +149,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
               plannedSessions: 6,
               condition: { name: 'Neck pain' },
               client: { id: 'c1', displayName: 'Ada Lovelace' },
+              nextAppointment: null,
               // Visit values 4, 6 (after only), 7; another region's values stay out of the headline.
               observations: [
                 ...prePost('s1', at(0), 4, 3),
@@ -222,6 +223,11 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     ResearchCatalogs: researchCatalogs,
     VisitHistory: visitHistory,
     MyDiaryEntries: diaryEntries,
+    // Appointments: none booked, unless a test overrides it.
+    SeriesAppointments: (variables) => ({
+      series: { id: variables.id, status: 'ACTIVE', startDate: '2026-01-05', plannedMinutesPerSession: 60, appointments: [] },
+    }),
+    NextVisit: () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } }),
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
