@@ -212,6 +212,11 @@ export function createFakeApi(role: Role = 'THERAPIST') {
   });
   // The client's diary entries, dated relative to the moment they are asked for.
   const diaryEntries = () => myDiaryEntries(Date.now());
+  // Appointments: none booked, unless a test overrides it.
+  const seriesAppointments = (variables: Record<string, unknown>) => ({
+    series: { id: variables.id, status: 'ACTIVE', startDate: '2026-01-05', plannedMinutesPerSession: 60, appointments: [] },
+  });
+  const nextVisit = () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
@@ -223,11 +228,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     ResearchCatalogs: researchCatalogs,
     VisitHistory: visitHistory,
     MyDiaryEntries: diaryEntries,
-    // Appointments: none booked, unless a test overrides it.
-    SeriesAppointments: (variables) => ({
-      series: { id: variables.id, status: 'ACTIVE', startDate: '2026-01-05', plannedMinutesPerSession: 60, appointments: [] },
-    }),
-    NextVisit: () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } }),
+    SeriesAppointments: seriesAppointments,
+    NextVisit: nextVisit,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
