@@ -1,4 +1,5 @@
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import { Appointment } from '@fascia/server/modules/appointments/appointment.entity.js';
 import { Client } from '@fascia/server/modules/clients/client.entity.js';
 import { Therapist } from '@fascia/server/modules/clinics/therapist.entity.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -34,7 +35,13 @@ interface Targets {
   freshVisit(): Promise<{ sessionId: string; observationId: string; responseId: string }>;
   /** A diary value client A1 entered just now, for rules that void one. */
   freshDiaryValue(): Promise<string>;
+  /** A booked future appointment of client A1's series (by therapist A); `past` for one that has started. */
+  freshAppointment(past?: boolean): Promise<string>;
+  /** A future appointment of client A1 that the client asked to cancel. */
+  requestedAppointment(): Promise<string>;
   unique(): string;
+  /** A start time HH:MM no other booking of this run uses. */
+  freeTime(): string;
 }
 
 interface Rule {
@@ -90,6 +97,9 @@ const adminsOnly: Record<Persona, Outcome> = {
   adminA: 'ok',
   adminB: 'ok',
 };
+
+/** A local date (UTC) some days from today: bookings must be in the future and within the series. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const rules: Record<string, Rule> = {
   // Queries
@@ -293,6 +303,72 @@ const rules: Record<string, Rule> = {
     }),
     expect: staffA1,
   },
+  calendar: {
+    document: 'query($from: DateTime!, $to: DateTime!) { calendar(from: $from, to: $to) { id } }',
+    variables: () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 30 * 86_400_000).toISOString() }),
+    shows: (d) => d.calendar.length > 0,
+    // A therapist sees their own calendar, an admin every therapist's; the other clinic's are other calendars.
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', therapistA: 'ok', adminB: 'hidden', therapistB: 'hidden' },
+  },
+  clinicTherapists: {
+    document: '{ clinicTherapists { id } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', therapistA: 'ok', adminB: 'ok', therapistB: 'ok' },
+  },
+  appointment: {
+    document: 'query($id: ID!) { appointment(id: $id) { id } }',
+    variables: async (t) => ({ id: await t.freshAppointment() }),
+    expect: readA1,
+  },
+  calendarFeed: {
+    document: '{ calendarFeed { active } }',
+    // Feeds are a therapist's or a client's: an admin without a therapist record has none.
+    expect: { ...signedIn('ok'), researcher: 'FORBIDDEN', adminA: 'FORBIDDEN', adminB: 'FORBIDDEN' },
+  },
+  resetCalendarFeed: {
+    document: 'mutation { resetCalendarFeed { path } }',
+    expect: { ...signedIn('ok'), researcher: 'FORBIDDEN', adminA: 'FORBIDDEN', adminB: 'FORBIDDEN' },
+  },
+  revokeCalendarFeed: {
+    document: 'mutation { revokeCalendarFeed }',
+    expect: { ...signedIn('ok'), researcher: 'FORBIDDEN', adminA: 'FORBIDDEN', adminB: 'FORBIDDEN' },
+  },
+  bookPlan: {
+    document: 'mutation($input: BookPlanInput!) { bookPlan(input: $input) { id } }',
+    variables: async (t) => ({
+      input: { seriesId: t.seriesId, weekdays: ['TUESDAY'], time: t.freeTime(), weeks: 1, firstDate: inDays(3), minutes: 15 },
+    }),
+    expect: staffA1,
+  },
+  addAppointment: {
+    document: 'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+    variables: (t) => ({ input: { seriesId: t.seriesId, date: inDays(5), time: t.freeTime(), minutes: 15 } }),
+    expect: staffA1,
+  },
+  moveAppointment: {
+    document: 'mutation($id: ID!, $input: MoveAppointmentInput!) { moveAppointment(id: $id, input: $input) { id } }',
+    variables: async (t) => ({ id: await t.freshAppointment(), input: { date: inDays(6), time: t.freeTime(), minutes: 15 } }),
+    expect: staffA1,
+  },
+  cancelAppointment: {
+    document: 'mutation($id: ID!) { cancelAppointment(id: $id, byClient: false, reason: "Therapist ill") { id } }',
+    variables: async (t) => ({ id: await t.freshAppointment() }),
+    expect: staffA1,
+  },
+  requestAppointmentCancellation: {
+    document: 'mutation($id: ID!) { requestAppointmentCancellation(id: $id) { id } }',
+    variables: async (t) => ({ id: await t.freshAppointment() }),
+    expect: { ...signedIn('FORBIDDEN'), clientA1: 'ok', clientA2: 'NOT_FOUND' },
+  },
+  declineAppointmentCancellation: {
+    document: 'mutation($id: ID!) { declineAppointmentCancellation(id: $id) { id } }',
+    variables: async (t) => ({ id: await t.requestedAppointment() }),
+    expect: staffA1,
+  },
+  markAppointment: {
+    document: 'mutation($id: ID!) { markAppointment(id: $id, status: NO_SHOW) { id } }',
+    variables: async (t) => ({ id: await t.freshAppointment(true) }),
+    expect: staffA1,
+  },
   amendSession: {
     document: 'mutation($id: ID!) { amendSession(id: $id, input: { pressure: 4, reason: "Pressure was firmer" }) { id pressure } }',
     variables: async (t) => ({ id: (await t.freshVisit()).sessionId }),
@@ -325,6 +401,8 @@ beforeAll(async () => {
     researcher: await createTestAccount(db, { role: 'RESEARCHER' }),
   });
   let counter = 0;
+  let slots = 0;
+  const pastAnchor = Date.now();
   let visits = 0;
   targets = {
     clientId,
@@ -372,7 +450,50 @@ beforeAll(async () => {
       return recorded.data?.recordObservation.id;
     },
     unique: () => `case-${++counter}-${Date.now()}`,
+    freeTime: () => {
+      // Minutes apart within the day, so no two bookings of the run overlap (15-minute appointments).
+      const slot = ++slots;
+      return `${String(6 + Math.floor(slot / 4)).padStart(2, '0')}:${String((slot % 4) * 15).padStart(2, '0')}`;
+    },
+    freshAppointment: async (past = false) => {
+      if (past) {
+        const em = db.orm.em.fork();
+        // 15-minute steps back from one fixed instant, so no two of them overlap.
+        const startsAt = new Date(pastAnchor - 3_600_000 - ++slots * 900_000);
+        const appointment = em.create(Appointment, {
+          clinic: therapistA.clinicId,
+          series: seriesId,
+          therapist: therapistA.therapistId,
+          client: clientId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 900_000),
+          minutes: 15,
+          status: 'BOOKED',
+        });
+        await em.flush();
+        return appointment.id;
+      }
+      const added = await api.request(
+        'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+        { input: { seriesId, date: inDays(4), time: targets.freeTime(), minutes: 15 } },
+        { as: therapistA },
+      );
+      if (added.errors) throw new Error(JSON.stringify(added.errors));
+      return added.data?.addAppointment.id;
+    },
+    requestedAppointment: async () => {
+      const id = await targets.freshAppointment();
+      const asked = await api.request(
+        'mutation($id: ID!) { requestAppointmentCancellation(id: $id) { id } }',
+        { id },
+        { as: accounts.clientA1 },
+      );
+      if (asked.errors) throw new Error(JSON.stringify(asked.errors));
+      return id;
+    },
   };
+  // The calendar rule needs one appointment of therapist A to show.
+  await targets.freshAppointment();
 });
 afterAll(async () => {
   await api?.stop();

@@ -23,6 +23,7 @@ let admin: TestAccount;
 let portal: TestAccount;
 let clientId: string;
 let seriesId: string;
+let appointmentId: string;
 
 type Field = GraphQLField<unknown, unknown>;
 
@@ -64,6 +65,8 @@ function clientDataTypeNames(): Set<string> {
 const rootArguments: Record<string, () => string> = {
   client: () => `(id: "${clientId}")`,
   series: () => `(id: "${seriesId}")`,
+  appointment: () => `(id: "${appointmentId}")`,
+  calendar: () => `(from: "${new Date().toISOString()}", to: "${new Date(Date.now() + 7 * 86_400_000).toISOString()}")`,
 };
 
 /** The shortest paths of fields (up to 4 each, no type twice on one path) from a root field to each type it reaches. */
@@ -145,6 +148,11 @@ beforeAll(async () => {
       value,
     });
   }
+  // A booked appointment in three days: the appointment fields reach a client's data too.
+  const booked = await must('mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }', {
+    input: { seriesId, date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), time: '10:00' },
+  });
+  appointmentId = booked.addAppointment.id;
   portal = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
 }, 60_000);
 afterAll(async () => {

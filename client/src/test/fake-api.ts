@@ -149,6 +149,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
               plannedSessions: 6,
               condition: { name: 'Neck pain' },
               client: { id: 'c1', displayName: 'Ada Lovelace' },
+              nextAppointment: null,
               // Visit values 4, 6 (after only), 7; another region's values stay out of the headline.
               observations: [
                 ...prePost('s1', at(0), 4, 3),
@@ -211,6 +212,11 @@ export function createFakeApi(role: Role = 'THERAPIST') {
   });
   // The client's diary entries, dated relative to the moment they are asked for.
   const diaryEntries = () => myDiaryEntries(Date.now());
+  // Appointments: none booked, unless a test overrides it.
+  const seriesAppointments = (variables: Record<string, unknown>) => ({
+    series: { id: variables.id, status: 'ACTIVE', startDate: '2026-01-05', plannedMinutesPerSession: 60, appointments: [] },
+  });
+  const nextVisit = () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
     ClientList: clientList,
@@ -222,6 +228,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     ResearchCatalogs: researchCatalogs,
     VisitHistory: visitHistory,
     MyDiaryEntries: diaryEntries,
+    SeriesAppointments: seriesAppointments,
+    NextVisit: nextVisit,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -7,6 +7,7 @@ import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
 import { recordObservation, recordSession } from '../modules/recording/recording.service.js';
 import { seedDemoAccounts } from './accounts.js';
+import { addDemoAppointments, type Bookings } from './appointments.js';
 import { clinicContents } from './demo-content.js';
 import { type DemoPlan, planDemoData } from './plan.js';
 import { type NetworkSummary, seedResearchNetwork } from './research-network.js';
@@ -160,6 +161,10 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
   // Each service call gets a fresh, empty EntityManager inside the one transaction, so no
   // identity map grows with the data set (the services open savepoints for their own transactions).
   const unit = () => tx.fork({ keepTransactionContext: true });
+  const bookings: Bookings = new Map();
+  // All appointments go in at the end, in one flush: a few hundred rows, no round trip per series.
+  const booking = unit();
+  const clinicZones = plan.clinics.map((clinic) => clinic.timeZone);
   const total = plan.clients.length;
   for (const [index, planned] of plan.clients.entries()) {
     const clinicViewers = viewers[planned.clinic] as TherapistViewer[];
@@ -172,12 +177,20 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
         ...plannedSeries.start,
         clientId: client.id,
       });
+      const sessions = [];
       for (const session of plannedSeries.sessions) {
-        await recordSession(unit(), viewer, {
-          ...session,
-          seriesId: series.id,
-        });
+        sessions.push(
+          await recordSession(unit(), viewer, {
+            ...session,
+            seriesId: series.id,
+          }),
+        );
       }
+      addDemoAppointments(booking, bookings, series, sessions, {
+        timeZone: clinicZones[planned.clinic] as string,
+        anchorDate: plan.anchorDate,
+        active: !plannedSeries.close,
+      });
       for (const entry of plannedSeries.diary) {
         await recordObservation(unit(), viewer, {
           ...entry,
@@ -190,6 +203,7 @@ async function writePlan(tx: EntityManager, log: Logger, plan: DemoPlan): Promis
     const done = index + 1;
     if (done % 10 === 0 || done === total) log.info(`seeding clients ${done}/${total}`);
   }
+  await booking.flush();
 }
 
 async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIfEmpty: boolean): Promise<SeedSummary | null> {

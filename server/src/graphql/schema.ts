@@ -9,6 +9,7 @@ import {
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
+import { AppointmentsResolvers } from '../modules/appointments/appointment.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
@@ -34,6 +35,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ClientConnectionResolver,
       IntakeComplaintResolver,
       ...CareResolvers,
+      ...AppointmentsResolvers,
       ...MeasuresResolvers,
       ...InstrumentsResolvers,
       RecordingResolver,

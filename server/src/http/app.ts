@@ -22,6 +22,7 @@ import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
+import { calendarFeedHandler } from './calendar-feed.js';
 import { graphiqlRouter } from './graphiql.js';
 
 export interface HttpServerOptions {
@@ -135,6 +136,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   // A file download, so plain HTTP rather than a GraphQL field; same credentials (cookie or Bearer).
   app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
+  // Calendar programs subscribe to a plain address: the token in it is the credential.
+  app.get('/calendar/:token.ics', calendarFeedHandler(orm, log));
 
   app.use(
     '/graphql',
@@ -205,7 +208,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|calendar).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

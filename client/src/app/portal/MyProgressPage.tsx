@@ -3,6 +3,7 @@ import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
 import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
+import { NextVisitSection } from './NextVisitSection';
 import { progressSentence } from './plain-language';
 
 type Data = MyProgressQuery;
@@ -35,6 +36,7 @@ export function MyProgressPage({ timeZone }: { timeZone: string | undefined }) {
           Log my pain now
         </Link>
       </p>
+      <NextVisitSection timeZone={timeZone} />
       {series.length === 0 ? (
         <p className="panel">You have no treatment series yet. Your progress shows here after your first visit.</p>
       ) : (

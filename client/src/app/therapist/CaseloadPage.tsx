@@ -222,6 +222,19 @@ function names(catalogs: Catalogs): Map<string, string> {
   return new Map(catalogs.bodyRegions.map((r) => [r.code, r.name]));
 }
 
+/** Date and time of the next appointment, in the clinic's zone. */
+function nextTimes(timeZone: string | undefined): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    dateStyle: undefined,
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
+}
+
 function CaseloadRow({ item, catalogs, timeZone }: { item: Item; catalogs: Catalogs; timeZone: string | undefined }) {
   const measure = catalogs.measures.find((m) => m.code === item.headlineMeasureCode);
   const values = useMemo(() => headlineValues(item.series.observations, item), [item]);
@@ -237,7 +250,8 @@ function CaseloadRow({ item, catalogs, timeZone }: { item: Item; catalogs: Catal
         <span className="caseload-headline">{headlineText(item, catalogs)}</span>
         <span className="caseload-meta">
           {item.attendedSessions} of {series.plannedSessions} sessions · last visit{' '}
-          {item.lastVisitAt ? dates.format(new Date(item.lastVisitAt)) : 'none yet'}
+          {item.lastVisitAt ? dates.format(new Date(item.lastVisitAt)) : 'none yet'} · next appointment{' '}
+          {series.nextAppointment ? nextTimes(timeZone).format(new Date(series.nextAppointment.startsAt)) : 'none booked'}
         </span>
       </div>
       {measure && values.length > 1 && (

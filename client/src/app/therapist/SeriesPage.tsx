@@ -7,6 +7,7 @@ import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { statusLabels } from './ClientPage';
 import { dischargeReasonChoices } from './onboarding-labels';
@@ -156,6 +157,8 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
           })
         )}
       </section>
+
+      <AppointmentsPanel seriesId={series.id} timeZone={timeZone} canBook={canRecord} />
 
       <AttendancePanel
         attendance={series.progress.attendance}

@@ -46,18 +46,40 @@ export function emptyDraft(plannedMinutes: number): SessionDraft {
   };
 }
 
-export default function SessionFormPage({ seriesId }: { seriesId: string; timeZone: string | undefined }) {
+/** The appointment a session is recorded for (from the calendar): linked, and its start fills the form's. */
+export interface AppointmentRef {
+  id: string;
+  startsAt: string | null;
+}
+
+/** An instant as a `datetime-local` value in the browser's time. */
+function localInput(iso: string): string {
+  const at = new Date(iso);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+export default function SessionFormPage({
+  seriesId,
+  appointment = null,
+}: {
+  seriesId: string;
+  timeZone: string | undefined;
+  appointment?: AppointmentRef | null;
+}) {
   const query = useQuery(SessionFormDocument, { seriesId });
   if (query.status === 'loading') return <Loading>Loading the form…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
-  return <SessionForm data={query.data} />;
+  return <SessionForm data={query.data} appointment={appointment} />;
 }
 
 /** Records one visit: what was done, where, how it felt before and after, and the SOAP notes. */
-export function SessionForm({ data }: { data: SessionFormQuery }) {
+export function SessionForm({ data, appointment = null }: { data: SessionFormQuery; appointment?: AppointmentRef | null }) {
   const { series } = data;
   const { navigate } = useRouter();
-  const [draft, setDraft] = useState<SessionDraft>(() => emptyDraft(series.plannedMinutesPerSession));
+  const [draft, setDraft] = useState<SessionDraft>(() => {
+    const draft = emptyDraft(series.plannedMinutesPerSession);
+    return appointment?.startsAt ? { ...draft, startedAt: localInput(appointment.startsAt) } : draft;
+  });
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
   const [reviewedRedFlags, setReviewedRedFlags] = useState(false);
@@ -98,7 +120,8 @@ export function SessionForm({ data }: { data: SessionFormQuery }) {
       painMeasureCode,
       instrumentItems: (code) => data.instruments.find((i) => i.code === code)?.items ?? [],
     });
-    const input = redFlags.length > 0 ? { ...built.input, acknowledgeRedFlags: reviewedRedFlags } : built.input;
+    const linked = appointment ? { ...built.input, appointmentId: appointment.id } : built.input;
+    const input = redFlags.length > 0 ? { ...linked, acknowledgeRedFlags: reviewedRedFlags } : linked;
     const controls = new Map([...built.controls, ['acknowledgeRedFlags', acknowledgeControlId]]);
     const problem = measurementRowProblem(draft.measurements, (code) => data.measures.find((m) => m.code === code)?.requiresSide ?? false);
     if (problem) {

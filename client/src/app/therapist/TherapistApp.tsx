@@ -14,9 +14,11 @@ const SessionFormPage = lazy(() => import('./SessionFormPage'));
 const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
 const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
 const VisitPage = lazy(() => import('./VisitPage'));
+const CalendarPage = lazy(() => import('./CalendarPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
+  { to: '/calendar', label: 'Calendar' },
   { to: '/clients', label: 'Clients' },
 ];
 const adminNav: NavItem[] = [...nav, { to: settingsPath, label: 'Clinic settings' }];
@@ -39,6 +41,7 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   let page: ReactNode;
   if (onboarding) page = onboarding;
   else if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
+  else if (path === '/calendar') page = <CalendarPage timeZone={timeZone} isAdmin={isAdmin} canRecord={canRecord} />;
   else if (path === '/clients') page = <ClientList />;
   else if (clientRoute?.id) page = <ClientPage key={clientRoute.id} clientId={clientRoute.id} timeZone={timeZone} canRecord={canRecord} />;
   else if (seriesRoute?.id && seriesRoute.seriesId)
@@ -47,7 +50,17 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
     page = <VisitHistoryPage key={visitsRoute.seriesId} seriesId={visitsRoute.seriesId} timeZone={timeZone} />;
   else if (visitRoute?.seriesId && visitRoute.sessionId)
     page = <VisitPage key={visitRoute.sessionId} seriesId={visitRoute.seriesId} sessionId={visitRoute.sessionId} timeZone={timeZone} />;
-  else if (formSeries) page = <SessionFormPage key={formSeries} seriesId={formSeries} timeZone={timeZone} />;
+  else if (formSeries)
+    page = (
+      <SessionFormPage
+        key={formSeries}
+        seriesId={formSeries}
+        timeZone={timeZone}
+        appointment={
+          location.search.get('appointment') ? { id: location.search.get('appointment') ?? '', startsAt: location.search.get('at') } : null
+        }
+      />
+    );
   else if (questionnaireRoute?.id)
     page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;
   else page = <NotFoundPage home="/" homeLabel="Back to the caseload" />;

@@ -41,11 +41,43 @@ export type AnswerInput = {
   value?: number | null | undefined;
 };
 
+/** Where an appointment stands. */
+export type AppointmentStatus =
+  /** The client came; the visit is recorded as a session (or still to be). */
+  | 'ATTENDED'
+  /** Booked and not yet recorded. */
+  | 'BOOKED'
+  /** Cancelled (by the client or the clinic); see cancelledBy and lateCancellation. */
+  | 'CANCELLED'
+  /** The client did not come and did not cancel. */
+  | 'NO_SHOW';
+
 /** Whether a planned visit took place. */
 export type Attendance =
   | 'ATTENDED'
   | 'CANCELLED'
   | 'NO_SHOW';
+
+/** Books a series' plan as weekly appointments, e.g. Mon/Wed/Fri at 17:30 for 4 weeks. */
+export type BookPlanInput = {
+  /** First day; defaults to the later of the series start and today. */
+  firstDate?: string | null | undefined;
+  /** Minutes, 5-480; defaults to the plan's minutes per session. */
+  minutes?: number | null | undefined;
+  /** The series booked. */
+  seriesId: string | number;
+  /** Start time HH:MM (24-hour) in the clinic's time zone. */
+  time: string;
+  /** Days of the week, each at most once. */
+  weekdays: Array<Weekday>;
+  /** Number of weeks from the first date; at most 200 appointments in all. */
+  weeks: number;
+};
+
+/** Who cancelled an appointment: the client or the clinic. */
+export type Canceller =
+  | 'CLIENT'
+  | 'CLINIC';
 
 /** Why a series needs attention (definitions in the README, "Progress and caseload"). */
 export type CaseloadFlag =
@@ -277,6 +309,8 @@ export type RecordObservationInput = {
 export type RecordSessionInput = {
   /** The therapist has seen the client's unresolved red flags and treats anyway; required (true) for an attended visit while any are open. */
   acknowledgeRedFlags?: boolean | null | undefined;
+  /** The appointment this visit was booked as, if any: its status follows the visit's attendance. */
+  appointmentId?: string | number | null | undefined;
   /** Assessment notes, up to 8000 characters. */
   assessment?: string | null | undefined;
   /** Attended, cancelled or no-show. */
@@ -479,6 +513,83 @@ export type UpdateSeriesInput = {
   startDate?: string | null | undefined;
 };
 
+/** A day of the week. */
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
+export type CalendarAppointmentFragment = { id: string, startsAt: string, endsAt: string, localDate: string, localTime: string, minutes: number, status: AppointmentStatus, seriesId: string, sessionId: string | null, needsSession: boolean, cancelledBy: Canceller | null, lateCancellation: boolean | null, cancelRequestedAt: string | null, cancelRequestReason: string | null };
+
+export type CalendarQueryVariables = Exact<{
+  from: string;
+  to: string;
+  therapistId?: string | number | null | undefined;
+}>;
+
+
+export type CalendarQuery = { calendar: Array<{ id: string, startsAt: string, endsAt: string, localDate: string, localTime: string, minutes: number, status: AppointmentStatus, seriesId: string, sessionId: string | null, needsSession: boolean, cancelledBy: Canceller | null, lateCancellation: boolean | null, cancelRequestedAt: string | null, cancelRequestReason: string | null, client: { id: string, displayName: string }, therapist: { id: string, givenName: string, familyName: string } }> };
+
+export type ClinicTherapistsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClinicTherapistsQuery = { clinicTherapists: Array<{ id: string, givenName: string, familyName: string }> };
+
+export type SeriesAppointmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SeriesAppointmentsQuery = { series: { id: string, status: SeriesStatus, startDate: string, plannedMinutesPerSession: number, appointments: Array<{ id: string, startsAt: string, endsAt: string, localDate: string, localTime: string, minutes: number, status: AppointmentStatus, seriesId: string, sessionId: string | null, needsSession: boolean, cancelledBy: Canceller | null, lateCancellation: boolean | null, cancelRequestedAt: string | null, cancelRequestReason: string | null }> } };
+
+export type BookPlanMutationVariables = Exact<{
+  input: BookPlanInput;
+}>;
+
+
+export type BookPlanMutation = { bookPlan: Array<{ id: string }> };
+
+export type CancelAppointmentMutationVariables = Exact<{
+  id: string | number;
+  byClient: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelAppointmentMutation = { cancelAppointment: { id: string, status: AppointmentStatus } };
+
+export type DeclineAppointmentCancellationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeclineAppointmentCancellationMutation = { declineAppointmentCancellation: { id: string } };
+
+export type MarkAppointmentMutationVariables = Exact<{
+  id: string | number;
+  status: AppointmentStatus;
+}>;
+
+
+export type MarkAppointmentMutation = { markAppointment: { id: string, status: AppointmentStatus } };
+
+export type NextVisitQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NextVisitQuery = { viewer: { client: { id: string, nextAppointment: { id: string, startsAt: string, minutes: number, cancelRequestedAt: string | null, therapist: { givenName: string, familyName: string } } | null } | null } };
+
+export type RequestAppointmentCancellationMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RequestAppointmentCancellationMutation = { requestAppointmentCancellation: { id: string, cancelRequestedAt: string | null } };
+
 export type CaseloadQueryVariables = Exact<{
   flag?: CaseloadFlag | null | undefined;
   sort: CaseloadSort;
@@ -486,7 +597,7 @@ export type CaseloadQueryVariables = Exact<{
 }>;
 
 
-export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string } } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
+export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string }, nextAppointment: { id: string, startsAt: string } | null } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientListQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -796,6 +907,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CalendarAppointmentFragmentDoc = new TypedDocumentString(`
+    fragment CalendarAppointment on Appointment {
+  id
+  startsAt
+  endsAt
+  localDate
+  localTime
+  minutes
+  status
+  seriesId
+  sessionId
+  needsSession
+  cancelledBy
+  lateCancellation
+  cancelRequestedAt
+  cancelRequestReason
+}
+    `, {"fragmentName":"CalendarAppointment"}) as unknown as TypedDocumentString<CalendarAppointmentFragment, unknown>;
 export const ClinicSettingsFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClinicSettingsFields on Clinic {
   id
@@ -1000,6 +1129,131 @@ fragment Revision on RecordRevision {
     after
   }
 }`, {"fragmentName":"QuestionnaireResponseCorrections"}) as unknown as TypedDocumentString<QuestionnaireResponseCorrectionsFragment, unknown>;
+export const CalendarDocument = new TypedDocumentString(`
+    query Calendar($from: DateTime!, $to: DateTime!, $therapistId: ID) {
+  calendar(from: $from, to: $to, therapistId: $therapistId) {
+    ...CalendarAppointment
+    client {
+      id
+      displayName
+    }
+    therapist {
+      id
+      givenName
+      familyName
+    }
+  }
+}
+    fragment CalendarAppointment on Appointment {
+  id
+  startsAt
+  endsAt
+  localDate
+  localTime
+  minutes
+  status
+  seriesId
+  sessionId
+  needsSession
+  cancelledBy
+  lateCancellation
+  cancelRequestedAt
+  cancelRequestReason
+}`) as unknown as TypedDocumentString<CalendarQuery, CalendarQueryVariables>;
+export const ClinicTherapistsDocument = new TypedDocumentString(`
+    query ClinicTherapists {
+  clinicTherapists {
+    id
+    givenName
+    familyName
+  }
+}
+    `) as unknown as TypedDocumentString<ClinicTherapistsQuery, ClinicTherapistsQueryVariables>;
+export const SeriesAppointmentsDocument = new TypedDocumentString(`
+    query SeriesAppointments($id: ID!) {
+  series(id: $id) {
+    id
+    status
+    startDate
+    plannedMinutesPerSession
+    appointments {
+      ...CalendarAppointment
+    }
+  }
+}
+    fragment CalendarAppointment on Appointment {
+  id
+  startsAt
+  endsAt
+  localDate
+  localTime
+  minutes
+  status
+  seriesId
+  sessionId
+  needsSession
+  cancelledBy
+  lateCancellation
+  cancelRequestedAt
+  cancelRequestReason
+}`) as unknown as TypedDocumentString<SeriesAppointmentsQuery, SeriesAppointmentsQueryVariables>;
+export const BookPlanDocument = new TypedDocumentString(`
+    mutation BookPlan($input: BookPlanInput!) {
+  bookPlan(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<BookPlanMutation, BookPlanMutationVariables>;
+export const CancelAppointmentDocument = new TypedDocumentString(`
+    mutation CancelAppointment($id: ID!, $byClient: Boolean!, $reason: String) {
+  cancelAppointment(id: $id, byClient: $byClient, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentMutation, CancelAppointmentMutationVariables>;
+export const DeclineAppointmentCancellationDocument = new TypedDocumentString(`
+    mutation DeclineAppointmentCancellation($id: ID!) {
+  declineAppointmentCancellation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineAppointmentCancellationMutation, DeclineAppointmentCancellationMutationVariables>;
+export const MarkAppointmentDocument = new TypedDocumentString(`
+    mutation MarkAppointment($id: ID!, $status: AppointmentStatus!) {
+  markAppointment(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAppointmentMutation, MarkAppointmentMutationVariables>;
+export const NextVisitDocument = new TypedDocumentString(`
+    query NextVisit {
+  viewer {
+    client {
+      id
+      nextAppointment {
+        id
+        startsAt
+        minutes
+        cancelRequestedAt
+        therapist {
+          givenName
+          familyName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NextVisitQuery, NextVisitQueryVariables>;
+export const RequestAppointmentCancellationDocument = new TypedDocumentString(`
+    mutation RequestAppointmentCancellation($id: ID!, $reason: String) {
+  requestAppointmentCancellation(id: $id, reason: $reason) {
+    id
+    cancelRequestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestAppointmentCancellationMutation, RequestAppointmentCancellationMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($flag: CaseloadFlag, $sort: CaseloadSort!, $after: String) {
   caseload(flag: $flag, sort: $sort, first: 20, after: $after) {
@@ -1040,6 +1294,10 @@ export const CaseloadDocument = new TypedDocumentString(`
           client {
             id
             displayName
+          }
+          nextAppointment {
+            id
+            startsAt
           }
         }
       }

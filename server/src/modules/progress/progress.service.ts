@@ -53,6 +53,7 @@ interface AttendanceRow {
   last_visit_at: Date | null;
   weeks_elapsed: number;
   expected_by_now: number;
+  by_appointments: boolean;
 }
 
 function measureProgress(row: MeasureRow): MeasureProgressNode {
@@ -91,6 +92,7 @@ function attendance(row: AttendanceRow): AttendanceNode {
     noShows: row.no_shows,
     weeksElapsed: row.weeks_elapsed,
     expectedByNow: row.expected_by_now,
+    basis: row.by_appointments ? 'APPOINTMENTS' : 'PLAN_RATE',
     plannedPerWeek: row.planned_sessions_per_week,
     attendedPerWeek: row.attended / row.weeks_elapsed,
   };

@@ -121,11 +121,15 @@ gm as (
 }
 
 /**
- * `att`: attendance of each series in scope against its plan. Weeks elapsed count
- * the calendar days from the start to the end date (closed) or today (active),
- * both included, in the clinic's zone, / 7; the number expected by now is
- * floor(planned per week x weeks elapsed), at most the planned count. Takes the
- * current instant twice as parameters.
+ * `atx`: attendance of each series in scope against its plan. Weeks elapsed count the calendar days from the start
+ * to the end date (closed) or today (active), both included, in the clinic's zone, / 7.
+ *
+ * A series without appointments is judged against its plan's rate: the number expected by now is
+ * floor(planned per week x weeks elapsed), at most the planned count, and the counts come from its sessions.
+ * A series with appointments is judged against them (docs/clinical.md#attendance): expected by now = appointments
+ * that have started, but for those the clinic cancelled; attended / no-shows = appointments so marked; cancelled =
+ * appointments the client cancelled. A visit recorded without an appointment (a walk-in) counts as expected and as
+ * its attendance, so every visit counts once. Takes the current instant twice as parameters (one per CTE).
  */
 export const attendanceCtes = `
 att as (
@@ -133,19 +137,46 @@ att as (
     count(se.id) filter (where se.attendance = 'ATTENDED')::int as attended,
     count(se.id) filter (where se.attendance = 'CANCELLED')::int as cancelled,
     count(se.id) filter (where se.attendance = 'NO_SHOW')::int as no_shows,
-    count(se.id) filter (where se.attendance = 'NO_SHOW' and se.started_at > ?::timestamptz - interval '14 days')::int as recent_no_shows,
+    count(se.id) filter (where se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int as recent_no_shows,
+    count(se.id) filter (where ap.id is null and se.attendance = 'ATTENDED')::int as walk_in_attended,
+    count(se.id) filter (where ap.id is null and se.attendance = 'CANCELLED')::int as walk_in_cancelled,
+    count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW')::int as walk_in_no_shows,
+    count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int
+      as walk_in_recent_no_shows,
     coalesce(sum(se.duration_minutes) filter (where se.attendance = 'ATTENDED'), 0)::int as total_minutes,
     max(se.started_at) filter (where se.attendance = 'ATTENDED') as last_visit_at,
-    ((greatest(coalesce(s.end_date, (?::timestamptz at time zone s.tz)::date) - s.start_date, 0) + 1) / 7.0)::float8 as weeks_elapsed
+    ((greatest(coalesce(s.end_date, (k.now_at at time zone s.tz)::date) - s.start_date, 0) + 1) / 7.0)::float8 as weeks_elapsed
   from s
+  cross join (select ?::timestamptz as now_at) k
   join treatment_series ts on ts.id = s.id
   left join treatment_session se on se.series_id = s.id and ${validRecord('se')}
-  group by s.id, s.end_date, s.tz, s.start_date, ts.planned_sessions, ts.planned_sessions_per_week
+  left join appointment ap on ap.session_id = se.id
+  group by s.id, s.end_date, s.tz, s.start_date, ts.planned_sessions, ts.planned_sessions_per_week, k.now_at
+),
+apt as (
+  select a.series_id, count(*)::int as appointments,
+    count(*) filter (where a.status = 'ATTENDED')::int as attended,
+    count(*) filter (where a.status = 'CANCELLED' and a.cancelled_by = 'CLIENT')::int as cancelled,
+    count(*) filter (where a.status = 'NO_SHOW')::int as no_shows,
+    count(*) filter (where a.status = 'NO_SHOW' and a.starts_at > k.now_at - interval '14 days')::int as recent_no_shows,
+    count(*) filter (where a.starts_at <= k.now_at and not (a.status = 'CANCELLED' and a.cancelled_by = 'CLINIC'))::int as due
+  from s
+  cross join (select ?::timestamptz as now_at) k
+  join appointment a on a.series_id = s.id
+  group by a.series_id
 ),
 atx as (
-  select att.*,
-    least(att.planned_sessions, floor(att.planned_sessions_per_week * att.weeks_elapsed))::int as expected_by_now
-  from att
+  select att.series_id, att.planned_sessions, att.planned_sessions_per_week, att.total_minutes, att.last_visit_at,
+    att.weeks_elapsed, apt.series_id is not null as by_appointments,
+    case when apt.series_id is null then att.attended else apt.attended + att.walk_in_attended end as attended,
+    case when apt.series_id is null then att.cancelled else apt.cancelled + att.walk_in_cancelled end as cancelled,
+    case when apt.series_id is null then att.no_shows else apt.no_shows + att.walk_in_no_shows end as no_shows,
+    case when apt.series_id is null then att.recent_no_shows else apt.recent_no_shows + att.walk_in_recent_no_shows end
+      as recent_no_shows,
+    case when apt.series_id is null
+      then least(att.planned_sessions, floor(att.planned_sessions_per_week * att.weeks_elapsed))::int
+      else apt.due + att.walk_in_attended + att.walk_in_no_shows + att.walk_in_cancelled end as expected_by_now
+  from att left join apt on apt.series_id = att.series_id
 )`;
 
 /** The series-in-scope CTE, filtered by `where` (which refers to `ts`, the series, and `c`, its clinic). */

@@ -113,6 +113,18 @@ export class MeasureProgressNode {
   unpairedSessions!: number;
 }
 
+export const attendanceBases = ['APPOINTMENTS', 'PLAN_RATE'] as const;
+export type AttendanceBasis = (typeof attendanceBases)[number];
+export const AttendanceBasisEnum = enumOf(attendanceBases);
+registerEnumType(AttendanceBasisEnum, {
+  name: 'AttendanceBasis',
+  description: 'What attendance is counted against.',
+  valuesConfig: {
+    APPOINTMENTS: { description: 'The series has appointments: planned, attended, cancelled and no-show come from them.' },
+    PLAN_RATE: { description: "No appointments: the plan's sessions per week give the number expected by now." },
+  },
+});
+
 @ObjectType({ description: 'Attendance of a series against its plan.' })
 export class AttendanceNode {
   @Field(() => Int, { description: 'Sessions planned.' })
@@ -131,9 +143,14 @@ export class AttendanceNode {
   weeksElapsed!: number;
 
   @Field(() => Int, {
-    description: 'Sessions the plan expected by now: floor(planned per week x weeks elapsed), at most the planned count.',
+    description:
+      'Sessions expected by now. PLAN_RATE: floor(planned per week x weeks elapsed), at most the planned count. APPOINTMENTS: ' +
+      'appointments that have started, but for those the clinic cancelled, plus visits recorded without an appointment.',
   })
   expectedByNow!: number;
+
+  @Field(() => AttendanceBasisEnum, { description: "What attendance is judged against: the appointments booked, or the plan's rate." })
+  basis!: AttendanceBasis;
 
   @Field(() => Float, { description: 'Sessions planned per week.' })
   plannedPerWeek!: number;

@@ -18,6 +18,12 @@ export class RecordSessionInput {
   })
   startedAt!: Date;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The appointment this visit was booked as, if any: its status follows the visit's attendance.",
+  })
+  appointmentId?: string | null;
+
   @Field(() => Int, {
     description: 'Hands-on minutes, 1-480 when attended, 0 otherwise.',
   })

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import { checkClinicalTime, checkInteger, checkText } from '../../common/validate.js';
 import { type ClinicViewer, ForbiddenError, type TherapistViewer } from '../../common/viewer.js';
+import { linkSession } from '../appointments/appointment.service.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { clinicTimeZone, getSeries, getSession, localDate } from '../care/care.service.js';
 import { TreatedRegion } from '../care/treated-region.entity.js';
@@ -141,6 +142,7 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
     for (const [i, response] of (input.questionnaireResponses ?? []).entries()) {
       addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
     }
+    if (input.appointmentId !== null && input.appointmentId !== undefined) await linkSession(tx, viewer, input.appointmentId, session);
     await tx.flush();
     // An attended visit (even one without values) renumbers the later visits of its series; a cancelled or
     // missed one is not numbered and holds no values.

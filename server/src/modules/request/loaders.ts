@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
+import { findAppointmentsBySeries, findNextAppointments } from '../appointments/calendar.service.js';
 import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
 import { findTreatedRegionsBySessions } from '../care/care.service.js';
 import { readClientsByIds } from '../clients/client.reads.js';
@@ -78,6 +79,14 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
     responsesBySession: groupLoader(
       (ids) => findResponsesBySessions(em, scope(), ids),
       (r) => r.session?.id ?? '',
+    ),
+    appointmentsBySeries: groupLoader(
+      (ids) => findAppointmentsBySeries(em, scope(), ids),
+      (a) => a.series.id,
+    ),
+    nextAppointmentBySeries: groupLoader(
+      (ids) => findNextAppointments(em, scope(), ids),
+      (a) => a.series.id,
     ),
     clinicById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
