@@ -80,7 +80,7 @@ export class AppointmentResolver {
 
   @FieldResolver(() => ClientNode, { description: 'The client booked.' })
   async client(@Root() appointment: AppointmentNode, @Ctx() { loaders }: RequestContext): Promise<ClientNode> {
-    return ClientNode.from(await loaders.clientById.load(appointment.clientId));
+    return loaders.clientById.load(appointment.clientId);
   }
 
   @FieldResolver(() => TherapistNode, { description: 'The therapist booked.' })
