@@ -37,6 +37,8 @@ export interface HttpServerOptions {
   researchMinCell?: number;
   /** Reverse proxies whose X-Forwarded-For gives the client's address (Express `trust proxy`); none by default. */
   trustProxy?: false | number | string[];
+  /** How long requests in flight get to finish at shutdown (default 5 s; FASCIA_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 export interface HttpServer {
@@ -47,8 +49,8 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** Requests in flight at shutdown get this long to finish before their connections are cut. */
-const shutdownGraceMs = 5_000;
+/** Requests in flight at shutdown get this long to finish before their connections are cut, unless configured. */
+const defaultShutdownGraceMs = 5_000;
 /** Once they have, connections still open get this long to close by themselves. */
 const closeGraceMs = 1_000;
 
@@ -79,6 +81,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     // CSRF prevention (a POST must be JSON, a GET must carry a preflight header such as apollo-require-preflight).
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Shutdown is owned by main.ts alone (stop() below). Apollo's own SIGTERM/SIGINT handler, installed unless
+    // NODE_ENV=test, closed the listener at once (new requests were refused instead of answered 503) and left
+    // the application's stop() waiting on a server already stopping.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: closeGraceMs }),
       // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
@@ -224,7 +230,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       stopping = true;
       // A kept-alive connection closes as soon as its response is sent, instead of idling for 5 s.
       server.keepAliveTimeout = 1;
-      const deadline = Date.now() + shutdownGraceMs;
+      const deadline = Date.now() + (options.shutdownGraceMs ?? defaultShutdownGraceMs);
       while (inFlight > 0 && Date.now() < deadline) await sleep(20);
       // Stops listening, closes idle connections, and cuts what is still open after closeGraceMs.
       await apollo.stop();
