@@ -36,6 +36,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Port of the embedded PostgreSQL; undefined: the one it used before (kept beside its data), or a free one. */
   embeddedPostgresPort: number | undefined;
+  /** A port of its own serving only Prometheus metrics at /metrics (on `host`); undefined: none. */
+  metricsPort: number | undefined;
+  /** A Bearer token that opens /metrics on the public port; undefined: /metrics there answers 404. */
+  metricsToken: string | undefined;
 }
 
 export interface DatabaseSettings {
@@ -135,6 +139,15 @@ function parseMinCell(name: string, raw: string | undefined): number {
   return k;
 }
 
+function parseMetricsToken(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // Long enough not to be guessed, and nothing that cannot travel in an Authorization header.
+  if (!/^[A-Za-z0-9._~+/=-]{24,256}$/.test(raw)) {
+    throw new ConfigError(`${name} must be 24 to 256 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 24)`);
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -171,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     shutdownGraceMs: parseWhole('FASCIA_SHUTDOWN_GRACE_MS', env.FASCIA_SHUTDOWN_GRACE_MS, 5_000, 0, 300_000),
+    metricsPort: env.FASCIA_METRICS_PORT ? parsePort('FASCIA_METRICS_PORT', env.FASCIA_METRICS_PORT, 0) : undefined,
+    metricsToken: parseMetricsToken('FASCIA_METRICS_TOKEN', env.FASCIA_METRICS_TOKEN),
     embeddedPostgresPort: env.FASCIA_POSTGRES_PORT
       ? parsePort('FASCIA_POSTGRES_PORT', env.FASCIA_POSTGRES_PORT, 0) || undefined
       : undefined,

@@ -62,7 +62,12 @@ async function main(): Promise<void> {
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
       shutdownGraceMs: config.shutdownGraceMs,
+      metricsToken: config.metricsToken,
     });
+    if (config.metricsPort !== undefined) {
+      const metricsPort = await http.listenMetrics(config.metricsPort, config.host);
+      log.info({ metricsPort }, `Prometheus metrics at http://${config.host}:${metricsPort}/metrics`);
+    }
     const port = await http.listen(config.port, config.host);
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +22,7 @@ import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
+import { createObservability, publicMetricsRoute, requestIdOf } from './observability.js';
 
 export interface HttpServerOptions {
   orm: MikroORM;
@@ -39,6 +39,8 @@ export interface HttpServerOptions {
   trustProxy?: false | number | string[];
   /** How long requests in flight get to finish at shutdown (default 5 s; FASCIA_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** Bearer token that opens `/metrics` on the public port (FASCIA_METRICS_TOKEN); without one it answers 404. */
+  metricsToken?: string | undefined;
 }
 
 export interface HttpServer {
@@ -47,6 +49,8 @@ export interface HttpServer {
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting requests (new ones answer 503), lets those in flight finish, then closes. */
   stop(): Promise<void>;
+  /** Serves Prometheus metrics alone on a port of its own (FASCIA_METRICS_PORT); resolves with the bound port. */
+  listenMetrics(port: number, host: string): Promise<number>;
 }
 
 /** Requests in flight at shutdown get this long to finish before their connections are cut, unless configured. */
@@ -58,6 +62,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
+  const observability = createObservability(orm, log);
+  app.use(observability.accessLog);
   // Security headers on every response, first of all (docs/operating.md#security).
   app.use(securityHeaders(options.production));
   // The client address the sign-in throttle and the audit trail see (`request.ip`): the TCP peer's unless
@@ -96,6 +103,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       // … and as many of them as there were mistakes would tell them apart too: one of each answer.
       ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
+      observability.plugin,
     ],
   });
   await apollo.start();
@@ -139,6 +147,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   });
 
+  app.get('/metrics', publicMetricsRoute(observability.metricsHandler, options.metricsToken));
+
   // A file download, so plain HTTP rather than a GraphQL field; same credentials (cookie or Bearer).
   app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
 
@@ -166,8 +176,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = randomUUID();
-        res.setHeader('x-request-id', requestId);
+        const requestId = requestIdOf(res);
         // Answers hold clinical data: no browser or proxy may keep a copy.
         res.setHeader('cache-control', 'no-store');
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
@@ -211,7 +220,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|metrics).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });
@@ -219,7 +228,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.use(requestErrorHandler(log));
 
+  let metricsServer: http.Server | undefined;
   return {
+    listenMetrics: (port, host) =>
+      new Promise((resolve, reject) => {
+        const metricsApp = express();
+        metricsApp.disable('x-powered-by');
+        metricsApp.get('/metrics', observability.metricsHandler);
+        metricsServer = http.createServer(metricsApp);
+        metricsServer.once('error', reject);
+        metricsServer.listen(port, host, () => resolve((metricsServer?.address() as AddressInfo).port));
+      }),
     server,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -234,6 +253,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       while (inFlight > 0 && Date.now() < deadline) await sleep(20);
       // Stops listening, closes idle connections, and cuts what is still open after closeGraceMs.
       await apollo.stop();
+      metricsServer?.closeAllConnections();
+      await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
     },
   };
 }
