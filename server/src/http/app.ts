@@ -235,9 +235,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         const metricsApp = express();
         metricsApp.disable('x-powered-by');
         metricsApp.get('/metrics', observability.metricsHandler);
-        metricsServer = http.createServer(metricsApp);
-        metricsServer.once('error', reject);
-        metricsServer.listen(port, host, () => resolve((metricsServer?.address() as AddressInfo).port));
+        const listener = http.createServer(metricsApp);
+        metricsServer = listener;
+        listener.once('error', reject);
+        listener.listen(port, host, () => resolve((listener.address() as AddressInfo).port));
       }),
     server,
     listen: (port, host) =>
