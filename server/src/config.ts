@@ -30,6 +30,23 @@ export interface Config {
    * false (none: the address is the TCP peer's), a hop count, or addresses and subnets of the proxies.
    */
   trustProxy: TrustProxy;
+  /** The database pool and how long anything may wait on PostgreSQL (db/orm-config.ts has the defaults' reasons). */
+  database: DatabaseSettings;
+  /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
+  shutdownGraceMs: number;
+  /** Port of the embedded PostgreSQL; undefined: the one it used before (kept beside its data), or a free one. */
+  embeddedPostgresPort: number | undefined;
+  /** A port of its own serving only Prometheus metrics at /metrics (on `host`); undefined: none. */
+  metricsPort: number | undefined;
+  /** A Bearer token that opens /metrics on the public port; undefined: /metrics there answers 404. */
+  metricsToken: string | undefined;
+}
+
+export interface DatabaseSettings {
+  poolMax: number;
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -88,6 +105,15 @@ function parsePort(name: string, raw: string | undefined, fallback: number): num
   return port;
 }
 
+function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
@@ -113,6 +139,15 @@ function parseMinCell(name: string, raw: string | undefined): number {
   return k;
 }
 
+function parseMetricsToken(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // Long enough not to be guessed, and nothing that cannot travel in an Authorization header.
+  if (!/^[A-Za-z0-9._~+/=-]{24,256}$/.test(raw)) {
+    throw new ConfigError(`${name} must be 24 to 256 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 24)`);
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -135,5 +170,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDistDir: path.join(repoRoot, 'client', 'dist'),
     researchMinCell: parseMinCell('FASCIA_RESEARCH_MIN_CELL', env.FASCIA_RESEARCH_MIN_CELL),
     trustProxy: parseTrustProxy('FASCIA_TRUST_PROXY', env.FASCIA_TRUST_PROXY),
+    database: {
+      // PostgreSQL's own default max_connections is 100: several instances' pools must fit in it together.
+      poolMax: parseWhole('FASCIA_DB_POOL_MAX', env.FASCIA_DB_POOL_MAX, 10, 1, 500),
+      acquireTimeoutMs: parseWhole('FASCIA_DB_ACQUIRE_TIMEOUT_MS', env.FASCIA_DB_ACQUIRE_TIMEOUT_MS, 1_500, 50, 120_000),
+      statementTimeoutMs: parseWhole('FASCIA_DB_STATEMENT_TIMEOUT_MS', env.FASCIA_DB_STATEMENT_TIMEOUT_MS, 15_000, 100, 3_600_000),
+      idleInTransactionTimeoutMs: parseWhole(
+        'FASCIA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        env.FASCIA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        15_000,
+        100,
+        3_600_000,
+      ),
+    },
+    shutdownGraceMs: parseWhole('FASCIA_SHUTDOWN_GRACE_MS', env.FASCIA_SHUTDOWN_GRACE_MS, 5_000, 0, 300_000),
+    metricsPort: env.FASCIA_METRICS_PORT ? parsePort('FASCIA_METRICS_PORT', env.FASCIA_METRICS_PORT, 0) : undefined,
+    metricsToken: parseMetricsToken('FASCIA_METRICS_TOKEN', env.FASCIA_METRICS_TOKEN),
+    embeddedPostgresPort: env.FASCIA_POSTGRES_PORT
+      ? parsePort('FASCIA_POSTGRES_PORT', env.FASCIA_POSTGRES_PORT, 0) || undefined
+      : undefined,
   };
 }

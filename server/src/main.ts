@@ -20,13 +20,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // The drain's grace, the listener's close and stopping PostgreSQL: past this, something hangs.
+    const limitMs = config.shutdownGraceMs + 5_000;
     const timer = setTimeout(() => {
-      log.error('shutdown took longer than 10 s; exiting');
+      log.error(`shutdown took longer than ${limitMs / 1000} s; exiting`);
       process.exit(1);
-    }, 10_000);
+    }, limitMs);
+    const started = Date.now();
     try {
       await http?.stop();
+      log.info({ ms: Date.now() - started }, 'requests drained, HTTP server closed');
       await database.close();
+      log.info({ ms: Date.now() - started }, 'shutdown complete');
     } finally {
       clearTimeout(timer);
     }
@@ -56,7 +61,13 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
+      shutdownGraceMs: config.shutdownGraceMs,
+      metricsToken: config.metricsToken,
     });
+    if (config.metricsPort !== undefined) {
+      const metricsPort = await http.listenMetrics(config.metricsPort, config.host);
+      log.info({ metricsPort }, `Prometheus metrics at http://${config.host}:${metricsPort}/metrics`);
+    }
     const port = await http.listen(config.port, config.host);
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {

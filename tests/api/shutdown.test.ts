@@ -4,6 +4,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { drainFaults, drainSummary, drainUnderLoad } from '../support/drain.js';
+import { scaledMs } from '../support/machine.js';
 import { killLeftoverServers, startServerProcess } from '../support/server-process.js';
 
 let folder: string | undefined;
@@ -45,9 +47,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
-test('SIGTERM with requests in flight: they finish, new ones are refused, PostgreSQL stops, exit within 10 s', async () => {
+test('SIGTERM with requests in flight: they finish, new ones are refused, PostgreSQL stops, exit within the grace + 5 s', async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'fascia-shutdown-'));
-  const server = await startServerProcess({ FASCIA_DATA_DIR: folder, FASCIA_SEED_DEMO: 'false' });
+  // The drain's grace scales with how busy the machine is (hashing a password takes seconds on a loaded one);
+  // the exit must still come within the grace plus the 5 s main.ts allows for closing, as in production.
+  const graceMs = scaledMs(5_000);
+  const server = await startServerProcess({
+    FASCIA_DATA_DIR: folder,
+    FASCIA_SEED_DEMO: 'false',
+    FASCIA_SHUTDOWN_GRACE_MS: String(graceMs),
+  });
   const postmasterPid = Number(readFileSync(path.join(folder, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
   expect(isAlive(postmasterPid)).toBe(true);
 
@@ -75,7 +84,7 @@ test('SIGTERM with requests in flight: they finish, new ones are refused, Postgr
   const results = await Promise.all(outcomes);
 
   expect(stopped.code).toBe(0);
-  expect(stopped.ms).toBeLessThan(10_000);
+  expect(stopped.ms, JSON.stringify(server.logLines.slice(-8))).toBeLessThan(graceMs + 5_000);
   expect(server.messages).toContain('embedded PostgreSQL stopped');
   expect(isAlive(postmasterPid)).toBe(false);
 
@@ -106,3 +115,11 @@ test('SIGTERM with requests in flight: they finish, new ones are refused, Postgr
   }
   expect(results.slice(signIns).filter(unavailable).length).toBeGreaterThan(0);
 }, 120_000);
+
+test('SIGTERM under load with NODE_ENV=production (as deployed): the drain answers 503 while it finishes, then exits 0', async () => {
+  const report = await drainUnderLoad();
+  expect(drainFaults(report), JSON.stringify(drainSummary(report))).toEqual([]);
+  // Load was real: requests were answered before the signal and refused with 503 during the drain.
+  expect(report.outcomes.filter((outcome) => 'status' in outcome && outcome.status === 200).length).toBeGreaterThan(10);
+  // Starting a server (a new cluster, every migration) takes most of this on a loaded machine.
+}, 300_000);

@@ -6,6 +6,7 @@ import { demoAccounts } from '@fascia/server/demo/accounts.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist } from '../support/factories.js';
+import { scaledMs } from '../support/machine.js';
 import { killLeftoverServers, startServerProcess } from '../support/server-process.js';
 
 const folders: string[] = [];
@@ -41,51 +42,59 @@ async function clientCount(url: string, token: string): Promise<number> {
 }
 
 describe('starting the server', () => {
-  test('without DATABASE_URL: embedded PostgreSQL in the data folder, seeded once, reused, stopped cleanly', async () => {
-    const dataDir = await tempFolder();
-    const cluster = path.join(dataDir, 'postgres');
-
-    const first = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
-    expect(first.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(true);
-    expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
-    const token = await signInAsDemoTherapist(first.url);
-    const seeded = await clientCount(first.url, token);
-    // The demo therapist's clinic holds half of the 40 demo clients.
-    expect(seeded).toBe(20);
-    const stopped = await first.stop('SIGTERM');
-    expect(stopped.code).toBe(0);
-    expect(stopped.ms).toBeLessThan(10_000);
-    expect(first.messages).toContain('embedded PostgreSQL stopped');
-    expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
-
-    const second = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
-    expect(second.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(false);
-    // The session from before the restart still holds: sessions live in the database.
-    expect(await clientCount(second.url, token)).toBe(seeded);
-    expect((await second.stop('SIGINT')).code).toBe(0);
-    expect(second.messages).toContain('embedded PostgreSQL stopped');
-    expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
-  }, 240_000);
-
-  test('with DATABASE_URL: uses that server and starts none of its own', async () => {
-    const db = await createTestDatabase();
-    try {
-      const { token } = await createClinicWithTherapist(db, { clinicName: 'External' });
+  test(
+    'without DATABASE_URL: embedded PostgreSQL in the data folder, seeded once, reused, stopped cleanly',
+    async () => {
       const dataDir = await tempFolder();
-      const server = await startServerProcess({
-        DATABASE_URL: db.url,
-        FASCIA_DATA_DIR: dataDir,
-        FASCIA_SEED_DEMO: 'false',
-      });
-      expect(await graphql(server.url, '{ viewer { clinic { name } } }', token)).toEqual({
-        data: { viewer: { clinic: { name: 'External' } } },
-      });
-      expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
-      expect((await server.stop('SIGTERM')).code).toBe(0);
-    } finally {
-      await db.drop();
-    }
-  }, 120_000);
+      const cluster = path.join(dataDir, 'postgres');
+
+      const first = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
+      expect(first.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(true);
+      expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
+      const token = await signInAsDemoTherapist(first.url);
+      const seeded = await clientCount(first.url, token);
+      // The demo therapist's clinic holds half of the 40 demo clients.
+      expect(seeded).toBe(20);
+      const stopped = await first.stop('SIGTERM');
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(10_000);
+      expect(first.messages).toContain('embedded PostgreSQL stopped');
+      expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
+
+      const second = await startServerProcess({ FASCIA_DATA_DIR: dataDir });
+      expect(second.messages.some((m) => m.includes('initialising embedded PostgreSQL'))).toBe(false);
+      // The session from before the restart still holds: sessions live in the database.
+      expect(await clientCount(second.url, token)).toBe(seeded);
+      expect((await second.stop('SIGINT')).code).toBe(0);
+      expect(second.messages).toContain('embedded PostgreSQL stopped');
+      expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
+    },
+    scaledMs(240_000),
+  );
+
+  test(
+    'with DATABASE_URL: uses that server and starts none of its own',
+    async () => {
+      const db = await createTestDatabase();
+      try {
+        const { token } = await createClinicWithTherapist(db, { clinicName: 'External' });
+        const dataDir = await tempFolder();
+        const server = await startServerProcess({
+          DATABASE_URL: db.url,
+          FASCIA_DATA_DIR: dataDir,
+          FASCIA_SEED_DEMO: 'false',
+        });
+        expect(await graphql(server.url, '{ viewer { clinic { name } } }', token)).toEqual({
+          data: { viewer: { clinic: { name: 'External' } } },
+        });
+        expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
+        expect((await server.stop('SIGTERM')).code).toBe(0);
+      } finally {
+        await db.drop();
+      }
+    },
+    scaledMs(120_000),
+  );
 
   test('a bad setting stops the start with a message naming it', async () => {
     await expect(startServerProcess({ PORT: 'eighty' }, 30_000)).rejects.toThrow(/PORT must be a whole number/);

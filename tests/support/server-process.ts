@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { scaledMs } from './machine.js';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 
@@ -41,9 +42,10 @@ export interface ServerProcess {
 
 /**
  * Starts `server/src/main.ts` as its own process, as the README's start command
- * does, and resolves once it says where it listens.
+ * does, and resolves once it says where it listens (by default within 2 minutes times the machine factor:
+ * a first start initialises PostgreSQL, migrates and may seed, minutes on a loaded machine).
  */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = scaledMs(120_000)): Promise<ServerProcess> {
   // Exactly as `pnpm start` runs it: node with tsx as a loader, no relaying parent process (tsx's command
   // line gives the server 30 ms to acknowledge a signal and SIGKILLs a busy one, PostgreSQL left behind).
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

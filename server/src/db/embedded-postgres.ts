@@ -68,10 +68,10 @@ async function refuseIfAlreadyRunning(clusterDir: string): Promise<void> {
 }
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster in `clusterDir`, on a free
- * loopback port unless `port` is given (the load script restarts a cluster on the port its
- * server was told). The cluster is kept between runs; its generated password is kept
- * beside it so the next start can connect.
+ * Starts (initialising on first use) a PostgreSQL cluster in `clusterDir`, on `port` when given (the load
+ * script restarts a cluster on the port its server was told; FASCIA_POSTGRES_PORT), else on the port it used
+ * last time, else on a free loopback port. The cluster is kept between runs; its generated password and its
+ * port are kept beside it, so the next start can connect and other instances pointed at it keep working.
  */
 export async function startEmbeddedPostgres(clusterDir: string, log: Logger, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const passwordFile = `${clusterDir}.password`;
@@ -82,7 +82,9 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger, opt
   if (runAsRoot) await chmod(path.dirname(clusterDir), 0o755);
   const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
   await refuseIfAlreadyRunning(clusterDir);
-  const port = options.port ?? (await findFreePort());
+  const portFile = `${clusterDir}.port`;
+  const storedPort = existsSync(portFile) ? Number((await readFile(portFile, 'utf8')).trim()) || undefined : undefined;
+  const port = options.port ?? storedPort ?? (await findFreePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -105,6 +107,7 @@ export async function startEmbeddedPostgres(clusterDir: string, log: Logger, opt
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   }
   await pg.start();
+  if (port !== storedPort) await writeFile(portFile, `${port}\n`);
   log.info({ port, clusterDir }, 'embedded PostgreSQL started');
   let stopped = false;
   return {

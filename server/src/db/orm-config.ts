@@ -16,6 +16,14 @@ export interface OrmConfigOptions {
   /** Receives the ORM's own messages (e.g. migrations applied); silent by default. */
   logMessage?: (message: string) => void;
   poolMax?: number;
+  /** Overrides of `databaseTimeouts` (from the environment: config.ts). */
+  timeouts?: Partial<DatabaseTimeouts>;
+}
+
+export interface DatabaseTimeouts {
+  acquireMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
 }
 
 /**
@@ -23,16 +31,17 @@ export interface OrmConfigOptions {
  * fails fast with SERVICE_UNAVAILABLE rather than queueing forever; a statement or an idle transaction
  * that runs away is ended by PostgreSQL itself and its connection freed.
  */
-export const databaseTimeouts = {
+export const databaseTimeouts: Readonly<DatabaseTimeouts> = {
   /** Waiting for a free pooled connection, or for a new one to connect (pg-pool's `connectionTimeoutMillis`). */
   acquireMs: 1_500,
   /** `statement_timeout`: the slowest real statement (the caseload on the benchmark's 640,000 observations) takes ~150 ms. */
   statementMs: 15_000,
   /** `idle_in_transaction_session_timeout`: a mutation's transaction never waits on anything but its own statements. */
   idleInTransactionMs: 15_000,
-} as const;
+};
 
-export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10 }: OrmConfigOptions) {
+export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10, timeouts: given }: OrmConfigOptions) {
+  const timeouts = { ...databaseTimeouts, ...given };
   return defineConfig({
     clientUrl,
     entities,
@@ -47,9 +56,9 @@ export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10 }: OrmC
     driverOptions: {
       ...genericPlans,
       onPoolCreated: releaseBrokenConnections,
-      connectionTimeoutMillis: databaseTimeouts.acquireMs,
-      statement_timeout: databaseTimeouts.statementMs,
-      idle_in_transaction_session_timeout: databaseTimeouts.idleInTransactionMs,
+      connectionTimeoutMillis: timeouts.acquireMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     },
     onQuery: (sql) => {
       onQuery?.(sql);

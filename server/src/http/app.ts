@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +23,7 @@ import { createContext, type RequestContext, type Viewer } from '../modules/requ
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { calendarFeedHandler } from './calendar-feed.js';
 import { graphiqlRouter } from './graphiql.js';
+import { createObservability, publicMetricsRoute, requestIdOf } from './observability.js';
 
 export interface HttpServerOptions {
   orm: MikroORM;
@@ -38,6 +38,10 @@ export interface HttpServerOptions {
   researchMinCell?: number;
   /** Reverse proxies whose X-Forwarded-For gives the client's address (Express `trust proxy`); none by default. */
   trustProxy?: false | number | string[];
+  /** How long requests in flight get to finish at shutdown (default 5 s; FASCIA_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
+  /** Bearer token that opens `/metrics` on the public port (FASCIA_METRICS_TOKEN); without one it answers 404. */
+  metricsToken?: string | undefined;
 }
 
 export interface HttpServer {
@@ -46,10 +50,12 @@ export interface HttpServer {
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting requests (new ones answer 503), lets those in flight finish, then closes. */
   stop(): Promise<void>;
+  /** Serves Prometheus metrics alone on a port of its own (FASCIA_METRICS_PORT); resolves with the bound port. */
+  listenMetrics(port: number, host: string): Promise<number>;
 }
 
-/** Requests in flight at shutdown get this long to finish before their connections are cut. */
-const shutdownGraceMs = 5_000;
+/** Requests in flight at shutdown get this long to finish before their connections are cut, unless configured. */
+const defaultShutdownGraceMs = 5_000;
 /** Once they have, connections still open get this long to close by themselves. */
 const closeGraceMs = 1_000;
 
@@ -57,6 +63,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
+  const observability = createObservability(orm, log);
+  app.use(observability.accessLog);
   // Security headers on every response, first of all (docs/operating.md#security).
   app.use(securityHeaders(options.production));
   // The client address the sign-in throttle and the audit trail see (`request.ip`): the TCP peer's unless
@@ -80,6 +89,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     // CSRF prevention (a POST must be JSON, a GET must carry a preflight header such as apollo-require-preflight).
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Shutdown is owned by main.ts alone (stop() below). Apollo's own SIGTERM/SIGINT handler, installed unless
+    // NODE_ENV=test, closed the listener at once (new requests were refused instead of answered 503) and left
+    // the application's stop() waiting on a server already stopping.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: closeGraceMs }),
       // The hosted Sandbox needs the internet; developers have GraphiQL from a local package at /graphiql.
@@ -91,6 +104,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       // … and as many of them as there were mistakes would tell them apart too: one of each answer.
       ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
+      observability.plugin,
     ],
   });
   await apollo.start();
@@ -134,6 +148,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   });
 
+  app.get('/metrics', publicMetricsRoute(observability.metricsHandler, options.metricsToken));
+
   // A file download, so plain HTTP rather than a GraphQL field; same credentials (cookie or Bearer).
   app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
   // Calendar programs subscribe to a plain address: the token in it is the credential.
@@ -163,8 +179,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = randomUUID();
-        res.setHeader('x-request-id', requestId);
+        const requestId = requestIdOf(res);
         // Answers hold clinical data: no browser or proxy may keep a copy.
         res.setHeader('cache-control', 'no-store');
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
@@ -208,7 +223,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research|calendar).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|calendar|metrics).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });
@@ -216,7 +231,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.use(requestErrorHandler(log));
 
+  let metricsServer: http.Server | undefined;
   return {
+    listenMetrics: (port, host) =>
+      new Promise((resolve, reject) => {
+        const metricsApp = express();
+        metricsApp.disable('x-powered-by');
+        metricsApp.get('/metrics', observability.metricsHandler);
+        const listener = http.createServer(metricsApp);
+        metricsServer = listener;
+        listener.once('error', reject);
+        listener.listen(port, host, () => resolve((listener.address() as AddressInfo).port));
+      }),
     server,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -227,10 +253,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       stopping = true;
       // A kept-alive connection closes as soon as its response is sent, instead of idling for 5 s.
       server.keepAliveTimeout = 1;
-      const deadline = Date.now() + shutdownGraceMs;
+      const deadline = Date.now() + (options.shutdownGraceMs ?? defaultShutdownGraceMs);
       while (inFlight > 0 && Date.now() < deadline) await sleep(20);
       // Stops listening, closes idle connections, and cuts what is still open after closeGraceMs.
       await apollo.stop();
+      metricsServer?.closeAllConnections();
+      await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
     },
   };
 }

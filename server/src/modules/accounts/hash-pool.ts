@@ -94,3 +94,8 @@ export function scryptOnPool(job: ScryptJob): Promise<Buffer> {
     else reject(new HashingBusyError());
   });
 }
+
+/** Hashes waiting for a worker now (a metric of the HTTP layer). */
+export function hashQueueDepth(): number {
+  return waiting.length;
+}

@@ -2,12 +2,12 @@
  * Interval estimates for research outputs. PostgreSQL computes the sums (n, means, standard
  * deviations, regression sums); these turn them into 95% intervals.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tQuantile } from './t-quantile.js';
 
 /**
  * The two-sided 95% critical value of Student's t with `df` degrees of freedom, i.e. the 0.975
- * quantile. `@stdlib/stats-base-dists-t-quantile` inverts the regularized incomplete beta function
- * (Boost's algorithm); tests check it against printed tables (e.g. t(0.975, 10) = 2.228).
+ * quantile, from t-quantile.ts (the inverse of the regularized incomplete beta function); tests check it
+ * against printed tables (e.g. t(0.975, 10) = 2.228).
  */
 export function t975(df: number): number {
   return tQuantile(0.975, df);
