@@ -63,6 +63,8 @@ export type CaseloadSort =
 
 /** Changes to the clinic's settings; omitted fields stay as they are. */
 export type ClinicSettingsInput = {
+  /** Whether the clinic's client accounts may make personal API tokens (off when the clinic was made). Turning it off stops new ones; tokens clients already made keep working until they expire or are revoked. */
+  clientApiTokensAllowed?: boolean | null | undefined;
   /** BCP 47 locale for dates and numbers, e.g. en-CA or fr-CA. */
   locale?: string | null | undefined;
   /** Name for display, 1-200 characters. */
