@@ -112,9 +112,9 @@ describe('the accounts page', () => {
     );
     expect((await ok<any>('{ viewer { role } }', undefined, { token: signedIn.signIn.token })).viewer.role).toBe('ADMIN');
     // Another clinic's admin cannot enable (or tell it exists).
-    expect((await errorCode('mutation($id: ID!) { enableAccount(accountId: $id) { id } }', { id: person.accountId }, otherAdmin))?.code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await errorCode('mutation($id: ID!) { enableAccount(accountId: $id) { id } }', { id: person.accountId }, otherAdmin))?.code,
+    ).toBe('NOT_FOUND');
   });
 
   test("the admin revokes an account's API token: it stops working at once, and the revocation is audited", async () => {
@@ -130,7 +130,9 @@ describe('the accounts page', () => {
     expect((await errorCode('{ viewer { role } }', undefined, token))?.code).toBe('UNAUTHENTICATED');
     const [row] = await db.orm.em
       .fork()
-      .execute(`select account_id, clinic_id, outcome from audit_event where operation = 'Mutation.revokeAccountApiToken' order by at desc limit 1`);
+      .execute(
+        `select account_id, clinic_id, outcome from audit_event where operation = 'Mutation.revokeAccountApiToken' order by at desc limit 1`,
+      );
     expect(row).toEqual({ account_id: admin.accountId, clinic_id: therapist.clinicId, outcome: 'ALLOWED' });
     // A session is not an API token: not found.
     const [session] = await db.orm.em
@@ -168,18 +170,23 @@ describe('client API tokens, a clinic setting', () => {
       .fork()
       .execute(`select account_id, outcome from audit_event where operation = 'Mutation.updateClinicSettings' order by at desc limit 1`);
     expect(row).toEqual({ account_id: admin.accountId, outcome: 'ALLOWED' });
-    expect((await ok<any>('{ apiTokenPolicy { allowed reason } }', undefined, client)).apiTokenPolicy).toEqual({ allowed: true, reason: null });
+    expect((await ok<any>('{ apiTokenPolicy { allowed reason } }', undefined, client)).apiTokenPolicy).toEqual({
+      allowed: true,
+      reason: null,
+    });
     expect(await errorCode(create, { days: 31 }, client)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresInDays' });
     const made = await ok<any>(create, { days: 30 }, client);
     const days = (Date.parse(made.createApiToken.apiToken.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
     // The token reads the client's own record, as the portal does.
-    expect((await ok<any>('{ viewer { client { id } } }', undefined, { token: made.createApiToken.token })).viewer.client.id).toBe(clientId);
-    // Another clinic's setting is its own.
-    expect((await ok<any>('{ viewer { clinic { clientApiTokensAllowed } } }', undefined, otherAdmin)).viewer.clinic.clientApiTokensAllowed).toBe(
-      false,
+    expect((await ok<any>('{ viewer { client { id } } }', undefined, { token: made.createApiToken.token })).viewer.client.id).toBe(
+      clientId,
     );
+    // Another clinic's setting is its own.
+    expect(
+      (await ok<any>('{ viewer { clinic { clientApiTokensAllowed } } }', undefined, otherAdmin)).viewer.clinic.clientApiTokensAllowed,
+    ).toBe(false);
     await ok(setting, { on: false }, admin);
     expect(await errorCode(create, { days: 7 }, client)).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -218,7 +225,9 @@ describe('the audit trail viewer', () => {
     const refused = await events({ refused: true });
     expect(refused.length).toBeGreaterThanOrEqual(2);
     expect(refused.every((e) => e.outcome !== 'ALLOWED')).toBe(true);
-    expect(refused).toContainEqual(expect.objectContaining({ accountId: therapist.accountId, outcome: 'NOT_FOUND', requestedIds: [probe] }));
+    expect(refused).toContainEqual(
+      expect.objectContaining({ accountId: therapist.accountId, outcome: 'NOT_FOUND', requestedIds: [probe] }),
+    );
     // Clinic B's therapist probing clinic A's client: filed under A with the client, visible to A's admin.
     expect(refused).toContainEqual(
       expect.objectContaining({ accountId: other.accountId, clientId, outcome: 'NOT_FOUND', requestedIds: [clientId] }),
@@ -276,7 +285,11 @@ describe('the audit trail as CSV (POST /audit/export.csv)', () => {
     });
 
   /** RFC 4180 lines of this file: no field holds a line break. */
-  const rowsOf = (csv: string) => csv.trimEnd().split('\r\n').map((line) => line.split(','));
+  const rowsOf = (csv: string) =>
+    csv
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
 
   test('the filtered rows, the same as the query gives, and the download is audited', async () => {
     await ok('query($id: ID!) { client(id: $id) { displayName } }', { id: clientId }, therapist);

@@ -170,7 +170,15 @@ describe('clinic settings', () => {
     render(
       <Router>
         <ClinicSettingsForm
-          clinic={{ id: 'k1', name: 'Demo Clinic', timeZone: 'America/Vancouver', locale: 'en-CA', noChangeAfterSessions: 6 }}
+          clinic={{
+            id: 'k1',
+            name: 'Demo Clinic',
+            timeZone: 'America/Vancouver',
+            locale: 'en-CA',
+            noChangeAfterSessions: 6,
+            researchParticipationSince: null,
+            clientApiTokensAllowed: false,
+          }}
         />
       </Router>,
     );

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { staffViewer } from '../../common/viewer.js';
 import { Client } from '../clients/client.entity.js';
@@ -6,8 +7,6 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { ClinicNode, TherapistNode } from '../clinics/clinic.type.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import type { RequestContext } from '../request/request-context.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Account } from './account.entity.js';
 import {
   apiTokenPolicy,
   createApiToken,
@@ -18,6 +17,7 @@ import {
   revokeApiToken,
   revokePresented,
 } from './access.service.js';
+import type { Account } from './account.entity.js';
 import { accountIdOf, disableAccount, enableAccount, listAccounts, listPendingInvites, revokeEverything } from './account.service.js';
 import {
   AccountNode,
@@ -78,7 +78,8 @@ export class SessionResolver {
 
   @Authorized()
   @Query(() => ApiTokenPolicyNode, {
-    description: "What the viewer may do with API tokens: whether they may make one, the longest lifetime for the account's role, the idle expiry.",
+    description:
+      "What the viewer may do with API tokens: whether they may make one, the longest lifetime for the account's role, the idle expiry.",
   })
   async apiTokenPolicy(@Ctx() { em, viewer }: AccountsContext): Promise<ApiTokenPolicyNode> {
     return Object.assign(new ApiTokenPolicyNode(), await apiTokenPolicy(em, viewer));
@@ -94,7 +95,8 @@ export class SessionResolver {
       description:
         `Days until it stops working: at most ${Object.entries(accessPolicy.apiTokenMaxDaysByRole)
           .map(([role, days]) => `${days} for ${role}`)
-          .join(', ')} (a CLIENT only when the clinic allows client tokens). ` + `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
+          .join(', ')} (a CLIENT only when the clinic allows client tokens). ` +
+        `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
     })
     expiresInDays: number,
   ): Promise<CreatedApiToken> {

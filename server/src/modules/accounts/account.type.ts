@@ -155,7 +155,10 @@ export class AccountNode {
   apiTokens!: ApiTokenNode[];
 
   /** From an account whose clinic, therapist and client are loaded, with its live sessions and tokens (`liveTokensOf`). */
-  static from(account: Account, live: { sessions: number; apiTokens: readonly AccessToken[] } = { sessions: 0, apiTokens: [] }): AccountNode {
+  static from(
+    account: Account,
+    live: { sessions: number; apiTokens: readonly AccessToken[] } = { sessions: 0, apiTokens: [] },
+  ): AccountNode {
     const clinic = account.clinic?.unwrap();
     const therapist = account.therapist?.unwrap();
     const client = account.client?.unwrap();

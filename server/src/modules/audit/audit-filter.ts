@@ -43,6 +43,7 @@ export function auditCursor(row: AuditPosition): string {
 export function decodeAuditCursor(field: string, cursor: string): AuditPosition {
   const [at, id] = decodeCursor(field, cursor, ['text', 'uuid']) as [string, string];
   const instant = new Date(at);
-  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== at) throw new BadInputError(field, 'cursor', 'is not a cursor returned by this list');
+  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== at)
+    throw new BadInputError(field, 'cursor', 'is not a cursor returned by this list');
   return { at: instant, id };
 }

@@ -3,10 +3,10 @@ import { checkInteger } from '../../common/validate.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { RequestContext } from '../request/request-context.js';
-import { checkAuditFilter, decodeAuditCursor } from './audit-filter.js';
 import { findAuditTrail } from './audit.service.js';
 import { AuditEventNode } from './audit.type.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { checkAuditFilter, decodeAuditCursor } from './audit-filter.js';
 
 const maxEvents = 200;
 
@@ -33,7 +33,9 @@ export class AuditResolver {
     fromDate: string | null,
     @Arg('toDate', () => LocalDateScalar, { nullable: true, description: "Last day, inclusive, in the clinic's time zone." })
     toDate: string | null,
-    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event of the previous page.' }) after:
+      | string
+      | null,
   ): Promise<AuditEventNode[]> {
     checkInteger('first', first, 1, maxEvents);
     const filter = await checkAuditFilter(em, staffViewer(viewer), { clientId, accountId, operation, refused, fromDate, toDate, before });

@@ -2,8 +2,8 @@ import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-g
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { type AuditTrailRow, requestedIdsOf } from './audit.service.js';
-import { auditCursor } from './audit-filter.js';
 import { type AuditEvent, type AuditOutcome, auditOutcomes } from './audit-event.entity.js';
+import { auditCursor } from './audit-filter.js';
 
 export const AuditOutcomeEnum = enumOf(auditOutcomes);
 registerEnumType(AuditOutcomeEnum, {
