@@ -183,12 +183,7 @@ test('the clinic admin: invites, the caseload threshold, the audit trail and its
   const rows = page.locator('table.audit-table tbody tr');
   await expect.poll(() => rows.count()).toBe(1);
   const cells = await rows.first().getByRole('cell').allTextContents();
-  expect(cells.slice(1, 5)).toEqual([
-    `${therapist.email} Therapist`,
-    'Opened a client’s record Query.client',
-    'Noor Haddad',
-    'Allowed',
-  ]);
+  expect(cells.slice(1, 5)).toEqual([`${therapist.email} Therapist`, 'Opened a client’s record Query.client', 'Noor Haddad', 'Allowed']);
   expect(cells[5]).toMatch(/127\.0\.0\.1/);
   await checkPage(page, 'audit-trail');
 

@@ -92,7 +92,7 @@ export function ApiTokens({ data, timeZone }: { data: MyApiTokensQuery; timeZone
                     <td>{formatInstant(token.lastUsedAt, timeZone)}</td>
                     <td>
                       <button type="button" className="button button-secondary button-small" onClick={() => revoke(token)}>
-                        Revoke<span className="visually-hidden"> {token.name}</span>
+                        Revoke <span className="visually-hidden">{token.name}</span>
                       </button>
                     </td>
                   </tr>

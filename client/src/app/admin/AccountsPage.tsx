@@ -149,9 +149,8 @@ export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQue
                               disabled={busy === token.id}
                               onClick={() => revoke(account, token)}
                             >
-                              Revoke
+                              Revoke{' '}
                               <span className="visually-hidden">
-                                {' '}
                                 the token {token.name} of {account.email}
                               </span>
                             </button>
@@ -168,7 +167,7 @@ export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQue
                         disabled={busy === account.id}
                         onClick={() => enable(account)}
                       >
-                        Enable<span className="visually-hidden"> {account.email}</span>
+                        Enable <span className="visually-hidden">{account.email}</span>
                       </button>
                     ) : (
                       <button
@@ -177,7 +176,7 @@ export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQue
                         disabled={busy === account.id}
                         onClick={() => disable(account)}
                       >
-                        Disable<span className="visually-hidden"> {account.email}</span>
+                        Disable <span className="visually-hidden">{account.email}</span>
                       </button>
                     )}
                   </td>

@@ -44,7 +44,7 @@ export function ClientPicker({
       <p className="picked">
         {label}: <strong>{selected.displayName}</strong>{' '}
         <button type="button" className="button button-secondary button-small" onClick={() => onSelect(null)}>
-          Change<span className="visually-hidden"> the client</span>
+          Change <span className="visually-hidden">the client</span>
         </button>
       </p>
     );
@@ -63,7 +63,7 @@ export function ClientPicker({
             autoComplete="off"
           />
           <button type="button" className="button button-secondary" onClick={find}>
-            Find<span className="visually-hidden"> clients</span>
+            Find <span className="visually-hidden">clients</span>
           </button>
         </div>
       </div>
