@@ -145,6 +145,8 @@ beforeAll(async () => {
       value,
     });
   }
+  // A portal invite not yet accepted: the admin's pendingInvites reaches the client's record too.
+  await must('mutation($id: ID!) { inviteClient(clientId: $id, email: "invited@example.org") { id } }', { id: clientId });
   portal = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
 }, 60_000);
 afterAll(async () => {
