@@ -11,7 +11,12 @@ import type { AuditFilter, AuditPosition } from './audit.service.js';
 /** The filters as they arrive (GraphQL arguments or the CSV download's JSON body). */
 export type AuditFilterInput = Partial<Omit<AuditFilter, 'clinicId' | 'timeZone'>>;
 
-const isLocalDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** YYYY-MM-DD of a day that exists, from year 1 (PostgreSQL has no year 0). */
+const isLocalDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '0001-01-01') return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+};
 
 /**
  * Checks an admin's audit filters and scopes them to the admin's clinic. Another clinic's client answers
@@ -26,8 +31,7 @@ export async function checkAuditFilter(em: EntityManager, admin: StaffViewer, in
   for (const field of ['fromDate', 'toDate'] as const) {
     const value = input[field];
     // Checked here too: the CSV download's body does not pass through the GraphQL scalar (and PostgreSQL refuses 2026-02-30).
-    if (value && (!isLocalDate(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value))
-      throw new BadInputError(field, 'date', 'must be a calendar date, YYYY-MM-DD');
+    if (value && !isLocalDate(value)) throw new BadInputError(field, 'date', 'must be a calendar date, YYYY-MM-DD');
   }
   if (input.fromDate && input.toDate && input.fromDate > input.toDate)
     throw new BadInputError('toDate', 'range', 'must not be before the first day');
