@@ -148,7 +148,8 @@ beforeAll(async () => {
   // A portal invite not yet accepted: the admin's pendingInvites reaches the client's record too.
   await must('mutation($id: ID!) { inviteClient(clientId: $id, email: "invited@example.org") { id } }', { id: clientId });
   portal = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
-}, 60_000);
+  // Three visits, corrections and two password hashes: past a minute on a shared 2-core machine under load.
+}, 180_000);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();
