@@ -28,7 +28,7 @@ export default function AccountsPage({ timeZone }: { timeZone: string | undefine
   const query = useQuery(AdminAccountsDocument, {});
   if (query.status === 'loading') return <Loading>Loading the accounts…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
-  return <Accounts data={query.data} timeZone={timeZone} onInvited={query.retry} />;
+  return <Accounts data={query.data} timeZone={timeZone} />;
 }
 
 function linkedRecord(account: Account) {
@@ -37,11 +37,23 @@ function linkedRecord(account: Account) {
   return <span className="muted">none</span>;
 }
 
-export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQuery; timeZone: string | undefined; onInvited: () => void }) {
+export function Accounts({ data, timeZone }: { data: AdminAccountsQuery; timeZone: string | undefined }) {
   const headingId = useId();
   const [accounts, setAccounts] = useState(data.accounts);
+  const [invites, setInvites] = useState(data.pendingInvites);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState<string | null>(null);
+
+  // A new invite joins the list; the invite forms stay as they are, still showing their one-time link.
+  const onInvited = () => {
+    request(AdminAccountsDocument, {}).then(
+      (next) => {
+        setAccounts(next.accounts);
+        setInvites(next.pendingInvites);
+      },
+      (error: unknown) => setStatus({ ok: false, text: `The list could not be reloaded. ${messageOf(error)}` }),
+    );
+  };
 
   const replace = (next: Account) => setAccounts((current) => current.map((a) => (a.id === next.id ? next : a)));
 
@@ -99,7 +111,7 @@ export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQue
           <table className="data-table accounts-table">
             <caption>
               {accounts.length} account{accounts.length === 1 ? '' : 's'}
-              {data.pendingInvites.length > 0 && `, ${data.pendingInvites.length} invited`}
+              {invites.length > 0 && `, ${invites.length} invited`}
             </caption>
             <thead>
               <tr>
@@ -182,7 +194,7 @@ export function Accounts({ data, timeZone, onInvited }: { data: AdminAccountsQue
                   </td>
                 </tr>
               ))}
-              {data.pendingInvites.map((invite) => (
+              {invites.map((invite) => (
                 <tr key={invite.id}>
                   <th scope="row">
                     <span className="account-email">{invite.email}</span>

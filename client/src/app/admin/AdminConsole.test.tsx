@@ -93,7 +93,7 @@ describe('accounts page', () => {
     };
     render(
       <Router>
-        <Accounts data={data} timeZone="UTC" onInvited={() => {}} />
+        <Accounts data={data} timeZone="UTC" />
       </Router>,
     );
     const rowOf = (email: string) => screen.getByRole('rowheader', { name: email }).closest('tr') as HTMLElement;
