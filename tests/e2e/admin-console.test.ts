@@ -87,9 +87,22 @@ async function checkPage(page: Page, name: string) {
     ['phone', phone],
   ] as const) {
     await page.setViewportSize(viewport);
+    // What sticks out past the right edge, innermost first, to name in the failure.
+    const sticksOut = () =>
+      page.evaluate(
+        (width) =>
+          [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > width + 1 && element.children.length === 0)
+            .slice(0, 5)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`),
+        viewport.width,
+      );
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} fits ${viewport.width} px` })
-      .toBeLessThanOrEqual(viewport.width);
+      .toBeLessThanOrEqual(viewport.width)
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}; past the edge: ${(await sticksOut()).join(', ')}`);
+      });
     expect(await seriousAxeViolations(page), `${name} at ${size}`).toEqual([]);
     await page.screenshot({ path: path.join(artifactsDir, `admin-${name}-${size}.png`), fullPage: true });
   }

@@ -69,7 +69,7 @@ export function ApiTokens({ data, timeZone }: { data: MyApiTokensQuery; timeZone
         {tokens.length === 0 ? (
           <p className="muted">You have no working API tokens.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll table-scroll-contained">
             <table className="data-table">
               <caption>Tokens that still work, newest first</caption>
               <thead>

@@ -107,7 +107,7 @@ export function Accounts({ data, timeZone }: { data: AdminAccountsQuery; timeZon
           person sign in anew.
         </p>
         <div aria-live="polite">{status && <p className={`status ${status.ok ? 'status-ok' : 'status-error'}`}>{status.text}</p>}</div>
-        <div className="table-scroll">
+        <div className="table-scroll table-scroll-contained">
           <table className="data-table accounts-table">
             <caption>
               {accounts.length} account{accounts.length === 1 ? '' : 's'}

@@ -178,7 +178,7 @@ export default function AuditTrailPage({ timeZone }: { timeZone: string | undefi
         ) : events.length === 0 ? (
           <p className="muted">No event matches these filters.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll table-scroll-contained">
             <table className="data-table audit-table">
               <caption>
                 {events.length}
