@@ -91,7 +91,7 @@ async function checkPage(page: Page, name: string) {
     const sticksOut = () =>
       page.evaluate(
         (width) =>
-          [...document.querySelectorAll('body *')]
+          Array.from(document.querySelectorAll('body *'))
             .filter((element) => element.getBoundingClientRect().right > width + 1 && element.children.length === 0)
             .slice(0, 5)
             .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`),
