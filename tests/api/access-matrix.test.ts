@@ -130,6 +130,11 @@ const rules: Record<string, Rule> = {
     expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', therapistA: 'ok', adminB: 'hidden', therapistB: 'hidden' },
   },
   apiTokens: { document: '{ apiTokens { id } }', expect: signedIn('ok') },
+  apiTokenPolicy: { document: '{ apiTokenPolicy { allowed maxDays idleDays } }', expect: signedIn('ok') },
+  pendingInvites: {
+    document: '{ pendingInvites { email client { id } } }',
+    expect: adminsOnly,
+  },
   cohortOutcomes: {
     document: '{ cohortOutcomes(measureCode: "NPRS") { overall { suppressed } } }',
     expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
@@ -191,6 +196,24 @@ const rules: Record<string, Rule> = {
       return { token: invited.data?.inviteTherapist.token };
     },
     expect: Object.fromEntries(personas.map((p) => [p, 'ok'])) as Record<Persona, Outcome>,
+  },
+  enableAccount: {
+    document: 'mutation($id: ID!) { enableAccount(accountId: $id) { id status } }',
+    variables: async (t) => ({ id: await t.freshAccount() }),
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'NOT_FOUND' },
+  },
+  revokeAccountApiToken: {
+    document: 'mutation($id: ID!) { revokeAccountApiToken(id: $id) { id revokedAt } }',
+    variables: async (t) => {
+      const created = await api.request(
+        'mutation($n: String!) { createApiToken(name: $n) { apiToken { id } } }',
+        { n: t.unique() },
+        { as: accounts.therapistA },
+      );
+      return { id: created.data?.createApiToken.apiToken.id };
+    },
+    // Therapist A's own token too: revoking someone's token is the admin's; one's own goes through revokeApiToken.
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'NOT_FOUND' },
   },
   disableAccount: {
     document: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',

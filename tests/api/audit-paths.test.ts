@@ -153,8 +153,11 @@ beforeAll(async () => {
     input: { seriesId, date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), time: '10:00' },
   });
   appointmentId = booked.addAppointment.id;
+  // A portal invite not yet accepted: the admin's pendingInvites reaches the client's record too.
+  await must('mutation($id: ID!) { inviteClient(clientId: $id, email: "invited@example.org") { id } }', { id: clientId });
   portal = await createTestAccount(db, { role: 'CLIENT', clinicId: therapist.clinicId, clientId });
-}, 60_000);
+  // Three visits, corrections and two password hashes: past a minute on a shared 2-core machine under load.
+}, 180_000);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();

@@ -402,12 +402,22 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
   {
     name: 'updateClinicSettings',
     query: 'mutation($input: ClinicSettingsInput!) { updateClinicSettings(input: $input) { id } }',
-    variables: () => ({ input: { noChangeAfterSessions: 6 } }),
+    variables: () => ({ input: { noChangeAfterSessions: 6, clientApiTokensAllowed: true } }),
   },
   {
     name: 'disableAccount',
     query: 'mutation($id: ID!) { disableAccount(accountId: $id) { id } }',
     variables: () => ({ id: ids.throwaway }),
+  },
+  {
+    name: 'enableAccount',
+    query: 'mutation($id: ID!) { enableAccount(accountId: $id) { id } }',
+    variables: () => ({ id: ids.throwaway }),
+  },
+  {
+    name: 'revokeAccountApiToken',
+    query: 'mutation($id: ID!) { revokeAccountApiToken(id: $id) { id } }',
+    variables: () => ({ id: ids.apiToken }),
   },
   {
     name: 'acceptInvite',
@@ -646,6 +656,37 @@ describe('every other input surface answers a coded 4xx or a success, never a 5x
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         const response = await fetch(`${api.url}/research/export.csv`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: text,
+        });
+        const context = `${response.status} for ${text.slice(0, 300)}`;
+        expect(response.status, context).toBeLessThan(500);
+        if (response.status !== 200) expectCodedRefusals((await response.json()).errors, `${context}`);
+        else await response.text();
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test('REST bodies: POST /audit/export.csv with any JSON', async () => {
+    const { token } = admin;
+    const valid = { accountId: admin.accountId, operation: 'Query.client', refused: true, fromDate: '2026-01-01', toDate: '2026-12-31' };
+    const body = fc.oneof(
+      spoiledFields(valid).map((value) => toJson(value)),
+      jsonish.map((value) => toJson(value ?? null)),
+      fc.constantFrom(
+        '{',
+        '[]',
+        'null',
+        '{"fromDate":"0000-01-01"}',
+        '{"toDate":"2026-02-30"}',
+        `{"clientId":${nestedArrays(5_000, '{}')}}`,
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const response = await fetch(`${api.url}/audit/export.csv`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: text,

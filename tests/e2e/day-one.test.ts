@@ -232,11 +232,11 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   expect(await db.count('client')).toBe(0);
   expect(await db.count('therapist')).toBe(0);
 
-  // 2. The admin signs in and invites a therapist from the clinic settings page.
+  // 2. The admin signs in and invites a therapist from the accounts page.
   const adminPage = await freshPage();
   await signIn(adminPage.page, admin);
-  await adminPage.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clinic settings' }).click();
-  await adminPage.page.getByRole('heading', { level: 1, name: 'Clinic settings' }).waitFor();
+  await adminPage.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await adminPage.page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
   const invite = adminPage.page.getByRole('region', { name: 'Invite a therapist' });
   await invite.getByLabel('Given name').fill('Theo');
   await invite.getByLabel('Family name').fill('Tran');
@@ -248,7 +248,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   expect(await adminPage.page.getByRole('status').filter({ hasText: 'Send this link to the therapist' }).textContent()).toMatch(
     /it works once, until /,
   );
-  await shoot(adminPage.page, 'clinic-settings-invite');
+  await shoot(adminPage.page, 'accounts-invite');
   expect(adminPage.errors).toEqual([]);
 
   // 3. The therapist opens the link in a fresh browser, chooses a password and lands signed in.

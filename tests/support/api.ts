@@ -88,7 +88,7 @@ export async function startApi(
   const server = await createHttpServer({
     orm: db.orm,
     schema: await schema,
-    log: options.log ?? pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: process.env.TEST_API_LOG ?? 'silent' }),
     resolveViewer: async (req) => (isViewer(current) ? current : resolveViewer(req)),
     production: options.production ?? false,
     ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),

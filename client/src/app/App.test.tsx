@@ -182,13 +182,17 @@ describe('one layout per role', () => {
     expect(api.requests.slice(before).map((r) => r.operationName)).toEqual(['Viewer']);
   });
 
-  test('a researcher gets the research explorer with sign-out only', async () => {
+  test('a researcher gets the research explorer, their API tokens and sign-out only', async () => {
     api = createFakeApi('RESEARCHER');
     vi.stubGlobal('fetch', api.fetch);
     render(<App />);
     await screen.findByRole('heading', { name: 'Research explorer', level: 1 });
     await screen.findByRole('button', { name: 'Show outcomes' });
-    expect(screen.queryByRole('navigation')).toBeNull();
+    const links = within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Research explorer', '/'],
+      ['API tokens', '/api-tokens'],
+    ]);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 });

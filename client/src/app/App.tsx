@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, PanelErrorBoundary } from './status';
 // One bundle per role, loaded after sign-in: the sign-in page carries none of them, and a client's
 // phone never downloads the therapist's forms or charts it cannot use.
 const TherapistApp = lazy(() => import('./therapist/TherapistApp'));
+const AdminApp = lazy(() => import('./admin/AdminApp'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const ResearchApp = lazy(() => import('./research/ResearchApp'));
 const AcceptInvitePage = lazy(() => import('./AcceptInvitePage'));
@@ -71,7 +72,7 @@ function SignedInApp({ session }: { session: Session }) {
   }
   const layouts: Record<Role, ReactNode> = {
     THERAPIST: <TherapistApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
-    ADMIN: <TherapistApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
+    ADMIN: <AdminApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
     CLIENT: <PortalApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
     RESEARCHER: <ResearchApp viewer={viewer.data.viewer} onSignOut={session.signOut} />,
   };

@@ -170,7 +170,15 @@ describe('clinic settings', () => {
     render(
       <Router>
         <ClinicSettingsForm
-          clinic={{ id: 'k1', name: 'Demo Clinic', timeZone: 'America/Vancouver', locale: 'en-CA', noChangeAfterSessions: 6 }}
+          clinic={{
+            id: 'k1',
+            name: 'Demo Clinic',
+            timeZone: 'America/Vancouver',
+            locale: 'en-CA',
+            noChangeAfterSessions: 6,
+            researchParticipationSince: null,
+            clientApiTokensAllowed: false,
+          }}
         />
       </Router>,
     );
@@ -196,7 +204,13 @@ describe('clinic settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the settings' }));
     await screen.findByText('Settings saved.');
     expect(api.sent('UpdateClinicSettings').at(-1)).toEqual({
-      input: { name: 'Harbour Massage', timeZone: 'America/Toronto', locale: 'fr-CA', noChangeAfterSessions: 6 },
+      input: {
+        clientApiTokensAllowed: false,
+        name: 'Harbour Massage',
+        timeZone: 'America/Toronto',
+        locale: 'fr-CA',
+        noChangeAfterSessions: 6,
+      },
     });
     // Saved: the zone is no longer "changing".
     expect(screen.queryByText(/recorded times stay as they are/)).toBeNull();

@@ -46,7 +46,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
       role,
       therapist: role === 'THERAPIST' ? { id: 't1', givenName: 'Tess', familyName: 'Therapist' } : null,
       client: role === 'CLIENT' ? { id: 'c1', displayName: 'Ada Lovelace' } : null,
-      clinic: role === 'RESEARCHER' ? null : { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC' },
+      clinic: role === 'RESEARCHER' ? null : { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC', clientApiTokensAllowed: false },
     },
   });
   const clientList = (variables: Record<string, unknown>): ClientListQuery => {

@@ -18,6 +18,7 @@ import { auditPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
+import { auditExportRouter } from '../modules/audit/audit-export.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
@@ -202,6 +203,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }),
   );
 
+  app.use('/audit', auditExportRouter({ orm, log, resolveViewer: options.resolveViewer }));
+
   // Before the web client's files, so that production answers 404 here rather than the app shell.
   app.use('/graphiql', graphiqlRouter({ production: options.production, clientDistDir: options.clientDistDir }));
 
@@ -223,7 +226,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research|calendar|metrics).*/, (_request, response) => {
+    // Not the app shell: the API, downloads and feeds (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
+    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

@@ -1,9 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { ViewerQuery } from '../../graphql/generated/graphql';
 import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
+import { apiTokensPath } from '../account/paths';
 import { useRouter } from '../router';
+import { Loading } from '../status';
 import { DiaryPage } from './DiaryPage';
 import { MyProgressPage } from './MyProgressPage';
+
+const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
 const nav: NavItem[] = [
   { to: '/portal', label: 'My progress', exact: true },
@@ -21,6 +25,13 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   let page: ReactNode;
   if (location.pathname === '/' || location.pathname === '/portal') page = <MyProgressPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
+  else if (location.pathname === apiTokensPath) page = <ApiTokensPage timeZone={timeZone} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
-  return <Layout header={<AppHeader viewer={viewer} home="/portal" nav={nav} onSignOut={onSignOut} />}>{page}</Layout>;
+  // API tokens only where the clinic allows clients to have them (a setting of the clinic admin).
+  const items = viewer.clinic?.clientApiTokensAllowed ? [...nav, { to: apiTokensPath, label: 'API tokens' }] : nav;
+  return (
+    <Layout header={<AppHeader viewer={viewer} home="/portal" nav={items} onSignOut={onSignOut} />}>
+      <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
+    </Layout>
+  );
 }

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { CohortOutcomesDocument, ResearchCatalogsDocument, type ViewerQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
-import { AppHeader, Layout } from '../AppHeader';
+import { AppHeader, Layout, type NavItem } from '../AppHeader';
+import { apiTokensPath } from '../account/paths';
+import { useRouter } from '../router';
 import { ErrorMessage, Loading, PanelErrorBoundary } from '../status';
 import { CohortForm, type CohortQuery } from './CohortForm';
 import { emptyCohortDraft } from './cohort-filter';
@@ -10,12 +12,25 @@ import type { MeasureFormat } from './outcome-charts';
 
 // chart.js loads with the first results, not with the form.
 const OutcomeResults = lazy(() => import('./OutcomeResults'));
+const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
+
+const nav: NavItem[] = [
+  { to: '/', label: 'Research explorer', exact: true },
+  { to: apiTokensPath, label: 'API tokens' },
+];
 
 /** A researcher's layout: one page, the research explorer. Aggregates only: no person is ever asked for. */
 export default function ResearchApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
+  const { location } = useRouter();
   return (
-    <Layout header={<AppHeader viewer={viewer} home="/" nav={[]} onSignOut={onSignOut} />}>
-      <ExplorerPage />
+    <Layout header={<AppHeader viewer={viewer} home="/" nav={nav} onSignOut={onSignOut} />}>
+      {location.pathname === apiTokensPath ? (
+        <Suspense fallback={<Loading>Loading the page…</Loading>}>
+          <ApiTokensPage timeZone={undefined} />
+        </Suspense>
+      ) : (
+        <ExplorerPage />
+      )}
     </Layout>
   );
 }

@@ -1,11 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { request } from '../../graphql/client';
-import { ClinicSettingsDocument, type ClinicSettingsFieldsFragment, UpdateClinicSettingsDocument } from '../../graphql/generated/graphql';
+import {
+  ClinicSettingsDocument,
+  type ClinicSettingsFieldsFragment,
+  SetResearchParticipationDocument,
+  UpdateClinicSettingsDocument,
+} from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
-import { FormProblem, SelectField, TextField } from '../forms/fields';
+import { formatDay } from '../account/paths';
+import { CheckField, FormProblem, SelectField, TextField } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
 import { ErrorMessage, Loading } from '../status';
-import { TherapistInviteForm } from './TherapistInviteForm';
 
 const forbidden = 'Only the clinic admin changes the clinic’s settings.';
 const ids = {
@@ -13,6 +18,8 @@ const ids = {
   timeZone: 'clinic-time-zone',
   locale: 'clinic-locale',
   noChangeAfterSessions: 'clinic-no-change-after',
+  clientApiTokensAllowed: 'clinic-client-api-tokens',
+  research: 'clinic-research',
 } as const;
 const controls = new Map<string, string>(Object.entries(ids));
 
@@ -28,15 +35,13 @@ export default function ClinicSettingsPage() {
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const clinic = query.data.viewer.clinic;
   if (!clinic) return <ErrorMessage message="This account belongs to no clinic." />;
-  return (
-    <>
-      <ClinicSettingsForm clinic={clinic} />
-      <TherapistInviteForm timeZone={clinic.timeZone} />
-    </>
-  );
+  return <ClinicSettingsForm clinic={clinic} />;
 }
 
-/** The admin's clinic settings: name, time zone, locale and the caseload's threshold. */
+/**
+ * The admin's clinic settings: name, time zone, locale, the caseload's threshold, client API tokens and research
+ * participation (invites are on the accounts page).
+ */
 export function ClinicSettingsForm({ clinic }: { clinic: ClinicSettingsFieldsFragment }) {
   const headingId = useId();
   const [saved, setSaved] = useState(clinic);
@@ -46,6 +51,8 @@ export function ClinicSettingsForm({ clinic }: { clinic: ClinicSettingsFieldsFra
     locale: clinic.locale,
     noChangeAfterSessions: String(clinic.noChangeAfterSessions),
   });
+  const [clientTokens, setClientTokens] = useState(clinic.clientApiTokensAllowed);
+  const [research, setResearch] = useState(clinic.researchParticipationSince !== null && clinic.researchParticipationSince !== undefined);
   const [done, setDone] = useState(false);
   const { sending, error, summary, submit } = useSubmission(forbidden);
   const field = (name: keyof typeof draft) => ({
@@ -65,9 +72,14 @@ export function ClinicSettingsForm({ clinic }: { clinic: ClinicSettingsFieldsFra
       timeZone: draft.timeZone,
       locale: draft.locale.trim(),
       noChangeAfterSessions: Number(draft.noChangeAfterSessions) || 0,
+      clientApiTokensAllowed: clientTokens,
     };
     await submit(async () => {
-      setSaved((await request(UpdateClinicSettingsDocument, { input })).updateClinicSettings);
+      let next = (await request(UpdateClinicSettingsDocument, { input })).updateClinicSettings;
+      // Research participation is its own (audited) mutation: sent only when it changes.
+      const wasIn = next.researchParticipationSince !== null && next.researchParticipationSince !== undefined;
+      if (research !== wasIn) next = (await request(SetResearchParticipationDocument, { optIn: research })).setResearchParticipation;
+      setSaved(next);
       setDone(true);
     }, controls);
   }
@@ -105,6 +117,41 @@ export function ClinicSettingsForm({ clinic }: { clinic: ClinicSettingsFieldsFra
         min={2}
         max={52}
       />
+      <fieldset className="settings-group">
+        <legend>API tokens of clients</legend>
+        <CheckField
+          id={ids.clientApiTokensAllowed}
+          label="Let clients make personal API tokens for their own record"
+          checked={clientTokens}
+          onChange={(checked) => {
+            setDone(false);
+            setClientTokens(checked);
+          }}
+          error={error}
+        />
+        <p className="hint">
+          Off unless you turn it on. A client’s token reads what their portal shows, lasts at most 30 days and stops after 30 days unused.
+          Turning this off stops new tokens; tokens already made work until they expire or are revoked on the accounts page.
+        </p>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Research</legend>
+        <CheckField
+          id={ids.research}
+          label="Take part in research: clients who consented count in researchers’ de-identified aggregates"
+          checked={research}
+          onChange={(checked) => {
+            setDone(false);
+            setResearch(checked);
+          }}
+          error={error}
+        />
+        <p className="hint">
+          {saved.researchParticipationSince
+            ? `Taking part since ${formatDay(saved.researchParticipationSince, saved.timeZone)}. Turning it off stops counting them at once.`
+            : 'Not taking part. Researchers never see a person, only groups large enough that nobody can be singled out.'}
+        </p>
+      </fieldset>
       <button type="submit" className="button" disabled={sending}>
         {sending ? 'Saving…' : 'Save the settings'}
       </button>

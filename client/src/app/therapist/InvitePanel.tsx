@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { request } from '../../graphql/client';
 import { InviteClientDocument, type InviteClientMutation } from '../../graphql/generated/graphql';
+import { SecretOnce } from '../account/SecretOnce';
 import { endSentence } from '../format';
 import { FormProblem, TextField } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
@@ -26,20 +27,6 @@ export interface IssuedInvite {
  */
 export function InviteResult({ invite, timeZone, recipient }: { invite: IssuedInvite; timeZone: string | undefined; recipient: string }) {
   const headingId = useId();
-  const linkId = useId();
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-
-  async function copy(link: string) {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      // No clipboard (insecure page, or refused): the link stays selectable on screen.
-      setCopied('no');
-    }
-  }
-
-  const link = inviteLink(invite.token);
   const expires = new Intl.DateTimeFormat(undefined, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -48,23 +35,16 @@ export function InviteResult({ invite, timeZone, recipient }: { invite: IssuedIn
   return (
     <section className="invite-result" aria-labelledby={headingId}>
       <h3 id={headingId}>Invite for {invite.email}</h3>
-      <p className="status status-ok" role="status">
-        Invite made. Send this link to {recipient}; it works once, until {endSentence(expires)}
-      </p>
-      <p className="hint">It is shown only now: Fascia keeps no readable copy. If it is lost, make a new invite.</p>
-      <label className="field" htmlFor={linkId}>
-        Invite link
-      </label>
-      <input id={linkId} className="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
-      <p className="actions">
-        <button type="button" className="button" onClick={() => copy(link)}>
-          Copy the link
-        </button>
-      </p>
-      <p aria-live="polite">
-        {copied === 'yes' && 'Copied.'}
-        {copied === 'no' && 'Could not copy: select the link and copy it yourself.'}
-      </p>
+      <SecretOnce
+        label="Invite link"
+        secret={inviteLink(invite.token)}
+        hint="It is shown only now: Fascia keeps no readable copy. If it is lost, make a new invite."
+        copyLabel="Copy the link"
+      >
+        <p className="status status-ok" role="status">
+          Invite made. Send this link to {recipient}; it works once, until {endSentence(expires)}
+        </p>
+      </SecretOnce>
     </section>
   );
 }
@@ -74,10 +54,13 @@ export function InvitePanel({
   clientId,
   email: knownEmail,
   timeZone,
+  onInvited,
 }: {
   clientId: string;
   email: string | null;
   timeZone: string | undefined;
+  /** Told once the invite is made (the admin's accounts page then lists it). */
+  onInvited?: () => void;
 }) {
   const headingId = useId();
   const [open, setOpen] = useState(false);
@@ -90,6 +73,7 @@ export function InvitePanel({
     await submit(
       async () => {
         setInvite((await request(InviteClientDocument, { clientId, email: email.trim() })).inviteClient);
+        onInvited?.();
       },
       new Map([['email', emailId]]),
     );

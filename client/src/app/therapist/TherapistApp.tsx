@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import type { ViewerQuery } from '../../graphql/generated/graphql';
 import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
+import { apiTokensPath } from '../account/paths';
 import { matchPath, useRouter } from '../router';
 import { Loading, PanelErrorBoundary } from '../status';
 import { CaseloadPage } from './CaseloadPage';
@@ -15,16 +16,32 @@ const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
 const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
 const VisitPage = lazy(() => import('./VisitPage'));
 const CalendarPage = lazy(() => import('./CalendarPage'));
+const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
   { to: '/calendar', label: 'Calendar' },
   { to: '/clients', label: 'Clients' },
 ];
-const adminNav: NavItem[] = [...nav, { to: settingsPath, label: 'Clinic settings' }];
+const tokensNav: NavItem = { to: apiTokensPath, label: 'API tokens' };
+const adminNav: NavItem[] = [...nav, { to: settingsPath, label: 'Clinic settings' }, tokensNav];
+
+/** Pages a layout built on this one adds (the admin console): its navigation and its routes, asked first. */
+export interface ExtraPages {
+  nav: readonly NavItem[];
+  page: (path: string) => ReactNode | null;
+}
 
 /** The therapist's (and clinic admin's) layout: caseload, clients, progress, recording. */
-export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
+export default function TherapistApp({
+  viewer,
+  onSignOut,
+  extra,
+}: {
+  viewer: ViewerQuery['viewer'];
+  onSignOut: () => void;
+  extra?: ExtraPages;
+}) {
   const { location } = useRouter();
   const timeZone = viewer.clinic?.timeZone;
   // Only an account with a therapist record records clinical data (the server refuses the others).
@@ -38,8 +55,10 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
   const isAdmin = viewer.role === 'ADMIN';
   const onboarding = onboardingPage(path, { timeZone, isAdmin });
+  const extraPage = extra?.page(path) ?? null;
   let page: ReactNode;
-  if (onboarding) page = onboarding;
+  if (extraPage) page = extraPage;
+  else if (onboarding) page = onboarding;
   else if (path === '/' || path === '/caseload') page = <CaseloadPage timeZone={timeZone} />;
   else if (path === '/calendar') page = <CalendarPage timeZone={timeZone} isAdmin={isAdmin} canRecord={canRecord} />;
   else if (path === '/clients') page = <ClientList />;
@@ -61,12 +80,22 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
         }
       />
     );
+  else if (path === apiTokensPath) page = <ApiTokensPage timeZone={timeZone} />;
   else if (questionnaireRoute?.id)
     page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;
   else page = <NotFoundPage home="/" homeLabel="Back to the caseload" />;
 
   return (
-    <Layout header={<AppHeader viewer={viewer} home="/" nav={isAdmin ? adminNav : nav} onSignOut={onSignOut} />}>
+    <Layout
+      header={
+        <AppHeader
+          viewer={viewer}
+          home="/"
+          nav={extra ? [...nav, ...extra.nav] : isAdmin ? adminNav : [...nav, tokensNav]}
+          onSignOut={onSignOut}
+        />
+      }
+    >
       <PanelErrorBoundary key={`${path}?${location.search}`}>
         <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
       </PanelErrorBoundary>

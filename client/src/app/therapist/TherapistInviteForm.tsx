@@ -20,7 +20,7 @@ const empty = { email: '', givenName: '', familyName: '', registrationNumber: ''
  * link is shown once (the same display as the client's portal invite). Their therapist
  * record is made when they accept.
  */
-export function TherapistInviteForm({ timeZone }: { timeZone: string | undefined }) {
+export function TherapistInviteForm({ timeZone, onInvited }: { timeZone: string | undefined; onInvited?: () => void }) {
   const headingId = useId();
   const [draft, setDraft] = useState(empty);
   const [invite, setInvite] = useState<InviteTherapistMutation['inviteTherapist'] | null>(null);
@@ -44,6 +44,7 @@ export function TherapistInviteForm({ timeZone }: { timeZone: string | undefined
       });
       setInvite(answer.inviteTherapist);
       setDraft(empty);
+      onInvited?.();
     }, controls);
   }
 

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether an account may sign in. */
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
 /** Age in whole years at the series start, in 10-year bands; the top band is 90 and over. */
 export type AgeBand =
   | 'AGE_0_9'
@@ -58,6 +63,12 @@ export type Attendance =
   | 'CANCELLED'
   | 'NO_SHOW';
 
+/** ALLOWED: done; DENIED: the role or sign-in did not allow it; NOT_FOUND: the record was outside reach. */
+export type AuditOutcome =
+  | 'ALLOWED'
+  | 'DENIED'
+  | 'NOT_FOUND';
+
 /** Books a series' plan as weekly appointments, e.g. Mon/Wed/Fri at 17:30 for 4 weeks. */
 export type BookPlanInput = {
   /** First day; defaults to the later of the series start and today. */
@@ -95,6 +106,8 @@ export type CaseloadSort =
 
 /** Changes to the clinic's settings; omitted fields stay as they are. */
 export type ClinicSettingsInput = {
+  /** Whether the clinic's client accounts may make personal API tokens (off when the clinic was made). Turning it off stops new ones; tokens clients already made keep working until they expire or are revoked. */
+  clientApiTokensAllowed?: boolean | null | undefined;
   /** BCP 47 locale for dates and numbers, e.g. en-CA or fr-CA. */
   locale?: string | null | undefined;
   /** Name for display, 1-200 characters. */
@@ -523,6 +536,89 @@ export type Weekday =
   | 'TUESDAY'
   | 'WEDNESDAY';
 
+export type AdminAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAccountsQuery = { accounts: Array<{ id: string, email: string, name: string | null, role: Role, status: AccountStatus, createdAt: string, lastSignInAt: string | null, disabledAt: string | null, activeSessions: number, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string }> }>, pendingInvites: Array<{ id: string, email: string, role: Role, therapistName: string | null, createdAt: string, expiresAt: string, client: { id: string, displayName: string } | null }> };
+
+export type AdminAccountFieldsFragment = { id: string, email: string, name: string | null, role: Role, status: AccountStatus, createdAt: string, lastSignInAt: string | null, disabledAt: string | null, activeSessions: number, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string }> };
+
+export type DisableAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type DisableAccountMutation = { disableAccount: { id: string, email: string, name: string | null, role: Role, status: AccountStatus, createdAt: string, lastSignInAt: string | null, disabledAt: string | null, activeSessions: number, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string }> } };
+
+export type EnableAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type EnableAccountMutation = { enableAccount: { id: string, email: string, name: string | null, role: Role, status: AccountStatus, createdAt: string, lastSignInAt: string | null, disabledAt: string | null, activeSessions: number, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string }> } };
+
+export type RevokeAccountApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeAccountApiTokenMutation = { revokeAccountApiToken: { id: string, revokedAt: string | null } };
+
+export type FindClientsQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type FindClientsQuery = { clients: { edges: Array<{ node: { id: string, displayName: string, dateOfBirth: string } }> } };
+
+export type AuditTrailQueryVariables = Exact<{
+  clientId?: string | number | null | undefined;
+  accountId?: string | number | null | undefined;
+  operation?: string | null | undefined;
+  refused?: boolean | null | undefined;
+  fromDate?: string | null | undefined;
+  toDate?: string | null | undefined;
+  after?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type AuditTrailQuery = { auditTrail: Array<{ id: string, at: string, accountId: string | null, accountEmail: string | null, role: string, operation: string, clientId: string | null, outcome: AuditOutcome, address: string | null, requestedIds: Array<string>, moreRequestedIds: number, cursor: string }> };
+
+export type AuditAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditAccountsQuery = { accounts: Array<{ id: string, email: string, role: Role }> };
+
+export type SetResearchParticipationMutationVariables = Exact<{
+  optIn: boolean;
+}>;
+
+
+export type SetResearchParticipationMutation = { setResearchParticipation: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number, researchParticipationSince: string | null, clientApiTokensAllowed: boolean } };
+
+export type MyApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApiTokensQuery = { apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string }>, apiTokenPolicy: { allowed: boolean, reason: string | null, maxDays: number, defaultDays: number, idleDays: number } };
+
+export type ApiTokenFieldsFragment = { id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: string;
+  expiresInDays: number;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string } };
+
 export type CalendarAppointmentFragment = { id: string, startsAt: string, endsAt: string, localDate: string, localTime: string, minutes: number, status: AppointmentStatus, seriesId: string, sessionId: string | null, needsSession: boolean, cancelledBy: Canceller | null, lateCancellation: boolean | null, cancelRequestedAt: string | null, cancelRequestReason: string | null };
 
 export type CalendarQueryVariables = Exact<{
@@ -618,16 +714,16 @@ export type ClientSeriesQuery = { client: { id: string, displayName: string, dat
 export type ClinicSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClinicSettingsQuery = { viewer: { clinic: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number } | null } };
+export type ClinicSettingsQuery = { viewer: { clinic: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number, researchParticipationSince: string | null, clientApiTokensAllowed: boolean } | null } };
 
 export type UpdateClinicSettingsMutationVariables = Exact<{
   input: ClinicSettingsInput;
 }>;
 
 
-export type UpdateClinicSettingsMutation = { updateClinicSettings: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number } };
+export type UpdateClinicSettingsMutation = { updateClinicSettings: { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number, researchParticipationSince: string | null, clientApiTokensAllowed: boolean } };
 
-export type ClinicSettingsFieldsFragment = { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number };
+export type ClinicSettingsFieldsFragment = { id: string, name: string, timeZone: string, locale: string, noChangeAfterSessions: number, researchParticipationSince: string | null, clientApiTokensAllowed: boolean };
 
 export type InviteTherapistMutationVariables = Exact<{
   email: string;
@@ -870,7 +966,7 @@ export type SignOutMutation = { signOut: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string } | null } };
+export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string, clientApiTokensAllowed: boolean } | null } };
 
 export type VisitHistoryQueryVariables = Exact<{
   seriesId: string | number;
@@ -907,6 +1003,46 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const AdminAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAccountFields on Account {
+  id
+  email
+  name
+  role
+  status
+  createdAt
+  lastSignInAt
+  disabledAt
+  activeSessions
+  therapist {
+    id
+    givenName
+    familyName
+  }
+  client {
+    id
+    displayName
+  }
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`, {"fragmentName":"AdminAccountFields"}) as unknown as TypedDocumentString<AdminAccountFieldsFragment, unknown>;
 export const CalendarAppointmentFragmentDoc = new TypedDocumentString(`
     fragment CalendarAppointment on Appointment {
   id
@@ -932,6 +1068,8 @@ export const ClinicSettingsFieldsFragmentDoc = new TypedDocumentString(`
   timeZone
   locale
   noChangeAfterSessions
+  researchParticipationSince
+  clientApiTokensAllowed
 }
     `, {"fragmentName":"ClinicSettingsFields"}) as unknown as TypedDocumentString<ClinicSettingsFieldsFragment, unknown>;
 export const PlainProgressFragmentDoc = new TypedDocumentString(`
@@ -1129,6 +1267,241 @@ fragment Revision on RecordRevision {
     after
   }
 }`, {"fragmentName":"QuestionnaireResponseCorrections"}) as unknown as TypedDocumentString<QuestionnaireResponseCorrectionsFragment, unknown>;
+export const AdminAccountsDocument = new TypedDocumentString(`
+    query AdminAccounts {
+  accounts {
+    ...AdminAccountFields
+  }
+  pendingInvites {
+    id
+    email
+    role
+    therapistName
+    client {
+      id
+      displayName
+    }
+    createdAt
+    expiresAt
+  }
+}
+    fragment AdminAccountFields on Account {
+  id
+  email
+  name
+  role
+  status
+  createdAt
+  lastSignInAt
+  disabledAt
+  activeSessions
+  therapist {
+    id
+    givenName
+    familyName
+  }
+  client {
+    id
+    displayName
+  }
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<AdminAccountsQuery, AdminAccountsQueryVariables>;
+export const DisableAccountDocument = new TypedDocumentString(`
+    mutation DisableAccount($accountId: ID!) {
+  disableAccount(accountId: $accountId) {
+    ...AdminAccountFields
+  }
+}
+    fragment AdminAccountFields on Account {
+  id
+  email
+  name
+  role
+  status
+  createdAt
+  lastSignInAt
+  disabledAt
+  activeSessions
+  therapist {
+    id
+    givenName
+    familyName
+  }
+  client {
+    id
+    displayName
+  }
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<DisableAccountMutation, DisableAccountMutationVariables>;
+export const EnableAccountDocument = new TypedDocumentString(`
+    mutation EnableAccount($accountId: ID!) {
+  enableAccount(accountId: $accountId) {
+    ...AdminAccountFields
+  }
+}
+    fragment AdminAccountFields on Account {
+  id
+  email
+  name
+  role
+  status
+  createdAt
+  lastSignInAt
+  disabledAt
+  activeSessions
+  therapist {
+    id
+    givenName
+    familyName
+  }
+  client {
+    id
+    displayName
+  }
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<EnableAccountMutation, EnableAccountMutationVariables>;
+export const RevokeAccountApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeAccountApiToken($id: ID!) {
+  revokeAccountApiToken(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeAccountApiTokenMutation, RevokeAccountApiTokenMutationVariables>;
+export const FindClientsDocument = new TypedDocumentString(`
+    query FindClients($search: String!) {
+  clients(search: $search, first: 8) {
+    edges {
+      node {
+        id
+        displayName
+        dateOfBirth
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindClientsQuery, FindClientsQueryVariables>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($clientId: ID, $accountId: ID, $operation: String, $refused: Boolean, $fromDate: LocalDate, $toDate: LocalDate, $after: String, $first: Int!) {
+  auditTrail(
+    clientId: $clientId
+    accountId: $accountId
+    operation: $operation
+    refused: $refused
+    fromDate: $fromDate
+    toDate: $toDate
+    after: $after
+    first: $first
+  ) {
+    id
+    at
+    accountId
+    accountEmail
+    role
+    operation
+    clientId
+    outcome
+    address
+    requestedIds
+    moreRequestedIds
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const AuditAccountsDocument = new TypedDocumentString(`
+    query AuditAccounts {
+  accounts {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAccountsQuery, AuditAccountsQueryVariables>;
+export const SetResearchParticipationDocument = new TypedDocumentString(`
+    mutation SetResearchParticipation($optIn: Boolean!) {
+  setResearchParticipation(optIn: $optIn) {
+    ...ClinicSettingsFields
+  }
+}
+    fragment ClinicSettingsFields on Clinic {
+  id
+  name
+  timeZone
+  locale
+  noChangeAfterSessions
+  researchParticipationSince
+  clientApiTokensAllowed
+}`) as unknown as TypedDocumentString<SetResearchParticipationMutation, SetResearchParticipationMutationVariables>;
+export const MyApiTokensDocument = new TypedDocumentString(`
+    query MyApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+  apiTokenPolicy {
+    allowed
+    reason
+    maxDays
+    defaultDays
+    idleDays
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<MyApiTokensQuery, MyApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($name: String!, $expiresInDays: Int!) {
+  createApiToken(name: $name, expiresInDays: $expiresInDays) {
+    token
+    apiToken {
+      ...ApiTokenFields
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const CalendarDocument = new TypedDocumentString(`
     query Calendar($from: DateTime!, $to: DateTime!, $therapistId: ID) {
   calendar(from: $from, to: $to, therapistId: $therapistId) {
@@ -1422,6 +1795,8 @@ export const ClinicSettingsDocument = new TypedDocumentString(`
   timeZone
   locale
   noChangeAfterSessions
+  researchParticipationSince
+  clientApiTokensAllowed
 }`) as unknown as TypedDocumentString<ClinicSettingsQuery, ClinicSettingsQueryVariables>;
 export const UpdateClinicSettingsDocument = new TypedDocumentString(`
     mutation UpdateClinicSettings($input: ClinicSettingsInput!) {
@@ -1435,6 +1810,8 @@ export const UpdateClinicSettingsDocument = new TypedDocumentString(`
   timeZone
   locale
   noChangeAfterSessions
+  researchParticipationSince
+  clientApiTokensAllowed
 }`) as unknown as TypedDocumentString<UpdateClinicSettingsMutation, UpdateClinicSettingsMutationVariables>;
 export const InviteTherapistDocument = new TypedDocumentString(`
     mutation InviteTherapist($email: String!, $givenName: String!, $familyName: String!, $registrationNumber: String) {
@@ -2045,6 +2422,7 @@ export const ViewerDocument = new TypedDocumentString(`
       id
       name
       timeZone
+      clientApiTokensAllowed
     }
   }
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../common/errors.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
-import { anonymous, ForbiddenError, type Role, type Viewer } from '../../common/viewer.js';
+import { anonymous, ForbiddenError, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
+import { Clinic } from '../clinics/clinic.entity.js';
 import { AccessToken, type AccessTokenKind } from './access-token.entity.js';
 import type { Account } from './account.entity.js';
 import { accountIdOf, viewerOf } from './account.service.js';
@@ -112,22 +113,50 @@ export async function revokePresented(em: EntityManager, viewer: Viewer, secret:
 }
 
 /** The viewer's API tokens that still work, newest first. */
-export async function listApiTokens(em: EntityManager, viewer: Viewer): Promise<AccessToken[]> {
-  return em.find(
+export async function listApiTokens(em: EntityManager, viewer: Viewer, now = new Date()): Promise<AccessToken[]> {
+  const tokens = await em.find(
     AccessToken,
-    { account: accountIdOf(viewer), kind: 'API', revokedAt: null, expiresAt: { $gt: new Date() } },
+    { account: accountIdOf(viewer), kind: 'API', revokedAt: null, expiresAt: { $gt: now } },
     { orderBy: { createdAt: 'desc', id: 'asc' } },
   );
+  // Unused for too long, a token has stopped working (see `ended`): not listed as one that works.
+  return tokens.filter((token) => now.getTime() - token.lastUsedAt.getTime() <= accessPolicy.apiTokenIdleMs);
+}
+
+/** What the viewer may do with API tokens: whether they may make one, the longest lifetime, the idle expiry. */
+export interface ApiTokenPolicy {
+  allowed: boolean;
+  /** Why not, in words, when not allowed. */
+  reason: string | null;
+  maxDays: number;
+  defaultDays: number;
+  idleDays: number;
+}
+
+export async function apiTokenPolicy(em: EntityManager, viewer: Viewer): Promise<ApiTokenPolicy> {
+  const maxDays = viewer.role === 'ANONYMOUS' ? 0 : accessPolicy.apiTokenMaxDaysByRole[viewer.role];
+  let reason: string | null = null;
+  if (viewer.role === 'CLIENT') {
+    // A client's portal is for reading their own record in the page: a long-lived secret for it is a risk
+    // most clinics do not need, so it is off unless the clinic turns it on (docs/api.md#api-tokens).
+    const clinic = await em.findOneOrFail(Clinic, viewer.clinicId, { fields: ['clientApiTokensAllowed'] });
+    if (!clinic.clientApiTokensAllowed) reason = 'Your clinic does not allow client accounts to make API tokens';
+  }
+  return {
+    allowed: reason === null && maxDays > 0,
+    reason,
+    maxDays,
+    defaultDays: Math.min(accessPolicy.apiTokenDefaultDays, maxDays),
+    idleDays: accessPolicy.apiTokenIdleMs / dayMs,
+  };
 }
 
 /** A personal API token; its secret is shown once, to the caller, and never again. */
 export async function createApiToken(em: EntityManager, viewer: Viewer, name: string, expiresInDays: number): Promise<IssuedToken> {
-  // A client's portal is for reading their own record in the page; a long-lived secret for it is a risk
-  // without a use. (A clinic setting to allow it is not built yet: until then no client makes tokens.)
-  if (viewer.role === 'CLIENT') throw new ForbiddenError('A client account may not create API tokens');
+  const policy = await apiTokenPolicy(em, viewer);
+  if (policy.reason) throw new ForbiddenError(policy.reason);
   checkText('name', name, 100, true);
-  const maxDays = viewer.role === 'ANONYMOUS' ? 0 : accessPolicy.apiTokenMaxDaysByRole[viewer.role];
-  checkInteger('expiresInDays', expiresInDays, 1, maxDays);
+  checkInteger('expiresInDays', expiresInDays, 1, policy.maxDays);
   return issueToken(em, { id: accountIdOf(viewer) }, 'API', { name: name.trim(), lifetimeMs: expiresInDays * dayMs });
 }
 
@@ -135,6 +164,45 @@ export async function createApiToken(em: EntityManager, viewer: Viewer, name: st
 export async function revokeApiToken(em: EntityManager, viewer: Viewer, id: string): Promise<AccessToken> {
   const token = isUuid(id) ? await em.findOne(AccessToken, { id, account: accountIdOf(viewer), kind: 'API' }) : null;
   if (!token) throw new NotFoundError('API token', id);
+  token.revokedAt ??= new Date();
+  await em.flush();
+  return token;
+}
+
+/** Live sessions and API tokens of some accounts, in one query (the accounts page lists them all). */
+export async function liveTokensOf(
+  em: EntityManager,
+  accountIds: readonly string[],
+  now = new Date(),
+): Promise<{ sessions: Map<string, number>; apiTokens: Map<string, AccessToken[]> }> {
+  const sessions = new Map<string, number>();
+  const apiTokens = new Map<string, AccessToken[]>();
+  if (accountIds.length === 0) return { sessions, apiTokens };
+  const tokens = await em.find(
+    AccessToken,
+    { account: { $in: [...accountIds] }, revokedAt: null, expiresAt: { $gt: now } },
+    { orderBy: { createdAt: 'desc', id: 'asc' } },
+  );
+  for (const token of tokens) {
+    const idleMs = token.kind === 'SESSION' ? accessPolicy.sessionIdleMs : accessPolicy.apiTokenIdleMs;
+    // Idle ones have ended (see `ended`), though nothing was written when they did.
+    if (now.getTime() - token.lastUsedAt.getTime() > idleMs) continue;
+    const accountId = token.account.id;
+    if (token.kind === 'SESSION') sessions.set(accountId, (sessions.get(accountId) ?? 0) + 1);
+    else apiTokens.set(accountId, [...(apiTokens.get(accountId) ?? []), token]);
+  }
+  return { sessions, apiTokens };
+}
+
+/**
+ * An admin revokes an API token of an account of their clinic (e.g. of someone who left, or a leaked one).
+ * Another clinic's token, a session, or an unknown id answers NOT_FOUND alike.
+ */
+export async function revokeAccountApiToken(em: EntityManager, admin: StaffViewer, tokenId: string): Promise<AccessToken> {
+  const token = isUuid(tokenId)
+    ? await em.findOne(AccessToken, { id: tokenId, kind: 'API', account: { clinic: admin.clinicId } }, { populate: ['account'] })
+    : null;
+  if (!token) throw new NotFoundError('API token', tokenId);
   token.revokedAt ??= new Date();
   await em.flush();
   return token;

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { staffViewer } from '../../common/viewer.js';
 import { Client } from '../clients/client.entity.js';
@@ -6,9 +7,28 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { ClinicNode, TherapistNode } from '../clinics/clinic.type.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import type { RequestContext } from '../request/request-context.js';
-import { createApiToken, issueSession, listApiTokens, revokeApiToken, revokePresented } from './access.service.js';
-import { accountIdOf, disableAccount, listAccounts, revokeEverything } from './account.service.js';
-import { AccountNode, ApiTokenNode, CreatedApiToken, CreatedInvite, SignInResult, ViewerNode } from './account.type.js';
+import {
+  apiTokenPolicy,
+  createApiToken,
+  issueSession,
+  listApiTokens,
+  liveTokensOf,
+  revokeAccountApiToken,
+  revokeApiToken,
+  revokePresented,
+} from './access.service.js';
+import type { Account } from './account.entity.js';
+import { accountIdOf, disableAccount, enableAccount, listAccounts, listPendingInvites, revokeEverything } from './account.service.js';
+import {
+  AccountNode,
+  ApiTokenNode,
+  ApiTokenPolicyNode,
+  CreatedApiToken,
+  CreatedInvite,
+  PendingInviteNode,
+  SignInResult,
+  ViewerNode,
+} from './account.type.js';
 import type { AccountsContext } from './http-credentials.js';
 import { acceptInvite, inviteClient, inviteTherapist } from './invite.service.js';
 import { accessPolicy } from './secrets.js';
@@ -57,6 +77,15 @@ export class SessionResolver {
   }
 
   @Authorized()
+  @Query(() => ApiTokenPolicyNode, {
+    description:
+      "What the viewer may do with API tokens: whether they may make one, the longest lifetime for the account's role, the idle expiry.",
+  })
+  async apiTokenPolicy(@Ctx() { em, viewer }: AccountsContext): Promise<ApiTokenPolicyNode> {
+    return Object.assign(new ApiTokenPolicyNode(), await apiTokenPolicy(em, viewer));
+  }
+
+  @Authorized()
   @Mutation(() => CreatedApiToken, { description: 'Makes a personal API token for scripts. Its secret is returned this once only.' })
   async createApiToken(
     @Ctx() { em, viewer }: AccountsContext,
@@ -66,7 +95,8 @@ export class SessionResolver {
       description:
         `Days until it stops working: at most ${Object.entries(accessPolicy.apiTokenMaxDaysByRole)
           .map(([role, days]) => `${days} for ${role}`)
-          .join(', ')}. ` + `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
+          .join(', ')} (a CLIENT only when the clinic allows client tokens). ` +
+        `Unused for ${accessPolicy.apiTokenIdleMs / 86_400_000} days, it stops working sooner.`,
     })
     expiresInDays: number,
   ): Promise<CreatedApiToken> {
@@ -90,7 +120,13 @@ export class AccountResolver {
   @Authorized('ADMIN')
   @Query(() => [AccountNode], { description: "The accounts of the admin's clinic, by email." })
   async accounts(@Ctx() { em, viewer }: AccountsContext): Promise<AccountNode[]> {
-    return (await listAccounts(em, staffViewer(viewer))).map((account) => AccountNode.from(account));
+    return accountNodes(em, await listAccounts(em, staffViewer(viewer)));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [PendingInviteNode], { description: "The admin's clinic's invites not yet accepted and not expired, newest first." })
+  async pendingInvites(@Ctx() { em, viewer }: AccountsContext): Promise<PendingInviteNode[]> {
+    return (await listPendingInvites(em, staffViewer(viewer))).map((invite) => PendingInviteNode.from(invite));
   }
 
   @Authorized('ADMIN')
@@ -143,8 +179,45 @@ export class AccountResolver {
     @Ctx() { em, viewer }: AccountsContext,
     @Arg('accountId', () => ID, { description: 'The account to disable.' }) accountId: string,
   ): Promise<AccountNode> {
-    return AccountNode.from(await disableAccount(em, staffViewer(viewer), accountId));
+    const [node] = await accountNodes(em, [await disableAccount(em, staffViewer(viewer), accountId)]);
+    return node as AccountNode;
   }
+
+  @Authorized('ADMIN')
+  @Mutation(() => AccountNode, {
+    description:
+      'Lets a disabled account of the clinic sign in again. Its old sessions and API tokens stay revoked; another clinic’s account answers NOT_FOUND.',
+  })
+  async enableAccount(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('accountId', () => ID, { description: 'The account to enable.' }) accountId: string,
+  ): Promise<AccountNode> {
+    const [node] = await accountNodes(em, [await enableAccount(em, staffViewer(viewer), accountId)]);
+    return node as AccountNode;
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiTokenNode, {
+    description:
+      "Revokes an API token of an account of the admin's clinic at once (see Account.apiTokens). Audited; any other id answers NOT_FOUND.",
+  })
+  async revokeAccountApiToken(
+    @Ctx() { em, viewer }: AccountsContext,
+    @Arg('id', () => ID, { description: 'The token to revoke.' }) id: string,
+  ): Promise<ApiTokenNode> {
+    return ApiTokenNode.from(await revokeAccountApiToken(em, staffViewer(viewer), id));
+  }
+}
+
+/** Accounts with their live sessions and API tokens, counted in one query for all of them. */
+async function accountNodes(em: EntityManager, accounts: readonly Account[]): Promise<AccountNode[]> {
+  const live = await liveTokensOf(
+    em,
+    accounts.map((account) => account.id),
+  );
+  return accounts.map((account) =>
+    AccountNode.from(account, { sessions: live.sessions.get(account.id) ?? 0, apiTokens: live.apiTokens.get(account.id) ?? [] }),
+  );
 }
 
 /** Who is signed in: the account's role and the clinic, therapist or client record behind it. */

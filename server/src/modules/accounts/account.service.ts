@@ -4,6 +4,7 @@ import { checkEmail, checkText, isUuid } from '../../common/validate.js';
 import { anonymous, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { AccessToken } from './access-token.entity.js';
 import { Account } from './account.entity.js';
+import { Invite } from './invite.entity.js';
 import { checkNewPassword, hashPassword } from './password.js';
 
 /** Emails are compared and stored trimmed and in lower case. */
@@ -129,14 +130,40 @@ export async function revokeEverything(em: EntityManager, accountId: string, now
  * and tokens end at once. Another clinic's account answers like a missing one.
  */
 export async function disableAccount(em: EntityManager, admin: StaffViewer, accountId: string): Promise<Account> {
-  const account = isUuid(accountId)
-    ? await em.findOne(Account, { id: accountId, clinic: admin.clinicId }, { populate: ['clinic', 'therapist', 'client'] })
-    : null;
-  if (!account) throw new NotFoundError('Account', accountId);
+  const account = await clinicAccount(em, admin, accountId);
   if (account.id === admin.accountId) throw new BadInputError('accountId', 'self', 'is your own account: another admin must disable it');
   const now = new Date();
   account.disabledAt ??= now;
   await em.flush();
   await revokeEverything(em, account.id, now);
   return account;
+}
+
+/** An account of the admin's clinic, with its records; anything else answers NOT_FOUND. */
+async function clinicAccount(em: EntityManager, admin: StaffViewer, accountId: string): Promise<Account> {
+  const account = isUuid(accountId)
+    ? await em.findOne(Account, { id: accountId, clinic: admin.clinicId }, { populate: ['clinic', 'therapist', 'client'] })
+    : null;
+  if (!account) throw new NotFoundError('Account', accountId);
+  return account;
+}
+
+/**
+ * An admin lets a disabled account of their clinic sign in again. Its old sessions and tokens stay
+ * revoked: the person signs in afresh and makes new tokens.
+ */
+export async function enableAccount(em: EntityManager, admin: StaffViewer, accountId: string): Promise<Account> {
+  const account = await clinicAccount(em, admin, accountId);
+  account.disabledAt = null;
+  await em.flush();
+  return account;
+}
+
+/** The clinic's invites not yet accepted and not expired, newest first. */
+export async function listPendingInvites(em: EntityManager, admin: StaffViewer, now = new Date()): Promise<Invite[]> {
+  return em.find(
+    Invite,
+    { clinic: admin.clinicId, acceptedAt: null, expiresAt: { $gt: now } },
+    { orderBy: { createdAt: 'desc', id: 'asc' }, populate: ['client'] },
+  );
 }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../common/enum-of.js';
 import type { Role } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ClientNode } from '../clients/client.type.js';
@@ -104,6 +105,11 @@ export class CreatedInvite {
   }
 }
 
+export const accountStatuses = ['ACTIVE', 'DISABLED'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+export const AccountStatusEnum = enumOf(accountStatuses);
+registerEnumType(AccountStatusEnum, { name: 'AccountStatus', description: 'Whether an account may sign in.' });
+
 @ObjectType('Account', { description: 'An account that signs in to Fascia.' })
 export class AccountNode {
   @Field(() => ID, { description: 'Stable identifier.' })
@@ -139,8 +145,20 @@ export class AccountNode {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When an admin disabled it; a disabled account cannot sign in.' })
   disabledAt!: Date | null;
 
-  /** From an account whose clinic, therapist and client are loaded. */
-  static from(account: Account): AccountNode {
+  @Field(() => AccountStatusEnum, { description: 'ACTIVE: may sign in; DISABLED: an admin disabled it.' })
+  status!: AccountStatus;
+
+  @Field(() => Int, { description: 'Sessions (signed-in browsers or scripts) that still work: not signed out, expired or idle.' })
+  activeSessions!: number;
+
+  @Field(() => [ApiTokenNode], { description: 'Its personal API tokens that still work, newest first.' })
+  apiTokens!: ApiTokenNode[];
+
+  /** From an account whose clinic, therapist and client are loaded, with its live sessions and tokens (`liveTokensOf`). */
+  static from(
+    account: Account,
+    live: { sessions: number; apiTokens: readonly AccessToken[] } = { sessions: 0, apiTokens: [] },
+  ): AccountNode {
     const clinic = account.clinic?.unwrap();
     const therapist = account.therapist?.unwrap();
     const client = account.client?.unwrap();
@@ -155,8 +173,67 @@ export class AccountNode {
       createdAt: account.createdAt,
       lastSignInAt: account.lastSignInAt ?? null,
       disabledAt: account.disabledAt ?? null,
+      status: account.disabledAt ? 'DISABLED' : 'ACTIVE',
+      activeSessions: live.sessions,
+      apiTokens: live.apiTokens.map((token) => ApiTokenNode.from(token)),
     });
   }
+}
+
+@ObjectType('PendingInvite', { description: 'An invite of the clinic not yet accepted and not expired (its token is never shown again).' })
+export class PendingInviteNode {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The email the account will have.' })
+  email!: string;
+
+  @Field(() => RoleEnum, { description: 'The role the account will have.' })
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: "A therapist invite: the therapist's name as the admin typed it." })
+  therapistName!: string | null;
+
+  @Field(() => ClientNode, { nullable: true, description: 'A client invite: the client record the account will belong to.' })
+  client!: ClientNode | null;
+
+  @Field(() => DateTimeScalar, { description: 'When it was made.' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When it stops working.' })
+  expiresAt!: Date;
+
+  /** From an invite whose client is loaded. */
+  static from(invite: Invite): PendingInviteNode {
+    const client = invite.client?.unwrap();
+    return Object.assign(new PendingInviteNode(), {
+      id: invite.id,
+      email: invite.email,
+      role: invite.role,
+      therapistName: invite.role === 'THERAPIST' ? [invite.givenName, invite.familyName].filter(Boolean).join(' ') || null : null,
+      client: client ? ClientNode.from(client) : null,
+      createdAt: invite.createdAt,
+      expiresAt: invite.expiresAt,
+    });
+  }
+}
+
+@ObjectType('ApiTokenPolicy', { description: "What the signed-in account may do with API tokens, by its role and its clinic's settings." })
+export class ApiTokenPolicyNode {
+  @Field(() => Boolean, { description: 'Whether the account may make API tokens.' })
+  allowed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why not, in words, when it may not.' })
+  reason!: string | null;
+
+  @Field(() => Int, { description: "The longest lifetime, in days, a token of the account's role may have." })
+  maxDays!: number;
+
+  @Field(() => Int, { description: 'The lifetime a new token gets when none is asked for, in days.' })
+  defaultDays!: number;
+
+  @Field(() => Int, { description: 'A token unused for this many days stops working, whatever its lifetime.' })
+  idleDays!: number;
 }
 
 @ObjectType('Viewer', { description: 'Who is signed in, and the records behind the account.' })

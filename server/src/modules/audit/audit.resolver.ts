@@ -1,34 +1,46 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { checkInteger } from '../../common/validate.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
-import { DateTimeScalar } from '../../graphql/scalars.js';
-import { getClient } from '../clients/client.service.js';
+import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { RequestContext } from '../request/request-context.js';
+import { findAuditTrail } from './audit.service.js';
 import { AuditEventNode } from './audit.type.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { checkAuditFilter, decodeAuditCursor } from './audit-filter.js';
 
 const maxEvents = 200;
 
 @Resolver(() => AuditEventNode)
 export class AuditResolver {
   @Authorized('ADMIN')
-  @Query(() => [AuditEventNode], { description: "The clinic's audit trail, newest first; optionally for one client." })
+  @Query(() => [AuditEventNode], {
+    description:
+      "The clinic's audit trail, newest first, narrowed by any of the filters (all must hold). Page with `after`: the `cursor` " +
+      'of the last event of the previous page. `GET`-free CSV of the same rows: `POST /audit/export.csv` (docs/api.md).',
+  })
   async auditTrail(
     @Ctx() { em, viewer }: RequestContext,
     @Arg('clientId', () => ID, { nullable: true, description: 'Only events about this client.' }) clientId: string | null,
-    @Arg('before', () => DateTimeScalar, { nullable: true, description: 'Only events before this instant (for paging).' })
+    @Arg('before', () => DateTimeScalar, { nullable: true, description: 'Only events before this instant (older paging; see `after`).' })
     before: Date | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${maxEvents}.` }) first: number,
+    @Arg('accountId', () => ID, { nullable: true, description: 'Only events of this account (who acted).' }) accountId: string | null,
+    @Arg('operation', () => String, { nullable: true, description: 'Only this operation, e.g. Query.client or Mutation.recordSession.' })
+    operation: string | null,
+    @Arg('refused', () => Boolean, { nullable: true, description: 'true: refusals only (DENIED, NOT_FOUND); false: allowed only.' })
+    refused: boolean | null,
+    @Arg('fromDate', () => LocalDateScalar, { nullable: true, description: "First day, inclusive, in the clinic's time zone." })
+    fromDate: string | null,
+    @Arg('toDate', () => LocalDateScalar, { nullable: true, description: "Last day, inclusive, in the clinic's time zone." })
+    toDate: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event of the previous page.' }) after:
+      | string
+      | null,
   ): Promise<AuditEventNode[]> {
     checkInteger('first', first, 1, maxEvents);
-    const admin = staffViewer(viewer);
-    if (clientId) await getClient(em, admin, clientId);
-    const events = await em.find(
-      AuditEvent,
-      { clinicId: admin.clinicId, ...(clientId ? { clientId } : {}), ...(before ? { at: { $lt: before } } : {}) },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: first },
-    );
-    return events.map((event) => AuditEventNode.from(event));
+    const filter = await checkAuditFilter(em, staffViewer(viewer), { clientId, accountId, operation, refused, fromDate, toDate, before });
+    const rows = await findAuditTrail(em, filter, { after: after ? decodeAuditCursor('after', after) : null, limit: first });
+    return rows.map((row) => AuditEventNode.fromRow(row));
   }
 
   @Authorized('CLIENT')

@@ -174,3 +174,85 @@ export async function writeAttemptsOnRecords(
   }));
   if (rows.length > 0) await commitAuditRows(em, rows as AuditRow[]);
 }
+
+/** What the clinic admin's audit trail viewer (and its CSV download) narrows the clinic's rows to. */
+export interface AuditFilter {
+  clinicId: string;
+  /** IANA zone of the clinic: `fromDate` and `toDate` are its calendar days. */
+  timeZone: string;
+  clientId?: string | null;
+  accountId?: string | null;
+  /** The operation, e.g. `Query.client`. */
+  operation?: string | null;
+  /** true: refusals only (DENIED, NOT_FOUND); false: allowed only; null: both. */
+  refused?: boolean | null;
+  /** First calendar day (YYYY-MM-DD), inclusive. */
+  fromDate?: string | null;
+  /** Last calendar day (YYYY-MM-DD), inclusive. */
+  toDate?: string | null;
+  /** Only rows before this instant (the older API's paging). */
+  before?: Date | null;
+}
+
+/** Where a page starts: after the row with this time and id (rows are newest first). */
+export interface AuditPosition {
+  at: Date;
+  id: string;
+}
+
+/** One row of the audit trail as the viewer and the CSV show it. */
+export interface AuditTrailRow {
+  id: string;
+  at: Date;
+  account_id: string | null;
+  account_email: string | null;
+  role: string;
+  operation: string;
+  client_id: string | null;
+  outcome: AuditOutcome;
+  address: string;
+  detail: { requestedIds?: unknown; moreRequestedIds?: unknown } | null;
+}
+
+/**
+ * The one statement behind the admin's audit trail, as a page (`after`, `limit`) or whole (the CSV download):
+ * every filter is here, so how rows are stored can change in one place. Newest first; the index on
+ * (clinic_id, at) serves the clinic and the date range.
+ */
+export function auditTrailStatement(filter: AuditFilter, page: { after?: AuditPosition | null; limit?: number } = {}) {
+  const where = ['e.clinic_id = ?'];
+  const params: unknown[] = [filter.clinicId];
+  const add = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (filter.clientId) add('e.client_id = ?', filter.clientId);
+  if (filter.accountId) add('e.account_id = ?', filter.accountId);
+  if (filter.operation) add('e.operation = ?', filter.operation);
+  if (filter.refused === true) add(`e.outcome <> 'ALLOWED'`);
+  if (filter.refused === false) add(`e.outcome = 'ALLOWED'`);
+  // A calendar day of the clinic: from its midnight in the clinic's zone to the next one.
+  if (filter.fromDate) add('e.at >= (?::date)::timestamp at time zone ?', filter.fromDate, filter.timeZone);
+  if (filter.toDate) add('e.at < (?::date + 1)::timestamp at time zone ?', filter.toDate, filter.timeZone);
+  if (filter.before) add('e.at < ?', filter.before);
+  if (page.after) add('(e.at, e.id) < (?::timestamptz, ?::uuid)', page.after.at, page.after.id);
+  const sql = `select e.id, e.at, e.account_id, a.email as account_email, e.role, e.operation, e.client_id, e.outcome, e.address, e.detail
+    from audit_event e left join account a on a.id = e.account_id
+    where ${where.join(' and ')}
+    order by e.at desc, e.id desc${page.limit ? ' limit ?' : ''}`;
+  if (page.limit) params.push(page.limit);
+  return { sql, params };
+}
+
+/** One page of the clinic's audit trail. */
+export function findAuditTrail(em: EntityManager, filter: AuditFilter, page: { after?: AuditPosition | null; limit: number }) {
+  const { sql, params } = auditTrailStatement(filter, page);
+  return em.execute<AuditTrailRow[]>(sql, params);
+}
+
+/** The ids a refusal's row says were asked for, and how many more there were. */
+export function requestedIdsOf(row: Pick<AuditTrailRow, 'detail'>): { ids: string[]; more: number } {
+  const ids = Array.isArray(row.detail?.requestedIds) ? row.detail.requestedIds.filter((id): id is string => typeof id === 'string') : [];
+  const more = typeof row.detail?.moreRequestedIds === 'number' ? row.detail.moreRequestedIds : 0;
+  return { ids, more };
+}

@@ -1,7 +1,9 @@
-import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { type AuditTrailRow, requestedIdsOf } from './audit.service.js';
 import { type AuditEvent, type AuditOutcome, auditOutcomes } from './audit-event.entity.js';
+import { auditCursor } from './audit-filter.js';
 
 export const AuditOutcomeEnum = enumOf(auditOutcomes);
 registerEnumType(AuditOutcomeEnum, {
@@ -36,8 +38,49 @@ export class AuditEventNode {
   @Field(() => String, { nullable: true, description: 'The network address it came from (for the clinic admin).' })
   address!: string | null;
 
-  static from(event: AuditEvent): AuditEventNode {
+  @Authorized('ADMIN')
+  @Field(() => String, { nullable: true, description: 'The email of the account that acted, when it still exists (for the clinic admin).' })
+  accountEmail!: string | null;
+
+  @Authorized('ADMIN')
+  @Field(() => [String], {
+    description: 'For a refusal: the ids the request asked for, however they were written (at most 20; see moreRequestedIds).',
+  })
+  requestedIds!: string[];
+
+  @Authorized('ADMIN')
+  @Field(() => Int, { description: 'For a refusal: how many more ids were asked for than requestedIds holds.' })
+  moreRequestedIds!: number;
+
+  @Field(() => String, { description: 'Where the next page starts: pass it as `after`.' })
+  cursor!: string;
+
+  static fromRow(row: AuditTrailRow): AuditEventNode {
+    const asked = requestedIdsOf(row);
+    const at = new Date(row.at);
     return Object.assign(new AuditEventNode(), {
+      id: row.id,
+      at,
+      accountId: row.account_id,
+      role: row.role,
+      operation: row.operation,
+      clientId: row.client_id,
+      outcome: row.outcome,
+      address: row.address,
+      accountEmail: row.account_email,
+      requestedIds: asked.ids,
+      moreRequestedIds: asked.more,
+      cursor: auditCursor({ at, id: row.id }),
+    });
+  }
+
+  static from(event: AuditEvent): AuditEventNode {
+    const asked = requestedIdsOf({ detail: event.detail ?? null });
+    return Object.assign(new AuditEventNode(), {
+      accountEmail: null,
+      requestedIds: asked.ids,
+      moreRequestedIds: asked.more,
+      cursor: auditCursor({ at: event.at, id: event.id }),
       id: event.id,
       at: event.at,
       accountId: event.accountId ?? null,

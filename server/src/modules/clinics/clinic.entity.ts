@@ -15,6 +15,8 @@ export const Clinic = defineEntity({
     noChangeAfterSessions: p.smallint().default(6),
     /** When the clinic's admin opted in to research (its consenting clients then count); null: not taking part. */
     researchOptedInAt: p.datetime().nullable(),
+    /** Whether the clinic's client accounts may make personal API tokens (off until an admin turns it on). */
+    clientApiTokensAllowed: p.boolean().default(false),
   },
 });
 export type Clinic = InferEntity<typeof Clinic>;

@@ -22,4 +22,12 @@ export class ClinicSettingsInput {
 
   @Field(() => String, { nullable: true, description: 'BCP 47 locale for dates and numbers, e.g. en-CA or fr-CA.' })
   locale?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the clinic's client accounts may make personal API tokens (off when the clinic was made). Turning it off " +
+      'stops new ones; tokens clients already made keep working until they expire or are revoked.',
+  })
+  clientApiTokensAllowed?: boolean | null;
 }

@@ -28,6 +28,7 @@ export async function updateClinicSettings(em: EntityManager, admin: StaffViewer
   // Only the zone name changes: instants are stored as timestamptz, and calendar days are computed from them on read.
   if (input.timeZone) clinic.timeZone = input.timeZone;
   if (input.locale) clinic.locale = canonicalLanguageTag(input.locale);
+  if (typeof input.clientApiTokensAllowed === 'boolean') clinic.clientApiTokensAllowed = input.clientApiTokensAllowed;
   await em.flush();
   return clinic;
 }

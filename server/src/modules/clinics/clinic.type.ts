@@ -34,6 +34,9 @@ export class ClinicNode {
   })
   researchParticipationSince!: Date | null;
 
+  @Field(() => Boolean, { description: "Whether the clinic's client accounts may make personal API tokens." })
+  clientApiTokensAllowed!: boolean;
+
   static from(clinic: Clinic): ClinicNode {
     return Object.assign(new ClinicNode(), {
       id: clinic.id,
@@ -42,6 +45,7 @@ export class ClinicNode {
       locale: clinic.locale,
       noChangeAfterSessions: clinic.noChangeAfterSessions,
       researchParticipationSince: clinic.researchOptedInAt ?? null,
+      clientApiTokensAllowed: clinic.clientApiTokensAllowed,
     });
   }
 }

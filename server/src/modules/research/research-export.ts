@@ -3,11 +3,12 @@
  * GraphQL research queries. Rows come from a PostgreSQL cursor and are written as they arrive, so
  * an export of a million rows never sits in memory.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
+import { type Answer, answerWith, crossSiteRefusal, csvLine, requestInfo } from '../../common/download.js';
 import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
@@ -65,14 +66,7 @@ export const exportColumns: readonly ExportColumn[] = [
   { name: 'post', type: 'number', description: 'Value after treatment at the visit (mean when recorded twice); empty when not taken.' },
 ];
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; null is an empty field (NA in R, NaN in pandas). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
+export { csvField } from '../../common/download.js';
 
 /**
  * What the data dictionary says of k-anonymity besides the columns: the generalization steps an export
@@ -143,8 +137,6 @@ export interface ExportRouterOptions {
   logEvery?: number;
 }
 
-type Answer = (status: number, code: string, message: string, extra?: Record<string, unknown>) => void;
-
 /**
  * `POST /research/export.csv` with a JSON body `{ "measureCode"?: string, "filter"?: CohortFilterInput }`:
  * the cohort's per-client, per-visit rows. `GET /research/export-dictionary.csv`: what each column means.
@@ -180,15 +172,9 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
 
   router.post('/export.csv', express.json({ limit: '64kb' }), async (request, response) => {
     const answer = answerWith(response);
-    // The CSRF protection of /graphql (Apollo Server's csrfPrevention): a browser sends a cross-site POST
-    // without a preflight only with a "simple" content type, so require JSON or a preflight header.
-    if (!request.is('application/json') && !request.get('apollo-require-preflight') && !request.get('x-apollo-operation-name')) {
-      answer(
-        400,
-        'BAD_REQUEST',
-        'This request has been blocked as a potential Cross-Site Request Forgery (CSRF): send a JSON body ' +
-          "(content-type: application/json) or a non-empty 'apollo-require-preflight' header.",
-      );
+    const crossSite = crossSiteRefusal(request);
+    if (crossSite) {
+      answer(400, 'BAD_REQUEST', crossSite);
       return;
     }
     const viewer = await researcher(request, answer, 'Export.researchCsv');
@@ -305,16 +291,3 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
 }
 
 class CohortTooSmall extends Error {}
-
-/** The audit trail's request details; the id is also sent back in `X-Request-Id`, as for GraphQL requests. */
-function requestInfo(request: express.Request) {
-  const requestId = randomUUID();
-  request.res?.setHeader('x-request-id', requestId);
-  return { requestId, address: request.ip ?? '' };
-}
-
-function answerWith(response: express.Response): Answer {
-  return (status, code, message, extra = {}) => {
-    response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
-  };
-}
