@@ -259,6 +259,8 @@ export type RecordObservationInput = {
   context: ObservationContext;
   /** Code of the measure in the measure catalog, e.g. NPRS. */
   measureCode: string;
+  /** A short note, up to 280 characters (e.g. "after gardening"); blank is no note. */
+  note?: string | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
   /** The treatment series it belongs to, if any. */
@@ -267,7 +269,7 @@ export type RecordObservationInput = {
   sessionId?: string | number | null | undefined;
   /** Side; required for a lateral region or a one-sided measure. */
   side?: Side | null | undefined;
-  /** When it was measured (clinical time, not entry time). */
+  /** When it was measured (clinical time, not entry time). A client's own diary entry is for now or earlier today or yesterday in the clinic's time zone, never the future. */
   takenAt: string;
   /** The value, in the measure's unit and within its valid range. */
   value: number;
