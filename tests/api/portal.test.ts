@@ -69,7 +69,11 @@ afterAll(async () => {
 describe('a diary entry for an earlier time, with a note', () => {
   test('the client logs pain for an hour ago with a note: stored as said, trimmed, and entered by the client', async () => {
     const takenAt = new Date(Date.now() - hour).toISOString();
-    const response = await api.request(recordDiary, { input: diaryInput({ takenAt, note: '  after gardening  ' }) }, { as: accounts.clientA1 });
+    const response = await api.request(
+      recordDiary,
+      { input: diaryInput({ takenAt, note: '  after gardening  ' }) },
+      { as: accounts.clientA1 },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.recordObservation).toMatchObject({ value: 3, takenAt, note: 'after gardening', recordedByRole: 'CLIENT' });
   });
@@ -132,7 +136,9 @@ describe('a diary entry for an earlier time, with a note', () => {
   });
 
   test('the client’s own FHIR download carries the note as the Observation’s note', async () => {
-    const response = await fetch(`${api.url}/fhir/export?client=${ids.client}`, { headers: { authorization: `Bearer ${accounts.clientA1.token}` } });
+    const response = await fetch(`${api.url}/fhir/export?client=${ids.client}`, {
+      headers: { authorization: `Bearer ${accounts.clientA1.token}` },
+    });
     expect(response.status).toBe(200);
     const bundle = (await response.json()) as { entry: { resource: { resourceType: string; note?: { text: string }[] } }[] };
     const notes = bundle.entry.flatMap((e) => (e.resource.resourceType === 'Observation' ? (e.resource.note ?? []) : []));
@@ -155,7 +161,13 @@ describe('who has seen my record', () => {
     const response = await api.request(accessQuery, {}, { as: accounts.clientA1 });
     expect(response.errors).toBeUndefined();
     const events: Access[] = response.data?.myRecordAccess;
-    expect(events).toContainEqual({ operation: 'Query.client', outcome: 'ALLOWED', role: 'THERAPIST', actorName: 'Tess Therapist', byViewer: false });
+    expect(events).toContainEqual({
+      operation: 'Query.client',
+      outcome: 'ALLOWED',
+      role: 'THERAPIST',
+      actorName: 'Tess Therapist',
+      byViewer: false,
+    });
     const refused = events.filter((e) => e.operation === 'Query.client' && e.outcome === 'NOT_FOUND');
     expect(refused.map((e) => e.role).sort()).toEqual(['CLIENT', 'THERAPIST']);
     // Another clinic's therapist and another client are not named to this client.
