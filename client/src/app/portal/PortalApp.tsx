@@ -2,16 +2,23 @@ import type { ReactNode } from 'react';
 import type { ViewerQuery } from '../../graphql/generated/graphql';
 import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
 import { useRouter } from '../router';
+import { DiaryHistoryPage } from './DiaryHistoryPage';
 import { DiaryPage } from './DiaryPage';
 import { MyProgressPage } from './MyProgressPage';
+import { MyRecordPage } from './MyRecordPage';
+import { RecordAccessPage } from './RecordAccessPage';
 
 const nav: NavItem[] = [
   { to: '/portal', label: 'My progress', exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
+  { to: '/portal/history', label: 'Diary history' },
+  { to: '/portal/access', label: 'Who has seen my record' },
+  { to: '/portal/record', label: 'My record' },
 ];
 
 /**
- * A client's portal: their own progress and pain diary, nothing else. The
+ * A client's portal: their own progress, pain diary and its history, who has seen their record, and
+ * their record to download or print; nothing else. The
  * server answers only the client's own record; any other address (a therapist's
  * client page, another client's id) is simply not a page here.
  */
@@ -21,6 +28,9 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   let page: ReactNode;
   if (location.pathname === '/' || location.pathname === '/portal') page = <MyProgressPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/access') page = <RecordAccessPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/record') page = <MyRecordPage timeZone={timeZone} clinicName={viewer.clinic?.name} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
   return <Layout header={<AppHeader viewer={viewer} home="/portal" nav={nav} onSignOut={onSignOut} />}>{page}</Layout>;
 }

@@ -9,6 +9,8 @@ const nprs: PlainMeasure = {
   decimals: 0,
   direction: 'LOWER_IS_BETTER',
   mcid: 2,
+  min: 0,
+  max: 10,
 };
 const rotation: PlainMeasure = {
   name: 'Cervical rotation',
@@ -17,6 +19,8 @@ const rotation: PlainMeasure = {
   decimals: 0,
   direction: 'HIGHER_IS_BETTER',
   mcid: 10,
+  min: 0,
+  max: 100,
 };
 const odi: PlainMeasure = {
   name: 'Oswestry Disability Index (ODI 2.1a)',
@@ -25,6 +29,8 @@ const odi: PlainMeasure = {
   decimals: 1,
   direction: 'LOWER_IS_BETTER',
   mcid: 10,
+  min: 0,
+  max: 100,
 };
 
 describe('progressSentence', () => {

@@ -47,6 +47,12 @@ export type Attendance =
   | 'CANCELLED'
   | 'NO_SHOW';
 
+/** ALLOWED: done; DENIED: the role or sign-in did not allow it; NOT_FOUND: the record was outside reach. */
+export type AuditOutcome =
+  | 'ALLOWED'
+  | 'DENIED'
+  | 'NOT_FOUND';
+
 /** Why a series needs attention (definitions in the README, "Progress and caseload"). */
 export type CaseloadFlag =
   | 'MISSED_SESSIONS'
@@ -567,7 +573,7 @@ export type MyDiaryEntriesQueryVariables = Exact<{
 }>;
 
 
-export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null }> }> } | null }, bodyRegions: Array<{ code: string, name: string }> };
+export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null, note: string | null, sessionId: string | null }> }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null, min: number, max: number }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientFormQueryVariables = Exact<{
   id: string | number;
@@ -635,7 +641,7 @@ export type AcceptInviteMutation = { acceptInvite: { role: Role } };
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
+export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null, min: number, max: number }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
 
 export type RecordDiaryEntryMutationVariables = Exact<{
   input: RecordObservationInput;
@@ -643,9 +649,14 @@ export type RecordDiaryEntryMutationVariables = Exact<{
 }>;
 
 
-export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string } };
+export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string, note: string | null } };
 
 export type PlainProgressFragment = { measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number };
+
+export type MyRecordAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRecordAccessQuery = { myRecordAccess: Array<{ id: string, at: string, role: string, operation: string, outcome: AuditOutcome, actorName: string | null, byViewer: boolean }> };
 
 export type SessionFormQueryVariables = Exact<{
   seriesId: string | number;
@@ -1244,9 +1255,22 @@ export const MyDiaryEntriesDocument = new TypedDocumentString(`
           value
           regionCode
           side
+          note
+          sessionId
         }
       }
     }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    decimals
+    direction
+    mcid
+    min
+    max
   }
   bodyRegions {
     code
@@ -1384,6 +1408,8 @@ export const MyProgressDocument = new TypedDocumentString(`
     decimals
     direction
     mcid
+    min
+    max
   }
   bodyRegions {
     code
@@ -1406,9 +1432,23 @@ export const RecordDiaryEntryDocument = new TypedDocumentString(`
     id
     value
     takenAt
+    note
   }
 }
     `) as unknown as TypedDocumentString<RecordDiaryEntryMutation, RecordDiaryEntryMutationVariables>;
+export const MyRecordAccessDocument = new TypedDocumentString(`
+    query MyRecordAccess {
+  myRecordAccess(first: 200) {
+    id
+    at
+    role
+    operation
+    outcome
+    actorName
+    byViewer
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecordAccessQuery, MyRecordAccessQueryVariables>;
 export const SessionFormDocument = new TypedDocumentString(`
     query SessionForm($seriesId: ID!) {
   series(id: $seriesId) {
