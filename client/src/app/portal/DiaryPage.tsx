@@ -83,7 +83,7 @@ function DiaryForm({ data, timeZone, onSaved }: { data: MyProgressQuery; timeZon
   const active = client?.series.find((s) => s.status === 'ACTIVE');
   const pain = data.measures.find((m) => m.code === diaryMeasureCode);
   if (!client) return <ErrorMessage message="This account is not linked to a client record. Please ask your clinic." />;
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const browserZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,7 +127,8 @@ function DiaryForm({ data, timeZone, onSaved }: { data: MyProgressQuery; timeZon
       });
       const takenAt = new Date(recordObservation.takenAt);
       const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(takenAt);
-      const day = dateIn(takenAt.getTime(), timeZone) === dateIn(Date.now(), timeZone) ? '' : 'yesterday ';
+      const yesterday = dateIn(Date.now() - 24 * 3600_000, timeZone);
+      const day = dateIn(takenAt.getTime(), timeZone) === yesterday && yesterday !== dateIn(Date.now(), timeZone) ? 'yesterday ' : '';
       // Some locales' times end with a full stop already (en-CA "10:42 p.m."): one full stop, not two.
       setSaved(
         endSentence(
