@@ -48,7 +48,9 @@ describe('diary history', () => {
     expect(within(section).getByRole('img').getAttribute('aria-label')).toContain('2 diary entries and 1 value measured at the clinic');
     expect(screen.getByText(/Numeric Pain Rating Scale, 0 to 10\): on a 0 to 10 scale, lower is better\./)).toBeTruthy();
     fireEvent.click(within(section).getByText('Show the values as a table'));
-    const rows = within(await within(section).findByRole('table')).getAllByRole('row').slice(1);
+    const rows = within(await within(section).findByRole('table'))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))).toEqual([
       ['At the clinic, before the visit', '7 out of 10', ''],
       ['Your diary', '3 out of 10', ''],
