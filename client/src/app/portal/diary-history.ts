@@ -28,15 +28,15 @@ export const sourceWords: Record<HistoryPoint['source'], string> = {
 };
 
 function sourceOf(o: Observation): HistoryPoint['source'] | null {
-  if (o.context === 'BETWEEN_SESSIONS') return o.recordedByRole === 'CLIENT' ? 'DIARY' : null;
+  // Between visits is the diary, whoever typed it in (a therapist may enter a paper diary), as progress counts it.
+  if (o.context === 'BETWEEN_SESSIONS') return 'DIARY';
   if (!o.sessionId) return null;
   return o.context === 'PRE_SESSION' ? 'BEFORE_VISIT' : 'AFTER_VISIT';
 }
 
 /**
  * The client's values of one measure per place, for the places they have diary entries for: their
- * own entries next to the values measured at their visits. A value the therapist entered between
- * visits is neither, so it is left out; places with no diary entry are left out too.
+ * own entries next to the values measured at their visits. Places with no diary entry are left out.
  */
 export function historyPlaces(data: MyDiaryEntriesQuery): HistoryPlace[] {
   const regions = new Map(data.bodyRegions.map((r) => [r.code, r.name]));
@@ -125,7 +125,8 @@ export function historyChartOptions(
       },
     },
     plugins: {
-      legend: { position: 'bottom' },
+      // The legend shows each dataset's point shape, so it does not rest on colour alone.
+      legend: { position: 'bottom', labels: { usePointStyle: true } },
       tooltip: { callbacks: { title: (items) => (items[0] ? full.format(new Date(items[0].parsed.x ?? 0)) : '') } },
     },
   };
