@@ -185,7 +185,7 @@ test('the client logs pain for this morning with a note, sees it in the history 
     expect(text).not.toMatch(/Query\.|Mutation\.|Export\./);
 
     // Download my record: the FHIR bundle of this client, with the note on the diary Observation.
-    await nav.getByRole('link', { name: 'My record' }).click();
+    await nav.getByRole('link', { name: 'My record', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My record' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -203,7 +203,7 @@ test('the client logs pain for this morning with a note, sees it in the history 
     const mine = bundle.entry.find((e) => e.resource.resourceType === 'Observation' && e.resource.note?.[0]?.text === note);
     expect(mine?.resource.valueQuantity?.value).toBe(3);
     // The summary says it in words.
-    expect(await page.locator('.record-summary').textContent()).toContain(`3 out of 10 (your diary), “${note}”`);
+    expect(await page.locator('.record-summary').textContent()).toContain(`3 out of 10, “${note}”`);
 
     // The download now shows on "Who has seen my record", as the client's own (shown when asked for).
     await nav.getByRole('link', { name: 'Who has seen my record' }).click();

@@ -7,7 +7,7 @@ import {
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
 import { ErrorMessage, Loading } from '../status';
-import { historyPlaces, sourceWords } from './diary-history';
+import { historyPlaces } from './diary-history';
 import { whereOf } from './MyProgressPage';
 import { progressSentence, valueWords } from './plain-language';
 import './my-record.css';
@@ -88,10 +88,13 @@ function RecordSummary({
       </p>
       {client.series.length === 0 && <p>No treatment recorded yet.</p>}
       {client.series.map((series) => {
-        const sentences = [...series.progress.measures, ...series.progress.diary].flatMap((p) => {
-          const measure = data.measures.find((m) => m.code === p.measureCode);
-          return measure ? [progressSentence(measure, { ...p, where: whereOf(p.regionCode, p.side, data) })] : [];
-        });
+        const sentencesOf = (rows: typeof series.progress.measures, since?: string) =>
+          rows.flatMap((p) => {
+            const measure = data.measures.find((m) => m.code === p.measureCode);
+            const where = whereOf(p.regionCode, p.side, data);
+            return measure ? [progressSentence(measure, { ...p, where, ...(since ? { since } : {}) })] : [];
+          });
+        const sentences = [...sentencesOf(series.progress.measures), ...sentencesOf(series.progress.diary, 'in your first diary entry')];
         return (
           <article key={series.id} className="record-series">
             <h3>
@@ -143,7 +146,7 @@ function RecordSummary({
                     .reverse()
                     .map((p) => (
                       <li key={p.id}>
-                        {when.format(new Date(p.takenAt))}: {valueWords(p.value, pain)} ({sourceWords[p.source].toLowerCase()})
+                        {when.format(new Date(p.takenAt))}: {valueWords(p.value, pain)}
                         {p.note ? `, “${p.note}”` : ''}
                       </li>
                     ))}

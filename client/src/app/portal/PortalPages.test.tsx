@@ -96,7 +96,7 @@ describe('my record', () => {
     expect(summary.textContent).toContain(
       'Your neck pain is 3 points lower than at the start (on a 0 to 10 scale, lower is better), a change most people notice.',
     );
-    expect(summary.textContent).toMatch(/6 out of 10 \(your diary\), “after gardening”/);
+    expect(summary.textContent).toMatch(/6 out of 10, “after gardening”/);
     fireEvent.click(screen.getByRole('button', { name: 'Print this summary' }));
     expect(print).toHaveBeenCalledTimes(1);
   });
