@@ -86,7 +86,7 @@ beforeAll(async () => {
   await send(therapist.signIn.token, `{ client(id: "${clientId}") { id } }`);
   await mkdir(artifactsDir, { recursive: true });
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
