@@ -280,7 +280,8 @@ const rules: Record<string, Rule> = {
         value: 4,
         regionCode: 'NECK',
         context: 'BETWEEN_SESSIONS',
-        takenAt: '2026-01-08T20:00:00Z',
+        // A client's diary entry is for today or yesterday, so the rule records one for now.
+        takenAt: new Date().toISOString(),
       },
     }),
     expect: diaryA1,
@@ -465,7 +466,7 @@ beforeAll(async () => {
             value: 6,
             regionCode: 'NECK',
             context: 'BETWEEN_SESSIONS',
-            takenAt: '2026-01-08T20:00:00Z',
+            takenAt: new Date().toISOString(),
           },
         },
         { as: accounts.clientA1 },

@@ -405,7 +405,7 @@ describe("clients' diary entries", () => {
             value: 8,
             regionCode: 'NECK',
             context: 'BETWEEN_SESSIONS',
-            takenAt: '2026-01-07T20:00:00Z',
+            takenAt: new Date().toISOString(),
           },
         },
         { as: account },

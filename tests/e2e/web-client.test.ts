@@ -532,7 +532,7 @@ describe('other roles', () => {
         await page.locator('.plain-list li').first().waitFor();
         expect(await page.locator('.plain-list li').first().textContent()).toMatch(/^Your .+ (than|the same as|has one)/);
         const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-        expect(nav).toEqual(['My progress', 'Pain diary']);
+        expect(nav).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record']);
         const text = (await page.locator('body').textContent()) ?? '';
         for (const c of others) expect(text).not.toContain(c.displayName);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

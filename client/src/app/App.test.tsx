@@ -165,13 +165,25 @@ describe('one layout per role', () => {
     vi.stubGlobal('fetch', api.fetch);
     render(<App />);
     await screen.findByRole('heading', { name: 'Hello, Ada Lovelace', level: 1 });
-    expect(screen.getByText('Your neck pain is 3 points lower than at the start, a change most people notice.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Your neck pain is 3 points lower than at the start (on a 0 to 10 scale, lower is better), a change most people notice.',
+      ),
+    ).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['My progress', 'Pain diary']);
+    ).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record']);
+    // The home is a set of cards, each a section with one link.
+    const cards = within(screen.getByRole('list', { name: 'Your portal' })).getAllByRole('listitem');
+    expect(cards.map((card) => within(card).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'Pain diary',
+      'My diary history',
+      'Who has seen my record',
+      'My record',
+    ]);
 
     // A therapist's address shows nothing and asks the server for nothing.
     cleanup();

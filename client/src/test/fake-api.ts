@@ -4,6 +4,7 @@ import type {
   ClientListQueryVariables,
   ClientSeriesQuery,
   MyProgressQuery,
+  MyRecordAccessQuery,
   ResearchCatalogsQuery,
   Role,
   SeriesPageQuery,
@@ -210,6 +211,38 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     conditions: [{ code: 'NECK_PAIN', name: 'Neck pain' }],
     researchClinics: [{ id: 'k1', name: 'Demo Clinic' }],
   });
+  // Who has seen the client's record: their therapist, a refused probe from another clinic, and the client.
+  const myRecordAccess = (): MyRecordAccessQuery => ({
+    myRecordAccess: [
+      {
+        id: 'e3',
+        at: '2026-03-10T15:00:00.000Z',
+        role: 'CLIENT',
+        operation: 'Query.viewer',
+        outcome: 'ALLOWED',
+        actorName: null,
+        byViewer: true,
+      },
+      {
+        id: 'e2',
+        at: '2026-03-09T15:00:00.000Z',
+        role: 'THERAPIST',
+        operation: 'Query.client',
+        outcome: 'NOT_FOUND',
+        actorName: null,
+        byViewer: false,
+      },
+      {
+        id: 'e1',
+        at: '2026-03-08T15:00:00.000Z',
+        role: 'THERAPIST',
+        operation: 'Mutation.recordSession',
+        outcome: 'ALLOWED',
+        actorName: 'Tess Therapist',
+        byViewer: false,
+      },
+    ],
+  });
   // The client's diary entries, dated relative to the moment they are asked for.
   const diaryEntries = () => myDiaryEntries(Date.now());
   // Appointments: none booked, unless a test overrides it.
@@ -230,6 +263,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     MyDiaryEntries: diaryEntries,
     SeriesAppointments: seriesAppointments,
     NextVisit: nextVisit,
+    MyRecordAccess: myRecordAccess,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -128,10 +128,13 @@ export function visitHistory(): VisitHistoryQuery {
   };
 }
 
-/** Two diary entries of the signed-in client: one saved an hour before `now`, one two days before. */
+/**
+ * Two diary entries of the signed-in client (one saved an hour before `now` with a note, one two days
+ * before), and a value measured at a visit three days before.
+ */
 export function myDiaryEntries(now: number): MyDiaryEntriesQuery {
   const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
-  const entry = (id: string, hours: number, v: number) => ({
+  const entry = (id: string, hours: number, v: number, note: string | null = null) => ({
     id,
     context: 'BETWEEN_SESSIONS' as const,
     recordedByRole: 'CLIENT' as const,
@@ -140,9 +143,20 @@ export function myDiaryEntries(now: number): MyDiaryEntriesQuery {
     value: v,
     regionCode: 'NECK',
     side: null,
+    note,
+    sessionId: null,
   });
+  const atVisit = {
+    ...entry('v1', 72, 7),
+    context: 'PRE_SESSION' as const,
+    recordedByRole: 'THERAPIST' as const,
+    sessionId: 's1',
+  };
   return {
-    viewer: { client: { id: 'c1', series: [{ id: 'series-1', observations: [entry('d1', 1, 6), entry('d2', 48, 3)] }] } },
+    viewer: {
+      client: { id: 'c1', series: [{ id: 'series-1', observations: [atVisit, entry('d2', 48, 3), entry('d1', 1, 6, 'after gardening')] }] },
+    },
+    measures: [nprs],
     bodyRegions: [{ code: 'NECK', name: 'Neck' }],
   };
 }

@@ -54,7 +54,7 @@ export function DiaryEntries({ measureCode, timeZone }: { measureCode: string; t
           {entries.map((entry) => {
             const where = entry.regionCode ? (regions.get(entry.regionCode) ?? entry.regionCode) : null;
             const side = entry.side ? `${entry.side === 'LEFT' ? 'left' : 'right'} ` : '';
-            const text = `Pain ${entry.value} out of 10${where ? ` in your ${side}${where.toLowerCase()}` : ''}, ${when.format(new Date(entry.takenAt))}`;
+            const text = `Pain ${entry.value} out of 10${where ? ` in your ${side}${where.toLowerCase()}` : ''}, ${when.format(new Date(entry.takenAt))}${entry.note ? `. Note: ${entry.note}` : ''}`;
             return (
               <li key={entry.id} className="diary-entry">
                 <span>{text}</span>

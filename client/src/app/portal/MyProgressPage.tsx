@@ -1,9 +1,8 @@
 import { MyProgressDocument, type MyProgressQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
-import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
-import { NextVisitSection } from './NextVisitSection';
+import { PortalCards, portalHomeCards } from './home-cards';
 import { progressSentence } from './plain-language';
 
 type Data = MyProgressQuery;
@@ -31,12 +30,8 @@ export function MyProgressPage({ timeZone }: { timeZone: string | undefined }) {
   return (
     <div className="portal">
       <h1>Hello, {client.displayName}</h1>
-      <p>
-        <Link className="button" to="/portal/diary">
-          Log my pain now
-        </Link>
-      </p>
-      <NextVisitSection timeZone={timeZone} />
+      <PortalCards cards={portalHomeCards} timeZone={timeZone} />
+      <h2 className="portal-progress-heading">How you are doing</h2>
       {series.length === 0 ? (
         <p className="panel">You have no treatment series yet. Your progress shows here after your first visit.</p>
       ) : (

@@ -4,18 +4,25 @@ import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
 import { apiTokensPath } from '../account/paths';
 import { useRouter } from '../router';
 import { Loading } from '../status';
+import { DiaryHistoryPage } from './DiaryHistoryPage';
 import { DiaryPage } from './DiaryPage';
 import { MyProgressPage } from './MyProgressPage';
+import { MyRecordPage } from './MyRecordPage';
+import { RecordAccessPage } from './RecordAccessPage';
 
 const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
 const nav: NavItem[] = [
   { to: '/portal', label: 'My progress', exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
+  { to: '/portal/history', label: 'Diary history' },
+  { to: '/portal/access', label: 'Who has seen my record' },
+  { to: '/portal/record', label: 'My record' },
 ];
 
 /**
- * A client's portal: their own progress and pain diary, nothing else. The
+ * A client's portal: their own progress, pain diary and its history, who has seen their record, and
+ * their record to download or print; nothing else. The
  * server answers only the client's own record; any other address (a therapist's
  * client page, another client's id) is simply not a page here.
  */
@@ -26,6 +33,9 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   if (location.pathname === '/' || location.pathname === '/portal') page = <MyProgressPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
   else if (location.pathname === apiTokensPath) page = <ApiTokensPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/access') page = <RecordAccessPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/record') page = <MyRecordPage timeZone={timeZone} clinicName={viewer.clinic?.name} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
   // API tokens only where the clinic allows clients to have them (a setting of the clinic admin).
   const items = viewer.clinic?.clientApiTokensAllowed ? [...nav, { to: apiTokensPath, label: 'API tokens' }] : nav;

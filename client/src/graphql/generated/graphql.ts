@@ -304,6 +304,8 @@ export type RecordObservationInput = {
   context: ObservationContext;
   /** Code of the measure in the measure catalog, e.g. NPRS. */
   measureCode: string;
+  /** A short note, up to 280 characters (e.g. "after gardening"); blank is no note. */
+  note?: string | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
   /** The treatment series it belongs to, if any. */
@@ -312,7 +314,7 @@ export type RecordObservationInput = {
   sessionId?: string | number | null | undefined;
   /** Side; required for a lateral region or a one-sided measure. */
   side?: Side | null | undefined;
-  /** When it was measured (clinical time, not entry time). */
+  /** When it was measured (clinical time, not entry time). A client's own diary entry is for now or earlier today or yesterday in the clinic's time zone, never the future. */
   takenAt: string;
   /** The value, in the measure's unit and within its valid range. */
   value: number;
@@ -772,7 +774,7 @@ export type MyDiaryEntriesQueryVariables = Exact<{
 }>;
 
 
-export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null }> }> } | null }, bodyRegions: Array<{ code: string, name: string }> };
+export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null, note: string | null, sessionId: string | null }> }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null, min: number, max: number }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientFormQueryVariables = Exact<{
   id: string | number;
@@ -840,7 +842,7 @@ export type AcceptInviteMutation = { acceptInvite: { role: Role } };
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
+export type MyProgressQuery = { viewer: { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, startDate: string, endDate: string | null, plannedSessions: number, plannedSessionsPerWeek: number, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, progress: { measures: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, diary: Array<{ measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number }>, attendance: { attended: number, plannedSessions: number, plannedPerWeek: number } } }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null, min: number, max: number }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }> };
 
 export type RecordDiaryEntryMutationVariables = Exact<{
   input: RecordObservationInput;
@@ -848,9 +850,14 @@ export type RecordDiaryEntryMutationVariables = Exact<{
 }>;
 
 
-export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string } };
+export type RecordDiaryEntryMutation = { recordObservation: { id: string, value: number, takenAt: string, note: string | null } };
 
 export type PlainProgressFragment = { measureCode: string, regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, points: number };
+
+export type MyRecordAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRecordAccessQuery = { myRecordAccess: Array<{ id: string, at: string, role: string, operation: string, outcome: AuditOutcome, actorName: string | null, byViewer: boolean }> };
 
 export type SessionFormQueryVariables = Exact<{
   seriesId: string | number;
@@ -1877,9 +1884,22 @@ export const MyDiaryEntriesDocument = new TypedDocumentString(`
           value
           regionCode
           side
+          note
+          sessionId
         }
       }
     }
+  }
+  measures {
+    code
+    name
+    kind
+    unitLabel
+    decimals
+    direction
+    mcid
+    min
+    max
   }
   bodyRegions {
     code
@@ -2017,6 +2037,8 @@ export const MyProgressDocument = new TypedDocumentString(`
     decimals
     direction
     mcid
+    min
+    max
   }
   bodyRegions {
     code
@@ -2039,9 +2061,23 @@ export const RecordDiaryEntryDocument = new TypedDocumentString(`
     id
     value
     takenAt
+    note
   }
 }
     `) as unknown as TypedDocumentString<RecordDiaryEntryMutation, RecordDiaryEntryMutationVariables>;
+export const MyRecordAccessDocument = new TypedDocumentString(`
+    query MyRecordAccess {
+  myRecordAccess(first: 200) {
+    id
+    at
+    role
+    operation
+    outcome
+    actorName
+    byViewer
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecordAccessQuery, MyRecordAccessQueryVariables>;
 export const SessionFormDocument = new TypedDocumentString(`
     query SessionForm($seriesId: ID!) {
   series(id: $seriesId) {

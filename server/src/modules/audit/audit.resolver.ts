@@ -1,14 +1,31 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { checkInteger } from '../../common/validate.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { RequestContext } from '../request/request-context.js';
-import { findAuditTrail } from './audit.service.js';
+import { findAuditTrail, staffNames } from './audit.service.js';
 import { AuditEventNode } from './audit.type.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { checkAuditFilter, decodeAuditCursor } from './audit-filter.js';
 
 const maxEvents = 200;
+
+/** One batched name lookup per request, however many events the answer lists. */
+const nameLoaders = new WeakMap<RequestContext, DataLoader<string, string | null>>();
+
+function nameLoader(context: RequestContext): DataLoader<string, string | null> {
+  let loader = nameLoaders.get(context);
+  if (!loader) {
+    const { clinicId } = clinicViewer(context.viewer);
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const names = await staffNames(context.em, clinicId, ids);
+      return ids.map((id) => names.get(id) ?? null);
+    });
+    nameLoaders.set(context, loader);
+  }
+  return loader;
+}
 
 @Resolver(() => AuditEventNode)
 export class AuditResolver {
@@ -59,5 +76,20 @@ export class AuditResolver {
       { orderBy: { at: 'desc', id: 'desc' }, limit: first },
     );
     return events.map((event) => AuditEventNode.from(event));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The name of whoever acted, when they are staff of the reader's clinic (a therapist's name, or an admin's); null " +
+      'for anyone else (another clinic, a client, a researcher, someone signed out, the system).',
+  })
+  actorName(@Root() event: AuditEventNode, @Ctx() context: RequestContext): Promise<string | null> {
+    return event.accountId ? nameLoader(context).load(event.accountId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the reader's own account acted (a client reading their own record)." })
+  byViewer(@Root() event: AuditEventNode, @Ctx() { viewer }: RequestContext): boolean {
+    return viewer.role !== 'ANONYMOUS' && event.accountId !== null && event.accountId === viewer.accountId;
   }
 }

@@ -256,3 +256,20 @@ export function requestedIdsOf(row: Pick<AuditTrailRow, 'detail'>): { ids: strin
   const more = typeof row.detail?.moreRequestedIds === 'number' ? row.detail.moreRequestedIds : 0;
   return { ids, more };
 }
+
+/**
+ * The names of the staff accounts among `accountIds` that belong to the clinic: the therapist's name, or the
+ * account's own name for an admin who does not treat. Accounts of other clinics, clients and researchers are
+ * left out, so a reader of the trail never learns who another clinic's staff or another client are.
+ */
+export async function staffNames(em: EntityManager, clinicId: string, accountIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = accountIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await em.execute<{ id: string; name: string | null }[]>(
+    `select a.id, coalesce(t.given_name || ' ' || t.family_name, a.name) as name
+       from account a left join therapist t on t.id = a.therapist_id
+      where a.clinic_id = ? and a.role in ('ADMIN', 'THERAPIST') and a.id in (?)`,
+    [clinicId, ids],
+  );
+  return new Map(rows.flatMap((row) => (row.name ? [[row.id, row.name] as const] : [])));
+}

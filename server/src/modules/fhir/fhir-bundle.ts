@@ -322,6 +322,8 @@ function observationOf(row: ObservationRow, context: BundleContext, responseIds:
     valueQuantity: { value: Number(row.value), unit: measure.unitLabel, system: systems.ucum, code: measure.unit },
     ...(site ? { bodySite: site } : {}),
     ...(scoreOf && responseIds.has(scoreOf) ? { derivedFrom: [ref(scoreOf)] } : {}),
+    // The words of whoever entered it, e.g. the client's diary note (Observation.note is an Annotation).
+    ...(row.note ? { note: [{ text: row.note }] } : {}),
   };
 }
 

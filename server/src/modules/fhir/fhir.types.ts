@@ -174,6 +174,7 @@ export interface Observation {
   valueQuantity: Quantity;
   bodySite?: CodeableConcept;
   derivedFrom?: Reference[];
+  note?: { text: string }[];
 }
 
 export interface QuestionnaireResponseItem {

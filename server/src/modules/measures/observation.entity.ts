@@ -11,7 +11,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
 import { Measure } from './measure.entity.js';
-import { observationContexts } from './observation-values.js';
+import { observationContexts, observationNoteLength } from './observation-values.js';
 
 /**
  * One measured value, typed by the measure catalog (like a FHIR Observation):
@@ -33,6 +33,8 @@ export const Observation = defineEntity({
     context: p.enum(observationContexts),
     /** When the value was measured (clinical time); `createdAt` is when it was entered. */
     takenAt: p.datetime(),
+    /** A short note by whoever entered it, e.g. the client's words in their diary ("after gardening"). */
+    note: p.string().length(observationNoteLength).nullable(),
     recordedByRole: p.enum(recorderRoles),
     recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
     /** Set when this observation is the score of a questionnaire response. */

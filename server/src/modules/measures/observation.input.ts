@@ -3,7 +3,7 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { ObservationContextEnum } from './observation.type.js';
-import type { ObservationContext } from './observation-values.js';
+import { type ObservationContext, observationNoteLength } from './observation-values.js';
 
 /** What is measured, shared by both ways of recording a value. */
 @InputType({
@@ -74,7 +74,15 @@ export class RecordObservationInput extends MeasuredValueInput {
   context!: ObservationContext;
 
   @Field(() => DateTimeScalar, {
-    description: 'When it was measured (clinical time, not entry time).',
+    description:
+      "When it was measured (clinical time, not entry time). A client's own diary entry is for now or earlier today or " +
+      "yesterday in the clinic's time zone, never the future.",
   })
   takenAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `A short note, up to ${observationNoteLength} characters (e.g. "after gardening"); blank is no note.`,
+  })
+  note?: string | null;
 }

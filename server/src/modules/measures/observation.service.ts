@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { validRecord } from '../../common/record-status.js';
 import type { RecorderRole } from '../../common/recorder-role.js';
-import { checkClinicalTime, checkNumber, isUuid } from '../../common/validate.js';
+import { checkClinicalTime, checkNumber, checkText, isUuid } from '../../common/validate.js';
 import { actingTherapist, type ClinicViewer, ownClientOnly, visibleTo } from '../../common/viewer.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { findMeasure } from './measure-catalog.js';
 import type { MeasureDefinition } from './measure-definition.js';
 import { Observation } from './observation.entity.js';
-import type { ObservationContext } from './observation-values.js';
+import { type ObservationContext, observationNoteLength } from './observation-values.js';
 
 /** A value to record, before it is attached to a client, series or session. */
 export interface ObservationDraft {
@@ -19,6 +19,7 @@ export interface ObservationDraft {
   side?: Side | null;
   context: ObservationContext;
   takenAt: Date;
+  note?: string | null;
 }
 
 /** Where an observation belongs and who entered it. */
@@ -73,6 +74,7 @@ export function checkObservation(path: string, draft: ObservationDraft): Measure
     throw new BadInputError(field('side'), 'not-applicable', 'takes no side here');
   }
   checkClinicalTime(field('takenAt'), draft.takenAt);
+  checkText(field('note'), draft.note, observationNoteLength);
   return measure;
 }
 
@@ -89,6 +91,7 @@ export function addObservation(tx: EntityManager, viewer: ClinicViewer, owner: O
     side: draft.side ?? null,
     context: draft.context,
     takenAt: draft.takenAt,
+    note: draft.note?.trim() || null,
     recordedByRole: owner.recordedByRole,
     recordedByTherapist: owner.recordedByTherapistId,
     questionnaireResponse: owner.questionnaireResponseId ?? null,

@@ -49,6 +49,9 @@ export class ObservationNode {
   })
   takenAt!: Date;
 
+  @Field(() => String, { nullable: true, description: 'A short note by whoever entered it, e.g. the client in their diary.' })
+  note!: string | null;
+
   @Field(() => DateTimeScalar, { description: 'When it was entered.' })
   recordedAt!: Date;
 
@@ -88,6 +91,7 @@ export class ObservationNode {
       side: observation.side ?? null,
       context: observation.context,
       takenAt: observation.takenAt,
+      note: observation.note ?? null,
       recordedAt: observation.createdAt,
       recordedByRole: observation.recordedByRole,
       sessionId: observation.session?.id ?? null,

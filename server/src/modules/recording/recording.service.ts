@@ -172,6 +172,29 @@ async function acknowledgedRedFlags(
   return flags;
 }
 
+/** How far ahead of the server a phone's clock may run before "now" counts as the future. */
+const clockSkewMs = 5 * 60_000;
+
+/** The calendar date before `date` (YYYY-MM-DD). */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A client's diary entry is for now, or for an earlier time today or yesterday as the clinic's calendar
+ * counts days, and never ahead of now. Recalled pain drifts from momentary ratings as the recall period
+ * grows (Broderick et al., Pain 2008;139:146-157), so a diary takes a missed entry back one day, no more.
+ */
+export function checkDiaryTime(takenAt: Date, timeZone: string, now = new Date()): void {
+  if (takenAt.getTime() > now.getTime() + clockSkewMs) {
+    throw new BadInputError('takenAt', 'not-in-future', 'a diary entry is for now or an earlier time, not the future');
+  }
+  const yesterday = dayBefore(localDate(now, timeZone));
+  if (localDate(takenAt, timeZone) < yesterday) {
+    throw new BadInputError('takenAt', 'not-before-yesterday', `a diary entry is for today or yesterday (${yesterday}), not earlier`);
+  }
+}
+
 /** Records one value on its own, e.g. a range-of-motion retest or a diary pain score. */
 export async function recordObservation(em: EntityManager, viewer: ClinicViewer, input: RecordObservationInput): Promise<Observation> {
   const recorder = recorderOf(viewer);
@@ -189,6 +212,7 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
   }
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, input.clientId);
+    if (viewer.role === 'CLIENT') checkDiaryTime(input.takenAt, await clinicTimeZone(tx, viewer));
     let seriesId = input.seriesId ?? null;
     if (input.sessionId !== null && input.sessionId !== undefined) {
       const session = await getSession(tx, viewer, input.sessionId);
