@@ -7,6 +7,7 @@ import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
 import { createViewerResolver } from './modules/accounts/http-credentials.js';
+import { type Notifications, startNotifications } from './modules/notifications/notifications.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     }, 10_000);
     try {
       await http?.stop();
+      // After the HTTP server: requests in flight may still schedule reminders; then the jobs being sent finish.
+      await notifications?.stop();
       await database.close();
     } finally {
       clearTimeout(timer);
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
+  let notifications: Notifications | undefined;
   try {
     if (config.seedDemoData) {
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
@@ -47,6 +51,17 @@ async function main(): Promise<void> {
         'No account exists yet, so nobody can sign in: create a clinic and its admin with `pnpm fascia clinic:create` (docs/clinic-setup.md).',
       );
     }
+    notifications = await startNotifications({
+      orm: database.orm,
+      databaseUrl: database.url,
+      log,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
+      production: config.production,
+      dataDir: config.dataDir,
+      queue: config.reminders,
+    });
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),
@@ -56,10 +71,12 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
+      devMailbox: notifications.catcher,
     });
     const port = await http.listen(config.port, config.host);
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {
+    await notifications?.stop();
     await database.close();
     throw error;
   }

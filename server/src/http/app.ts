@@ -20,6 +20,8 @@ import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPl
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
+import { devMailRouter } from '../modules/notifications/dev-mail.http.js';
+import type { MailCatcher } from '../modules/notifications/mail-catcher.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
@@ -37,6 +39,8 @@ export interface HttpServerOptions {
   researchMinCell?: number;
   /** Reverse proxies whose X-Forwarded-For gives the client's address (Express `trust proxy`); none by default. */
   trustProxy?: false | number | string[];
+  /** Development's mail catcher: its messages are shown at /dev/mail (never in production). */
+  devMailbox?: MailCatcher;
 }
 
 export interface HttpServer {
@@ -187,6 +191,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // Before the web client's files, so that production answers 404 here rather than the app shell.
   app.use('/graphiql', graphiqlRouter({ production: options.production, clientDistDir: options.clientDistDir }));
 
+  // Caught mail holds clients' names and addresses: production never serves it, even if given a catcher.
+  if (options.devMailbox && !options.production) app.use('/dev', devMailRouter(options.devMailbox));
+  else app.use('/dev', (_request, response) => response.status(404).type('text/plain').send('Not found'));
+
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
     // Source maps would hand out the client's source: development only.
@@ -205,7 +213,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|dev\/).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });
