@@ -11,6 +11,7 @@ import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CareResolvers } from '../modules/care/care.resolver.js';
+import { ReminderResolver } from '../modules/notifications/reminder.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
@@ -42,6 +43,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ...AccountsResolvers,
       ...ProgressResolvers,
       ResearchResolver,
+      ReminderResolver,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,

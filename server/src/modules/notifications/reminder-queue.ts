@@ -163,7 +163,7 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
         reminderQueueName,
         due.map((r) => ({ id: r.id, data: { reminderId: r.id }, startAfter: new Date(r.dueAt) })),
       );
-      await em.execute('update reminder set queued_at = now() where id = any(?)', [due.map((r) => r.id)]);
+      await em.execute('update reminder set queued_at = now() where id in (?)', [due.map((r) => r.id)]);
     }
   }
 
