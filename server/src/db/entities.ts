@@ -2,6 +2,7 @@ import { AccessToken } from '../modules/accounts/access-token.entity.js';
 import { Account } from '../modules/accounts/account.entity.js';
 import { Invite } from '../modules/accounts/invite.entity.js';
 import { SignInAttempt } from '../modules/accounts/sign-in-attempt.entity.js';
+import { Appointment, CalendarFeed } from '../modules/appointments/appointment.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { BodyRegion } from '../modules/body-regions/body-region.entity.js';
 import { TreatedRegion } from '../modules/care/treated-region.entity.js';
@@ -37,6 +38,8 @@ export const entities = [
   TreatmentSeries,
   TreatmentSession,
   TreatedRegion,
+  Appointment,
+  CalendarFeed,
   Observation,
   QuestionnaireResponse,
   SeriesOutcome,
