@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
 import { createMailer } from './mailer.js';
-import { diaryPrompts, type ReminderKindDefinition } from './reminder-kinds.js';
+import { appointmentReminders, diaryPrompts, type ReminderKindDefinition } from './reminder-kinds.js';
 import { type ReminderQueue, startReminderQueue } from './reminder-queue.js';
 
 export interface NotificationsOptions {
@@ -28,7 +28,7 @@ export interface Notifications {
 }
 
 /** Every kind of reminder the queue plans and sends. */
-export const reminderKinds: ReminderKindDefinition[] = [diaryPrompts];
+export const reminderKinds: ReminderKindDefinition[] = [appointmentReminders, diaryPrompts];
 
 /** Starts the mail catcher (development without SMTP_URL) and the reminder queue, as the configuration says. */
 export async function startNotifications(options: NotificationsOptions): Promise<Notifications> {

@@ -46,7 +46,9 @@ export class ReminderResolver {
   }
 
   @Authorized('ADMIN', 'THERAPIST')
-  @Mutation(() => ReminderNoticeNode, { description: 'Dismisses a notice of an undelivered reminder (e.g. once the address is corrected).' })
+  @Mutation(() => ReminderNoticeNode, {
+    description: 'Dismisses a notice of an undelivered reminder (e.g. once the address is corrected).',
+  })
   async acknowledgeReminderNotice(@Ctx() { em, viewer }: RequestContext, @Arg('id', () => ID) id: string): Promise<ReminderNoticeNode> {
     return ReminderNoticeNode.from(await acknowledgeReminderNotice(em, staffViewer(viewer), id));
   }

@@ -101,7 +101,10 @@ export interface ReminderNoticeRow {
  * dismissed, newest first: an admin sees the clinic's, a therapist those of the clients they treat.
  */
 export function reminderNotices(em: EntityManager, viewer: StaffViewer): Promise<ReminderNoticeRow[]> {
-  const ownClients = viewer.role === 'THERAPIST' ? 'and exists (select 1 from treatment_series s where s.client_id = r.client_id and s.therapist_id = ?)' : '';
+  const ownClients =
+    viewer.role === 'THERAPIST'
+      ? 'and exists (select 1 from treatment_series s where s.client_id = r.client_id and s.therapist_id = ?)'
+      : '';
   return em.execute<ReminderNoticeRow[]>(
     `select r.id, r.client_id as "clientId", cl.given_name || ' ' || cl.family_name as "clientName", r.kind, r.status,
             r.recipient, r.problem, r.due_at as "dueAt"

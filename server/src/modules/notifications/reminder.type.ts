@@ -78,7 +78,9 @@ export class ReminderPreferencesNode {
   }
 }
 
-@ObjectType('ReminderNotice', { description: 'A reminder email that could not be delivered, for staff to act on (e.g. correct the address).' })
+@ObjectType('ReminderNotice', {
+  description: 'A reminder email that could not be delivered, for staff to act on (e.g. correct the address).',
+})
 export class ReminderNoticeNode {
   @Field(() => ID)
   id!: string;
