@@ -43,13 +43,13 @@ export class ReminderSettingsNode {
 
 @InputType({ description: "Changes to the clinic's reminder settings; omitted fields stay as they are." })
 export class ReminderSettingsInput {
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Email clients before their appointments.' })
   appointmentReminders?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: `${appointmentLeadHoursRange.min}-${appointmentLeadHoursRange.max} hours.` })
   appointmentLeadHours?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Email clients a link to their pain diary between visits.' })
   diaryPrompts?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: '0-23.' })
@@ -82,16 +82,16 @@ export class ReminderPreferencesNode {
   description: 'A reminder email that could not be delivered, for staff to act on (e.g. correct the address).',
 })
 export class ReminderNoticeNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reminder this notice is about.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client it was for.' })
   clientId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The client's name, for display." })
   clientName!: string;
 
-  @Field(() => ReminderKindEnum)
+  @Field(() => ReminderKindEnum, { description: 'Appointment reminder or diary prompt.' })
   kind!: ReminderKind;
 
   @Field(() => ReminderStatusEnum, { description: 'REFUSED (the mail server refused the address for good) or FAILED (retries used up).' })
