@@ -34,7 +34,9 @@ export async function bookIn(
 /** The start of the one event of an .ics attachment, as ical.js reads it. */
 export function icsStart(ics: string): { start: Date; uid: string } {
   const calendar = new ICAL.Component(ICAL.parse(ics));
-  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent'));
+  const vevent = calendar.getFirstSubcomponent('vevent');
+  if (!vevent) throw new Error('the calendar has no VEVENT');
+  const event = new ICAL.Event(vevent);
   return { start: event.startDate.toJSDate(), uid: event.uid };
 }
 
