@@ -4,10 +4,12 @@ import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
 import { useRouter } from '../router';
 import { DiaryPage } from './DiaryPage';
 import { MyProgressPage } from './MyProgressPage';
+import { ReminderOptOut } from './ReminderOptOut';
 
 const nav: NavItem[] = [
   { to: '/portal', label: 'My progress', exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
+  { to: '/portal/reminders', label: 'Reminders' },
 ];
 
 /**
@@ -21,6 +23,7 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   let page: ReactNode;
   if (location.pathname === '/' || location.pathname === '/portal') page = <MyProgressPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
+  else if (location.pathname === '/portal/reminders') page = <ReminderOptOut timeZone={timeZone} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
   return <Layout header={<AppHeader viewer={viewer} home="/portal" nav={nav} onSignOut={onSignOut} />}>{page}</Layout>;
 }

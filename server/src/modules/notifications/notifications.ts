@@ -55,7 +55,8 @@ export async function startNotifications(options: NotificationsOptions): Promise
         retryDelaySeconds: options.queue.retryDelaySeconds,
         retryLimit: 10,
         pollingIntervalSeconds: options.queue.pollSeconds,
-        batchSize: 10,
+        // Each job of a batch holds a database connection while it is sent: a small batch leaves the pool to requests.
+        batchSize: 5,
       });
     } catch (error) {
       await catcher?.close();

@@ -101,6 +101,27 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
     const claimed = await claim(em, id);
     // Already sent, cancelled, or being sent by another instance: nothing to do.
     if (!claimed) return { id: job.id, status: 'completed' };
+    let handedToServer = false;
+    try {
+      return await send(em, job, claimed, () => {
+        handedToServer = true;
+      });
+    } catch (error) {
+      // A database error before the message went out: back to SCHEDULED for pg-boss's retry. After it went out, the
+      // reminder stays SENDING: sending it again could deliver it twice.
+      if (!handedToServer) await finish(em, id, 'SCHEDULED', { problem: `Not sent yet: ${(error as Error).message}` }).catch(() => {});
+      log.error({ reminder: id, err: error }, 'reminder job failed');
+      return { id: job.id, status: 'failed', output: { message: (error as Error).message } };
+    }
+  }
+
+  async function send(
+    em: EntityManager,
+    job: JobWithMetadata<{ reminderId: string }>,
+    claimed: { kind: ReminderKind; email: string | null; optedOut: boolean },
+    sending: () => void,
+  ): Promise<JobResult> {
+    const id = job.data.reminderId;
     const kind = kindOf.get(claimed.kind);
     const [wanted] = kind ? await em.execute(`select 1 from reminder r where r.id = ? and ${kind.stillWanted}`, [id]) : [];
     if (!kind || !wanted) {
@@ -119,9 +140,8 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
       return { id: job.id, status: 'completed' };
     }
     try {
+      sending();
       await mailer.send(message);
-      await finish(em, id, 'SENT', { recipient: claimed.email, sent: true });
-      return { id: job.id, status: 'completed' };
     } catch (error) {
       if (error instanceof MailError && error.permanent) {
         // Retrying a refused address would be refused again: the therapist sees it and corrects the address.
@@ -143,6 +163,8 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
       );
       return { id: job.id, status: 'failed', output: { message: (error as Error).message } };
     }
+    await finish(em, id, 'SENT', { recipient: claimed.email, sent: true });
+    return { id: job.id, status: 'completed' };
   }
 
   await boss.work(
