@@ -40,6 +40,24 @@ export interface Config {
   metricsPort: number | undefined;
   /** A Bearer token that opens /metrics on the public port; undefined: /metrics there answers 404. */
   metricsToken: string | undefined;
+  /** SMTP server for reminder emails (`SMTP_URL`); unset: development catches mail in the process, production sends none. */
+  smtpUrl: string | undefined;
+  /** Sender of reminder emails (`SMTP_FROM`). */
+  mailFrom: string;
+  /** The address clients reach the web client at, for links in emails (`FASCIA_PUBLIC_URL`), without a trailing slash. */
+  publicUrl: string;
+  reminders: ReminderConfig;
+}
+
+export interface ReminderConfig {
+  /** Run the reminder queue in this instance (`FASCIA_REMINDERS`, default true). */
+  enabled: boolean;
+  /** How often the instance plans and queues due reminders (`FASCIA_REMINDER_PLAN_SECONDS`, default 60). */
+  planIntervalSeconds: number;
+  /** First retry of an unsent reminder after this many seconds, doubling each time (`FASCIA_REMINDER_RETRY_SECONDS`, default 60). */
+  retryDelaySeconds: number;
+  /** How often an idle worker looks for due jobs (`FASCIA_REMINDER_POLL_SECONDS`, default 2). */
+  pollSeconds: number;
 }
 
 export interface DatabaseSettings {
@@ -148,6 +166,42 @@ function parseMetricsToken(name: string, raw: string | undefined): string | unde
   return raw;
 }
 
+/** `SMTP_URL`: smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start), user and password in the URL. */
+export function parseSmtpUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as smtp://user:password@mail.example.org:587, got something else`);
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || url.hostname === '') {
+    throw new ConfigError(`${name} must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@mail.example.org:465`);
+  }
+  return raw.trim();
+}
+
+function parseMailFrom(name: string, raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') return 'Fascia reminders <reminders@localhost>';
+  const address = /<([^<>]+)>\s*$/.exec(raw.trim())?.[1] ?? raw.trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
+    throw new ConfigError(`${name} must be an email address, optionally with a name ("Clinic <reminders@example.org>"), got "${raw}"`);
+  }
+  return raw.trim();
+}
+
+function parsePublicUrl(name: string, raw: string | undefined, port: number): string {
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`${name} must be an http:// or https:// URL, got "${raw}"`);
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -158,9 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const port = parsePort('PORT', env.PORT, 4000);
   return {
     databaseUrl,
-    port: parsePort('PORT', env.PORT, 4000),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(repoRoot, env.FASCIA_DATA_DIR || '.data'),
     logLevel: logLevel as LogLevel,
@@ -189,5 +244,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPostgresPort: env.FASCIA_POSTGRES_PORT
       ? parsePort('FASCIA_POSTGRES_PORT', env.FASCIA_POSTGRES_PORT, 0) || undefined
       : undefined,
+    smtpUrl: parseSmtpUrl('SMTP_URL', env.SMTP_URL),
+    mailFrom: parseMailFrom('SMTP_FROM', env.SMTP_FROM),
+    publicUrl: parsePublicUrl('FASCIA_PUBLIC_URL', env.FASCIA_PUBLIC_URL, port),
+    reminders: {
+      enabled: parseBoolean('FASCIA_REMINDERS', env.FASCIA_REMINDERS, true),
+      planIntervalSeconds: parseWhole('FASCIA_REMINDER_PLAN_SECONDS', env.FASCIA_REMINDER_PLAN_SECONDS, 60, 1, 3600),
+      retryDelaySeconds: parseWhole('FASCIA_REMINDER_RETRY_SECONDS', env.FASCIA_REMINDER_RETRY_SECONDS, 60, 1, 3600),
+      pollSeconds: parseWhole('FASCIA_REMINDER_POLL_SECONDS', env.FASCIA_REMINDER_POLL_SECONDS, 2, 1, 60),
+    },
   };
 }

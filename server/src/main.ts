@@ -7,6 +7,7 @@ import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
 import { createViewerResolver } from './modules/accounts/http-credentials.js';
+import { type Notifications, startNotifications } from './modules/notifications/notifications.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     try {
       await http?.stop();
       log.info({ ms: Date.now() - started }, 'requests drained, HTTP server closed');
+      // After the HTTP server: requests in flight may still schedule reminders; then the jobs being sent finish.
+      await notifications?.stop();
       await database.close();
       log.info({ ms: Date.now() - started }, 'shutdown complete');
     } finally {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
+  let notifications: Notifications | undefined;
   try {
     if (config.seedDemoData) {
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
@@ -52,6 +56,17 @@ async function main(): Promise<void> {
         'No account exists yet, so nobody can sign in: create a clinic and its admin with `pnpm fascia clinic:create` (docs/clinic-setup.md).',
       );
     }
+    notifications = await startNotifications({
+      orm: database.orm,
+      databaseUrl: database.url,
+      log,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
+      production: config.production,
+      dataDir: config.dataDir,
+      queue: config.reminders,
+    });
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
       researchMinCell: config.researchMinCell,
       shutdownGraceMs: config.shutdownGraceMs,
       metricsToken: config.metricsToken,
+      devMailbox: notifications.catcher,
     });
     if (config.metricsPort !== undefined) {
       const metricsPort = await http.listenMetrics(config.metricsPort, config.host);
@@ -71,6 +87,7 @@ async function main(): Promise<void> {
     const port = await http.listen(config.port, config.host);
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {
+    await notifications?.stop();
     await database.close();
     throw error;
   }

@@ -149,7 +149,33 @@ const rules: Record<string, Rule> = {
     shows: (d) => d.accounts.some((a: any) => a.clinic?.name === 'A'),
     expect: { ...adminsOnly, adminB: 'hidden' },
   },
+  reminderSettings: {
+    document: '{ reminderSettings { appointmentLeadHours diaryPromptDays } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok', therapistA: 'ok', therapistB: 'ok' },
+  },
+  reminderNotices: {
+    document: '{ reminderNotices { id clientId } }',
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'ok', adminB: 'ok', therapistA: 'ok', therapistB: 'ok' },
+  },
+  myReminderPreferences: {
+    document: '{ myReminderPreferences { optedOut optedOutAt } }',
+    expect: { ...signedIn('FORBIDDEN'), clientA1: 'ok', clientA2: 'ok' },
+  },
   // Mutations
+  updateReminderSettings: {
+    document: 'mutation { updateReminderSettings(input: { appointmentLeadHours: 24 }) { appointmentLeadHours } }',
+    expect: adminsOnly,
+  },
+  setMyReminderOptOut: {
+    document: 'mutation { setMyReminderOptOut(optOut: false) { optedOut } }',
+    expect: { ...signedIn('FORBIDDEN'), clientA1: 'ok', clientA2: 'ok' },
+  },
+  // Staff may dismiss their own clinic's notices only: an id that is none of theirs is not found.
+  acknowledgeReminderNotice: {
+    document: 'mutation($id: ID!) { acknowledgeReminderNotice(id: $id) { id } }',
+    variables: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+    expect: { ...signedIn('FORBIDDEN'), adminA: 'NOT_FOUND', adminB: 'NOT_FOUND', therapistA: 'NOT_FOUND', therapistB: 'NOT_FOUND' },
+  },
   signIn: {
     document: 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
     variables: () => ({ email: accounts.therapistA.email, password: accounts.therapistA.password }),

@@ -9,6 +9,8 @@ import { ormConfig } from './orm-config.js';
 
 export interface Database {
   orm: MikroORM;
+  /** The connection URL in use (DATABASE_URL or the embedded server's), for other clients of the same database. */
+  url: string;
   /** Closes the ORM's pool and, if we started one, stops the embedded PostgreSQL. */
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await prepareSchema(orm, log);
     return {
       orm,
+      url: clientUrl,
       async close() {
         await orm.close();
         await embedded?.stop();

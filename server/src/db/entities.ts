@@ -19,6 +19,9 @@ import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
 import { Measure } from '../modules/measures/measure.entity.js';
 import { Observation } from '../modules/measures/observation.entity.js';
+import { Reminder } from '../modules/notifications/reminder.entity.js';
+import { ReminderOptOut } from '../modules/notifications/reminder-opt-out.entity.js';
+import { ReminderSettings } from '../modules/notifications/reminder-settings.entity.js';
 import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
 import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
 
@@ -49,4 +52,7 @@ export const entities = [
   AuditEvent,
   IdempotencyKey,
   RecordRevision,
+  ReminderSettings,
+  ReminderOptOut,
+  Reminder,
 ];

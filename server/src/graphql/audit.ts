@@ -45,6 +45,8 @@ export const clientDataTypes: Readonly<Record<string, (value: Record<string, unk
   QuestionnaireResponse: (value) => value.clientId,
   CaseloadItemNode: (value) => value.clientId,
   Appointment: (value) => value.clientId,
+  ReminderNotice: (value) => value.clientId,
+  ReminderPreferences: (value) => value.clientId,
 };
 
 /** Per request: the clients whose data each root field's answer holds, and those a mutation's own rows cover. */

@@ -18,6 +18,7 @@ import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { CorrectionsResolvers } from '../modules/corrections/corrections.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
+import { ReminderResolver } from '../modules/notifications/reminder.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { RecordingResolver } from '../modules/recording/recording.resolver.js';
 import type { RequestContext } from '../modules/request/request-context.js';
@@ -45,6 +46,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ...AccountsResolvers,
       ...ProgressResolvers,
       ResearchResolver,
+      ReminderResolver,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.
     validate: false,

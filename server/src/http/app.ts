@@ -20,6 +20,8 @@ import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditExportRouter } from '../modules/audit/audit-export.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
+import { devMailRouter } from '../modules/notifications/dev-mail.http.js';
+import type { MailCatcher } from '../modules/notifications/mail-catcher.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { calendarFeedHandler } from './calendar-feed.js';
@@ -43,6 +45,8 @@ export interface HttpServerOptions {
   shutdownGraceMs?: number;
   /** Bearer token that opens `/metrics` on the public port (FASCIA_METRICS_TOKEN); without one it answers 404. */
   metricsToken?: string | undefined;
+  /** Development's mail catcher: its messages are shown at /dev/mail (never in production). */
+  devMailbox?: MailCatcher;
 }
 
 export interface HttpServer {
@@ -208,6 +212,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // Before the web client's files, so that production answers 404 here rather than the app shell.
   app.use('/graphiql', graphiqlRouter({ production: options.production, clientDistDir: options.clientDistDir }));
 
+  // Caught mail holds clients' names and addresses: production never serves it, even if given a catcher.
+  if (options.devMailbox && !options.production) app.use('/dev', devMailRouter(options.devMailbox));
+  else app.use('/dev', (_request, response) => response.status(404).type('text/plain').send('Not found'));
+
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
     // Source maps would hand out the client's source: development only.
@@ -226,8 +234,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    // Not the app shell: the API, downloads and feeds (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
-    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
+    // Not the app shell: the API, downloads, feeds and development pages (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
+    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|dev\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

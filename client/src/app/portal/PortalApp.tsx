@@ -12,12 +12,15 @@ import { RecordAccessPage } from './RecordAccessPage';
 
 const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
+import { ReminderOptOut } from './ReminderOptOut';
+
 const nav: NavItem[] = [
   { to: '/portal', label: 'My progress', exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
   { to: '/portal/history', label: 'Diary history' },
   { to: '/portal/access', label: 'Who has seen my record' },
   { to: '/portal/record', label: 'My record' },
+  { to: '/portal/reminders', label: 'Reminders' },
 ];
 
 /**
@@ -36,6 +39,7 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/access') page = <RecordAccessPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/record') page = <MyRecordPage timeZone={timeZone} clinicName={viewer.clinic?.name} />;
+  else if (location.pathname === '/portal/reminders') page = <ReminderOptOut timeZone={timeZone} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
   // API tokens only where the clinic allows clients to have them (a setting of the clinic admin).
   const items = viewer.clinic?.clientApiTokensAllowed ? [...nav, { to: apiTokensPath, label: 'API tokens' }] : nav;

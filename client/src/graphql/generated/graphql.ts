@@ -891,6 +891,18 @@ export type QuestionnaireFormQuery = { client: { id: string, displayName: string
 
 export type InstrumentFieldsFragment = { code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> };
 
+export type MyReminderPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReminderPreferencesQuery = { myReminderPreferences: { optedOut: boolean, optedOutAt: string | null } };
+
+export type SetMyReminderOptOutMutationVariables = Exact<{
+  optOut: boolean;
+}>;
+
+
+export type SetMyReminderOptOutMutation = { setMyReminderOptOut: { optedOut: boolean, optedOutAt: string | null } };
+
 export type ResearchCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2174,6 +2186,22 @@ export const QuestionnaireFormDocument = new TypedDocumentString(`
     requiresLabel
   }
 }`) as unknown as TypedDocumentString<QuestionnaireFormQuery, QuestionnaireFormQueryVariables>;
+export const MyReminderPreferencesDocument = new TypedDocumentString(`
+    query MyReminderPreferences {
+  myReminderPreferences {
+    optedOut
+    optedOutAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyReminderPreferencesQuery, MyReminderPreferencesQueryVariables>;
+export const SetMyReminderOptOutDocument = new TypedDocumentString(`
+    mutation SetMyReminderOptOut($optOut: Boolean!) {
+  setMyReminderOptOut(optOut: $optOut) {
+    optedOut
+    optedOutAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetMyReminderOptOutMutation, SetMyReminderOptOutMutationVariables>;
 export const ResearchCatalogsDocument = new TypedDocumentString(`
     query ResearchCatalogs {
   measures {

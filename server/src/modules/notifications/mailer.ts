@@ -1,0 +1,57 @@
+import nodemailer from 'nodemailer';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: MailAttachment[];
+}
+
+export interface Mailer {
+  /** Resolves with the SMTP server's message id; throws a `MailError` when it is not accepted. */
+  send(message: MailMessage): Promise<string>;
+  close(): void;
+}
+
+/**
+ * Whether a send failure is for good: an SMTP reply of 5xx (RFC 5321 §4.2.1, "permanent negative completion":
+ * the same command will fail again), such as 550 "mailbox unavailable". Everything else (server down, 4xx,
+ * timeouts) is temporary and worth retrying.
+ */
+export class MailError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode: number | undefined,
+  ) {
+    super(message);
+    this.name = 'MailError';
+  }
+}
+
+/** A nodemailer transport for `smtpUrl` (smtp:// or smtps://, credentials in the URL), sending as `from`. */
+export function createMailer(smtpUrl: string, from: string): Mailer {
+  // One connection per message: reminders are spread over the day, and a pooled connection left idle would be cut by the server.
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail({ from, ...message });
+        return info.messageId;
+      } catch (error) {
+        const code = (error as { responseCode?: unknown }).responseCode;
+        const responseCode = typeof code === 'number' ? code : undefined;
+        const permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
+        throw new MailError((error as Error).message, permanent, responseCode);
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
+import { createMailer } from './mailer.js';
+import { appointmentReminders, diaryPrompts, type ReminderKindDefinition } from './reminder-kinds.js';
+import { type ReminderQueue, startReminderQueue } from './reminder-queue.js';
+
+export interface NotificationsOptions {
+  orm: MikroORM;
+  databaseUrl: string;
+  log: Logger;
+  /** Where mail goes; undefined: development catches it in the process, production sends none. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  production: boolean;
+  /** Folder of local state: development's caught mail is kept in its `mail/` subfolder. */
+  dataDir: string;
+  queue: { enabled: boolean; planIntervalSeconds: number; retryDelaySeconds: number; pollSeconds: number };
+}
+
+export interface Notifications {
+  /** Development's mail catcher, when no SMTP_URL was given (its messages are shown at /dev/mail). */
+  catcher: MailCatcher | undefined;
+  queue: ReminderQueue | undefined;
+  stop(): Promise<void>;
+}
+
+/** Every kind of reminder the queue plans and sends. */
+export const reminderKinds: ReminderKindDefinition[] = [appointmentReminders, diaryPrompts];
+
+/** Starts the mail catcher (development without SMTP_URL) and the reminder queue, as the configuration says. */
+export async function startNotifications(options: NotificationsOptions): Promise<Notifications> {
+  const { log } = options;
+  let catcher: MailCatcher | undefined;
+  let smtpUrl = options.smtpUrl;
+  if (!smtpUrl && !options.production) {
+    catcher = await startMailCatcher({ folder: path.join(options.dataDir, 'mail') });
+    smtpUrl = catcher.url;
+    log.info(`No SMTP_URL: emails are caught by a local SMTP server on port ${catcher.port} and shown at /dev/mail`);
+  }
+  if (!smtpUrl) log.warn('No SMTP_URL is set: reminder emails are not sent (docs/operating.md#email-and-reminders).');
+  let queue: ReminderQueue | undefined;
+  if (smtpUrl && options.queue.enabled) {
+    try {
+      queue = await startReminderQueue({
+        orm: options.orm,
+        connectionString: options.databaseUrl,
+        mailer: createMailer(smtpUrl, options.mailFrom),
+        log,
+        kinds: reminderKinds,
+        mailContext: { publicUrl: options.publicUrl },
+        planIntervalMs: options.queue.planIntervalSeconds * 1000,
+        retryDelaySeconds: options.queue.retryDelaySeconds,
+        retryLimit: 10,
+        pollingIntervalSeconds: options.queue.pollSeconds,
+        // Each job of a batch holds a database connection while it is sent: a small batch leaves the pool to requests.
+        batchSize: 5,
+      });
+    } catch (error) {
+      await catcher?.close();
+      throw error;
+    }
+  }
+  return {
+    catcher,
+    queue,
+    async stop() {
+      await queue?.stop();
+      await catcher?.close();
+    },
+  };
+}
