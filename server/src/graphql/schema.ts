@@ -19,6 +19,7 @@ import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resol
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { RecordingResolver } from '../modules/recording/recording.resolver.js';
+import { SeriesReportResolver } from '../modules/reports/report.resolver.js';
 import type { RequestContext } from '../modules/request/request-context.js';
 import { ResearchResolver } from '../modules/research/research.resolver.js';
 import { auditRootFields, clientDataTypes, noteClientData } from './audit.js';
@@ -41,6 +42,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       ...AccountsResolvers,
       ...ProgressResolvers,
+      SeriesReportResolver,
       ResearchResolver,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.

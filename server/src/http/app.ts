@@ -20,6 +20,7 @@ import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPl
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
+import { reportPdfHandler } from '../modules/reports/report.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { graphiqlRouter } from './graphiql.js';
@@ -135,6 +136,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   // A file download, so plain HTTP rather than a GraphQL field; same credentials (cookie or Bearer).
   app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
+  // The progress report of a series as a PDF (a disclosure, audited; docs/api.md#progress-report).
+  app.get('/reports/series/:id.pdf', reportPdfHandler(orm, options.resolveViewer, log));
 
   app.use(
     '/graphql',
@@ -205,7 +208,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       }),
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    app.get(/^\/(?!graphql|health|fhir|research).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|reports\/).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

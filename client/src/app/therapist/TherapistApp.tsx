@@ -14,6 +14,7 @@ const SessionFormPage = lazy(() => import('./SessionFormPage'));
 const QuestionnairePage = lazy(() => import('./QuestionnairePage'));
 const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
 const VisitPage = lazy(() => import('./VisitPage'));
+const ReportPrintPage = lazy(() => import('../reports/ReportPrintPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
@@ -33,6 +34,7 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
   const questionnaireRoute = matchPath('/clients/:id/questionnaire', path);
   const visitsRoute = matchPath('/clients/:id/series/:seriesId/visits', path);
   const visitRoute = matchPath('/clients/:id/series/:seriesId/visits/:sessionId', path);
+  const reportRoute = matchPath('/clients/:id/series/:seriesId/report', path);
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
   const isAdmin = viewer.role === 'ADMIN';
   const onboarding = onboardingPage(path, { timeZone, isAdmin });
@@ -47,6 +49,18 @@ export default function TherapistApp({ viewer, onSignOut }: { viewer: ViewerQuer
     page = <VisitHistoryPage key={visitsRoute.seriesId} seriesId={visitsRoute.seriesId} timeZone={timeZone} />;
   else if (visitRoute?.seriesId && visitRoute.sessionId)
     page = <VisitPage key={visitRoute.sessionId} seriesId={visitRoute.seriesId} sessionId={visitRoute.sessionId} timeZone={timeZone} />;
+  else if (reportRoute?.id && reportRoute.seriesId)
+    page = (
+      <ReportPrintPage
+        key={`${reportRoute.seriesId}?${location.search}`}
+        clientId={reportRoute.id}
+        seriesId={reportRoute.seriesId}
+        recipient={location.search.get('recipient')}
+        from={location.search.get('from')}
+        to={location.search.get('to')}
+        timeZone={timeZone}
+      />
+    );
   else if (formSeries) page = <SessionFormPage key={formSeries} seriesId={formSeries} timeZone={timeZone} />;
   else if (questionnaireRoute?.id)
     page = <QuestionnairePage key={questionnaireRoute.id} clientId={questionnaireRoute.id} seriesId={location.search.get('series')} />;

@@ -36,6 +36,12 @@ export class AuditEventNode {
   @Field(() => String, { nullable: true, description: 'The network address it came from (for the clinic admin).' })
   address!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a disclosure (a progress report sent outside the clinic): the recipient staff named; null otherwise.',
+  })
+  disclosedTo!: string | null;
+
   static from(event: AuditEvent): AuditEventNode {
     return Object.assign(new AuditEventNode(), {
       id: event.id,
@@ -46,6 +52,7 @@ export class AuditEventNode {
       clientId: event.clientId ?? null,
       outcome: event.outcome,
       address: event.address,
+      disclosedTo: event.detail?.disclosure === true && typeof event.detail.recipient === 'string' ? event.detail.recipient : null,
     });
   }
 }
