@@ -110,9 +110,8 @@ export function measureChartImage(measure: ReportMeasureNode, firstDay: Date): B
       events: [],
       font: { family: fontFamily, size: 9 },
       layout: { padding: 2 },
-      plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 10, font: { family: fontFamily, size: 8 }, color: '#222222' } },
-      },
+      // The legend is a line of text under the chart in the PDF: drawn here it would take half the height.
+      plugins: { legend: { display: false } },
       scales: {
         x: {
           type: 'linear',

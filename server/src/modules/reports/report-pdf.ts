@@ -177,8 +177,28 @@ function measureBlock(layout: Layout, report: SeriesReportNode, measure: ReportM
       },
     );
     layout.root.add(figure);
-    layout.y = Math.max(layout.y, top + chartSize.height);
+    doc.font('regular').fontSize(7).fillColor(muted);
+    doc.text(chartLegend(measure), x, top + chartSize.height + 1, {
+      width: chartSize.width,
+      structParent: layout.root,
+      structType: 'Caption',
+    });
+    layout.y = Math.max(layout.y, top + chartSize.height + 12);
   }
+}
+
+/** What the lines of a measure's chart are, in words (the chart itself has no legend). */
+function chartLegend(measure: ReportMeasureNode): string {
+  const contexts = new Set(measure.points.map((p) => p.context));
+  return [
+    contexts.has('PRE_SESSION') ? 'blue: before treatment' : null,
+    contexts.has('POST_SESSION') ? 'orange dashed: after' : null,
+    contexts.has('BETWEEN_SESSIONS') ? 'green: diary' : null,
+    'grey dotted: baseline',
+    measure.progress.mcid !== null ? 'green dotted: MCID from baseline' : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 function referralRows(report: SeriesReportNode): [string, string][] {
