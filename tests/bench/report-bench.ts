@@ -49,7 +49,7 @@ async function main() {
       clinicId: clinic.id,
       therapistId: therapist.id,
       email: 'bench@example.com',
-      password: 'bench password 2026',
+      password: 'quiet river timing 2026',
     });
     const { secret: token } = await issueSession(em, account);
     const http = await createHttpServer({
@@ -156,6 +156,8 @@ async function main() {
       if ((i + 1) % 10 === 0) console.log(`  ${i + 1} of ${reports} reports`);
     }
     times.sort((a, b) => a - b);
+    const p99 = percentile(times, 99);
+    console.log(`one at a time: p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`);
 
     global.gc?.();
     const idle = process.memoryUsage().rss;
@@ -164,17 +166,18 @@ async function main() {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 20);
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrent }, one));
+    // A report the pool could not serve in time answers 503 (as the API sheds load); counted, not fatal.
+    const results = await Promise.allSettled(Array.from({ length: concurrent }, one));
+    const shed = results.filter((r) => r.status === 'rejected').length;
     const together = performance.now() - started;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
 
-    const p99 = percentile(times, 99);
     console.log('\n| figure | value | target |');
     console.log('| --- | --- | --- |');
     console.log(`| report generation, one at a time (${reports} reports), p50 | ${percentile(times, 50).toFixed(0)} ms | |`);
     console.log(`| report generation, p99 | ${p99.toFixed(0)} ms | < 1,000 ms: ${p99 < 1000 ? 'met' : 'not met'} |`);
-    console.log(`| ${concurrent} reports at once: all done after | ${together.toFixed(0)} ms | |`);
+    console.log(`| ${concurrent} reports at once: all done after (refused: ${shed}) | ${together.toFixed(0)} ms | |`);
     console.log(`| server RSS: idle before / peak during the ${concurrent} | ${mb(idle)} / ${mb(peak)} (+${mb(peak - idle)}) | |`);
     console.log(`| PDF size | ${(first.bytes / 1024).toFixed(0)} kB | |`);
   } finally {

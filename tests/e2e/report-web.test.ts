@@ -119,7 +119,7 @@ beforeAll(async () => {
   });
   await mkdir(artifactsDir, { recursive: true });
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});

@@ -4,8 +4,12 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
+import { isDatabaseUnavailable } from '../../db/availability.js';
 import { seriesReport } from './report.service.js';
 import { type PaperSize, paperSizes, renderReportPdf } from './report-pdf.js';
+
+/** Seconds a client should wait before retrying a 503 (the API's Retry-After). */
+const retryAfterSeconds = 2;
 
 /** HTTP status of each refusal; the body is `{ errors: [{ message, extensions: { code, field, rule } }] }` like the API's. */
 const statuses: Partial<Record<DomainError['code'], number>> = {
@@ -81,6 +85,12 @@ export function reportPdfHandler(
           ...(error.field ? { field: error.field } : {}),
           ...(error.rule ? { rule: error.rule } : {}),
         });
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        // As the API answers: the database is away or every connection busy past the wait; worth a retry.
+        response.setHeader('retry-after', String(retryAfterSeconds));
+        refuse(503, 'SERVICE_UNAVAILABLE', 'The database is not answering right now; retry shortly.');
         return;
       }
       log.error({ err: error, requestId }, 'report failed');
