@@ -398,7 +398,8 @@ describe('FHIR export of a series', () => {
         id: ids.back,
       },
     );
-    const { attendance, measures } = progress.data?.series.progress;
+    expect(progress.errors).toBeUndefined();
+    const { attendance, measures } = progress.data?.series.progress ?? {};
     const [outcomes] = report.section.filter((s: any) => s.title === 'Outcomes');
     for (const m of measures) expect(outcomes.text.div).toContain(`baseline ${m.baseline}, latest ${m.latest}, change ${m.change}`);
     expect(outcomes.entry).toHaveLength(2);
