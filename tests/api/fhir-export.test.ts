@@ -187,6 +187,8 @@ describe('FHIR export of a client', () => {
       // neck visit: 2 neck pain + 2 shoulder pain + 1 rotation + NDI score; diary: 1; back visit: 1 pain + ODI score; PSFS score
       Observation: 10,
       QuestionnaireResponse: 3,
+      // The progress report of each series.
+      Composition: 2,
     });
     for (const entry of bundle.entry)
       expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -384,8 +386,24 @@ describe('FHIR export of a series', () => {
       Procedure: 1,
       Observation: 2,
       QuestionnaireResponse: 1,
+      Composition: 1,
     });
     expect(JSON.stringify(bundle)).not.toContain(ids.neck);
+    // The progress report: the progress API's numbers, in a narrative, with the series' values as entries.
+    const [report] = ofType(bundle, 'Composition');
+    expect(report.type.coding[0]).toMatchObject({ system: 'http://loinc.org', code: '11506-3' });
+    const progress = await api.graphql(
+      'query($id: ID!) { series(id: $id) { progress { attendance { attended plannedSessions } measures { measureCode baseline latest change } } } }',
+      {
+        id: ids.back,
+      },
+    );
+    expect(progress.errors).toBeUndefined();
+    const { attendance, measures } = progress.data?.series.progress ?? {};
+    const [outcomes] = report.section.filter((s: any) => s.title === 'Outcomes');
+    for (const m of measures) expect(outcomes.text.div).toContain(`baseline ${m.baseline}, latest ${m.latest}, change ${m.change}`);
+    expect(outcomes.entry).toHaveLength(2);
+    expect(report.section[0].text.div).toContain(`Attended ${attendance.attended} of ${attendance.plannedSessions} planned sessions`);
     const [episode] = ofType(bundle, 'EpisodeOfCare');
     expect(episode.identifier[0].value).toBe(ids.back);
   });
@@ -463,9 +481,10 @@ describe('cost', () => {
     const small = await statementsDuring(db, () => exportOf(`client=${ids.other}`));
     const large = await statementsDuring(db, () => exportOf(`client=${ids.client}`));
     expect(large.result.entry.length).toBeGreaterThan(2 * small.result.entry.length);
-    // client, series, observations, responses, sessions, treated regions, clinic, therapists
+    // client, series, observations, responses, sessions, treated regions, clinic, therapists, and progress's
+    // three (measures, attendance, dose) for the progress reports
     expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(8);
+    expect(large.statements).toBeLessThanOrEqual(11);
   });
 });
 

@@ -21,6 +21,7 @@ import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ReminderResolver } from '../modules/notifications/reminder.resolver.js';
 import { ProgressResolvers } from '../modules/progress/progress.resolver.js';
 import { RecordingResolver } from '../modules/recording/recording.resolver.js';
+import { SeriesReportResolver } from '../modules/reports/report.resolver.js';
 import type { RequestContext } from '../modules/request/request-context.js';
 import { ResearchResolver } from '../modules/research/research.resolver.js';
 import { auditRootFields, clientDataTypes, noteClientData } from './audit.js';
@@ -45,6 +46,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       ...AccountsResolvers,
       ...ProgressResolvers,
+      SeriesReportResolver,
       ResearchResolver,
       ReminderResolver,
     ],

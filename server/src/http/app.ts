@@ -22,6 +22,7 @@ import { auditExportRouter } from '../modules/audit/audit-export.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
 import { devMailRouter } from '../modules/notifications/dev-mail.http.js';
 import type { MailCatcher } from '../modules/notifications/mail-catcher.js';
+import { reportPdfHandler } from '../modules/reports/report.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
 import { calendarFeedHandler } from './calendar-feed.js';
@@ -159,6 +160,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.get('/fhir/export', fhirExportHandler(orm, options.resolveViewer, log));
   // Calendar programs subscribe to a plain address: the token in it is the credential.
   app.get('/calendar/:token.ics', calendarFeedHandler(orm, log));
+  // The progress report of a series as a PDF (a disclosure, audited; docs/api.md#progress-report).
+  app.get('/reports/series/:id.pdf', reportPdfHandler(orm, options.resolveViewer, log));
 
   app.use(
     '/graphql',
@@ -235,7 +238,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     );
     // The app shell, at / and at every client-side route (any other GET that is not an API path).
     // Not the app shell: the API, downloads, feeds and development pages (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
-    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|dev\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|dev\/|reports\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

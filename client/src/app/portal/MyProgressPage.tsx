@@ -1,6 +1,8 @@
 import { MyProgressDocument, type MyProgressQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
+import { PortalReportLink } from '../reports/PortalReportLink';
+import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { PortalCards, portalHomeCards } from './home-cards';
 import { progressSentence } from './plain-language';
@@ -97,6 +99,7 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
         Last visit: {lastVisit ? dates.format(new Date(lastVisit.startedAt)) : 'none yet'}.{' '}
         {series.status === 'ACTIVE' && 'Your clinic books your next visit with you; Fascia does not keep appointments.'}
       </p>
+      <PortalReportLink seriesId={series.id} conditionName={series.condition.name} />
     </section>
   );
 }

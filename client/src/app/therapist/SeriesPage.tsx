@@ -5,6 +5,7 @@ import { ScoreChart } from '../../charts/ScoreChart';
 import { type MeasureKind, SeriesPageDocument, type SeriesPageQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
+import { ReportPanel } from '../reports/ReportPanel';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { AppointmentsPanel } from './AppointmentsPanel';
@@ -159,6 +160,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
       </section>
 
       <AppointmentsPanel seriesId={series.id} timeZone={timeZone} canBook={canRecord} />
+      <ReportPanel clientId={series.client.id} seriesId={series.id} />
 
       <AttendancePanel
         attendance={series.progress.attendance}

@@ -17,6 +17,7 @@ const VisitHistoryPage = lazy(() => import('./VisitHistoryPage'));
 const VisitPage = lazy(() => import('./VisitPage'));
 const CalendarPage = lazy(() => import('./CalendarPage'));
 const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
+const ReportPrintPage = lazy(() => import('../reports/ReportPrintPage'));
 
 const nav: NavItem[] = [
   { to: '/', label: 'Caseload', exact: true },
@@ -52,6 +53,7 @@ export default function TherapistApp({
   const questionnaireRoute = matchPath('/clients/:id/questionnaire', path);
   const visitsRoute = matchPath('/clients/:id/series/:seriesId/visits', path);
   const visitRoute = matchPath('/clients/:id/series/:seriesId/visits/:sessionId', path);
+  const reportRoute = matchPath('/clients/:id/series/:seriesId/report', path);
   const formSeries = path === '/sessions/new' ? location.search.get('series') : null;
   const isAdmin = viewer.role === 'ADMIN';
   const onboarding = onboardingPage(path, { timeZone, isAdmin });
@@ -69,6 +71,18 @@ export default function TherapistApp({
     page = <VisitHistoryPage key={visitsRoute.seriesId} seriesId={visitsRoute.seriesId} timeZone={timeZone} />;
   else if (visitRoute?.seriesId && visitRoute.sessionId)
     page = <VisitPage key={visitRoute.sessionId} seriesId={visitRoute.seriesId} sessionId={visitRoute.sessionId} timeZone={timeZone} />;
+  else if (reportRoute?.id && reportRoute.seriesId)
+    page = (
+      <ReportPrintPage
+        key={`${reportRoute.seriesId}?${location.search}`}
+        clientId={reportRoute.id}
+        seriesId={reportRoute.seriesId}
+        recipient={location.search.get('recipient')}
+        from={location.search.get('from')}
+        to={location.search.get('to')}
+        timeZone={timeZone}
+      />
+    );
   else if (formSeries)
     page = (
       <SessionFormPage

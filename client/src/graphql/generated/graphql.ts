@@ -389,6 +389,11 @@ export type ReferralSource =
   | 'PHYSIOTHERAPIST'
   | 'SELF';
 
+/** CLINICIAN: staff's report for a named recipient, with the therapist's notes; CLIENT: the client's own copy, without them. */
+export type ReportAudience =
+  | 'CLIENT'
+  | 'CLINICIAN';
+
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
   | 'ADMIN'
@@ -969,6 +974,18 @@ export type CloseSeriesMutationVariables = Exact<{
 
 export type CloseSeriesMutation = { closeSeries: { id: string } };
 
+export type SeriesReportQueryVariables = Exact<{
+  seriesId: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  recipient?: string | null | undefined;
+}>;
+
+
+export type SeriesReportQuery = { series: { id: string, client: { id: string }, report: { seriesId: string, audience: ReportAudience, recipient: string | null, generatedAt: string, from: string, to: string, partial: boolean, clinicName: string, therapistName: string, therapistRegistration: string | null, clientName: string, clientDateOfBirth: string, conditionName: string, icd10: string, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, seriesStartDate: string, seriesEndDate: string | null, seriesStatus: string, missing: Array<string>, assessment: string | null, plan: string | null, notesVisitAt: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, reason: string | null, referredOn: string | null } | null, progress: { attendance: { plannedSessions: number, attended: number, cancelled: number, noShows: number, weeksElapsed: number, expectedByNow: number, plannedPerWeek: number, attendedPerWeek: number }, dose: { totalMinutes: number } }, measures: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, diary: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, doseByModality: Array<{ label: string, minutes: number, sessions: number }>, doseByRegion: Array<{ label: string, minutes: number, sessions: number }> } } };
+
+export type ReportMeasureRowFragment = { label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> };
+
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
@@ -1180,6 +1197,36 @@ export const SeriesPlanCatalogsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SeriesPlanCatalogs"}) as unknown as TypedDocumentString<SeriesPlanCatalogsFragment, unknown>;
+export const ReportMeasureRowFragmentDoc = new TypedDocumentString(`
+    fragment ReportMeasureRow on ReportMeasure {
+  label
+  unitLabel
+  decimals
+  mcidInWords
+  baselineBand
+  latestBand
+  progress {
+    measureCode
+    baseline
+    baselineAt
+    latest
+    latestAt
+    change
+    percentChange
+    slopePerWeek
+    trendPoints
+    meanSessionChange
+    sessionChanges {
+      sessionId
+    }
+  }
+  points {
+    takenAt
+    value
+    context
+  }
+}
+    `, {"fragmentName":"ReportMeasureRow"}) as unknown as TypedDocumentString<ReportMeasureRowFragment, unknown>;
 export const CorrectionFragmentDoc = new TypedDocumentString(`
     fragment Correction on RecordCorrection {
   at
@@ -2456,6 +2503,108 @@ export const CloseSeriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloseSeriesMutation, CloseSeriesMutationVariables>;
+export const SeriesReportDocument = new TypedDocumentString(`
+    query SeriesReport($seriesId: ID!, $from: LocalDate, $to: LocalDate, $recipient: String) {
+  series(id: $seriesId) {
+    id
+    client {
+      id
+    }
+    report(from: $from, to: $to, recipient: $recipient) {
+      seriesId
+      audience
+      recipient
+      generatedAt
+      from
+      to
+      partial
+      clinicName
+      therapistName
+      therapistRegistration
+      clientName
+      clientDateOfBirth
+      referral {
+        source
+        clinicianName
+        organisation
+        reason
+        referredOn
+      }
+      conditionName
+      icd10
+      goals
+      plannedSessions
+      plannedSessionsPerWeek
+      plannedMinutesPerSession
+      seriesStartDate
+      seriesEndDate
+      seriesStatus
+      progress {
+        attendance {
+          plannedSessions
+          attended
+          cancelled
+          noShows
+          weeksElapsed
+          expectedByNow
+          plannedPerWeek
+          attendedPerWeek
+        }
+        dose {
+          totalMinutes
+        }
+      }
+      measures {
+        ...ReportMeasureRow
+      }
+      diary {
+        ...ReportMeasureRow
+      }
+      doseByModality {
+        label
+        minutes
+        sessions
+      }
+      doseByRegion {
+        label
+        minutes
+        sessions
+      }
+      missing
+      assessment
+      plan
+      notesVisitAt
+    }
+  }
+}
+    fragment ReportMeasureRow on ReportMeasure {
+  label
+  unitLabel
+  decimals
+  mcidInWords
+  baselineBand
+  latestBand
+  progress {
+    measureCode
+    baseline
+    baselineAt
+    latest
+    latestAt
+    change
+    percentChange
+    slopePerWeek
+    trendPoints
+    meanSessionChange
+    sessionChanges {
+      sessionId
+    }
+  }
+  points {
+    takenAt
+    value
+    context
+  }
+}`) as unknown as TypedDocumentString<SeriesReportQuery, SeriesReportQueryVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) {

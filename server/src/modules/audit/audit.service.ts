@@ -211,7 +211,7 @@ export interface AuditTrailRow {
   client_id: string | null;
   outcome: AuditOutcome;
   address: string;
-  detail: { requestedIds?: unknown; moreRequestedIds?: unknown } | null;
+  detail: { requestedIds?: unknown; moreRequestedIds?: unknown; disclosure?: unknown; recipient?: unknown } | null;
 }
 
 /**

@@ -55,6 +55,12 @@ export class AuditEventNode {
   @Field(() => String, { description: 'Where the next page starts: pass it as `after`.' })
   cursor!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a disclosure (a progress report sent outside the clinic): the recipient staff named; null otherwise.',
+  })
+  disclosedTo!: string | null;
+
   static fromRow(row: AuditTrailRow): AuditEventNode {
     const asked = requestedIdsOf(row);
     const at = new Date(row.at);
@@ -71,6 +77,7 @@ export class AuditEventNode {
       requestedIds: asked.ids,
       moreRequestedIds: asked.more,
       cursor: auditCursor({ at, id: row.id }),
+      disclosedTo: disclosedTo(row.detail),
     });
   }
 
@@ -81,6 +88,7 @@ export class AuditEventNode {
       requestedIds: asked.ids,
       moreRequestedIds: asked.more,
       cursor: auditCursor({ at: event.at, id: event.id }),
+      disclosedTo: disclosedTo(event.detail ?? null),
       id: event.id,
       at: event.at,
       accountId: event.accountId ?? null,
@@ -91,4 +99,9 @@ export class AuditEventNode {
       address: event.address,
     });
   }
+}
+
+/** The recipient a disclosure (a progress report) was made to, as the audit row's detail records it. */
+function disclosedTo(detail: Record<string, unknown> | null): string | null {
+  return detail?.disclosure === true && typeof detail.recipient === 'string' ? detail.recipient : null;
 }

@@ -14,11 +14,13 @@ import type { QuestionnaireResponse as ResponseRow } from '../instruments/questi
 import { findMeasure } from '../measures/measure-catalog.js';
 import type { MeasureDefinition } from '../measures/measure-definition.js';
 import type { Observation as ObservationRow } from '../measures/observation.entity.js';
+import type { SeriesProgressNode } from '../progress/progress.type.js';
 import type {
   Bundle,
   BundleEntry,
   CarePlan,
   CodeableConcept,
+  Composition,
   Condition,
   Encounter,
   EpisodeOfCare,
@@ -53,6 +55,8 @@ export interface FhirExportRecords {
   responses: readonly ResponseRow[];
   /** Every therapist the records name. */
   therapists: readonly Therapist[];
+  /** The progress API's answer for each series (the Composition's numbers). */
+  progress: ReadonlyMap<string, SeriesProgressNode>;
 }
 
 const urn = (id: string) => `urn:uuid:${id}`;
@@ -349,6 +353,78 @@ function questionnaireResponseOf(row: ResponseRow, context: BundleContext): Ques
   };
 }
 
+/** Text for XHTML: the five characters with a meaning there, escaped. */
+const xhtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const narrative = (paragraphs: readonly string[]) => ({
+  status: 'generated' as const,
+  div: `<div xmlns="http://www.w3.org/1999/xhtml">${paragraphs.map((p) => `<p>${xhtml(p)}</p>`).join('')}</div>`,
+});
+
+/**
+ * The progress report of a series as a Composition (LOINC 11506-3 "Progress note"): attendance, dose and
+ * each measure's baseline, latest, change and MCID, the numbers being the progress API's (as in the PDF
+ * report), in narrative sections; the outcomes section references the series' valid Observations.
+ */
+function compositionOf(
+  series: TreatmentSeries,
+  progress: SeriesProgressNode,
+  observationIds: readonly string[],
+  context: BundleContext,
+  exportedAt: Date,
+): [string, Composition] {
+  const condition = known(findCondition(series.condition.code), `Condition ${series.condition.code}`);
+  const a = progress.attendance;
+  const measureLine = (p: SeriesProgressNode['measures'][number]) => {
+    const measure = known(findMeasure(p.measureCode), `Measure ${p.measureCode}`);
+    const where = [p.regionCode ? (findBodyRegion(p.regionCode)?.name ?? p.regionCode).toLowerCase() : null, p.side?.toLowerCase()]
+      .filter(Boolean)
+      .join(', ');
+    const mcid =
+      p.mcid === null
+        ? 'no published MCID'
+        : p.mcidReached
+          ? `MCID ${p.mcid} reached`
+          : p.mcidReached === false
+            ? `MCID ${p.mcid} not reached`
+            : 'one value';
+    return `${measure.name}${where ? `, ${where}` : ''}: baseline ${p.baseline}, latest ${p.latest}, change ${p.change} ${measure.unitLabel} (${mcid}).`;
+  };
+  return [
+    derivedUuid('progress-report', series.id),
+    {
+      resourceType: 'Composition',
+      status: 'final',
+      type: { coding: [{ system: systems.loinc, code: '11506-3', display: 'Progress note' }], text: 'Progress report' },
+      subject: context.patient,
+      date: dateTimeIn(exportedAt, context.zone),
+      author: [context.therapist(series.therapist.id)],
+      title: `Progress report: ${condition.name}`,
+      custodian: context.organization,
+      event: [{ period: { start: series.startDate, ...(series.endDate ? { end: series.endDate } : {}) } }],
+      section: [
+        {
+          title: 'Plan and attendance',
+          text: narrative([
+            `${condition.name} (ICD-10 ${condition.icd10}).`,
+            `Attended ${a.attended} of ${a.plannedSessions} planned sessions (${a.expectedByNow} expected by now); ${a.cancelled} cancelled, ${a.noShows} no-shows.`,
+            `Hands-on minutes: ${progress.dose.totalMinutes}.`,
+          ]),
+        },
+        {
+          title: 'Outcomes',
+          text: narrative(
+            progress.measures.length + progress.diary.length > 0
+              ? [...progress.measures.map(measureLine), ...progress.diary.map((p) => `Diary: ${measureLine(p)}`)]
+              : ['No values recorded.'],
+          ),
+          ...(observationIds.length > 0 ? { entry: observationIds.map((id) => ref(id)) } : {}),
+        },
+      ],
+    },
+  ];
+}
+
 /**
  * Maps one client's records to a FHIR R4 `collection` Bundle: Organization (the clinic), Patient,
  * Practitioners, per series a Condition, an EpisodeOfCare and a CarePlan, an Encounter per session
@@ -388,6 +464,15 @@ export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): B
       ]),
     ...records.observations.map((row): [string, Resource] => [row.id, observationOf(row, context, responseIds)]),
     ...records.responses.map((row): [string, Resource] => [row.id, questionnaireResponseOf(row, context)]),
+    // A progress report per series with progress (the same numbers as the PDF report).
+    ...records.series.flatMap((series): [string, Resource][] => {
+      const progress = records.progress.get(series.id);
+      if (!progress) return [];
+      const observationIds = records.observations
+        .filter((o) => o.series?.id === series.id && o.status !== 'ENTERED_IN_ERROR')
+        .map((o) => o.id);
+      return [compositionOf(series, progress, observationIds, context, exportedAt)];
+    }),
   ];
   return {
     resourceType: 'Bundle',

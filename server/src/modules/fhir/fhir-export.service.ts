@@ -9,6 +9,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { findResponsesByClients, findResponsesBySeries } from '../instruments/questionnaire.service.js';
 import { findObservationsByClients, findObservationsBySeries } from '../measures/observation.service.js';
+import { findProgress } from '../progress/progress.service.js';
 import type { RequestInfo } from '../request/request-context.js';
 import type { Bundle } from './fhir.types.js';
 import { buildFhirBundle } from './fhir-bundle.js';
@@ -77,7 +78,17 @@ export async function exportFhirBundle(em: EntityManager, viewer: Viewer, reques
       em.findOneOrFail(Clinic, { id: reader.clinicId }),
       em.find(Therapist, { id: { $in: [...therapistIds] }, clinic: reader.clinicId }),
     ]);
-    const bundle = buildFhirBundle({ clinic, client, series, sessions, treatedRegions, observations, responses, therapists }, new Date());
+    const now = new Date();
+    const progress = await findProgress(
+      em,
+      reader,
+      series.map((s) => s.id),
+      now,
+    );
+    const bundle = buildFhirBundle(
+      { clinic, client, series, sessions, treatedRegions, observations, responses, therapists, progress },
+      now,
+    );
     await writeAuditEvents(em, viewer, request, {
       operation: fhirExportOperation,
       outcome: 'ALLOWED',

@@ -194,7 +194,27 @@ export interface QuestionnaireResponse {
   item: QuestionnaireResponseItem[];
 }
 
+/** An R4 Composition: the progress report of a series (LOINC 11506-3 Progress note), with a narrative per section. */
+export interface Composition {
+  resourceType: 'Composition';
+  status: 'final';
+  type: CodeableConcept;
+  subject: Reference;
+  date: string;
+  author: Reference[];
+  title: string;
+  custodian: Reference;
+  event?: { period: Period }[];
+  section: {
+    title: string;
+    code?: CodeableConcept;
+    text: { status: 'generated'; div: string };
+    entry?: Reference[];
+  }[];
+}
+
 export type Resource =
+  | Composition
   | Patient
   | Organization
   | Practitioner

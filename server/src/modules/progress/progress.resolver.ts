@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
-import { staffViewer } from '../../common/viewer.js';
+import { NotFoundError } from '../../common/errors.js';
+import { clinicViewer, staffViewer } from '../../common/viewer.js';
+import { LocalDateScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import { maxPageSize } from '../clients/client.service.js';
 import type { RequestContext } from '../request/request-context.js';
-import { listCaseload } from './progress.service.js';
+import { findProgress, listCaseload } from './progress.service.js';
 import {
   CaseloadConnection,
   type CaseloadFlag,
@@ -20,8 +22,20 @@ export class SeriesProgressResolver {
   @FieldResolver(() => SeriesProgressNode, {
     description: 'Is the client getting better: change per measure, diary, attendance against plan and dose (computed in SQL).',
   })
-  progress(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<SeriesProgressNode> {
-    return loaders.progressBySeries.load(series.id);
+  async progress(
+    @Root() series: SeriesNode,
+    @Ctx() { em, viewer, loaders }: RequestContext,
+    @Arg('from', () => LocalDateScalar, { nullable: true, description: 'Only visits and values from this day on (clinic calendar).' })
+    from: string | null,
+    @Arg('to', () => LocalDateScalar, { nullable: true, description: 'Only visits and values up to this day, included.' })
+    to: string | null,
+  ): Promise<SeriesProgressNode> {
+    if (!from && !to) return loaders.progressBySeries.load(series.id);
+    // A part of a series is asked for one series at a time (a report, a chart of a period): one statement set each.
+    const range = { from: from ?? null, to: to ?? null };
+    const progress = (await findProgress(em, clinicViewer(viewer), [series.id], new Date(), range)).get(series.id);
+    if (!progress) throw new NotFoundError('Treatment series', series.id);
+    return progress;
   }
 }
 

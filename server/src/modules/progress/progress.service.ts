@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
+import { BadInputError } from '../../common/errors.js';
 import { validRecord } from '../../common/record-status.js';
 import { checkInteger } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../common/viewer.js';
@@ -7,7 +8,7 @@ import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';
-import { attendanceCtes, measureCtes, scopeCte, visitCte } from './progress.sql.js';
+import { attendanceCtes, inRange, measureCtes, scopeCte, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
   CaseloadFlag,
@@ -98,9 +99,11 @@ function attendance(row: AttendanceRow): AttendanceNode {
   };
 }
 
-/** Series of the viewer's clinic (a client: their own) among `ids`: the scope of progress. */
-const progressScope = scopeCte('ts.clinic_id = ? and ts.id = any(?::uuid[]) and (?::uuid is null or ts.client_id = ?)');
-const progressParams = (viewer: ClinicViewer, ids: readonly string[]) => [
+/** Series of the viewer's clinic (a client: their own) among `ids`, in a range of days or whole: the scope of progress. */
+const progressScope = scopeCte('ts.clinic_id = ? and ts.id = any(?::uuid[]) and (?::uuid is null or ts.client_id = ?)', { range: true });
+const progressParams = (viewer: ClinicViewer, ids: readonly string[], range: ProgressRange) => [
+  range.from,
+  range.to,
   viewer.clinicId,
   ids,
   ownClientOnly(viewer),
@@ -118,7 +121,8 @@ const attendanceStatement = preparedStatement('progress_attendance', `with ${pro
 
 const doseStatement = preparedStatement(
   'progress_dose',
-  `with ${progressScope}, ${visitCte()}
+  `with ${progressScope}, ${visitCte('s', 'sv')},
+  visit as (select sv.* from sv join s on s.id = sv.series_id where ${inRange('sv.started_at')})
   select visit.series_id, 'MODALITY' as kind, m.code, null as side,
     sum(visit.duration_minutes::float8 / cardinality(visit.modalities)) as minutes, count(*)::int as sessions
   from visit cross join unnest(visit.modalities) as m(code)
@@ -131,16 +135,34 @@ const doseStatement = preparedStatement(
 );
 
 /**
+ * A part of a series: its first and last calendar day (`YYYY-MM-DD` in the clinic's zone, both included);
+ * null on either side leaves it open. Progress of a range counts only the visits and values of its days.
+ */
+export interface ProgressRange {
+  from: string | null;
+  to: string | null;
+}
+
+export const wholeSeries: ProgressRange = { from: null, to: null };
+
+/** A range's days in order; each is checked as a calendar date by the scalar or `checkLocalDate` before. */
+export function checkRange(range: ProgressRange): void {
+  if (range.from && range.to && range.from > range.to) throw new BadInputError('to', 'order', 'must not be before from');
+}
+
+/**
  * Progress of many series in three statements whatever their number: measures
- * (with per-visit pre/post pairs), attendance, dose.
+ * (with per-visit pre/post pairs), attendance, dose; of the days of `range` only, when given.
  */
 export async function findProgress(
   em: EntityManager,
   viewer: ClinicViewer,
   ids: readonly string[],
   now: Date,
+  range: ProgressRange = wholeSeries,
 ): Promise<Map<string, SeriesProgressNode>> {
-  const params = progressParams(viewer, ids);
+  checkRange(range);
+  const params = progressParams(viewer, ids, range);
   const measures = await runPrepared<MeasureRow>(em, measuresStatement, params);
   const attendances = await runPrepared<AttendanceRow>(em, attendanceStatement, [...params, now, now]);
   const dose = await runPrepared<DoseItemNode & { series_id: string; kind: 'MODALITY' | 'REGION' }>(em, doseStatement, params);

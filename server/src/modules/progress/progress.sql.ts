@@ -53,7 +53,7 @@ export function measureCtes(
   { sessionList = true, joinVisits }: { sessionList?: boolean; joinVisits?: string } = {},
 ): string {
   const observations = joinVisits
-    ? `join observation o on o.series_id = s.id and ${validRecord('o')} ${onlyObservations}
+    ? `join observation o on o.series_id = s.id and ${validRecord('o')} ${onlyObservations} and ${inRange('o.taken_at')}
   left join ${joinVisits} vn on vn.id = o.session_id`
     : // "offset 0" keeps the planner from flattening the lateral subquery into a scan and sort of the
       // whole observation table, which it otherwise prefers for a few hundred series.
@@ -64,7 +64,7 @@ export function measureCtes(
       select id, row_number() over (order by started_at, created_at)::int as visit_number
       from treatment_session where series_id = s.id and attendance = 'ATTENDED' and ${validRecord('treatment_session')}
     ) vs on vs.id = ob.session_id
-    where ob.series_id = s.id and ${validRecord('ob')} ${onlyObservations}
+    where ob.series_id = s.id and ${validRecord('ob')} ${onlyObservations} and ${inRange('ob.taken_at')}
     offset 0
   ) o`;
   const pointOrder = "order by context = 'POST_SESSION', taken_at, created_at";
@@ -145,13 +145,14 @@ att as (
       as walk_in_recent_no_shows,
     coalesce(sum(se.duration_minutes) filter (where se.attendance = 'ATTENDED'), 0)::int as total_minutes,
     max(se.started_at) filter (where se.attendance = 'ATTENDED') as last_visit_at,
-    ((greatest(coalesce(s.end_date, (k.now_at at time zone s.tz)::date) - s.start_date, 0) + 1) / 7.0)::float8 as weeks_elapsed
+    ((greatest(least(coalesce(s.end_date, (k.now_at at time zone s.tz)::date), coalesce(s.range_end, 'infinity'::date))
+      - greatest(s.start_date, coalesce(s.range_start, s.start_date)), 0) + 1) / 7.0)::float8 as weeks_elapsed
   from s
   cross join (select ?::timestamptz as now_at) k
   join treatment_series ts on ts.id = s.id
-  left join treatment_session se on se.series_id = s.id and ${validRecord('se')}
+  left join treatment_session se on se.series_id = s.id and ${validRecord('se')} and ${inRange('se.started_at')}
   left join appointment ap on ap.session_id = se.id
-  group by s.id, s.end_date, s.tz, s.start_date, ts.planned_sessions, ts.planned_sessions_per_week, k.now_at
+  group by s.id, s.end_date, s.tz, s.start_date, s.range_start, s.range_end, ts.planned_sessions, ts.planned_sessions_per_week, k.now_at
 ),
 apt as (
   select a.series_id, count(*)::int as appointments,
@@ -162,7 +163,7 @@ apt as (
     count(*) filter (where a.starts_at <= k.now_at and not (a.status = 'CANCELLED' and a.cancelled_by = 'CLINIC'))::int as due
   from s
   cross join (select ?::timestamptz as now_at) k
-  join appointment a on a.series_id = s.id
+  join appointment a on a.series_id = s.id and ${inRange('a.starts_at')}
   group by a.series_id
 ),
 atx as (
@@ -179,12 +180,24 @@ atx as (
   from att left join apt on apt.series_id = att.series_id
 )`;
 
-/** The series-in-scope CTE, filtered by `where` (which refers to `ts`, the series, and `c`, its clinic). */
-export function scopeCte(where: string): string {
+/**
+ * The series-in-scope CTE, filtered by `where` (which refers to `ts`, the series, and `c`, its clinic).
+ * `range`: the scope takes two more parameters before those of `where`, the first and last calendar day
+ * (clinic zone, both included; either may be null) of a part of the series, and every CTE above then
+ * counts only the visits and values of those days (`range_start` / `range_end`, null for the whole series).
+ */
+export function scopeCte(where: string, { range = false } = {}): string {
+  const days = range ? '?::date as range_start, ?::date as range_end' : 'null::date as range_start, null::date as range_end';
   return `s as (
   select ts.id, ts.client_id, ts.therapist_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
-    c.no_change_after_sessions
+    c.no_change_after_sessions, ${days}
   from treatment_series ts join clinic c on c.id = ts.clinic_id
   where ${where}
 )`;
+}
+
+/** `at` (a timestamptz) falls on a day of the scope's range (see `scopeCte`); true when it has none. */
+export function inRange(at: string): string {
+  return `(s.range_start is null or ${at} >= s.range_start::timestamp at time zone s.tz)
+    and (s.range_end is null or ${at} < (s.range_end + 1)::timestamp at time zone s.tz)`;
 }

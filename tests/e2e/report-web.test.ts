@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoAccounts } from '@fascia/server/demo/accounts.js';
+import { seedDemoData } from '@fascia/server/demo/seed.js';
+import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
+import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
+import { pino } from 'pino';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.js';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { pdfLines, pdfPages } from '../support/pdf.js';
+
+/*
+ * The progress report in Chromium, on the demo data: the therapist downloads it from the series page (and
+ * opens its print view), the client downloads their own from the portal. The PDFs are read back with
+ * pdftotext and their attendance checked against the progress API; the demo report's pages are saved as
+ * images in tests/artifacts/ (report-demo-*.png).
+ */
+
+const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
+
+let db: TestDatabase;
+let http: HttpServer | undefined;
+let browser: Browser;
+let baseUrl: string;
+let therapistToken: string;
+const target = {} as { clientId: string; seriesId: string; displayName: string };
+
+async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function signInOverApi(account: { email: string; password: string }): Promise<string> {
+  const { signIn } = await send<{ signIn: { token: string } }>(
+    null,
+    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+    account,
+  );
+  return signIn.token;
+}
+
+async function attendanceOf(token: string, seriesId: string) {
+  const { series } = await send<{ series: { progress: { attendance: { attended: number; plannedSessions: number } } } }>(
+    token,
+    'query($id: ID!) { series(id: $id) { progress { attendance { attended plannedSessions } } } }',
+    { id: seriesId },
+  );
+  return series.progress.attendance;
+}
+
+async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return { context, page, errors };
+}
+
+/** Clicks what starts a download and returns the file's bytes. */
+async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = await download.path();
+  return readFile(file);
+}
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\``);
+  db = await createTestDatabase();
+  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  http = await createHttpServer({
+    orm: db.orm,
+    schema: await buildFasciaSchema(),
+    log: pino({ level: 'silent' }),
+    resolveViewer: createViewerResolver(db.orm),
+    production: false,
+    clientDistDir: inject('clientDistDir'),
+  });
+  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  therapistToken = await signInOverApi(demoAccounts.therapist);
+  // A client of the demo therapist who consented to sharing with their referrer, with an active series.
+  const { clients } = await send<{
+    clients: {
+      edges: {
+        node: {
+          id: string;
+          displayName: string;
+          intake: { consentToShareWithReferrer: boolean } | null;
+          series: { id: string; status: string }[];
+        };
+      }[];
+    };
+  }>(
+    therapistToken,
+    '{ clients(first: 100) { edges { node { id displayName intake { consentToShareWithReferrer } series { id status } } } } }',
+  );
+  const chosen = clients.edges.find((e) => e.node.intake?.consentToShareWithReferrer && e.node.series.some((s) => s.status === 'ACTIVE'));
+  if (!chosen) throw new Error('no demo client consented to sharing with the referrer');
+  Object.assign(target, {
+    clientId: chosen.node.id,
+    displayName: chosen.node.displayName,
+    seriesId: chosen.node.series.find((s) => s.status === 'ACTIVE')?.id,
+  });
+  await mkdir(artifactsDir, { recursive: true });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  await http?.stop().catch(() => {});
+  await db?.drop();
+});
+
+describe('progress report', () => {
+  test('the therapist downloads it from the series page and opens the print view', async () => {
+    const { context, page, errors } = await signInPage(demoAccounts.therapist);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+      const panel = page.getByRole('region', { name: 'Progress report' });
+      await panel.waitFor();
+      await panel.getByLabel('Recipient').fill('Dr. Jane Roe, Harbour Physiotherapy');
+      const pdf = await downloadFrom(page, () => panel.getByRole('link', { name: 'Download report' }).click());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const lines = pdfLines(pdf).map((line) => line.replace(/\s+/g, ' ').trim());
+      expect(lines).toContain('Progress report');
+      expect(lines).toContain("For Dr. Jane Roe, Harbour Physiotherapy. Shared with the client's consent to report to their referrer.");
+      const attendance = await attendanceOf(therapistToken, target.seriesId);
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^Attended ${attendance.attended} of ${attendance.plannedSessions} planned `)),
+      );
+      // The demo report's pages, for a person to look at.
+      for (const old of (await readdir(artifactsDir)).filter((name) => name.startsWith('report-demo-')))
+        await rm(path.join(artifactsDir, old));
+      expect(pdfPages(pdf, artifactsDir, 'report-demo', 90).length).toBeGreaterThan(0);
+
+      await panel.getByRole('link', { name: 'Print view' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Progress report' }).waitFor();
+      await expect.poll(() => page.getByRole('row', { name: new RegExp(`^Attended ${attendance.attended} of `) }).count()).toBe(1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(artifactsDir, 'report-print-view-desktop.png'), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 812 });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.emulateMedia({ media: 'print' });
+      // The print stylesheet hides the page's buttons.
+      expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the client downloads their own from the portal', async () => {
+    const { context, page, errors } = await signInPage(demoAccounts.client);
+    try {
+      const link = page.getByRole('link', { name: /^Download my progress report/ }).first();
+      await link.waitFor();
+      const pdf = await downloadFrom(page, () => link.click());
+      const lines = pdfLines(pdf).map((line) => line.replace(/\s+/g, ' ').trim());
+      expect(lines).toContain('Your own copy, from the client portal.');
+      expect(lines.join('\n')).toContain("The therapist's clinical notes are not part of your copy");
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
