@@ -1,26 +1,38 @@
 import { lazy, Suspense, useState } from 'react';
 import { CohortOutcomesDocument, ResearchCatalogsDocument, type ViewerQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
-import { AppHeader, Layout } from '../AppHeader';
+import { AppHeader, Layout, type NavItem } from '../AppHeader';
+import { useRouter } from '../router';
 import { ErrorMessage, Loading, PanelErrorBoundary } from '../status';
 import { CohortForm, type CohortQuery } from './CohortForm';
 import { emptyCohortDraft } from './cohort-filter';
 import { ExportPanel } from './ExportPanel';
-import type { MeasureFormat } from './outcome-charts';
+import { exportBlockedReason, type MeasureFormat } from './outcome-charts';
 
 // chart.js loads with the first results, not with the form.
 const OutcomeResults = lazy(() => import('./OutcomeResults'));
+const ComparePanel = lazy(() => import('./ComparePanel'));
 
-/** A researcher's layout: one page, the research explorer. Aggregates only: no person is ever asked for. */
+const comparePath = '/compare';
+const nav: NavItem[] = [
+  { to: '/', label: 'Explore a cohort', exact: true },
+  { to: comparePath, label: 'Compare two cohorts' },
+];
+
+/**
+ * A researcher's layout: the research explorer, one cohort at a time or two side by side. Aggregates
+ * only: no person is ever asked for. Any other address shows the explorer.
+ */
 export default function ResearchApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
+  const { location } = useRouter();
   return (
-    <Layout header={<AppHeader viewer={viewer} home="/" nav={[]} onSignOut={onSignOut} />}>
-      <ExplorerPage />
+    <Layout header={<AppHeader viewer={viewer} home="/" nav={nav} onSignOut={onSignOut} />}>
+      <ExplorerPage compare={location.pathname === comparePath} />
     </Layout>
   );
 }
 
-function ExplorerPage() {
+function ExplorerPage({ compare }: { compare: boolean }) {
   const catalogs = useQuery(ResearchCatalogsDocument, {});
   const [query, setQuery] = useState<CohortQuery | null>(null);
   return (
@@ -32,12 +44,19 @@ function ExplorerPage() {
       </p>
       {catalogs.status === 'loading' && <Loading>Loading the catalogs…</Loading>}
       {catalogs.status === 'error' && <ErrorMessage message={catalogs.message} onRetry={catalogs.retry} />}
-      {catalogs.status === 'success' && (
-        <>
-          <CohortForm catalogs={catalogs.data} initial={emptyCohortDraft} onSubmit={setQuery} />
-          {query && <Results query={query} measure={catalogs.data.measures.find((m) => m.code === query.measureCode) ?? null} />}
-        </>
-      )}
+      {catalogs.status === 'success' &&
+        (compare ? (
+          <PanelErrorBoundary>
+            <Suspense fallback={<Loading>Opening the comparison…</Loading>}>
+              <ComparePanel catalogs={catalogs.data} />
+            </Suspense>
+          </PanelErrorBoundary>
+        ) : (
+          <>
+            <CohortForm catalogs={catalogs.data} initial={emptyCohortDraft} onSubmit={setQuery} />
+            {query && <Results query={query} measure={catalogs.data.measures.find((m) => m.code === query.measureCode) ?? null} />}
+          </>
+        ))}
     </div>
   );
 }
@@ -58,7 +77,11 @@ function Results({ query, measure }: { query: CohortQuery; measure: MeasureForma
         </PanelErrorBoundary>
       )}
       {/* A new cohort makes the last file stale: a fresh panel. */}
-      <ExportPanel key={JSON.stringify(query)} query={query} />
+      <ExportPanel
+        key={JSON.stringify(query)}
+        query={query}
+        blockedReason={outcomes.status === 'success' ? exportBlockedReason(outcomes.data.cohortOutcomes) : null}
+      />
     </section>
   );
 }
