@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
 import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedDemoPatiently } from '../support/demo-seed.js';
 
 /**
  * Every page of every role, at 1280x800 and 375x812: no serious or critical axe-core violation
@@ -160,7 +162,7 @@ beforeAll(async () => {
   }
   await mkdir(artifactsDir, { recursive: true });
   db = await createTestDatabase();
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  await seedDemoPatiently(db.url);
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
@@ -226,6 +228,86 @@ describe.each(viewports)('every page at $width x $height', (viewport) => {
       if (check.screenshot) {
         await page.screenshot({ path: path.join(artifactsDir, `${check.screenshot}-${viewport.name}.png`), fullPage: true });
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Presses Tab until the focused element matches `selector`; fails after 80 presses. Returns the presses. */
+async function tabTo(page: Page, selector: string): Promise<number> {
+  for (let presses = 1; presses <= 80; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('keyboard only', () => {
+  test('a therapist records a session with Tab, arrows, Space, Enter and typing: no pointer', async () => {
+    const { context, page, errors } = await openAs('therapist', { width: 1280, height: 800 });
+    try {
+      const before = await send<{ series: { sessions: { id: string }[] } }>(
+        await tokenOf('therapist'),
+        'query($id: ID!) { series(id: $id) { sessions { id } } }',
+        { id: ids.seriesId },
+      );
+      await page.goto(`${baseUrl}/sessions/new?series=${ids.seriesId}`);
+      await h1('Record a session')(page).waitFor();
+      if ((await page.locator('#session-acknowledge-red-flags').count()) > 0) {
+        await tabTo(page, '#session-acknowledge-red-flags');
+        await page.keyboard.press('Space');
+      }
+      // Techniques: the first checkbox is Swedish.
+      await tabTo(page, 'fieldset input[type="checkbox"]');
+      await page.keyboard.press('Space');
+      // Pressure: Tab enters the group at its first radio; the arrows move and choose.
+      await tabTo(page, 'input[name="pressure"]');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('3');
+      // The body map is the next Tab stop, and one stop only.
+      expect(await tabTo(page, '[role="listbox"]')).toBe(1);
+      // Typing a name's first letter moves there ("N": the neck, the only area starting with it).
+      await page.keyboard.type('N');
+      await page.keyboard.press('Enter');
+      const neck = page.getByRole('option', { name: 'Neck (back)' });
+      await expect.poll(() => neck.getAttribute('aria-selected')).toBe('true');
+      // The pain inputs of the chosen area follow the map directly.
+      expect(await tabTo(page, '#pain-NECK--pre')).toBe(1);
+      await page.keyboard.type('4');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2');
+      await tabTo(page, '#soap-subjective');
+      await page.keyboard.type('Recorded without a mouse.');
+      await tabTo(page, 'button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === `/clients/${ids.clientId}/series/${ids.seriesId}`);
+      await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
+
+      const after = await send<{
+        series: {
+          sessions: { id: string; modalities: string[]; pressure: number | null }[];
+          observations: { sessionId: string | null; context: string; regionCode: string | null; value: number }[];
+        };
+      }>(
+        await tokenOf('therapist'),
+        `query($id: ID!) { series(id: $id) { sessions { id modalities pressure }
+           observations(measureCode: "NPRS") { sessionId context regionCode value } } }`,
+        { id: ids.seriesId },
+      );
+      expect(after.series.sessions.length).toBe(before.series.sessions.length + 1);
+      const recorded = after.series.sessions.find((s) => !before.series.sessions.some((b) => b.id === s.id));
+      expect(recorded).toMatchObject({ modalities: ['SWEDISH'], pressure: 3 });
+      const values = after.series.observations
+        .filter((o) => o.sessionId === recorded?.id)
+        .map((o) => [o.regionCode, o.context, o.value])
+        .sort();
+      expect(values).toEqual([
+        ['NECK', 'POST_SESSION', 2],
+        ['NECK', 'PRE_SESSION', 4],
+      ]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

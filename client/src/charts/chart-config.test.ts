@@ -165,8 +165,8 @@ describe('axis titles at 375 px (defect 2: the title was cut)', () => {
       const y = chart.scales.y;
       const context = canvas.getContext('2d');
       if (!y || !context) throw new Error('no y scale or context');
-      const title = (y.options as unknown as { title: { text: string | string[]; font: { size?: number } } }).title;
-      context.font = `${title.font.size ?? Chart.defaults.font.size}px ${Chart.defaults.font.family}`;
+      const title = (y.options as unknown as { title: { text: string | string[]; font?: { size?: number } } }).title;
+      context.font = `${title.font?.size ?? Chart.defaults.font.size}px ${Chart.defaults.font.family}`;
       const lines = Array.isArray(title.text) ? title.text : [title.text];
       expect(lines.length).toBeGreaterThan(1);
       for (const line of lines) expect(context.measureText(String(line)).width, line).toBeLessThanOrEqual(y.height);

@@ -81,7 +81,7 @@ function centre(area: PlacedArea): { x: number; y: number } {
 
 /**
  * The area an arrow key moves to: the nearest area whose centre lies in that direction (within a
- * 45-degree cone either side, distance weighted against drifting sideways), or the same area when
+ * cone of about 63 degrees either side, distance weighted against drifting sideways), or the same area when
  * there is none (the edge of the map). Left from the back figure's left edge reaches the front figure.
  */
 export function nextArea(areas: readonly PlacedArea[], fromKey: string, direction: Direction): string {
@@ -96,7 +96,7 @@ export function nextArea(areas: readonly PlacedArea[], fromKey: string, directio
     const dy = point.y - origin.y;
     const along = direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
     const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
-    if (along <= 0 || across > along) continue;
+    if (along <= 0 || across > 2 * along) continue;
     const cost = along + 2 * across;
     if (!best || cost < best.cost) best = { key: area.key, cost };
   }
