@@ -188,7 +188,7 @@ beforeAll(async () => {
   if (!sessionId) throw new Error('the first caseload series has no visit');
   ids = { clientId: first.client.id, seriesId: first.id, sessionId };
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-}, 400_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});

@@ -242,7 +242,7 @@ beforeAll(async () => {
     headless: true,
     args: chromiumArgs,
   });
-}, 400_000);
+}, 900_000);
 
 afterAll(async () => {
   // Each step on its own, so one failure does not leave the others running.

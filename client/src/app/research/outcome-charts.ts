@@ -109,7 +109,7 @@ export function histogramSeries(bins: Outcome['histogram'], measure: MeasureForm
  */
 export function bandLabel(band: Pick<DoseBand, 'key' | 'label'>): string {
   if (band.key in modalityLabels) return modalityLabels[band.key as Modality];
-  return band.label.charAt(0).toUpperCase() + band.label.slice(1);
+  return band.key === 'NONE' ? 'No modality recorded' : band.label;
 }
 
 /** Dose bands: the mean change of each band with its 95% interval, the whole cohort first for reference. */
@@ -220,9 +220,9 @@ export function comparisonText(comparison: Comparison, measure: MeasureFormat, b
     return `The difference is withheld: a cohort is ${suppressedText(minCellSize)}, or has fewer than 2 clients.`;
   }
   const d = measure.decimals + 1;
-  const unit = measure.unitLabel ? ` ${measure.unitLabel}` : '';
+  const unit = measure.unitLabel ? ` (${measure.unitLabel})` : '';
   const interval = difference.ciLow !== null && difference.ciHigh !== null ? { low: difference.ciLow, high: difference.ciHigh } : null;
-  const head = `Mean change in cohort B minus cohort A: ${formatWithInterval(difference.estimate, difference.ciLow, difference.ciHigh, d)}${unit}.`;
+  const head = `Mean change in cohort B minus cohort A${unit}: ${formatWithInterval(difference.estimate, difference.ciLow, difference.ciHigh, d)}.`;
   if (!interval) return head;
   if (interval.low <= 0 && interval.high >= 0)
     return `${head} The interval includes 0: these data show no clear difference between the cohorts.`;
