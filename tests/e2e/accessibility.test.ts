@@ -91,7 +91,7 @@ const pages: PageCheck[] = [
     open: async (page) => {
       // Defect 3: a measurement row made the page 395 px wide at 375.
       await page.getByRole('button', { name: 'Add a measurement' }).click();
-      await page.getByLabel('Questionnaire', { exact: true }).selectOption({ index: 1 });
+      await page.getByRole('combobox', { name: /^Questionnaire/ }).selectOption({ index: 1 });
     },
     screenshot: 'a11y-session-form',
   },
