@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -14,6 +13,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedDemoPatiently } from '../support/demo-seed.js';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
@@ -215,7 +215,7 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
   db = await createTestDatabase();
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  await seedDemoPatiently(db.url);
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
@@ -242,7 +242,7 @@ beforeAll(async () => {
     headless: true,
     args: chromiumArgs,
   });
-}, 120_000);
+}, 900_000);
 
 afterAll(async () => {
   // Each step on its own, so one failure does not leave the others running.
@@ -460,12 +460,11 @@ describe('therapist records a session', () => {
       await page.getByRole('heading', { level: 1, name: 'Record a session' }).waitFor();
       await page.screenshot({ path: path.join(artifactsDir, 'session-form-desktop.png'), fullPage: true });
 
-      // The body map is keyboard operable: focus an area, Space chooses it.
+      // The body map: an area is chosen by pointing at it (the keyboard walkthrough is in accessibility.test.ts).
       const region = busiestRegion();
       const area = page.locator(`[data-region="${region.key}"]`);
-      await area.focus();
-      await page.keyboard.press('Space');
-      await expect(area.getAttribute('aria-pressed')).resolves.toBe('true');
+      await area.click();
+      await expect(area.getAttribute('aria-selected')).resolves.toBe('true');
       await page.getByRole('checkbox', { name: 'Swedish' }).check();
       await page.getByRole('radio', { name: '3 moderate' }).check();
 
@@ -601,7 +600,11 @@ describe('other roles', () => {
       const { page } = researcher;
       try {
         await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
-        expect(await page.getByRole('navigation').count()).toBe(0);
+        // The researcher's navigation: the explorer and the comparison, nothing about a person.
+        expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
+          'Explore a cohort',
+          'Compare two cohorts',
+        ]);
         await page.getByLabel('Outcome measure').selectOption('NPRS');
         await page.getByRole('button', { name: 'Show outcomes' }).click();
 
@@ -668,6 +671,68 @@ describe('other roles', () => {
         expect((await page.locator('body').textContent()) ?? '').not.toContain(target.displayName);
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+        expect(researcher.errors).toEqual([]);
+      } finally {
+        await researcher.context.close();
+      }
+    }
+  });
+});
+
+describe('researcher compares two cohorts', () => {
+  test('women against men on NPRS: the difference with its interval, both cohorts, a chart with a table, as the API says', async () => {
+    const token = await signInOverApi(demoAccounts.researcher);
+    const { cohortComparison: expected } = await send<{
+      cohortComparison: {
+        a: { suppressed: boolean; n: number | null };
+        b: { suppressed: boolean; n: number | null };
+        difference: { suppressed: boolean; estimate: number | null; ciLow: number | null; ciHigh: number | null };
+      };
+    }>(
+      token,
+      `{ cohortComparison(measureCode: "NPRS", a: { sex: FEMALE }, b: { sex: MALE }) {
+         a { suppressed n } b { suppressed n } difference { suppressed estimate ciLow ciHigh } } }`,
+    );
+    const oneDecimal = (value: number | null) => (value ?? Number.NaN).toFixed(1).replace('-', '−');
+    for (const viewport of [
+      { width: 1280, height: 800, name: 'desktop' },
+      { width: 375, height: 812, name: 'phone' },
+    ]) {
+      const researcher = await signInPage(demoAccounts.researcher, viewport);
+      const { page } = researcher;
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare two cohorts' }).click();
+        await page.getByRole('heading', { level: 2, name: 'Compare two cohorts' }).waitFor();
+        await page.getByLabel('Outcome measure').selectOption('NPRS');
+        await page.locator('#a-cohort-sex').selectOption('FEMALE');
+        await page.locator('#b-cohort-sex').selectOption('MALE');
+        await page.getByRole('button', { name: 'Compare the cohorts' }).click();
+        const result = page.locator('.comparison-result');
+        await result.waitFor();
+
+        const verdict = (await result.locator('.comparison-verdict').textContent()) ?? '';
+        if (expected.difference.suppressed) expect(verdict).toMatch(/^The difference is withheld/);
+        else {
+          expect(verdict).toContain(
+            `${oneDecimal(expected.difference.estimate)} (95% CI ${oneDecimal(expected.difference.ciLow)} to ${oneDecimal(expected.difference.ciHigh)})`,
+          );
+        }
+        const clients = await result
+          .locator('table.comparison-table tbody tr')
+          .first()
+          .evaluate((row) => Array.from(row.children, (cell) => cell.textContent ?? ''));
+        expect(clients).toEqual([
+          'Clients',
+          ...[expected.a, expected.b].map((cell) => (cell.suppressed ? 'suppressed (a group of fewer than 11 clients)' : String(cell.n))),
+        ]);
+        // The chart of the three and its table: cohort A, cohort B, the difference.
+        const chart = result.locator('figure');
+        await chart.getByText('Show the values as a table').click();
+        const labels = await chart.locator('tbody th').allTextContents();
+        expect(labels).toEqual(['Cohort A', 'Cohort B', 'Difference (B − A)']);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: path.join(artifactsDir, `research-compare-${viewport.name}.png`), fullPage: true });
         expect(researcher.errors).toEqual([]);
       } finally {
         await researcher.context.close();

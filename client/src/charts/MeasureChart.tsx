@@ -1,7 +1,7 @@
 import './register';
 import { useId, useMemo } from 'react';
 import { Line } from 'react-chartjs-2';
-import { chartOptions, type DateFormat, toChartData } from './chart-config';
+import { chartOptions, type DateFormat, toChartData, valueAxisRange } from './chart-config';
 import { MeasureTable } from './MeasureTable';
 import { directionText, formatValue, type MeasureInfo, type RegionSeries, summariseRegion, valueAxisTitle } from './measure-series';
 import { prefersMotion } from './motion';
@@ -21,7 +21,8 @@ export function MeasureChart({ measure, region, format = {} }: MeasureChartProps
   const captionId = useId();
   const { locale, timeZone } = format;
   const data = useMemo(() => toChartData(region, { locale, timeZone }), [region, locale, timeZone]);
-  const options = useMemo(() => chartOptions(measure, { animate: prefersMotion() }), [measure]);
+  const range = useMemo(() => valueAxisRange(measure, region), [measure, region]);
+  const options = useMemo(() => chartOptions(measure, { animate: prefersMotion(), range }), [measure, range]);
   const summary = summariseRegion(region, measure);
   const title = `${valueAxisTitle(measure)}: ${region.label}`;
   const sessions = region.sessions.length === 1 ? '1 session' : `${region.sessions.length} sessions`;
@@ -36,6 +37,9 @@ export function MeasureChart({ measure, region, format = {} }: MeasureChartProps
           {region.band && measure.mcid !== null
             ? ` Shaded: baseline ± MCID (${formatValue(measure.mcid, measure)}), ${formatValue(region.band.low, measure)} to ${formatValue(region.band.high, measure)}.`
             : ''}
+          {range.whole
+            ? ''
+            : ` The value axis runs from ${formatValue(range.min, measure)} to ${formatValue(range.max, measure)} ${measure.unitLabel} (of ${measure.min}-${measure.max}), around this client's values.`}
         </span>
       </figcaption>
       <div className="chart-box">

@@ -1,7 +1,9 @@
 import type { ChartDataset } from 'chart.js';
+import { Chart } from 'chart.js';
 import { describe, expect, test } from 'vitest';
 import { nprs, prePost, present, regionNames, weeklySessions } from '../test/fixtures';
-import { chartOptions, datasetLabels, sessionAxisLabels, toChartData } from './chart-config';
+import { axisTitleLines, chartOptions, datasetLabels, niceStep, sessionAxisLabels, toChartData, valueAxisRange } from './chart-config';
+import './register';
 import { buildRegionSeries } from './measure-series';
 
 const sessions = weeklySessions(3);
@@ -90,6 +92,88 @@ test('axes are titled with the scale and unit, and span the measure range', () =
   const x = options.scales?.x;
   const y = options.scales?.y;
   expect(x?.title).toMatchObject({ display: true, text: 'Session date' });
-  expect(y?.title).toMatchObject({ display: true, text: 'Pain (NPRS 0-10)' });
+  expect(y?.title).toMatchObject({ display: true, text: ['Pain (NPRS 0-10)'] });
   expect(y).toMatchObject({ min: 0, max: 10 });
+});
+
+const flexion = {
+  ...nprs,
+  code: 'SHOULDER_FLEXION',
+  name: 'Shoulder flexion (active ROM)',
+  kind: 'RANGE_OF_MOTION' as const,
+  unitLabel: '°',
+  min: 0,
+  max: 200,
+  direction: 'HIGHER_IS_BETTER' as const,
+  mcid: 8,
+};
+
+describe('valueAxisRange (defect 9: a 10° change must not look flat on 0-200°)', () => {
+  const region = regionOf(
+    [...prePost('s1', at(0), 120, 124), ...prePost('s2', at(1), 126, 128), ...prePost('s3', at(2), 130, 131)],
+    flexion,
+  );
+
+  test('a range of motion is scaled around the values, with the baseline and the MCID band inside', () => {
+    const range = valueAxisRange(flexion, region);
+    expect(range).toEqual({ min: 100, max: 140, whole: false });
+    // Baseline 120, band 112-128, values up to 131: all inside, with a margin.
+    expect(range.min).toBeLessThan(region.band?.low ?? 0);
+    expect(range.max).toBeGreaterThan(131);
+    // A 10° change now spans a quarter of the axis instead of a twentieth.
+    expect(10 / (range.max - range.min)).toBeGreaterThanOrEqual(0.25);
+  });
+
+  test('never beyond the measure range, and pain keeps its whole 0-10 scale', () => {
+    const nearTop = regionOf([...prePost('s1', at(0), 195, 198)], flexion);
+    expect(valueAxisRange(flexion, nearTop).max).toBe(200);
+    const nearZero = regionOf([...prePost('s1', at(0), 2, 5)], flexion);
+    expect(valueAxisRange(flexion, nearZero).min).toBe(0);
+    expect(valueAxisRange(nprs, regionOf(prePost('s1', at(0), 6, 5)))).toEqual({ min: 0, max: 10, whole: true });
+  });
+
+  test('the chart options use the range, with steps that are not forced to whole units', () => {
+    const options = chartOptions(flexion, { animate: false, range: valueAxisRange(flexion, region) });
+    expect(options.scales?.y).toMatchObject({ min: 100, max: 140 });
+  });
+
+  test('round steps', () => {
+    expect([0.7, 1, 3, 7, 12, 40].map(niceStep)).toEqual([1, 1, 5, 10, 20, 50]);
+  });
+});
+
+describe('axis titles at 375 px (defect 2: the title was cut)', () => {
+  test('a long title is cut into lines at spaces, none longer than 22 characters', () => {
+    expect(axisTitleLines('Shoulder external rotation (active ROM) (°)')).toEqual(['Shoulder external', 'rotation (active ROM)', '(°)']);
+    expect(axisTitleLines('Pain (NPRS 0-10)')).toEqual(['Pain (NPRS 0-10)']);
+  });
+
+  test('every line of the value axis title fits the plot height of a phone-sized chart', () => {
+    // The chart box on a phone: about 330 x 300 CSS px (app.css), legend and date labels included.
+    const canvas = document.createElement('canvas');
+    canvas.width = 330;
+    canvas.height = 300;
+    const measure = { ...flexion, name: 'Shoulder external rotation (active ROM)' };
+    const region = regionOf([...prePost('s1', at(0), 60, 64), ...prePost('s2', at(1), 66, 70)], measure);
+    const options = chartOptions(measure, { animate: false, range: valueAxisRange(measure, region) });
+    const chart = new Chart(canvas, {
+      type: 'line',
+      data: toChartData(region, { locale: 'en-GB', timeZone: 'UTC' }),
+      options: { ...options, responsive: false, devicePixelRatio: 1 },
+    });
+    try {
+      const y = chart.scales.y;
+      const context = canvas.getContext('2d');
+      if (!y || !context) throw new Error('no y scale or context');
+      const title = (y.options as unknown as { title: { text: string | string[]; font?: { size?: number } } }).title;
+      context.font = `${title.font?.size ?? Chart.defaults.font.size}px ${Chart.defaults.font.family}`;
+      const lines = Array.isArray(title.text) ? title.text : [title.text];
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(context.measureText(String(line)).width, line).toBeLessThanOrEqual(y.height);
+      // The one-line title this replaces would not have fitted.
+      expect(context.measureText(lines.join(' ')).width).toBeGreaterThan(y.height);
+    } finally {
+      chart.destroy();
+    }
+  });
 });

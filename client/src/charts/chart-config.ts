@@ -120,8 +120,64 @@ export function toChartData(region: RegionSeries, format: DateFormat = {}): Char
   return { labels: sessionAxisLabels(region, format), datasets };
 }
 
-export function chartOptions(measure: MeasureInfo, options: { animate: boolean }): ChartOptions<'line'> {
-  const wholeSteps = measure.decimals === 0 && measure.max - measure.min <= 20;
+/** A value axis: where it starts and ends, and whether it shows the measure's whole range. */
+export interface AxisRange {
+  min: number;
+  max: number;
+  /** False when the axis is zoomed to the client's values (the caption then says so). */
+  whole: boolean;
+}
+
+/** The round step (1, 2 or 5 times a power of ten) nearest above `rough`. */
+export function niceStep(rough: number): number {
+  if (!(rough > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].find((m) => m * power >= rough) ?? 10;
+  return step * power;
+}
+
+/**
+ * The value axis of one region's chart. Pain scales keep their whole range (0-10 is the scale a
+ * reader knows). Other measures are scaled to the client's values: every value, the baseline and
+ * the MCID band, with a margin of one MCID (or 15% of the values' spread, if larger) and rounded
+ * out to a round step, within the measure's valid range. A shoulder flexion of 120-130° then
+ * runs over about 100-150°, not 0-200°, so a 10° change shows.
+ */
+export function valueAxisRange(measure: MeasureInfo, region: RegionSeries): AxisRange {
+  const whole = { min: measure.min, max: measure.max, whole: true };
+  if (measure.kind === 'PAIN' || measure.max - measure.min <= 20) return whole;
+  const values: number[] = [];
+  for (const row of region.sessions) for (const v of [row.pre, row.post]) if (v !== null) values.push(v);
+  if (region.baseline !== null) values.push(region.baseline);
+  if (region.band) values.push(region.band.low, region.band.high);
+  if (values.length === 0) return whole;
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const margin = Math.max(measure.mcid ?? 0, (high - low) * 0.15, (measure.max - measure.min) * 0.02);
+  const step = niceStep((high - low + 2 * margin) / 5);
+  const min = Math.max(measure.min, Math.floor((low - margin) / step) * step);
+  const max = Math.min(measure.max, Math.ceil((high + margin) / step) * step);
+  return { min, max, whole: min === measure.min && max === measure.max };
+}
+
+/**
+ * An axis title cut into lines of at most `width` characters at spaces, so a long name
+ * ("Shoulder external rotation (active ROM) (°)") fits the height of a phone's chart instead of
+ * running off both ends.
+ */
+export function axisTitleLines(text: string, width = 22): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+export function chartOptions(measure: MeasureInfo, options: { animate: boolean; range?: AxisRange }): ChartOptions<'line'> {
+  const range = options.range ?? { min: measure.min, max: measure.max };
+  const wholeSteps = measure.decimals === 0 && range.max - range.min <= 20;
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -136,9 +192,9 @@ export function chartOptions(measure: MeasureInfo, options: { animate: boolean }
       },
       y: {
         type: 'linear',
-        min: measure.min,
-        max: measure.max,
-        title: { display: true, text: valueAxisTitle(measure) },
+        min: range.min,
+        max: range.max,
+        title: { display: true, text: axisTitleLines(valueAxisTitle(measure)) },
         ticks: wholeSteps ? { stepSize: 1, precision: 0 } : {},
       },
     },

@@ -1,4 +1,5 @@
 import type { ChartData, ChartOptions, Plugin } from 'chart.js';
+import { axisTitleLines } from './chart-config';
 import { formatValue, type MeasureInfo, valueAxisTitle } from './measure-series';
 
 /**
@@ -97,7 +98,7 @@ export function scoreChartOptions(measure: MeasureInfo, animate: boolean): Chart
     animation: animate ? {} : false,
     scales: {
       x: { title: { display: true, text: 'Date completed' } },
-      y: { min: measure.min, max: measure.max, title: { display: true, text: valueAxisTitle(measure) } },
+      y: { min: measure.min, max: measure.max, title: { display: true, text: axisTitleLines(valueAxisTitle(measure)) } },
     },
     plugins: {
       legend: { display: false },

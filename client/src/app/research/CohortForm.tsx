@@ -6,60 +6,96 @@ import { modalityLabels } from '../labels';
 import { ageBandLabel, ageBandOrder, buildCohortFilter, type CohortDraft, cohortControlIds } from './cohort-filter';
 
 const sexLabels: Record<Sex, string> = { FEMALE: 'Female', MALE: 'Male', OTHER: 'Other', UNKNOWN: 'Unknown' };
-const id = (field: keyof CohortDraft) => cohortControlIds.get(field) ?? field;
 
 export interface CohortQuery {
   measureCode: string;
   filter: CohortFilterInput;
 }
 
-/**
- * The cohort builder: a measure and every filter the API offers, all optional but the measure.
- * A problem (a bound out of range, a minimum above its maximum) shows at its input; nothing typed is lost.
- */
-export function CohortForm({
-  catalogs,
-  initial,
-  onSubmit,
+type SelectField = 'measureCode' | 'conditionCode' | 'sex' | 'clinicId' | 'modality';
+
+/** A choice among `options` ([value, words]); `anyLabel` names the empty choice, where there is one. */
+function SelectInput({
+  controlId,
+  label,
+  anyLabel,
+  options,
+  value,
+  onChange,
 }: {
-  catalogs: ResearchCatalogsQuery;
-  initial: CohortDraft;
-  onSubmit: (query: CohortQuery) => void;
+  controlId: string;
+  label: string;
+  anyLabel: string | null;
+  options: readonly (readonly [string, string])[];
+  value: string;
+  onChange: (value: string) => void;
 }) {
-  const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<FormError | null>(null);
-  const update = (change: Partial<CohortDraft>) => setDraft((current) => ({ ...current, ...change }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const built = buildCohortFilter(draft);
-    if ('error' in built) {
-      setError(built.error);
-      if (built.error.controlId) document.getElementById(built.error.controlId)?.focus();
-      return;
-    }
-    setError(null);
-    onSubmit({ measureCode: draft.measureCode, filter: built.filter });
-  }
-
-  /** A choice among `options` ([value, words]); `anyLabel` names the empty choice, where there is one. */
-  const selectField = (
-    field: 'measureCode' | 'conditionCode' | 'sex' | 'clinicId' | 'modality',
-    label: string,
-    anyLabel: string | null,
-    options: readonly (readonly [string, string])[],
-  ) => (
-    <label className="field" htmlFor={id(field)}>
+  return (
+    <label className="field" htmlFor={controlId}>
       {label}
-      <select id={id(field)} value={draft[field]} onChange={(e) => update({ [field]: e.target.value })}>
+      <select id={controlId} value={value} onChange={(e) => onChange(e.target.value)}>
         {anyLabel !== null && <option value="">{anyLabel}</option>}
-        {options.map(([value, words]) => (
-          <option key={value} value={value}>
+        {options.map(([option, words]) => (
+          <option key={option} value={option}>
             {words}
           </option>
         ))}
       </select>
     </label>
+  );
+}
+
+/** The outcome measure chooser, shared by the explorer and the comparison. */
+export function MeasureSelect({
+  catalogs,
+  value,
+  onChange,
+  controlId = cohortControlIds.get('measureCode') ?? 'measureCode',
+}: {
+  catalogs: ResearchCatalogsQuery;
+  value: string;
+  onChange: (code: string) => void;
+  controlId?: string;
+}) {
+  return (
+    <SelectInput
+      controlId={controlId}
+      label="Outcome measure"
+      anyLabel={null}
+      options={catalogs.measures.map((m) => [m.code, m.name])}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/**
+ * Every filter the API offers, all optional. `idPrefix` keeps the ids of two filter sets on one page
+ * apart (the comparison); a problem shows at its input.
+ */
+export function CohortFilterFields({
+  catalogs,
+  draft,
+  update,
+  error,
+  idPrefix = '',
+}: {
+  catalogs: ResearchCatalogsQuery;
+  draft: CohortDraft;
+  update: (change: Partial<CohortDraft>) => void;
+  error: FormError | null;
+  idPrefix?: string;
+}) {
+  const id = (field: keyof CohortDraft) => `${idPrefix}${cohortControlIds.get(field) ?? field}`;
+  const selectField = (field: SelectField, label: string, anyLabel: string | null, options: readonly (readonly [string, string])[]) => (
+    <SelectInput
+      controlId={id(field)}
+      label={label}
+      anyLabel={anyLabel}
+      options={options}
+      value={draft[field]}
+      onChange={(value) => update({ [field]: value })}
+    />
   );
 
   // The error sits outside the label: the input's name stays its label, the message is its description.
@@ -81,16 +117,8 @@ export function CohortForm({
   );
 
   return (
-    <form className="panel cohort-form" aria-labelledby="cohort-heading" onSubmit={submit} noValidate>
-      <h2 id="cohort-heading">Cohort</h2>
-      <p className="hint">Clients who gave research consent, across all clinics, one series each. Leave a filter empty for "any".</p>
+    <>
       <div className="field-row">
-        {selectField(
-          'measureCode',
-          'Outcome measure',
-          null,
-          catalogs.measures.map((m) => [m.code, m.name]),
-        )}
         {selectField(
           'conditionCode',
           'Condition',
@@ -129,7 +157,7 @@ export function CohortForm({
           <label className="choice">
             <input
               type="radio"
-              name="modality-match"
+              name={`${idPrefix}modality-match`}
               checked={draft.modalityMatch === 'ANY'}
               onChange={() => update({ modalityMatch: 'ANY' })}
             />
@@ -138,7 +166,7 @@ export function CohortForm({
           <label className="choice">
             <input
               type="radio"
-              name="modality-match"
+              name={`${idPrefix}modality-match`}
               checked={draft.modalityMatch === 'MAIN'}
               onChange={() => update({ modalityMatch: 'MAIN' })}
             />
@@ -170,6 +198,47 @@ export function CohortForm({
           </div>
         ))}
       </div>
+    </>
+  );
+}
+
+/**
+ * The cohort builder: a measure and every filter the API offers, all optional but the measure.
+ * A problem (a bound out of range, a minimum above its maximum) shows at its input; nothing typed is lost.
+ */
+export function CohortForm({
+  catalogs,
+  initial,
+  onSubmit,
+}: {
+  catalogs: ResearchCatalogsQuery;
+  initial: CohortDraft;
+  onSubmit: (query: CohortQuery) => void;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<FormError | null>(null);
+  const update = (change: Partial<CohortDraft>) => setDraft((current) => ({ ...current, ...change }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const built = buildCohortFilter(draft);
+    if ('error' in built) {
+      setError(built.error);
+      if (built.error.controlId) document.getElementById(built.error.controlId)?.focus();
+      return;
+    }
+    setError(null);
+    onSubmit({ measureCode: draft.measureCode, filter: built.filter });
+  }
+
+  return (
+    <form className="panel cohort-form" aria-labelledby="cohort-heading" onSubmit={submit} noValidate>
+      <h2 id="cohort-heading">Cohort</h2>
+      <p className="hint">Clients who gave research consent, across all clinics, one series each. Leave a filter empty for "any".</p>
+      <div className="field-row">
+        <MeasureSelect catalogs={catalogs} value={draft.measureCode} onChange={(measureCode) => update({ measureCode })} />
+      </div>
+      <CohortFilterFields catalogs={catalogs} draft={draft} update={update} error={error} />
       <div className="actions">
         <button type="submit" className="button">
           Show outcomes

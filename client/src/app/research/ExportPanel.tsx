@@ -21,7 +21,7 @@ function progressText(progress: ExportProgress): string {
  * The de-identified CSV of the cohort (every visit's values of the chosen measure), downloaded as a
  * stream with progress, then offered as a file; and the data dictionary that explains its columns.
  */
-export function ExportPanel({ query }: { query: CohortQuery }) {
+export function ExportPanel({ query, blockedReason = null }: { query: CohortQuery; blockedReason?: string | null }) {
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const link = useRef<HTMLAnchorElement | null>(null);
@@ -61,10 +61,21 @@ export function ExportPanel({ query }: { query: CohortQuery }) {
         no names, dates or free text. <a href="/research/export-dictionary.csv">Data dictionary (CSV)</a>
       </p>
       <div className="actions">
-        <button type="button" className="button" onClick={start} disabled={state.status === 'running'}>
+        <button
+          type="button"
+          className="button"
+          onClick={start}
+          disabled={state.status === 'running' || blockedReason !== null}
+          aria-describedby={blockedReason ? 'export-blocked' : undefined}
+        >
           Export this cohort as CSV
         </button>
       </div>
+      {blockedReason && (
+        <p className="hint export-blocked" id="export-blocked">
+          {blockedReason}
+        </p>
+      )}
       <div aria-live="polite">
         {state.status === 'running' && (
           <p className="status status-loading" role="status">

@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { prefersMotion } from '../../charts/motion';
 import { TableToggle } from '../../charts/TableToggle';
-import { type ChartSeries, type Interval, suppressedText, valueRange } from './outcome-charts';
+import { type ChartSeries, emptyChartReason, type Interval, suppressedText, valueRange } from './outcome-charts';
 
 // Bars only for the research charts (this chunk): the therapist's charts stay lines.
 Chart.register(BarController, BarElement);
@@ -122,31 +122,37 @@ export function IntervalChart({
   };
   const data = { labels: series.labels, datasets: [dataset] };
   const ariaLabel = `${title}. ${summary} The values are also in the table below the chart.`;
+  // An empty canvas says nothing: a chart with nothing to draw says why instead.
+  const empty = emptyChartReason(series, minCellSize);
   return (
     <figure className="measure-chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>
         <span className="figure-title">{title}</span>
         <span className="figure-summary">{summary}</span>
       </figcaption>
-      <div className="chart-box">
-        {kind === 'bar' ? (
-          <Bar
-            data={data}
-            options={options as ChartOptions<'bar'>}
-            plugins={plugins as Plugin<'bar'>[]}
-            role="img"
-            aria-label={ariaLabel}
-          />
-        ) : (
-          <Line
-            data={data}
-            options={options as ChartOptions<'line'>}
-            plugins={plugins as Plugin<'line'>[]}
-            role="img"
-            aria-label={ariaLabel}
-          />
-        )}
-      </div>
+      {empty ? (
+        <p className="empty-chart">{empty}</p>
+      ) : (
+        <div className="chart-box">
+          {kind === 'bar' ? (
+            <Bar
+              data={data}
+              options={options as ChartOptions<'bar'>}
+              plugins={plugins as Plugin<'bar'>[]}
+              role="img"
+              aria-label={ariaLabel}
+            />
+          ) : (
+            <Line
+              data={data}
+              options={options as ChartOptions<'line'>}
+              plugins={plugins as Plugin<'line'>[]}
+              role="img"
+              aria-label={ariaLabel}
+            />
+          )}
+        </div>
+      )}
       <TableToggle label="Show the values as a table">
         <div className="table-scroll">
           <table className="data-table">

@@ -10,6 +10,7 @@ import {
   type Outcome,
   protectionText,
   responderSeries,
+  shownText,
   suppressedText,
   timeCourseSeries,
 } from './outcome-charts';
@@ -45,7 +46,6 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
   );
   const responders = useMemo(() => responderSeries(overall, doseResponse.totalMinutes), [overall, doseResponse.totalMinutes]);
 
-  const shownCount = (series: { suppressed: boolean[] }) => series.suppressed.filter((s) => !s).length;
   const changeSummary = `Mean change of the measure${unit} with its 95% interval; ${betterWhen}.`;
 
   return (
@@ -106,7 +106,7 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
       <IntervalChart
         kind="line"
         title={`Time course: mean ${measure.name} by visit`}
-        summary={`Mean value${unit} at each attended visit with its 95% interval; ${shownCount(visits)} of ${visits.labels.length} visits shown, the rest ${hidden}.`}
+        summary={`Mean value${unit} at each attended visit with its 95% interval; ${shownText(visits, 'visit', minCellSize)}.`}
         series={visits}
         xTitle="Visit number"
         yTitle={`Mean ${measure.name}${unit}`}
@@ -144,7 +144,7 @@ export default function OutcomeResults({ outcome, measure }: { outcome: Outcome;
       <IntervalChart
         kind="bar"
         title="Distribution of change"
-        summary={`Clients by their change${unit}; ${shownCount(histogram)} of ${histogram.labels.length} bins shown, the rest ${hidden}.`}
+        summary={`Clients by their change${unit}; ${shownText(histogram, 'bin', minCellSize)}.`}
         series={histogram}
         xTitle={`Change${unit}`}
         yTitle="Clients"

@@ -135,5 +135,42 @@ describe('research explorer', () => {
         'The whole cohort is suppressed (a group of fewer than 11 clients): choose a broader cohort.',
       ),
     );
+    // The export is off, and says why in words (it would hand out the rows of fewer than k clients).
+    const exportButton = screen.getByRole('button', { name: 'Export this cohort as CSV' }) as HTMLButtonElement;
+    expect(exportButton.disabled).toBe(true);
+    expect(document.getElementById(exportButton.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /^The export is off for this cohort: it has fewer than 11 clients \(the minimum cell size\)/,
+    );
+  });
+
+  test('compare: two filter sets, the difference with its interval, both cohorts and a chart with a table', async () => {
+    const shown = outcome(true).cohortOutcomes.overall;
+    api.override('CohortComparison', () => ({
+      data: {
+        cohortComparison: {
+          measureCode: 'NPRS',
+          minCellSize: 11,
+          a: shown,
+          b: { ...shown, n: 30, meanChange: -3.1, meanChangeCiLow: -3.9, meanChangeCiHigh: -2.3 },
+          difference: { suppressed: false, estimate: -1.14, ciLow: -2.2, ciHigh: -0.08 },
+        },
+      },
+    }));
+    window.history.replaceState(null, '', '/compare');
+    renderExplorer();
+    fireEvent.change(await screen.findByLabelText('Outcome measure'), { target: { value: 'NPRS' } });
+    fireEvent.change(document.getElementById('a-cohort-sex') as HTMLSelectElement, { target: { value: 'FEMALE' } });
+    fireEvent.change(document.getElementById('b-cohort-sex') as HTMLSelectElement, { target: { value: 'MALE' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare the cohorts' }));
+    const verdict = await screen.findByText(/^Mean change in cohort B minus cohort A/);
+    expect(verdict.textContent).toBe(
+      'Mean change in cohort B minus cohort A (/10): −1.1 (95% CI −2.2 to −0.1). The interval excludes 0: cohort B improved more.',
+    );
+    const sent = api.requests.find((r) => r.operationName === 'CohortComparison')?.variables;
+    expect(sent).toEqual({ measureCode: 'NPRS', a: { sex: 'FEMALE' }, b: { sex: 'MALE' } });
+    const table = screen.getByRole('table', { name: /^Both cohorts' results/ });
+    expect(within(table).getAllByRole('row')[1]?.textContent).toBe('Clients2630');
+    expect(screen.getByRole('img', { name: /^Mean change in .+: cohort A, cohort B and the difference/ })).toBeTruthy();
+    window.history.replaceState(null, '', '/');
   });
 });

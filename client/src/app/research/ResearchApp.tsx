@@ -8,18 +8,24 @@ import { ErrorMessage, Loading, PanelErrorBoundary } from '../status';
 import { CohortForm, type CohortQuery } from './CohortForm';
 import { emptyCohortDraft } from './cohort-filter';
 import { ExportPanel } from './ExportPanel';
-import type { MeasureFormat } from './outcome-charts';
+import { exportBlockedReason, type MeasureFormat } from './outcome-charts';
 
 // chart.js loads with the first results, not with the form.
 const OutcomeResults = lazy(() => import('./OutcomeResults'));
 const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
+const ComparePanel = lazy(() => import('./ComparePanel'));
 
+const comparePath = '/compare';
 const nav: NavItem[] = [
-  { to: '/', label: 'Research explorer', exact: true },
+  { to: '/', label: 'Explore a cohort', exact: true },
+  { to: comparePath, label: 'Compare two cohorts' },
   { to: apiTokensPath, label: 'API tokens' },
 ];
 
-/** A researcher's layout: one page, the research explorer. Aggregates only: no person is ever asked for. */
+/**
+ * A researcher's layout: the research explorer, one cohort at a time or two side by side. Aggregates
+ * only: no person is ever asked for. Any other address shows the explorer.
+ */
 export default function ResearchApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
   const { location } = useRouter();
   return (
@@ -29,13 +35,13 @@ export default function ResearchApp({ viewer, onSignOut }: { viewer: ViewerQuery
           <ApiTokensPage timeZone={undefined} />
         </Suspense>
       ) : (
-        <ExplorerPage />
+        <ExplorerPage compare={location.pathname === comparePath} />
       )}
     </Layout>
   );
 }
 
-function ExplorerPage() {
+function ExplorerPage({ compare }: { compare: boolean }) {
   const catalogs = useQuery(ResearchCatalogsDocument, {});
   const [query, setQuery] = useState<CohortQuery | null>(null);
   return (
@@ -47,12 +53,19 @@ function ExplorerPage() {
       </p>
       {catalogs.status === 'loading' && <Loading>Loading the catalogs…</Loading>}
       {catalogs.status === 'error' && <ErrorMessage message={catalogs.message} onRetry={catalogs.retry} />}
-      {catalogs.status === 'success' && (
-        <>
-          <CohortForm catalogs={catalogs.data} initial={emptyCohortDraft} onSubmit={setQuery} />
-          {query && <Results query={query} measure={catalogs.data.measures.find((m) => m.code === query.measureCode) ?? null} />}
-        </>
-      )}
+      {catalogs.status === 'success' &&
+        (compare ? (
+          <PanelErrorBoundary>
+            <Suspense fallback={<Loading>Opening the comparison…</Loading>}>
+              <ComparePanel catalogs={catalogs.data} />
+            </Suspense>
+          </PanelErrorBoundary>
+        ) : (
+          <>
+            <CohortForm catalogs={catalogs.data} initial={emptyCohortDraft} onSubmit={setQuery} />
+            {query && <Results query={query} measure={catalogs.data.measures.find((m) => m.code === query.measureCode) ?? null} />}
+          </>
+        ))}
     </div>
   );
 }
@@ -73,7 +86,11 @@ function Results({ query, measure }: { query: CohortQuery; measure: MeasureForma
         </PanelErrorBoundary>
       )}
       {/* A new cohort makes the last file stale: a fresh panel. */}
-      <ExportPanel key={JSON.stringify(query)} query={query} />
+      <ExportPanel
+        key={JSON.stringify(query)}
+        query={query}
+        blockedReason={outcomes.status === 'success' ? exportBlockedReason(outcomes.data.cohortOutcomes) : null}
+      />
     </section>
   );
 }

@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { hiddenMeanCell, hiddenOutcomeCell } from '../../test/fixtures';
 import {
+  bandLabel,
+  comparisonSeries,
+  comparisonText,
   type DoseBand,
   doseSeries,
+  emptyChartReason,
+  exportBlockedReason,
   formatNumber,
   formatRate,
   formatWithInterval,
   histogramSeries,
   type OutcomeCell,
   responderSeries,
+  shownText,
   suppressedText,
   timeCourseSeries,
   valueRange,
@@ -97,5 +103,62 @@ describe('chart series', () => {
     expect(series.intervals[1]).toBeNull();
     expect(series.suppressed).toEqual([false, true]);
     expect(series.labels).toEqual(['Whole cohort', 'under 240 min (suppressed)']);
+  });
+});
+
+describe('explorer captions and labels', () => {
+  const flags = (...hidden: boolean[]) => ({ suppressed: hidden });
+
+  test('a caption never contradicts its chart: all shown, some hidden, none shown', () => {
+    expect(shownText(flags(false, false, false), 'visit', 11)).toBe('all 3 visits shown');
+    expect(shownText(flags(false, true, true), 'visit', 11)).toBe(
+      '1 of 3 visits shown; the other 2 are suppressed (a group of fewer than 11 clients)',
+    );
+    expect(shownText(flags(true, true), 'bin', 11)).toBe('none shown: all 2 bins are suppressed (a group of fewer than 11 clients)');
+    // The defect: "11 of 11 visits shown, the rest suppressed".
+    expect(shownText(flags(...Array.from({ length: 11 }, () => false)), 'visit', 11)).not.toMatch(/suppressed/);
+  });
+
+  test('a bin shown with no clients is drawn as 0; an empty chart says why', () => {
+    const series = histogramSeries([{ from: -1, to: 0, n: 0, suppressed: false }], { name: 'Pain', unitLabel: '', decimals: 0 });
+    expect(series.values).toEqual([0]);
+    expect(emptyChartReason(series, 11)).toBeNull();
+    const hidden = histogramSeries([{ from: -1, to: 0, n: null, suppressed: true }], { name: 'Pain', unitLabel: '', decimals: 0 });
+    expect(emptyChartReason(hidden, 11)).toBe(
+      'Nothing to draw: every group is suppressed (a group of fewer than 11 clients). Choose a broader cohort.',
+    );
+  });
+
+  test('bands are named as the filters name them', () => {
+    expect(bandLabel({ key: 'SWEDISH', label: 'swedish' })).toBe('Swedish');
+    expect(bandLabel({ key: 'DEEP_TISSUE', label: 'deep tissue' })).toBe('Deep tissue');
+    expect(bandLabel({ key: 'NONE', label: 'no modality recorded' })).toBe('No modality recorded');
+  });
+
+  test('the export is off, with the reason, for a cohort under the minimum cell size', () => {
+    expect(exportBlockedReason({ overall: hiddenOutcomeCell, minCellSize: 11 })).toMatch(/fewer than 11 clients/);
+    expect(exportBlockedReason({ overall: cell(-2, -3, -1, 20), minCellSize: 11 })).toBeNull();
+  });
+
+  test('a comparison: both cohorts and the difference, and a verdict that follows the interval', () => {
+    const comparison = {
+      measureCode: 'NPRS',
+      minCellSize: 11,
+      a: cell(-2, -2.5, -1.5, 40),
+      b: hiddenOutcomeCell,
+      difference: { suppressed: true, estimate: null, ciLow: null, ciHigh: null },
+    };
+    const series = comparisonSeries(comparison);
+    expect(series.labels).toEqual(['Cohort A', 'Cohort B (suppressed)', 'Difference (B − A) (suppressed)']);
+    expect(series.values).toEqual([-2, null, null]);
+    const pain = { name: 'Pain', unitLabel: '', decimals: 0 };
+    expect(comparisonText(comparison, pain, false)).toMatch(/^The difference is withheld/);
+    const shown = { ...comparison, b: cell(-1, -1.6, -0.4, 30), difference: { suppressed: false, estimate: 1, ciLow: -0.2, ciHigh: 2.2 } };
+    expect(comparisonText(shown, pain, false)).toBe(
+      'Mean change in cohort B minus cohort A: 1.0 (95% CI −0.2 to 2.2). The interval includes 0: these data show no clear difference between the cohorts.',
+    );
+    const clear = { ...shown, difference: { suppressed: false, estimate: 1, ciLow: 0.3, ciHigh: 1.7 } };
+    // Pain: lower is better, so B's smaller fall means A improved more.
+    expect(comparisonText(clear, pain, false)).toMatch(/cohort A improved more\.$/);
   });
 });

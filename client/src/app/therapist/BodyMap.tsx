@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useId } from 'react';
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import type { Side } from '../../graphql/generated/graphql';
+import { type Direction, figureViewBox, nextArea, type PlacedArea, placedAreas, type View } from './body-map-layout';
 
 /** A region of the body-region catalog, as the API lists it. */
 export interface MapRegion {
@@ -23,42 +24,6 @@ export function parsePickKey(key: string): RegionPick {
   return { code, side: side === 'LEFT' || side === 'RIGHT' ? side : null };
 }
 
-type Box = [x: number, y: number, width: number, height: number];
-
-/**
- * Where each Michigan Body Map region is drawn, on a front and a back figure
- * 120 x 240 units. Front: the person faces us, so their right is on our left;
- * back: their right is on our right. Regions the API lists but this layout does
- * not know still appear, as buttons under the figures.
- */
-const layout: Record<'front' | 'back', Record<string, Box | { LEFT: Box; RIGHT: Box }>> = {
-  front: {
-    FACE: [50, 6, 20, 20],
-    JAW: { RIGHT: [48, 27, 11, 6], LEFT: [61, 27, 11, 6] },
-    CHEST: { RIGHT: [40, 44, 19, 24], LEFT: [61, 44, 19, 24] },
-    UPPER_ARM: { RIGHT: [26, 44, 12, 30], LEFT: [82, 44, 12, 30] },
-    ELBOW: { RIGHT: [23, 76, 13, 10], LEFT: [84, 76, 13, 10] },
-    LOWER_ARM: { RIGHT: [19, 88, 13, 26], LEFT: [88, 88, 13, 26] },
-    WRIST_HAND: { RIGHT: [14, 116, 15, 18], LEFT: [91, 116, 15, 18] },
-    ABDOMEN: [40, 70, 40, 24],
-    PELVIS: [40, 96, 40, 16],
-    GROIN: { RIGHT: [44, 114, 15, 10], LEFT: [61, 114, 15, 10] },
-    UPPER_LEG: { RIGHT: [40, 126, 18, 40], LEFT: [62, 126, 18, 40] },
-    KNEE: { RIGHT: [41, 168, 16, 12], LEFT: [63, 168, 16, 12] },
-    LOWER_LEG: { RIGHT: [42, 182, 14, 34], LEFT: [64, 182, 14, 34] },
-    ANKLE_FOOT: { RIGHT: [40, 218, 16, 16], LEFT: [64, 218, 16, 16] },
-  },
-  back: {
-    HEAD: [50, 4, 20, 24],
-    NECK: [53, 30, 14, 10],
-    SHOULDER: { LEFT: [30, 42, 26, 12], RIGHT: [64, 42, 26, 12] },
-    UPPER_BACK: [40, 56, 40, 30],
-    LOWER_BACK: [40, 88, 40, 22],
-    HIP: { LEFT: [33, 110, 13, 16], RIGHT: [74, 110, 13, 16] },
-    BUTTOCK: { LEFT: [47, 112, 13, 22], RIGHT: [60, 112, 13, 22] },
-  },
-};
-
 const sideWords: Record<Side, string> = { LEFT: 'Left', RIGHT: 'Right' };
 
 /** "Neck", "Left shoulder". */
@@ -66,18 +31,36 @@ export function pickLabel(pick: RegionPick, name: string): string {
   return pick.side ? `${sideWords[pick.side]} ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
 }
 
-function toggleOnKey(event: KeyboardEvent, toggle: () => void) {
-  if (event.key === 'Enter' || event.key === ' ') {
-    event.preventDefault();
-    toggle();
-  }
+const arrowKeys: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const viewTitles: Record<View, string> = { front: 'Front', back: 'Back' };
+/** How long typed letters add up to one search ("le" then "f" = "lef"), as listboxes commonly do. */
+const typeAheadMs = 700;
+
+/**
+ * The drawn outline of a body, the same for front and back: head, neck, trunk, arms and legs. The
+ * person's right half is drawn once and mirrored.
+ */
+function BodyOutline() {
+  const half = (
+    <path d="M60 37 L44 38 Q34 39 30 44 L25 56 L22 74 L18 90 L14 112 L10 128 Q12 134 20 133 L28 130 L31 113 L35 92 L38 76 L40 64 L40 106 L38 122 L39 166 L41 180 L40 216 L37 230 Q38 235 48 234 L57 233 L57 216 L58 180 L59 166 L60 122 Z" />
+  );
+  return (
+    <g className="body-outline">
+      <ellipse cx="60" cy="16" rx="12" ry="14" />
+      <rect x="53" y="27" width="14" height="13" rx="3" />
+      {half}
+      <g transform="translate(120 0) scale(-1 1)">{half}</g>
+    </g>
+  );
 }
 
 /**
- * A clickable body map: every area (each side of a lateral region on its own)
- * is a focusable toggle button with its name, pressed when chosen. Tab moves
- * between areas, Enter or Space chooses. Chosen areas are hatched and outlined,
- * not only coloured, and listed in words under the map.
+ * The body map: ONE composite widget, a multi-select listbox (WAI-ARIA listbox pattern with
+ * aria-activedescendant). It takes one Tab stop; the arrow keys move to the nearest area in that
+ * direction (across both figures), Home and End to the first and last, typing a name's first
+ * letters jumps to it, and Space or Enter chooses or un-chooses the area. The name of the area
+ * under the pointer or the keyboard shows above the figures. Chosen areas are hatched and
+ * outlined, not only coloured, and listed in words under the map by the form.
  */
 export function BodyMap({
   regions,
@@ -92,65 +75,99 @@ export function BodyMap({
 }) {
   const id = useId();
   const hatch = `${id}-hatch`;
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  const drawn = new Set([...Object.keys(layout.front), ...Object.keys(layout.back)]);
-  const picksOf = (region: MapRegion): RegionPick[] =>
-    region.lateral
-      ? [
-          { code: region.code, side: 'RIGHT' },
-          { code: region.code, side: 'LEFT' },
-        ]
-      : [{ code: region.code, side: null }];
+  const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
+  const areas = useMemo(() => placedAreas(new Set(regions.map((r) => r.code))), [regions]);
+  const [active, setActive] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const typed = useRef({ text: '', at: 0 });
+  const current = active ?? areas[0]?.key ?? null;
+  const optionId = (key: string) => `${id}-area-${key.replace('|', '-')}`;
 
-  const area = (pick: RegionPick, box: Box, name: string) => {
-    const key = pickKey(pick);
-    const pressed = selected.has(key);
+  const nameOf = (key: string) => {
+    const pick = parsePickKey(key);
+    return pickLabel(pick, byCode.get(pick.code)?.name ?? pick.code);
+  };
+  const viewOf = (key: string) => areas.find((a) => a.key === key)?.view ?? 'front';
+  const toggle = (key: string) => onToggle(parsePickKey(key));
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!current) return;
+    const direction = arrowKeys[event.key];
+    let next: string | null = null;
+    if (direction) next = nextArea(areas, current, direction);
+    else if (event.key === 'Home') next = areas[0]?.key ?? null;
+    else if (event.key === 'End') next = areas.at(-1)?.key ?? null;
+    else if (event.key === 'Enter' || (event.key === ' ' && typed.current.text === '')) {
+      event.preventDefault();
+      toggle(current);
+      return;
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Type-ahead: a space inside a name ("Left s…") belongs to the search, not to choosing.
+      const now = event.timeStamp;
+      const text = (now - typed.current.at > typeAheadMs ? '' : typed.current.text) + event.key.toLowerCase();
+      typed.current = { text, at: now };
+      next = areas.find((a) => nameOf(a.key).toLowerCase().startsWith(text))?.key ?? null;
+      if (!next) return;
+    }
+    if (next === null) return;
+    event.preventDefault();
+    if (direction || event.key === 'Home' || event.key === 'End') typed.current = { text: '', at: 0 };
+    setActive(next);
+  }
+
+  const shown = hovered ?? (focused ? current : null);
+  const area = ({ key, box }: PlacedArea) => {
+    const chosen = selected.has(key);
     const [x, y, width, height] = box;
+    const classes = ['map-area', chosen ? 'map-area-on' : '', focused && key === current ? 'map-area-active' : ''];
     return (
-      // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role, name, state and keys are given here.
       <rect
         key={key}
-        role="button"
-        tabIndex={0}
-        aria-pressed={pressed}
-        aria-label={pickLabel(pick, name)}
+        id={optionId(key)}
+        role="option"
+        aria-selected={chosen}
+        aria-label={`${nameOf(key)} (${viewTitles[viewOf(key)].toLowerCase()})`}
         data-region={key}
-        className={pressed ? 'map-area map-area-on' : 'map-area'}
+        className={classes.filter(Boolean).join(' ')}
         x={x}
         y={y}
         width={width}
         height={height}
         rx={3}
         // A style, not the fill attribute: the stylesheet's fill would win over an attribute.
-        style={pressed ? { fill: `url(#${hatch})` } : undefined}
-        onClick={() => onToggle(pick)}
-        onKeyDown={(event) => toggleOnKey(event, () => onToggle(pick))}
-      >
-        <title>{pickLabel(pick, name)}</title>
-      </rect>
+        style={chosen ? { fill: `url(#${hatch})` } : undefined}
+        onClick={() => {
+          setActive(key);
+          toggle(key);
+        }}
+        onPointerEnter={() => setHovered(key)}
+        onPointerLeave={() => setHovered((h) => (h === key ? null : h))}
+      />
     );
   };
 
-  const figure = (view: 'front' | 'back', title: string) => (
-    <figure className="body-figure">
-      {/* biome-ignore lint/a11y/useSemanticElements: the group is the drawing; its areas are the buttons. */}
-      <svg viewBox="0 0 120 240" role="group" aria-label={`${title} of the body`}>
-        {Object.entries(layout[view]).flatMap(([code, place]) => {
-          const region = byCode.get(code);
-          if (!region) return [];
-          if (Array.isArray(place)) return [area({ code, side: null }, place, region.name)];
-          return (['RIGHT', 'LEFT'] as const).map((side) => area({ code, side }, place[side], region.name));
-        })}
+  const figure = (view: View) => (
+    <figure className="body-figure" key={view}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of the listbox's options, drawn. */}
+      <svg
+        role="group"
+        aria-label={`${viewTitles[view]} of the body`}
+        viewBox={`${figureViewBox.x} ${figureViewBox.y} ${figureViewBox.width} ${figureViewBox.height}`}
+      >
+        <BodyOutline />
+        {areas.filter((a) => a.view === view).map(area)}
       </svg>
-      <figcaption>
-        {title} ({view === 'front' ? 'their right on your left' : 'their right on your right'})
+      <figcaption aria-hidden="true">
+        {viewTitles[view]} ({view === 'front' ? 'their right on your left' : 'their right on your right'})
       </figcaption>
     </figure>
   );
 
+  const drawn = new Set(areas.map((a) => parsePickKey(a.key).code));
   const others = regions.filter((r) => !drawn.has(r.code));
   return (
-    <div className="body-map" aria-describedby={describedBy}>
+    <div className="body-map">
       <svg width="0" height="0" aria-hidden="true" focusable="false" className="defs">
         <defs>
           <pattern id={hatch} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -159,14 +176,34 @@ export function BodyMap({
           </pattern>
         </defs>
       </svg>
-      <div className="body-figures">
-        {figure('front', 'Front')}
-        {figure('back', 'Back')}
+      <p className="map-name" aria-hidden="true">
+        {shown ? `${nameOf(shown)} (${viewTitles[viewOf(shown)].toLowerCase()})${selected.has(shown) ? ': chosen' : ''}` : ' '}
+      </p>
+      <div
+        role="listbox"
+        tabIndex={0}
+        aria-multiselectable="true"
+        aria-label="Body map"
+        aria-describedby={describedBy}
+        aria-activedescendant={current ? optionId(current) : undefined}
+        className={focused ? 'body-figures body-figures-focused' : 'body-figures'}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      >
+        {figure('front')}
+        {figure('back')}
       </div>
       {others.length > 0 && (
         <div className="map-others">
           {others.flatMap((region) =>
-            picksOf(region).map((pick) => (
+            (region.lateral
+              ? [
+                  { code: region.code, side: 'RIGHT' as const },
+                  { code: region.code, side: 'LEFT' as const },
+                ]
+              : [{ code: region.code, side: null }]
+            ).map((pick) => (
               <button key={pickKey(pick)} type="button" aria-pressed={selected.has(pickKey(pick))} onClick={() => onToggle(pick)}>
                 {pickLabel(pick, region.name)}
               </button>

@@ -5,7 +5,24 @@ import { controlIds, type QuestionnaireDraft } from './session-input';
 
 export type InstrumentInfo = InstrumentFieldsFragment;
 
-/** The items of one questionnaire, each a choice from its lowest to its highest answer (or unanswered). */
+/** "Questions and answers in Fascia's own words" or "as published", with the licence behind it. */
+export function wordingNote(instrument: Pick<InstrumentInfo, 'wording' | 'licence'>): string {
+  const which =
+    instrument.wording === 'PUBLISHED'
+      ? 'The answers are worded as published.'
+      : 'The questions and answers are a paraphrase written for Fascia, not the published wording: read the licensed form to the client where you have it.';
+  return `${which} ${instrument.licence}`;
+}
+
+/** "2: Moderate pain", or "7" for a step without wording. */
+export function optionText(option: { value: number; text: string | null }): string {
+  return option.text ? `${option.value}: ${option.text}` : String(option.value);
+}
+
+/**
+ * The items of one questionnaire: each item's question and a choice among its answers with their
+ * wording (or unanswered).
+ */
 export function QuestionnaireFields({
   instrument,
   draft,
@@ -29,6 +46,7 @@ export function QuestionnaireFields({
   return (
     <fieldset className="questionnaire" id={controlIds.questionnaire} tabIndex={-1} {...errorProps(controlIds.questionnaire, error)}>
       <legend>{instrument.name}</legend>
+      <p className="hint wording-note">{wordingNote(instrument)}</p>
       <FieldError controlId={controlIds.questionnaire} error={error} />
       {[...groups].map(([group, items]) => (
         <div key={group} className="questionnaire-group">
@@ -45,13 +63,13 @@ export function QuestionnaireFields({
                   </label>
                 )}
                 <label className="field" htmlFor={id}>
-                  {item.label} ({item.min}-{item.max})
+                  <span className="item-topic">{item.label}</span> {item.question}
                 </label>
                 <select id={id} value={answer.value} onChange={(e) => set(item.code, 'value', e.target.value)} {...errorProps(id, error)}>
                   <option value="">Not answered</option>
-                  {Array.from({ length: item.max - item.min + 1 }, (_, i) => item.min + i).map((v) => (
-                    <option key={v} value={String(v)}>
-                      {v}
+                  {item.answerOptions.map((option) => (
+                    <option key={option.value} value={String(option.value)}>
+                      {optionText(option)}
                     </option>
                   ))}
                 </select>

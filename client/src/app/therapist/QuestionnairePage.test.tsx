@@ -17,7 +17,18 @@ const form = {
     {
       code: 'NDI',
       name: 'Neck Disability Index',
-      items: ['pain', 'care', 'lifting'].map((code) => ({ code, label: code, min: 0, max: 5, optionalModule: null, requiresLabel: false })),
+      wording: 'PARAPHRASED',
+      licence: 'NDI: copyright H. Vernon.',
+      items: ['pain', 'care', 'lifting'].map((code) => ({
+        code,
+        label: code,
+        question: `How is the ${code}?`,
+        answerOptions: [0, 1, 2, 3, 4, 5].map((value) => ({ value, text: value === 0 ? 'No trouble' : value === 5 ? 'Cannot' : null })),
+        min: 0,
+        max: 5,
+        optionalModule: null,
+        requiresLabel: false,
+      })),
     },
   ],
 };
@@ -46,12 +57,12 @@ test('answers go to the server as typed; a refused answer is marked at its item 
       <QuestionnairePage clientId="c1" seriesId={null} />
     </Router>,
   );
-  const pain = (await screen.findByLabelText('pain (0-5)')) as HTMLSelectElement;
+  const pain = (await screen.findByLabelText('pain How is the pain?')) as HTMLSelectElement;
   expect((screen.getByLabelText('Questionnaire') as HTMLSelectElement).value).toBe('NDI');
   fireEvent.change(pain, { target: { value: '3' } });
   fireEvent.click(screen.getByRole('button', { name: 'Submit for scoring' }));
 
-  const care = screen.getByLabelText('care (0-5)');
+  const care = screen.getByLabelText('care How is the care?');
   await waitFor(() => expect(care.getAttribute('aria-invalid')).toBe('true'));
   expect(document.getElementById(care.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
     '⚠ At most one section may be left unanswered.',
@@ -82,11 +93,22 @@ test('after a questionnaire, the series page says a questionnaire was recorded, 
       <QuestionnairePage clientId="c1" seriesId="series-1" />
     </Router>,
   );
-  fireEvent.change(await screen.findByLabelText('pain (0-5)'), { target: { value: '3' } });
+  fireEvent.change(await screen.findByLabelText('pain How is the pain?'), { target: { value: '3' } });
   fireEvent.click(screen.getByRole('button', { name: 'Submit for scoring' }));
   await waitFor(() => expect(window.location.pathname).toBe('/clients/c1/series/series-1'));
   const banner = recordedMessage(new URLSearchParams(window.location.search).get('recorded'));
   expect(banner).toBe('Questionnaire recorded. Its score is in the charts below.');
   expect(recordedMessage('1')).toBe('Session recorded. The charts below include it.');
   expect(recordedMessage(null)).toBeNull();
+});
+
+test('each item shows its question and its answers in words, and the form says the wording is a paraphrase (defect 10)', async () => {
+  render(
+    <Router>
+      <QuestionnairePage clientId="c1" seriesId={null} />
+    </Router>,
+  );
+  const pain = (await screen.findByLabelText('pain How is the pain?')) as HTMLSelectElement;
+  expect([...pain.options].map((o) => o.textContent)).toEqual(['Not answered', '0: No trouble', '1', '2', '3', '4', '5: Cannot']);
+  expect(screen.getByText(/a paraphrase written for Fascia, not the published wording/).textContent).toContain('NDI: copyright H. Vernon.');
 });

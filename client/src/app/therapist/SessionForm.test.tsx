@@ -42,23 +42,34 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-test('body map areas are buttons toggled with the keyboard; each side of a lateral region is its own area', () => {
+test('the body map is one listbox: one tab stop, arrows move, Space/Enter and typing choose; each side is its own area (defect 8)', () => {
   render(
     <Router>
       <SessionForm data={data} />
     </Router>,
   );
-  const neck = screen.getByRole('button', { name: 'Neck' });
-  expect(neck.getAttribute('aria-pressed')).toBe('false');
-  expect(neck.getAttribute('tabindex')).toBe('0');
-  fireEvent.keyDown(neck, { key: 'Enter' });
-  expect(neck.getAttribute('aria-pressed')).toBe('true');
-  fireEvent.keyDown(screen.getByRole('button', { name: 'Left shoulder' }), { key: ' ' });
-  expect(screen.getByRole('button', { name: 'Right shoulder' }).getAttribute('aria-pressed')).toBe('false');
+  const map = screen.getByRole('listbox', { name: 'Body map' });
+  expect(map.getAttribute('aria-multiselectable')).toBe('true');
+  // One tab stop: the listbox; its options are pointed at with aria-activedescendant.
+  expect(map.getAttribute('tabindex')).toBe('0');
+  expect(map.querySelectorAll('[tabindex]')).toHaveLength(0);
+  const option = (name: string) => screen.getByRole('option', { name });
+  const active = () => map.getAttribute('aria-activedescendant');
+  expect(active()).toBe(option('Neck (back)').id);
+  fireEvent.keyDown(map, { key: 'Enter' });
+  expect(option('Neck (back)').getAttribute('aria-selected')).toBe('true');
+  fireEvent.keyDown(map, { key: 'ArrowDown' });
+  expect(active()).toBe(option('Left shoulder (back)').id);
+  fireEvent.keyDown(map, { key: ' ' });
+  expect(option('Left shoulder (back)').getAttribute('aria-selected')).toBe('true');
+  expect(option('Right shoulder (back)').getAttribute('aria-selected')).toBe('false');
+  // Typing the start of a name moves there.
+  fireEvent.keyDown(map, { key: 'r' });
+  expect(active()).toBe(option('Right shoulder (back)').id);
   expect(screen.getByLabelText('Neck, pain before')).toBeTruthy();
   expect(screen.getByLabelText('Left shoulder, pain after')).toBeTruthy();
-  fireEvent.click(neck);
-  expect(neck.getAttribute('aria-pressed')).toBe('false');
+  fireEvent.click(option('Neck (back)'));
+  expect(option('Neck (back)').getAttribute('aria-selected')).toBe('false');
   expect(screen.queryByLabelText('Neck, pain before')).toBeNull();
 });
 
@@ -68,7 +79,7 @@ test('a server error shows at its input with nothing lost; a retry after a netwo
       <SessionForm data={data} />
     </Router>,
   );
-  fireEvent.click(screen.getByRole('button', { name: 'Neck' }));
+  fireEvent.click(screen.getByRole('option', { name: 'Neck (back)' }));
   const before = screen.getByLabelText('Neck, pain before') as HTMLInputElement;
   fireEvent.change(before, { target: { value: '11' } });
   fireEvent.change(screen.getByLabelText('Subjective: what the client reports'), { target: { value: 'Stiff neck' } });

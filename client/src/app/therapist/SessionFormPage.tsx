@@ -246,7 +246,8 @@ export function SessionForm({ data, appointment = null }: { data: SessionFormQue
           <fieldset id={controlIds.regions} tabIndex={-1} {...errorProps(controlIds.regions, error)}>
             <legend>Regions treated</legend>
             <p className="hint" id="body-map-hint">
-              Choose each area on the map (Tab to move, Enter or Space to choose). Both sides of a region count as both.
+              Choose each area on the map: click it, or Tab to the map, move with the arrow keys (or type the first letters of a name) and
+              press Space or Enter. Both sides of a region count as both.
             </p>
             <BodyMap regions={data.bodyRegions} selected={new Set(draft.regions)} onToggle={toggleRegion} describedBy="body-map-hint" />
             <FieldError controlId={controlIds.regions} error={error} />

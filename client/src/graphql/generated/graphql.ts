@@ -543,6 +543,11 @@ export type Weekday =
   | 'TUESDAY'
   | 'WEDNESDAY';
 
+/** Whether an instrument's items show its published wording (its licence allows it) or a paraphrase written for Fascia. */
+export type WordingSource =
+  | 'PARAPHRASED'
+  | 'PUBLISHED';
+
 export type AdminAccountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -869,7 +874,7 @@ export type SessionFormQueryVariables = Exact<{
 }>;
 
 
-export type SessionFormQuery = { series: { id: string, startDate: string, plannedMinutesPerSession: number, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string, suggestedMeasureCodes: Array<string>, suggestedInstrumentCodes: Array<string> } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, requiresRegion: boolean, requiresSide: boolean }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }>, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+export type SessionFormQuery = { series: { id: string, startDate: string, plannedMinutesPerSession: number, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string, suggestedMeasureCodes: Array<string>, suggestedInstrumentCodes: Array<string> } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, min: number, max: number, decimals: number, requiresRegion: boolean, requiresSide: boolean }>, bodyRegions: Array<{ code: string, name: string, lateral: boolean }>, instruments: Array<{ code: string, name: string, wording: WordingSource, licence: string, items: Array<{ code: string, label: string, question: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean, answerOptions: Array<{ value: number, text: string | null }> }> }> };
 
 export type RecordSessionMutationVariables = Exact<{
   input: RecordSessionInput;
@@ -892,9 +897,9 @@ export type QuestionnaireFormQueryVariables = Exact<{
 }>;
 
 
-export type QuestionnaireFormQuery = { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, condition: { name: string, suggestedInstrumentCodes: Array<string> } }> }, instruments: Array<{ code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> }> };
+export type QuestionnaireFormQuery = { client: { id: string, displayName: string, series: Array<{ id: string, status: SeriesStatus, condition: { name: string, suggestedInstrumentCodes: Array<string> } }> }, instruments: Array<{ code: string, name: string, wording: WordingSource, licence: string, items: Array<{ code: string, label: string, question: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean, answerOptions: Array<{ value: number, text: string | null }> }> }> };
 
-export type InstrumentFieldsFragment = { code: string, name: string, items: Array<{ code: string, label: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean }> };
+export type InstrumentFieldsFragment = { code: string, name: string, wording: WordingSource, licence: string, items: Array<{ code: string, label: string, question: string, min: number, max: number, optionalModule: string | null, requiresLabel: boolean, answerOptions: Array<{ value: number, text: string | null }> }> };
 
 export type MyReminderPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -926,6 +931,15 @@ export type CohortOutcomesQueryVariables = Exact<{
 
 
 export type CohortOutcomesQuery = { cohortOutcomes: { measureCode: string, unit: string, direction: number, mcid: number | null, minCellSize: number, overall: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null }, withinSession: { suppressed: boolean, n: number | null, mean: number | null, sd: number | null, ciLow: number | null, ciHigh: number | null }, visits: Array<{ visitNumber: number, value: { suppressed: boolean, n: number | null, mean: number | null, sd: number | null, ciLow: number | null, ciHigh: number | null } }>, histogram: Array<{ from: number, to: number, n: number | null, suppressed: boolean }>, doseResponse: { totalMinutes: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, sessionsPerWeek: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, mainModality: Array<{ key: string, label: string, outcome: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null } }>, minutesSlope: { suppressed: boolean, n: number | null, slopePerMinute: number | null, ciLow: number | null, ciHigh: number | null } } } };
+
+export type CohortComparisonQueryVariables = Exact<{
+  measureCode: string;
+  a: CohortFilterInput;
+  b: CohortFilterInput;
+}>;
+
+
+export type CohortComparisonQuery = { cohortComparison: { measureCode: string, minCellSize: number, a: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null }, b: { suppressed: boolean, n: number | null, baselineMean: number | null, baselineSd: number | null, meanChange: number | null, meanChangeCiLow: number | null, meanChangeCiHigh: number | null, changeSd: number | null, effectSize: number | null, standardizedResponseMean: number | null, responderRate: number | null, responderRateCiLow: number | null, responderRateCiHigh: number | null }, difference: { suppressed: boolean, estimate: number | null, ciLow: number | null, ciHigh: number | null } } };
 
 export type SeriesPageQueryVariables = Exact<{
   seriesId: string | number;
@@ -1123,9 +1137,16 @@ export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
     fragment InstrumentFields on Instrument {
   code
   name
+  wording
+  licence
   items {
     code
     label
+    question
+    answerOptions {
+      value
+      text
+    }
     min
     max
     optionalModule
@@ -2178,9 +2199,16 @@ export const SessionFormDocument = new TypedDocumentString(`
     fragment InstrumentFields on Instrument {
   code
   name
+  wording
+  licence
   items {
     code
     label
+    question
+    answerOptions {
+      value
+      text
+    }
     min
     max
     optionalModule
@@ -2224,9 +2252,16 @@ export const QuestionnaireFormDocument = new TypedDocumentString(`
     fragment InstrumentFields on Instrument {
   code
   name
+  wording
+  licence
   items {
     code
     label
+    question
+    answerOptions {
+      value
+      text
+    }
     min
     max
     optionalModule
@@ -2348,6 +2383,40 @@ fragment MeanCellFields on MeanCell {
   ciLow
   ciHigh
 }`) as unknown as TypedDocumentString<CohortOutcomesQuery, CohortOutcomesQueryVariables>;
+export const CohortComparisonDocument = new TypedDocumentString(`
+    query CohortComparison($measureCode: String!, $a: CohortFilterInput!, $b: CohortFilterInput!) {
+  cohortComparison(measureCode: $measureCode, a: $a, b: $b) {
+    measureCode
+    minCellSize
+    a {
+      ...OutcomeCellFields
+    }
+    b {
+      ...OutcomeCellFields
+    }
+    difference {
+      suppressed
+      estimate
+      ciLow
+      ciHigh
+    }
+  }
+}
+    fragment OutcomeCellFields on OutcomeCell {
+  suppressed
+  n
+  baselineMean
+  baselineSd
+  meanChange
+  meanChangeCiLow
+  meanChangeCiHigh
+  changeSd
+  effectSize
+  standardizedResponseMean
+  responderRate
+  responderRateCiLow
+  responderRateCiHigh
+}`) as unknown as TypedDocumentString<CohortComparisonQuery, CohortComparisonQueryVariables>;
 export const SeriesPageDocument = new TypedDocumentString(`
     query SeriesPage($seriesId: ID!) {
   series(id: $seriesId) {

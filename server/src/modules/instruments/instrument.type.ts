@@ -1,9 +1,25 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
+import { type ItemWording, instrumentWordings, type WordingSource } from './item-wording.js';
 import type { QuestionnaireResponse } from './questionnaire-response.entity.js';
+
+const WordingSourceEnum = { PUBLISHED: 'PUBLISHED', PARAPHRASED: 'PARAPHRASED' } as const satisfies Record<WordingSource, WordingSource>;
+registerEnumType(WordingSourceEnum, {
+  name: 'WordingSource',
+  description: "Whether an instrument's items show its published wording (its licence allows it) or a paraphrase written for Fascia.",
+});
+
+@ObjectType('InstrumentAnswerOption', { description: 'One answer an item takes, with what it means.' })
+export class InstrumentAnswerOptionNode {
+  @Field(() => Int, { description: 'The value recorded.' })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'What the value means; null for the steps between the ends of a 0-10 scale.' })
+  text!: string | null;
+}
 
 @ObjectType('InstrumentItem', { description: 'One item of a questionnaire.' })
 export class InstrumentItemNode {
@@ -36,10 +52,21 @@ export class InstrumentItemNode {
   })
   requiresLabel!: boolean;
 
-  static from(item: InstrumentItem): InstrumentItemNode {
+  @Field(() => String, { description: 'The question, as published or paraphrased (see Instrument.wording).' })
+  question!: string;
+
+  @Field(() => [InstrumentAnswerOptionNode], { description: 'Every answer from min to max, with its wording where it has one.' })
+  answerOptions!: InstrumentAnswerOptionNode[];
+
+  static from(item: InstrumentItem, wording: ItemWording | undefined): InstrumentItemNode {
     return Object.assign(new InstrumentItemNode(), {
       code: item.code,
       label: item.label,
+      question: wording?.question ?? item.label,
+      answerOptions: Array.from({ length: item.max - item.min + 1 }, (_, i) => ({
+        value: item.min + i,
+        text: wording?.answers[item.min + i] ?? null,
+      })),
       min: item.min,
       max: item.max,
       section: item.section ?? null,
@@ -79,7 +106,14 @@ export class InstrumentNode {
   @Field(() => [InstrumentItemNode], { description: 'Its items.' })
   items!: InstrumentItemNode[];
 
+  @Field(() => WordingSourceEnum, { description: 'Whether the items show the published wording or a paraphrase.' })
+  wording!: WordingSource;
+
+  @Field(() => String, { description: 'Who holds the copyright and what it allows Fascia to show.' })
+  licence!: string;
+
   static from(instrument: InstrumentDefinition): InstrumentNode {
+    const wording = instrumentWordings[instrument.code];
     return Object.assign(new InstrumentNode(), {
       code: instrument.code,
       name: instrument.name,
@@ -88,7 +122,9 @@ export class InstrumentNode {
       citation: instrument.citation,
       missingItemRule: instrument.missingItemRule,
       scoreMeasureCode: instrument.scoreMeasureCode,
-      items: instrument.items.map((item) => InstrumentItemNode.from(item)),
+      items: instrument.items.map((item) => InstrumentItemNode.from(item, wording.items[item.code])),
+      wording: wording.source,
+      licence: wording.licence,
     });
   }
 }

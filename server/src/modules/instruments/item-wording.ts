@@ -1,0 +1,333 @@
+import type { InstrumentCode } from './instrument-definition.js';
+
+/**
+ * What the entry form shows for each item: the question and the meaning of its answers. Where an
+ * instrument's licence lets its text be reproduced the form shows the published wording; otherwise
+ * a short paraphrase written for Fascia, and the form says which. docs/clinical.md lists the same
+ * licence facts.
+ */
+export type WordingSource = 'PUBLISHED' | 'PARAPHRASED';
+
+export interface ItemWording {
+  question: string;
+  /** Answer wording by value; values without wording show as bare numbers (the 1-9 of a 0-10 scale). */
+  answers: Readonly<Record<number, string>>;
+}
+
+export interface InstrumentWording {
+  source: WordingSource;
+  /** Who holds the copyright and what that means for showing the text. */
+  licence: string;
+  items: Readonly<Record<string, ItemWording>>;
+}
+
+/** A six-step ladder, 0 to 5, as the ODI and NDI sections are answered. */
+const ladder = (...steps: [string, string, string, string, string, string]) => Object.fromEntries(steps.map((s, i) => [i, s]));
+/** A five-step scale, 1 to 5, as QuickDASH items are answered. */
+const five = (...steps: [string, string, string, string, string]) => Object.fromEntries(steps.map((s, i) => [i + 1, s]));
+/** The two ends of a 0-10 scale. */
+const ends = (zero: string, ten: string) => ({ 0: zero, 10: ten });
+
+const painNow = ladder(
+  'No pain at the moment',
+  'Very mild pain',
+  'Moderate pain',
+  'Fairly severe pain',
+  'Very severe pain',
+  'The worst pain imaginable',
+);
+const selfCare = ladder(
+  'Manages normally, no extra pain',
+  'Manages normally, but it is painful',
+  'Painful: slow and careful',
+  'Needs some help, manages most',
+  'Needs help every day with most of it',
+  'Cannot dress; washes with difficulty; stays in bed',
+);
+const lifting = ladder(
+  'Heavy things, no extra pain',
+  'Heavy things, with extra pain',
+  'Heavy things only from a table, not the floor',
+  'Light to medium things, if placed conveniently',
+  'Only very light things',
+  'Cannot lift or carry anything',
+);
+
+const odi: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'ODI 2.1a: copyright J. Fairbank, licensed through Mapi Research Trust; reproducing its text needs a licence, ' +
+    'so the form shows Fascia’s paraphrase of each section and its six statements.',
+  items: {
+    ODI1: { question: 'How strong is the back pain at the moment?', answers: painNow },
+    ODI2: { question: 'Washing, dressing and other personal care', answers: selfCare },
+    ODI3: { question: 'Lifting', answers: lifting },
+    ODI4: {
+      question: 'Walking',
+      answers: ladder(
+        'Pain does not limit walking',
+        'Limited to about 1.5 km (1 mile)',
+        'Limited to about 500 m',
+        'Limited to about 100 m',
+        'Only with a stick or crutches',
+        'In bed most of the time',
+      ),
+    },
+    ODI5: {
+      question: 'Sitting',
+      answers: ladder(
+        'Any chair, as long as wanted',
+        'Only a favourite chair, as long as wanted',
+        'Under 1 hour',
+        'Under 30 minutes',
+        'Under 10 minutes',
+        'Cannot sit at all',
+      ),
+    },
+    ODI6: {
+      question: 'Standing',
+      answers: ladder(
+        'As long as wanted, no extra pain',
+        'As long as wanted, with extra pain',
+        'Under 1 hour',
+        'Under 30 minutes',
+        'Under 10 minutes',
+        'Cannot stand at all',
+      ),
+    },
+    ODI7: {
+      question: 'Sleeping',
+      answers: ladder(
+        'Pain never disturbs sleep',
+        'Pain sometimes disturbs sleep',
+        'Under 6 hours of sleep',
+        'Under 4 hours of sleep',
+        'Under 2 hours of sleep',
+        'Cannot sleep at all',
+      ),
+    },
+    ODI8: {
+      question: 'Sex life (leave blank if it does not apply)',
+      answers: ladder(
+        'Normal, no extra pain',
+        'Normal, with some extra pain',
+        'Nearly normal, but very painful',
+        'Severely limited',
+        'Nearly absent',
+        'Prevented by pain',
+      ),
+    },
+    ODI9: {
+      question: 'Social life',
+      answers: ladder(
+        'Normal, no extra pain',
+        'Normal, with more pain',
+        'Only energetic interests limited',
+        'Goes out less often',
+        'Only at home',
+        'No social life because of pain',
+      ),
+    },
+    ODI10: {
+      question: 'Travelling',
+      answers: ladder(
+        'Anywhere, no pain',
+        'Anywhere, with extra pain',
+        'Over 2 hours despite pain',
+        'Under 1 hour',
+        'Only short necessary trips, under 30 minutes',
+        'Only to get treatment',
+      ),
+    },
+  },
+};
+
+const ndi: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'NDI: copyright H. Vernon; reproducing its text needs the holder’s permission, so the form shows Fascia’s ' +
+    'paraphrase of each section and its six statements.',
+  items: {
+    NDI1: { question: 'How strong is the neck pain at the moment?', answers: painNow },
+    NDI2: { question: 'Washing, dressing and other personal care', answers: selfCare },
+    NDI3: { question: 'Lifting', answers: lifting },
+    NDI4: {
+      question: 'Reading',
+      answers: ladder(
+        'As much as wanted, no neck pain',
+        'As much as wanted, slight neck pain',
+        'As much as wanted, moderate neck pain',
+        'Less than wanted, moderate neck pain',
+        'Hardly at all, severe neck pain',
+        'Cannot read at all',
+      ),
+    },
+    NDI5: {
+      question: 'Headaches',
+      answers: ladder(
+        'None',
+        'Slight and rare',
+        'Moderate and rare',
+        'Moderate and frequent',
+        'Severe and frequent',
+        'Almost all the time',
+      ),
+    },
+    NDI6: {
+      question: 'Concentration',
+      answers: ladder(
+        'No difficulty',
+        'Slight difficulty',
+        'Fair difficulty',
+        'A lot of difficulty',
+        'A great deal of difficulty',
+        'Cannot concentrate at all',
+      ),
+    },
+    NDI7: {
+      question: 'Work',
+      answers: ladder(
+        'As much as wanted',
+        'Usual work, no more',
+        'Most of the usual work',
+        'Not the usual work',
+        'Hardly any work',
+        'No work at all',
+      ),
+    },
+    NDI8: {
+      question: 'Driving (leave blank for a non-driver)',
+      answers: ladder(
+        'No neck pain',
+        'As long as wanted, slight neck pain',
+        'As long as wanted, moderate neck pain',
+        'Less than wanted, moderate neck pain',
+        'Hardly at all, severe neck pain',
+        'Cannot drive at all',
+      ),
+    },
+    NDI9: {
+      question: 'Sleeping',
+      answers: ladder(
+        'No trouble sleeping',
+        'Slightly disturbed (under 1 hour awake)',
+        'Mildly disturbed (1-2 hours awake)',
+        'Moderately disturbed (2-3 hours awake)',
+        'Greatly disturbed (3-5 hours awake)',
+        'Completely disturbed (5-7 hours awake)',
+      ),
+    },
+    NDI10: {
+      question: 'Recreation',
+      answers: ladder(
+        'All activities, no neck pain',
+        'All activities, some neck pain',
+        'Most activities',
+        'Only a few activities',
+        'Hardly any activities',
+        'No activities at all',
+      ),
+    },
+  },
+};
+
+const difficulty = five('No difficulty', 'Mild difficulty', 'Moderate difficulty', 'Severe difficulty', 'Unable');
+const severity = five('None', 'Mild', 'Moderate', 'Severe', 'Extreme');
+const inPastWeek = (what: string): ItemWording => ({ question: `In the past week, how hard was it to ${what}?`, answers: difficulty });
+
+const quickdash: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'QuickDASH: copyright Institute for Work & Health; its text may not be changed and is reproduced under the ' +
+    'Institute’s terms, which Fascia has not agreed, so the form shows Fascia’s paraphrase of each item.',
+  items: {
+    QD1: inPastWeek('open a tight or new jar'),
+    QD2: inPastWeek('do heavy household chores (floors, walls)'),
+    QD3: inPastWeek('carry a shopping bag or briefcase'),
+    QD4: inPastWeek('wash your back'),
+    QD5: inPastWeek('cut food with a knife'),
+    QD6: inPastWeek('do recreation that takes force or impact through the arm, shoulder or hand'),
+    QD7: {
+      question: 'In the past week, how much did the arm, shoulder or hand get in the way of social activities?',
+      answers: five('Not at all', 'Slightly', 'Moderately', 'Quite a bit', 'Extremely'),
+    },
+    QD8: {
+      question: 'In the past week, how limited were work or daily activities by the arm, shoulder or hand?',
+      answers: five('Not limited', 'Slightly limited', 'Moderately limited', 'Very limited', 'Unable'),
+    },
+    QD9: { question: 'In the past week, how bad was pain in the arm, shoulder or hand?', answers: severity },
+    QD10: { question: 'In the past week, how bad was tingling (pins and needles) in the arm, shoulder or hand?', answers: severity },
+    QD11: {
+      question: 'In the past week, how hard was it to sleep because of pain in the arm, shoulder or hand?',
+      answers: five('No difficulty', 'Mild difficulty', 'Moderate difficulty', 'Severe difficulty', 'Too hard to sleep at all'),
+    },
+    QDW1: inPastWeek('work with your usual technique'),
+    QDW2: inPastWeek('do your usual work because of pain'),
+    QDW3: inPastWeek('do your work as well as you would like'),
+    QDW4: inPastWeek('spend your usual time at work'),
+    QDS1: inPastWeek('play your sport or instrument with your usual technique'),
+    QDS2: inPastWeek('play your sport or instrument because of pain'),
+    QDS3: inPastWeek('play your sport or instrument as well as you would like'),
+    QDS4: inPastWeek('spend your usual time playing your sport or instrument'),
+  },
+};
+
+const hardToDo = (what: string): ItemWording => ({
+  question: `Over the past 7 days, how hard was it to ${what}?`,
+  answers: ends('No difficulty', 'Very difficult'),
+});
+const symptom = (what: string, zero: string, ten: string): ItemWording => ({
+  question: `Over the past 7 days: ${what}`,
+  answers: ends(zero, ten),
+});
+
+const fiqr: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'FIQR: copyright R. M. Bennett; its text is reproduced with the author’s permission only, so the form shows ' +
+    'Fascia’s paraphrase of each item and the meaning of 0 and 10.',
+  items: {
+    FIQR_F1: hardToDo('brush or comb your hair'),
+    FIQR_F2: hardToDo('walk without stopping for 20 minutes'),
+    FIQR_F3: hardToDo('prepare a homemade meal'),
+    FIQR_F4: hardToDo('vacuum, scrub or sweep floors'),
+    FIQR_F5: hardToDo('lift and carry a bag full of groceries'),
+    FIQR_F6: hardToDo('climb one flight of stairs'),
+    FIQR_F7: hardToDo('change the bed sheets'),
+    FIQR_F8: hardToDo('sit in a chair for 45 minutes'),
+    FIQR_F9: hardToDo('go shopping for groceries'),
+    FIQR_O1: symptom('how often did fibromyalgia stop you reaching your goals for the week?', 'Never', 'Always'),
+    FIQR_O2: symptom('how often did the symptoms overwhelm you?', 'Never', 'Always'),
+    FIQR_S1: symptom('pain', 'No pain', 'Unbearable pain'),
+    FIQR_S2: symptom('energy', 'Plenty of energy', 'No energy'),
+    FIQR_S3: symptom('stiffness', 'No stiffness', 'Severe stiffness'),
+    FIQR_S4: symptom('how rested you woke up', 'Woke well rested', 'Woke very tired'),
+    FIQR_S5: symptom('feeling low or depressed', 'Not at all', 'Very much'),
+    FIQR_S6: symptom('memory', 'Good memory', 'Very poor memory'),
+    FIQR_S7: symptom('anxiety', 'Not anxious', 'Very anxious'),
+    FIQR_S8: symptom('tenderness to touch', 'Not tender', 'Very tender'),
+    FIQR_S9: symptom('balance', 'No balance problems', 'Severe balance problems'),
+    FIQR_S10: symptom('sensitivity to noise, bright light, smells or cold', 'Not sensitive', 'Extremely sensitive'),
+  },
+};
+
+const psfsItem = (n: number): ItemWording => ({
+  question: `Activity ${n} the client finds hard or cannot do because of their problem: how well can they do it today?`,
+  answers: ends('Unable to perform the activity', 'Able to perform the activity at the level before the problem'),
+});
+
+const psfs: InstrumentWording = {
+  source: 'PUBLISHED',
+  licence:
+    'PSFS: published by Stratford et al. (1995) for free clinical use, with no licence to sign; the form shows ' +
+    'the published meaning of 0 and 10 and a short form of the instructions.',
+  items: Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`PSFS${n}`, psfsItem(n)])),
+};
+
+export const instrumentWordings: Readonly<Record<InstrumentCode, InstrumentWording>> = {
+  ODI: odi,
+  NDI: ndi,
+  QUICKDASH: quickdash,
+  FIQR: fiqr,
+  PSFS: psfs,
+};
