@@ -99,6 +99,13 @@ const pages: PageCheck[] = [
   { as: 'therapist', name: 'not-found', address: () => '/no-such-page', ready: h1('Page not found') },
   { as: 'admin', name: 'admin-caseload', address: () => '/', ready: (p) => p.locator('.caseload-item').first() },
   { as: 'admin', name: 'settings', address: () => '/settings', ready: h1('Clinic settings') },
+  { as: 'therapist', name: 'calendar', address: () => '/calendar', ready: h1(/^Calendar/) },
+  { as: 'therapist', name: 'api-tokens', address: () => '/api-tokens', ready: h1(/^API tokens/) },
+  { as: 'admin', name: 'accounts', address: () => '/admin/accounts', ready: h1(/^Accounts/) },
+  { as: 'admin', name: 'audit-trail', address: () => '/admin/audit', ready: h1(/^Audit trail/) },
+  { as: 'client', name: 'diary-history', address: () => '/portal/history', ready: h1('My diary history') },
+  { as: 'client', name: 'record-access', address: () => '/portal/access', ready: h1('Who has seen my record') },
+  { as: 'client', name: 'my-record', address: () => '/portal/record', ready: h1('My record') },
   { as: 'client', name: 'portal', address: () => '/portal', ready: (p) => p.locator('.plain-list li').first() },
   { as: 'client', name: 'diary', address: () => '/portal/diary', ready: h1('Pain diary') },
   {
