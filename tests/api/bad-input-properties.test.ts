@@ -18,6 +18,7 @@ let admin: TestAccount;
 let ids: {
   client: string;
   series: string;
+  appointment: string;
   seriesToClose: string;
   apiToken: string;
   invite: string;
@@ -52,10 +53,14 @@ beforeAll(async () => {
     id: client,
   });
   const throwaway = therapist;
+  const booked = await api.graphql('mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }', {
+    input: { seriesId: series, date: daysAhead(20), time: '10:00' },
+  });
 
   ids = {
     client,
     series,
+    appointment: booked.data?.addAppointment.id,
     seriesToClose,
     apiToken: token.data?.createApiToken.apiToken.id,
     invite: invite.data?.inviteClient.token,
@@ -203,6 +208,10 @@ async function answersCleanly(query: string, variables: Record<string, unknown>,
 let key = 0;
 /** A fresh idempotency key per run, so a successful run never replays an earlier one. */
 const nextKey = () => `property-${++key}`;
+/** A calendar day `days` from today (appointments cannot be booked in the past). */
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Counts booking runs, so each valid booking asks for a free day. */
+let booking = 0;
 
 const ndiAnswers = [2, 1, 1, 2, 3, 1, 2, 1, 2, 1].map((value, i) => ({ itemCode: `NDI${i + 1}`, value }));
 /** Counts runs of the amendments, so a valid run changes something (an amendment that changes nothing is refused). */
@@ -318,6 +327,62 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
       },
       key: nextKey(),
     }),
+  },
+  // Appointments and reminders: the valid runs book, move and cancel one appointment of the series.
+  {
+    name: 'addAppointment',
+    query: 'mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }',
+    variables: () => ({ input: { seriesId: ids.series, date: daysAhead(30 + ++booking), time: '09:00', minutes: 30 } }),
+  },
+  {
+    name: 'bookPlan',
+    query: 'mutation($input: BookPlanInput!) { bookPlan(input: $input) { id } }',
+    variables: () => ({
+      input: { seriesId: ids.series, firstDate: daysAhead(100 + 14 * ++booking), time: '17:30', weekdays: ['MONDAY', 'FRIDAY'], weeks: 1 },
+    }),
+  },
+  {
+    name: 'moveAppointment',
+    query: 'mutation($id: ID!, $input: MoveAppointmentInput!) { moveAppointment(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.appointment, input: { date: daysAhead(21), time: `${10 + (++booking % 8)}:00`, minutes: 45 } }),
+  },
+  {
+    name: 'requestAppointmentCancellation',
+    query: 'mutation($id: ID!, $reason: String) { requestAppointmentCancellation(id: $id, reason: $reason) { id } }',
+    variables: () => ({ id: ids.appointment, reason: 'Away that week' }),
+  },
+  {
+    name: 'declineAppointmentCancellation',
+    query: 'mutation($id: ID!) { declineAppointmentCancellation(id: $id) { id } }',
+    variables: () => ({ id: ids.appointment }),
+  },
+  {
+    name: 'markAppointment',
+    query: 'mutation($id: ID!, $status: AppointmentStatus!) { markAppointment(id: $id, status: $status) { id } }',
+    variables: () => ({ id: ids.appointment, status: 'NO_SHOW' }),
+  },
+  {
+    name: 'cancelAppointment',
+    query:
+      'mutation($id: ID!, $byClient: Boolean!, $reason: String) { cancelAppointment(id: $id, byClient: $byClient, reason: $reason) { id } }',
+    variables: () => ({ id: ids.appointment, byClient: false, reason: 'Therapist unwell' }),
+  },
+  {
+    name: 'updateReminderSettings',
+    query: 'mutation($input: ReminderSettingsInput!) { updateReminderSettings(input: $input) { appointmentLeadHours } }',
+    variables: () => ({
+      input: { appointmentReminders: true, appointmentLeadHours: 48, diaryPrompts: true, diaryPromptHour: 19, diaryPromptDays: [0, 2] },
+    }),
+  },
+  {
+    name: 'setMyReminderOptOut',
+    query: 'mutation($optOut: Boolean!) { setMyReminderOptOut(optOut: $optOut) { optedOut } }',
+    variables: () => ({ optOut: true }),
+  },
+  {
+    name: 'acknowledgeReminderNotice',
+    query: 'mutation($id: ID!) { acknowledgeReminderNotice(id: $id) { id } }',
+    variables: () => ({ id: '00000000-0000-4000-8000-000000000001' }),
   },
   // The corrections: amendments first, then the voids (a voided record can no longer be amended), the visit last.
   {
@@ -499,10 +564,12 @@ describe('every mutation answers hostile input with a coded error or a success, 
     60_000,
   );
 
-  test('the list above names every mutation of the schema but the two without input', async () => {
+  test('the list above names every mutation of the schema but the four without input', async () => {
     const { buildFasciaSchema } = await import('@fascia/server/graphql/schema.js');
     const all = Object.keys((await buildFasciaSchema()).getMutationType()?.getFields() ?? {});
-    expect([...mutations.map((m) => m.name), 'signOut', 'signOutEverywhere'].sort()).toEqual(all.sort());
+    // Without input, so nothing to spoil: sign-outs (tested below) and the calendar feed's address (appointments tests).
+    const withoutInput = ['signOut', 'signOutEverywhere', 'resetCalendarFeed', 'revokeCalendarFeed'];
+    expect([...mutations.map((m) => m.name), ...withoutInput].sort()).toEqual(all.sort());
   });
 
   test('signOut and signOutEverywhere take no input: with a session they succeed, without one they are UNAUTHENTICATED', async () => {
