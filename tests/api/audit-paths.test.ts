@@ -93,7 +93,10 @@ function pathsFrom(root: Field): Map<string, string[][]> {
  * Arguments that show what a field hides by default: every optional Boolean `include…` argument set to true
  * (records entered in error are left out of lists unless asked for, and they hold a client's data too).
  */
-const revealing = new Map<string, string>();
+const revealing = new Map<string, string>([
+  // Staff name whom a progress report is for (the client consented to share with the referrer below).
+  ['report', '(recipient: "Dr Osler")'],
+]);
 
 function document(path: string[]): string {
   const [root, ...rest] = path as [string, ...string[]];
@@ -123,7 +126,7 @@ beforeAll(async () => {
   clientId = await clinic.createClient({ referral: { source: 'PHYSICIAN', clinicianName: 'Dr Osler', reason: 'Neck pain' } });
   seriesId = await clinic.startSeries(clientId);
   const intake = await api.graphql(
-    'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T14:00:00Z", chiefComplaints: "Neck", consentToTreatment: true }) { id } }',
+    'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T14:00:00Z", chiefComplaints: "Neck", consentToTreatment: true, consentToShareWithReferrer: true }) { id } }',
     { id: clientId },
   );
   expect(intake.errors).toBeUndefined();

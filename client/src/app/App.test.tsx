@@ -175,10 +175,12 @@ describe('one layout per role', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record']);
-    // The home is a set of cards, each a section with one link.
+    ).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record', 'Reminders']);
+    // The home is a set of cards, each a section with one link; the next visit loads its own data.
+    await screen.findByRole('heading', { name: 'Your next visit', level: 2 });
     const cards = within(screen.getByRole('list', { name: 'Your portal' })).getAllByRole('listitem');
     expect(cards.map((card) => within(card).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'Your next visit',
       'Pain diary',
       'My diary history',
       'Who has seen my record',
@@ -202,7 +204,8 @@ describe('one layout per role', () => {
     await screen.findByRole('button', { name: 'Show outcomes' });
     const links = within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link');
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
-      ['Research explorer', '/'],
+      ['Explore a cohort', '/'],
+      ['Compare two cohorts', '/compare'],
       ['API tokens', '/api-tokens'],
     ]);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();

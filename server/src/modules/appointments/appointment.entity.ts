@@ -21,6 +21,9 @@ export type Canceller = (typeof cancellers)[number];
 export const Appointment = defineEntity({
   name: 'Appointment',
   indexes: [{ properties: ['therapist', 'startsAt'] }, { properties: ['series', 'startsAt'] }, { properties: ['client', 'startsAt'] }],
+  // The exclusion constraint against double booking (appointment_no_overlap) is the migration's alone:
+  // MikroORM's schema model has no exclusion constraints (tests/api/schema-drift.test.ts knows it).
+  checks: [{ name: 'appointment_range_check', expression: '"ends_at" > "starts_at"' }],
   properties: {
     ...baseProperties,
     clinic: () => p.manyToOne(Clinic).ref(),
@@ -52,6 +55,7 @@ export type Appointment = InferEntity<typeof Appointment>;
 /** A private calendar feed: whoever knows the token reads the owner's appointments as iCalendar. Revoked, never deleted. */
 export const CalendarFeed = defineEntity({
   name: 'CalendarFeed',
+  checks: [{ name: 'calendar_feed_owner_check', expression: '("therapist_id" is null) <> ("client_id" is null)' }],
   properties: {
     ...baseProperties,
     clinic: () => p.manyToOne(Clinic).ref(),
