@@ -191,9 +191,8 @@ async function recordVisit(page: Page, start: string, pain: { pre: string; post:
   await review.waitFor();
   await page.getByLabel('Start', { exact: true }).fill(start);
   const neck = page.locator('[data-region="NECK|"]');
-  await neck.focus();
-  await page.keyboard.press('Space');
-  await expect.poll(() => neck.getAttribute('aria-pressed')).toBe('true');
+  await neck.click();
+  await expect.poll(() => neck.getAttribute('aria-selected')).toBe('true');
   await page.getByRole('checkbox', { name: 'Swedish' }).check();
   await page.getByLabel('Neck, pain before').fill(pain.pre);
   await page.getByLabel('Neck, pain after').fill(pain.post);

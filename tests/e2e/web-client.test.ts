@@ -531,7 +531,7 @@ describe('other roles', () => {
         await page.locator('.plain-list li').first().waitFor();
         expect(await page.locator('.plain-list li').first().textContent()).toMatch(/^Your .+ (than|the same as|has one)/);
         const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-        expect(nav).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record']);
+        expect(nav).toEqual(['My progress', 'Pain diary', 'Diary history', 'Who has seen my record', 'My record', 'Reminders']);
         const text = (await page.locator('body').textContent()) ?? '';
         for (const c of others) expect(text).not.toContain(c.displayName);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
@@ -600,10 +600,11 @@ describe('other roles', () => {
       const { page } = researcher;
       try {
         await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
-        // The researcher's navigation: the explorer and the comparison, nothing about a person.
+        // The researcher's navigation: the explorer, the comparison and their API tokens, nothing about a person.
         expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
           'Explore a cohort',
           'Compare two cohorts',
+          'API tokens',
         ]);
         await page.getByLabel('Outcome measure').selectOption('NPRS');
         await page.getByRole('button', { name: 'Show outcomes' }).click();

@@ -80,14 +80,17 @@ export default function AuditTrailPage({ timeZone }: { timeZone: string | undefi
       const blob = await downloadAuditCsv(applied);
       const text = await blob.text();
       setFile({ url: URL.createObjectURL(blob), rows: Math.max(0, text.trimEnd().split('\r\n').length - 1) });
-      // Saved at once; the link stays for saving again.
-      requestAnimationFrame(() => save.current?.click());
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
       setDownloading(false);
     }
   }
+
+  // Saved as soon as its link is on the page; the link stays for saving again.
+  useEffect(() => {
+    if (file) save.current?.click();
+  }, [file]);
 
   const set = (name: keyof typeof draft) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
   const accountOptions: [string, string][] = [

@@ -148,7 +148,8 @@ export function BodyMap({
   };
 
   const figure = (view: View) => (
-    <figure className="body-figure" key={view}>
+    // Only the options and their groups may sit in a listbox: the figure is layout, not a figure role.
+    <figure className="body-figure" key={view} role="none">
       {/* biome-ignore lint/a11y/useSemanticElements: a group of the listbox's options, drawn. */}
       <svg
         role="group"
