@@ -230,13 +230,13 @@ describe.each(viewports)('every page at $width x $height', (viewport) => {
       expect(await seriousAxeViolations(page), `${check.name} at ${viewport.width} px`).toEqual([]);
       // Too wide: the message names the innermost elements that reach past the viewport.
       const wide = await page.evaluate((width) => {
-        const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
+        const past = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 0.5);
         const innermost = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
         return {
           scrollWidth: document.documentElement.scrollWidth,
           elements: innermost
             .slice(0, 5)
-            .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 40)}"`),
+            .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')} "${(e.textContent ?? '').slice(0, 40)}"`),
         };
       }, viewport.width);
       expect(wide.scrollWidth, `${check.name} fits ${viewport.width} px: ${wide.elements.join('; ')}`).toBeLessThanOrEqual(viewport.width);

@@ -2,7 +2,6 @@ import { MyProgressDocument, type MyProgressQuery } from '../../graphql/generate
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
 import { PortalReportLink } from '../reports/PortalReportLink';
-import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { PortalCards, portalHomeCards } from './home-cards';
 import { progressSentence } from './plain-language';
