@@ -60,6 +60,13 @@ export interface HttpServer {
   listenMetrics(port: number, host: string): Promise<number>;
 }
 
+/** Paths the server answers itself (the API, downloads, feeds, development pages); every other GET is the web page's. */
+const apiPathPrefixes = ['/graphql', '/graphiql', '/health', '/metrics', '/fhir', '/research', '/audit', '/reports', '/dev'];
+
+const notFound: express.RequestHandler = (_request, response) => {
+  response.status(404).type('text/plain').send('Not found');
+};
+
 /** Requests in flight at shutdown get this long to finish before their connections are cut, unless configured. */
 const defaultShutdownGraceMs = 5_000;
 /** Once they have, connections still open get this long to close by themselves. */
@@ -217,12 +224,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   // Caught mail holds clients' names and addresses: production never serves it, even if given a catcher.
   if (options.devMailbox && !options.production) app.use('/dev', devMailRouter(options.devMailbox));
-  else app.use('/dev', (_request, response) => response.status(404).type('text/plain').send('Not found'));
+
+  // Below the API's own paths nothing is a page: an unknown one is a 404, never the app shell (which would
+  // answer 200 with HTML to a script that asked for data).
+  for (const prefix of apiPathPrefixes) app.use(prefix, notFound);
 
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
     // Source maps would hand out the client's source: development only.
-    if (options.production) app.get(/\.map$/, (_request, response) => response.status(404).type('text/plain').send('Not found'));
+    if (options.production) app.get(/\.map$/, notFound);
     app.use(
       express.static(dist, {
         index: false,
@@ -236,9 +246,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         },
       }),
     );
-    // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    // Not the app shell: the API, downloads, feeds and development pages (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
-    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|dev\/|reports\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
+    // The app shell, at / and at every client-side route: any other GET (the API's paths answered above).
+    app.get(/.*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });
