@@ -172,7 +172,8 @@ beforeAll(async () => {
     schema: await buildFasciaSchema(),
     log: pino({ level: 'silent' }),
     resolveViewer: createViewerResolver(db.orm),
-    production: false,
+    // The mode users run: its stricter headers (CSP, secure cookies) must not break any page.
+    production: true,
     clientDistDir: inject('clientDistDir'),
   });
   baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
@@ -207,11 +208,22 @@ async function openAs(account: Account | null, viewport: { width: number; height
     ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
   });
   if (account) {
-    await context.addCookies([{ name: 'fascia_session', value: await tokenOf(account), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: 'fascia_session', value: await tokenOf(account), url: baseUrl, httpOnly: true, secure: true, sameSite: 'Lax' },
+    ]);
   }
+  // Production's Content-Security-Policy reports what it blocks only to the page: collect it there.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP blocked ${event.blockedURI || 'an inline resource'} (${event.violatedDirective})`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('CSP blocked')) errors.push(message.text());
+  });
   return { context, page, errors };
 }
 

@@ -693,7 +693,11 @@ describe('researcher compares two cohorts', () => {
       `{ cohortComparison(measureCode: "NPRS", a: { sex: FEMALE }, b: { sex: MALE }) {
          a { suppressed n } b { suppressed n } difference { suppressed estimate ciLow ciHigh } } }`,
     );
-    const oneDecimal = (value: number | null) => (value ?? Number.NaN).toFixed(1).replace('-', '−');
+    // As a reader writes it: a minus sign, and none on a value that rounds to zero (−0.04 is "0.0").
+    const oneDecimal = (value: number | null) => {
+      const text = (value ?? Number.NaN).toFixed(1);
+      return Number(text) === 0 ? text.replace('-', '') : text.replace('-', '−');
+    };
     for (const viewport of [
       { width: 1280, height: 800, name: 'desktop' },
       { width: 375, height: 812, name: 'phone' },
