@@ -264,6 +264,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     SeriesAppointments: seriesAppointments,
     NextVisit: nextVisit,
     MyRecordAccess: myRecordAccess,
+    // Every reminder email delivered, unless a test overrides it.
+    ReminderNotices: () => ({ reminderNotices: [] }),
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
