@@ -123,7 +123,7 @@ test("clients' and series' next appointments (with their therapist) cost the sam
   db.statements.length = 0;
   const few = await api.graphql<NextAppointments>(nextAppointments);
   const small = db.statements.filter((sql) => !perRequestStatement.test(sql)).length;
-  const booked = (data: NextAppointments | undefined) => data?.clients.edges.filter((e) => e.node.nextAppointment !== null) ?? [];
+  const booked = (data: NextAppointments | null | undefined) => data?.clients.edges.filter((e) => e.node.nextAppointment !== null) ?? [];
   expect(booked(few.data)).toHaveLength(5);
 
   await bookNextVisits(0, 45);
