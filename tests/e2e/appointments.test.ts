@@ -279,7 +279,8 @@ test('the therapist books the plan from the series page, sees it in the week vie
   } finally {
     await context.close();
   }
-});
+  // Many steps in one browser session: more than the project's 2 minutes on a busy machine.
+}, 300_000);
 
 test('the client sees her next visit and asks to cancel it; the therapist confirms on the series page', async () => {
   const clientToken = await signInOverApi(client);
