@@ -389,6 +389,21 @@ export type ReferralSource =
   | 'PHYSIOTHERAPIST'
   | 'SELF';
 
+/** APPOINTMENT: before an appointment, with a calendar file. DIARY_PROMPT: between visits, a link to the pain diary. */
+export type ReminderKind =
+  | 'APPOINTMENT'
+  | 'DIARY_PROMPT';
+
+/** SCHEDULED, SENDING, SENT; CANCELLED (no longer due), SKIPPED (opted out or no address), REFUSED (the address was refused for good), FAILED (retries used up). */
+export type ReminderStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'REFUSED'
+  | 'SCHEDULED'
+  | 'SENDING'
+  | 'SENT'
+  | 'SKIPPED';
+
 /** CLINICIAN: staff's report for a named recipient, with the therapist's notes; CLIENT: the client's own copy, without them. */
 export type ReportAudience =
   | 'CLIENT'
@@ -912,6 +927,18 @@ export type SetMyReminderOptOutMutationVariables = Exact<{
 
 
 export type SetMyReminderOptOutMutation = { setMyReminderOptOut: { optedOut: boolean, optedOutAt: string | null } };
+
+export type ReminderNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderNoticesQuery = { reminderNotices: Array<{ id: string, clientId: string, clientName: string, kind: ReminderKind, status: ReminderStatus, recipient: string | null, problem: string | null, dueAt: string }> };
+
+export type AcknowledgeReminderNoticeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeReminderNoticeMutation = { acknowledgeReminderNotice: { id: string } };
 
 export type ResearchCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2284,6 +2311,27 @@ export const SetMyReminderOptOutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMyReminderOptOutMutation, SetMyReminderOptOutMutationVariables>;
+export const ReminderNoticesDocument = new TypedDocumentString(`
+    query ReminderNotices {
+  reminderNotices {
+    id
+    clientId
+    clientName
+    kind
+    status
+    recipient
+    problem
+    dueAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReminderNoticesQuery, ReminderNoticesQueryVariables>;
+export const AcknowledgeReminderNoticeDocument = new TypedDocumentString(`
+    mutation AcknowledgeReminderNotice($id: ID!) {
+  acknowledgeReminderNotice(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeReminderNoticeMutation, AcknowledgeReminderNoticeMutationVariables>;
 export const ResearchCatalogsDocument = new TypedDocumentString(`
     query ResearchCatalogs {
   measures {

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
-import { findAppointmentsBySeries, findNextAppointments } from '../appointments/calendar.service.js';
+import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
+import { findAppointmentsBySeries } from '../appointments/calendar.service.js';
 import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
 import { findTreatedRegionsBySessions } from '../care/care.service.js';
 import { readClientsByIds } from '../clients/client.reads.js';
 import { findLatestIntakes } from '../clients/client.service.js';
-import { findViewerClinics } from '../clinics/clinic.service.js';
+import { findClinicTherapists, findViewerClinics } from '../clinics/clinic.service.js';
+import { TherapistNode } from '../clinics/clinic.type.js';
 import { findRevisions } from '../corrections/corrections.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
 import { readLatestObservations, readObservationsBySeries, readObservationsBySessions } from '../measures/observation.reads.js';
@@ -85,9 +87,17 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (a) => a.series.id,
     ),
     nextAppointmentBySeries: groupLoader(
-      (ids) => findNextAppointments(em, scope(), ids),
-      (a) => a.series.id,
+      (ids) => readNextAppointmentsBySeries(em, scope(), ids),
+      (a) => a.seriesId,
     ),
+    nextAppointmentByClient: groupLoader(
+      (ids) => readNextAppointmentsByClient(em, scope(), ids),
+      (a) => a.clientId,
+    ),
+    therapistById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await findClinicTherapists(em, scope(), ids)).map((t) => [t.id, TherapistNode.from(t)]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Therapist ${id} was not found`));
+    }),
     clinicById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Clinic ${id} was not found`));
