@@ -14,8 +14,8 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { seedDemoPatiently } from '../support/demo-seed.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 /**
  * Appointments in Chromium on the demo clinic: the demo therapist books the plan of her demo client's series from the
@@ -107,8 +107,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
-  db = await createTestDatabase();
-  await seedDemoPatiently(db.url);
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
