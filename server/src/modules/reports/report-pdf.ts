@@ -308,12 +308,14 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     layout.text("The therapist's clinical notes are not part of your copy; ask your therapist for them.");
   } else if (report.assessment || report.plan) {
     layout.rows([
-      ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
+      report.summaryWrittenAt
+        ? ['Written for this report', `${day(report, report.summaryWrittenAt)} by ${report.summaryWrittenBy}`]
+        : ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
       ['Assessment', report.assessment ?? 'not written'],
       ['Plan', report.plan ?? 'not written'],
     ]);
   } else {
-    layout.text('No assessment or plan was written at the visits reported.');
+    layout.text('No assessment or plan was written at the visits reported or for this report.');
   }
 
   layout.heading('Signature', 2);
