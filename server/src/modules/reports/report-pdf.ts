@@ -226,8 +226,9 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     autoFirstPage: true,
     info: { Title: title, Author: report.therapistName, Subject: `Treatment series ${report.seriesId}`, Creator: 'Fascia' },
   });
-  doc.registerFont('regular', reportFonts.regular);
-  doc.registerFont('bold', reportFonts.bold);
+  // pdfkit takes a parsed fontkit font wherever it takes a font file (its type declarations do not say so).
+  doc.registerFont('regular', reportFonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', reportFonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
