@@ -550,7 +550,8 @@ beforeAll(async () => {
   };
   // The calendar rule needs one appointment of therapist A to show.
   await targets.freshAppointment();
-});
+  // Twelve accounts and a visit: a minute is not always enough on a loaded machine.
+}, 180_000);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();
