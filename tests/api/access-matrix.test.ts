@@ -437,6 +437,7 @@ let api: TestApi;
 let targets: Targets;
 const accounts = {} as Record<Exclude<Persona, 'anonymous'>, TestAccount>;
 
+// Two clinics, seven accounts and a visit: a minute is not always enough on a loaded machine.
 beforeAll(async () => {
   db = await createTestDatabase();
   const therapistA = await createClinicWithTherapist(db, { clinicName: 'A' });
@@ -550,7 +551,6 @@ beforeAll(async () => {
   };
   // The calendar rule needs one appointment of therapist A to show.
   await targets.freshAppointment();
-  // Twelve accounts and a visit: a minute is not always enough on a loaded machine.
 }, 180_000);
 afterAll(async () => {
   await api?.stop();
