@@ -135,11 +135,23 @@ describe('progress report', () => {
       const panel = page.getByRole('region', { name: 'Progress report' });
       await panel.waitFor();
       await panel.getByLabel('Recipient').fill('Dr. Jane Roe, Harbour Physiotherapy');
+      // The assessment and plan written for this report replace the latest visit's SOAP note in it.
+      const summary = panel.getByRole('form', { name: 'Assessment and plan for the report' });
+      await summary.getByLabel('Assessment').fill('Pain halved since the referral; head turns nearly fully.');
+      await summary.getByLabel('Plan').fill('Two more visits, then a home programme.');
+      await summary.getByRole('button', { name: 'Save for the report' }).click();
+      await summary
+        .getByRole('status')
+        .filter({ hasText: /^Saved .* by Maya Chen\.$/ })
+        .waitFor();
       const pdf = await downloadFrom(page, () => panel.getByRole('link', { name: 'Download report' }).click());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const lines = pdfLines(pdf).map((line) => line.replace(/\s+/g, ' ').trim());
       expect(lines).toContain('Progress report');
       expect(lines).toContain("For Dr. Jane Roe, Harbour Physiotherapy. Shared with the client's consent to report to their referrer.");
+      expect(lines).toContainEqual(expect.stringMatching(/^Written for this report \d{4}-\d{2}-\d{2} by Maya Chen$/));
+      expect(lines).toContain('Assessment Pain halved since the referral; head turns nearly fully.');
+      expect(lines).toContain('Plan Two more visits, then a home programme.');
       const attendance = await attendanceOf(therapistToken, target.seriesId);
       expect(lines).toContainEqual(
         expect.stringMatching(new RegExp(`^Attended ${attendance.attended} of ${attendance.plannedSessions} planned `)),

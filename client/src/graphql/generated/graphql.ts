@@ -409,6 +409,14 @@ export type ReportAudience =
   | 'CLIENT'
   | 'CLINICIAN';
 
+/** The therapist's assessment and plan for the series' progress report; both empty withdraws it. */
+export type ReportSummaryInput = {
+  /** Assessment: progress against the goals, in words, at most 4000 characters. */
+  assessment?: string | null | undefined;
+  /** Plan: what comes next, at most 4000 characters. */
+  plan?: string | null | undefined;
+};
+
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
   | 'ADMIN'
@@ -940,6 +948,23 @@ export type AcknowledgeReminderNoticeMutationVariables = Exact<{
 
 export type AcknowledgeReminderNoticeMutation = { acknowledgeReminderNotice: { id: string } };
 
+export type ReportSummaryQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type ReportSummaryQuery = { series: { id: string, reportSummary: { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string } | null } };
+
+export type WriteReportSummaryMutationVariables = Exact<{
+  seriesId: string | number;
+  input: ReportSummaryInput;
+}>;
+
+
+export type WriteReportSummaryMutation = { writeReportSummary: { id: string, reportSummary: { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string } | null } };
+
+export type ReportSummaryFieldsFragment = { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string };
+
 export type ResearchCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1023,7 +1048,7 @@ export type SeriesReportQueryVariables = Exact<{
 }>;
 
 
-export type SeriesReportQuery = { series: { id: string, client: { id: string }, report: { seriesId: string, audience: ReportAudience, recipient: string | null, generatedAt: string, from: string, to: string, partial: boolean, clinicName: string, therapistName: string, therapistRegistration: string | null, clientName: string, clientDateOfBirth: string, conditionName: string, icd10: string, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, seriesStartDate: string, seriesEndDate: string | null, seriesStatus: string, missing: Array<string>, assessment: string | null, plan: string | null, notesVisitAt: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, reason: string | null, referredOn: string | null } | null, progress: { attendance: { plannedSessions: number, attended: number, cancelled: number, noShows: number, weeksElapsed: number, expectedByNow: number, plannedPerWeek: number, attendedPerWeek: number }, dose: { totalMinutes: number } }, measures: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, diary: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, doseByModality: Array<{ label: string, minutes: number, sessions: number }>, doseByRegion: Array<{ label: string, minutes: number, sessions: number }> } } };
+export type SeriesReportQuery = { series: { id: string, client: { id: string }, report: { seriesId: string, audience: ReportAudience, recipient: string | null, generatedAt: string, from: string, to: string, partial: boolean, clinicName: string, therapistName: string, therapistRegistration: string | null, clientName: string, clientDateOfBirth: string, conditionName: string, icd10: string, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, seriesStartDate: string, seriesEndDate: string | null, seriesStatus: string, missing: Array<string>, assessment: string | null, plan: string | null, notesVisitAt: string | null, summaryWrittenAt: string | null, summaryWrittenBy: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, reason: string | null, referredOn: string | null } | null, progress: { attendance: { plannedSessions: number, attended: number, cancelled: number, noShows: number, weeksElapsed: number, expectedByNow: number, plannedPerWeek: number, attendedPerWeek: number }, dose: { totalMinutes: number } }, measures: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, diary: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, doseByModality: Array<{ label: string, minutes: number, sessions: number }>, doseByRegion: Array<{ label: string, minutes: number, sessions: number }> } } };
 
 export type ReportMeasureRowFragment = { label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> };
 
@@ -1181,6 +1206,14 @@ export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
+export const ReportSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}
+    `, {"fragmentName":"ReportSummaryFields"}) as unknown as TypedDocumentString<ReportSummaryFieldsFragment, unknown>;
 export const OutcomeCellFieldsFragmentDoc = new TypedDocumentString(`
     fragment OutcomeCellFields on OutcomeCell {
   suppressed
@@ -2332,6 +2365,36 @@ export const AcknowledgeReminderNoticeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeReminderNoticeMutation, AcknowledgeReminderNoticeMutationVariables>;
+export const ReportSummaryDocument = new TypedDocumentString(`
+    query ReportSummary($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    reportSummary {
+      ...ReportSummaryFields
+    }
+  }
+}
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}`) as unknown as TypedDocumentString<ReportSummaryQuery, ReportSummaryQueryVariables>;
+export const WriteReportSummaryDocument = new TypedDocumentString(`
+    mutation WriteReportSummary($seriesId: ID!, $input: ReportSummaryInput!) {
+  writeReportSummary(seriesId: $seriesId, input: $input) {
+    id
+    reportSummary {
+      ...ReportSummaryFields
+    }
+  }
+}
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}`) as unknown as TypedDocumentString<WriteReportSummaryMutation, WriteReportSummaryMutationVariables>;
 export const ResearchCatalogsDocument = new TypedDocumentString(`
     query ResearchCatalogs {
   measures {
@@ -2691,6 +2754,8 @@ export const SeriesReportDocument = new TypedDocumentString(`
       assessment
       plan
       notesVisitAt
+      summaryWrittenAt
+      summaryWrittenBy
     }
   }
 }

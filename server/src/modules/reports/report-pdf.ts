@@ -226,8 +226,9 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     autoFirstPage: true,
     info: { Title: title, Author: report.therapistName, Subject: `Treatment series ${report.seriesId}`, Creator: 'Fascia' },
   });
-  doc.registerFont('regular', reportFonts.regular);
-  doc.registerFont('bold', reportFonts.bold);
+  // pdfkit takes a parsed fontkit font wherever it takes a font file (its type declarations do not say so).
+  doc.registerFont('regular', reportFonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', reportFonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -308,12 +309,14 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     layout.text("The therapist's clinical notes are not part of your copy; ask your therapist for them.");
   } else if (report.assessment || report.plan) {
     layout.rows([
-      ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
+      report.summaryWrittenAt
+        ? ['Written for this report', `${day(report, report.summaryWrittenAt)} by ${report.summaryWrittenBy}`]
+        : ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
       ['Assessment', report.assessment ?? 'not written'],
       ['Plan', report.plan ?? 'not written'],
     ]);
   } else {
-    layout.text('No assessment or plan was written at the visits reported.');
+    layout.text('No assessment or plan was written at the visits reported or for this report.');
   }
 
   layout.heading('Signature', 2);

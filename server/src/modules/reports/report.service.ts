@@ -24,6 +24,7 @@ import type { DoseItemNode, MeasureProgressNode } from '../progress/progress.typ
 import type { RequestInfo } from '../request/request-context.js';
 import { type ReportAudience, ReportDoseItemNode, ReportMeasureNode, ReportPointNode, SeriesReportNode } from './report.type.js';
 import { formatNumber } from './report-format.js';
+import { findReportSummaries, type ReportSummaryRow } from './report-summary.service.js';
 
 /** The audit trail's name of a report generation (a disclosure: the detail names the recipient). */
 export const reportOperation = 'Report.seriesReport';
@@ -184,9 +185,10 @@ export async function seriesReport(
       const day = localDate(at, clinic.timeZone);
       return day >= from && day <= to;
     };
-    const [observations, sessions] = await Promise.all([
+    const [observations, sessions, summaries] = await Promise.all([
       findObservationsBySeries(em, reader, [series.id]),
       audience === 'CLINICIAN' ? findSessionsBySeries(em, reader, [series.id]) : Promise.resolve([]),
+      audience === 'CLINICIAN' ? findReportSummaries(em, reader, [series.id]) : Promise.resolve(new Map<string, ReportSummaryRow>()),
     ]);
     const valid = observations.filter((o) => o.status !== 'ENTERED_IN_ERROR' && inDays(o.takenAt));
     const reportMeasure = (p: MeasureProgressNode, diary: boolean): ReportMeasureNode => {
@@ -214,10 +216,15 @@ export async function seriesReport(
     };
     const measures = progress.measures.map((p) => reportMeasure(p, false));
     const diary = progress.diary.map((p) => reportMeasure(p, true));
-    // The latest attended visit of the reported days with an assessment or a plan written.
+    // The latest attended visit of the reported days with an assessment or a plan written …
     const notes = sessions
       .filter((s) => s.status !== 'ENTERED_IN_ERROR' && s.attendance === 'ATTENDED' && inDays(s.startedAt) && (s.assessment || s.plan))
       .at(-1);
+    // … or the summary written for the report when it is newer, unless written after the last reported day
+    // (it would speak of a later state than the numbers).
+    const written = summaries.get(series.id);
+    const summary =
+      written && localDate(written.writtenAt, clinic.timeZone) <= to && (!notes || written.writtenAt > notes.startedAt) ? written : null;
 
     const report = Object.assign(new SeriesReportNode(), {
       seriesId: series.id,
@@ -254,9 +261,11 @@ export async function seriesReport(
         [condition.headlineMeasureCode, ...condition.suggestedInstrumentCodes.filter((c) => c !== condition.headlineMeasureCode)],
         progress.attendance.attended,
       ),
-      assessment: notes?.assessment ?? null,
-      plan: notes?.plan ?? null,
-      notesVisitAt: notes?.startedAt ?? null,
+      assessment: (summary ?? notes)?.assessment ?? null,
+      plan: (summary ?? notes)?.plan ?? null,
+      notesVisitAt: summary ? null : (notes?.startedAt ?? null),
+      summaryWrittenAt: summary?.writtenAt ?? null,
+      summaryWrittenBy: summary?.writtenBy ?? null,
       clientId: client.id,
       timeZone: clinic.timeZone,
     });
