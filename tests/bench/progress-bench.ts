@@ -170,7 +170,7 @@ const measureFields = `measureCode regionCode side unit baseline latest change p
   sessionChanges { visitNumber pre post change } meanSessionChange unpairedSessions`;
 const progressQuery = `query SeriesProgress($id: ID!) { series(id: $id) { id progress {
   measures { ${measureFields} } diary { ${measureFields} }
-  attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow plannedPerWeek attendedPerWeek }
+  attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow basis plannedPerWeek attendedPerWeek }
   dose { totalMinutes byModality { code minutes sessions } byRegion { code side minutes sessions } } } } }`;
 const caseloadQuery = `query Caseload($first: Int!) { caseload(first: $first) { totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { series { id conditionCode status startDate } headlineMeasureCode
