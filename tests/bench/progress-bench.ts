@@ -31,6 +31,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { pino } from 'pino';
+import { serverNodeOptions } from '../support/server-process.js';
 import { benchShape, loadBenchData, measureGroupsPerSeries } from './bench-data.js';
 import { startBenchDatabase } from './bench-database.js';
 import type { FromServer, ServerMode, ToServer } from './bench-server.js';
@@ -116,9 +117,9 @@ async function startServer(
   started: ChildProcess[],
 ): Promise<BenchServer> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
-  // execArgv carries tsx's loader to the child.
+  // execArgv carries tsx's loader to the child; Fascia gets the heap settings of `pnpm start` too.
   const child = fork(script, [], {
-    execArgv: process.execArgv,
+    execArgv: mode === 'fascia' ? [...serverNodeOptions(), ...process.execArgv] : process.execArgv,
     env: {
       ...process.env,
       NODE_ENV: 'production',
