@@ -188,7 +188,7 @@ describe('caseload', () => {
       .execute<{ operation: string; client_ids: string[] }[]>('select operation, client_ids from audit_event order by at desc limit 1');
     const listed = await db.orm.em
       .fork()
-      .execute<{ client_id: string }[]>('select distinct client_id from treatment_series where id = any(?::uuid[])', [
+      .execute<{ client_id: string }[]>('select distinct client_id from treatment_series where id in (?)', [
         page.edges.map((e: any) => e.node.series.id),
       ]);
     expect(row?.operation).toBe('Query.caseload');
