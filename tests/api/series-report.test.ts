@@ -412,11 +412,11 @@ describe('audit and the GraphQL print view', () => {
     const rows = await db.orm.em
       .fork()
       .execute(
-        `select account_id, client_id, outcome, detail from audit_event where operation = 'Report.seriesReport' and detail->>'recipient' = ?`,
+        `select account_id, client_ids, outcome, detail from audit_event where operation = 'Report.seriesReport' and detail->>'recipient' = ?`,
         [marker],
       );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ account_id: therapist.accountId, client_id: ids.client, outcome: 'ALLOWED' });
+    expect(rows[0]).toMatchObject({ account_id: therapist.accountId, client_ids: [ids.client], outcome: 'ALLOWED' });
     expect(rows[0]?.detail).toMatchObject({ disclosure: true, seriesId: ids.neck, format: 'PDF', audience: 'CLINICIAN' });
     const seen = await api.request('{ myRecordAccess(first: 200) { operation outcome disclosedTo } }', undefined, { as: accounts.client });
     expect(seen.errors).toBeUndefined();

@@ -1,8 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scaledMs } from './machine.js';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+
+/**
+ * Node's own options of `pnpm start` (server/package.json: `node <these> --import tsx src/main.ts`), so tests and
+ * benchmarks run the server with the same heap settings as production.
+ */
+export function serverNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${serverDir}package.json`, 'utf8')) as { scripts: { start: string } };
+  const [, options] = /^node ((?:--[\w-]+=\S+ )*)--import tsx /.exec(scripts.start) ?? [];
+  if (options === undefined)
+    throw new Error(`server/package.json's start script is not "node [--option=value ...] --import tsx ...": ${scripts.start}`);
+  return options.split(' ').filter(Boolean);
+}
 
 /** Every server started and not yet exited, so a failed test cannot leave one running. */
 const running = new Set<ChildProcess>();
@@ -48,7 +61,7 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>, timeoutMs = scaledMs(120_000)): Promise<ServerProcess> {
   // Exactly as `pnpm start` runs it: node with tsx as a loader, no relaying parent process (tsx's command
   // line gives the server 30 ms to acknowledge a signal and SIGKILLs a busy one, PostgreSQL left behind).
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeOptions(), '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,

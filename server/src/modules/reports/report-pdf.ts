@@ -9,10 +9,7 @@ import PDFDocument from 'pdfkit';
 import { localDate } from '../care/care.service.js';
 import type { ReportMeasureNode, SeriesReportNode } from './report.type.js';
 import { chartSize, measureChartImage, reportFonts } from './report-chart.js';
-import { formatNumber, formatShort, formatSigned, meanChangeDecimals, slopeDecimals } from './report-format.js';
-
-export const paperSizes = ['A4', 'LETTER'] as const;
-export type PaperSize = (typeof paperSizes)[number];
+import { formatNumber, formatShort, formatSigned, meanChangeDecimals, type PaperSize, slopeDecimals } from './report-format.js';
 
 const margin = 50;
 const footerHeight = 24;
