@@ -97,6 +97,6 @@ describe('starting the server', () => {
   );
 
   test('a bad setting stops the start with a message naming it', async () => {
-    await expect(startServerProcess({ PORT: 'eighty' }, 30_000)).rejects.toThrow(/PORT must be a whole number/);
+    await expect(startServerProcess({ PORT: 'eighty' }, { timeoutMs: scaledMs(30_000) })).rejects.toThrow(/PORT must be a whole number/);
   }, 60_000);
 });
