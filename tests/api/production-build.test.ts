@@ -73,7 +73,7 @@ beforeAll(async () => {
     await client.query(`drop database if exists "${name}" with (force)`);
     await client.end();
   };
-  // About 35 s on a quiet 2-core machine (installing from pnpm's store, tsc, vite), 2 minutes at load 20.
+  // pnpm deploy from the store, tsc and vite: 2 to 2.5 minutes on a 2-core machine at load average 20 to 30.
   const built = await run(['server/production-build.mjs', outDir], { cwd: repoRoot });
   if (built.code !== 0) throw new Error(`the production build failed:\n${built.stdout}\n${built.stderr}`);
   console.info(`production build: ${(built.ms / 1000).toFixed(1)} s`);
