@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from '@fascia/server/db/ensure-database.js';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
+import { type GraphQLResponse, retryWhileUnavailable } from '../support/api.js';
 import { scaledMs } from '../support/machine.js';
 import { killLeftoverServers, type ServerProcess, startServerProcess } from '../support/server-process.js';
 
@@ -150,16 +151,22 @@ describe('the production build', () => {
       expect(created.code).toBe(0);
 
       server = await startServerProcess({ ...imageEnv(), LOG_LEVEL: 'info', HOST: '127.0.0.1' }, { builtServerDir: serverDir });
-      expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+      // As a load balancer does: ready once its first database connections are made (seconds on a busy machine).
+      await vi.waitFor(async () => expect((await fetch(`${server?.url}/health/ready`)).status).toBe(200), {
+        timeout: scaledMs(10_000),
+        interval: 200,
+      });
 
-      const graphql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-        const response = await fetch(`${server?.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
+      // A client retries SERVICE_UNAVAILABLE (a busy machine's wait for a new connection).
+      const graphql = (query: string, variables: Record<string, unknown>, token?: string) =>
+        retryWhileUnavailable(async (): Promise<GraphQLResponse<Record<string, any>>> => {
+          const response = await fetch(`${server?.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ query, variables }),
+          });
+          return { status: response.status, ...(await response.json()) };
         });
-        return response.json();
-      };
       const signIn = await graphql(
         'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token role } }',
         {
@@ -168,8 +175,8 @@ describe('the production build', () => {
         },
       );
       expect(signIn.errors).toBeUndefined();
-      expect(signIn.data.signIn.role).toBe('ADMIN');
-      const viewer = await graphql('{ viewer { role clinic { name timeZone } } clients { totalCount } }', {}, signIn.data.signIn.token);
+      expect(signIn.data?.signIn.role).toBe('ADMIN');
+      const viewer = await graphql('{ viewer { role clinic { name timeZone } } clients { totalCount } }', {}, signIn.data?.signIn.token);
       expect(viewer).toEqual({
         data: { viewer: { role: 'ADMIN', clinic: { name: 'Built Clinic', timeZone: 'Europe/Berlin' } }, clients: { totalCount: 0 } },
       });
