@@ -4,10 +4,11 @@ import { startSeries } from '@fascia/server/modules/care/care.service.js';
 import { createClient, recordIntake } from '@fascia/server/modules/clients/client.service.js';
 import { recordSession } from '@fascia/server/modules/recording/recording.service.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startApi, type TestApi } from '../support/api.js';
+import { retryWhileUnavailable, startApi, type TestApi } from '../support/api.js';
 import { neckVisit } from '../support/clinic-api.js';
 import { createTestDatabase, perRequestStatement, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
+import { scaledMs } from '../support/machine.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -54,11 +55,13 @@ const caseload = `{ clients(first: 100) { edges { node {
     sessions { startedAt regions { regionCode } observations { value measure { unit } } questionnaireResponses { score } }
     observations { value } questionnaireResponses { score } } } } } }`;
 
-/** What every request costs whatever it reads: the token lookup (token and account in one) and the audit row of the read. */
-
 async function statementsFor(query: string): Promise<{ statements: number; perRequest: number; clients: number }> {
-  db.statements.length = 0;
-  const response = await api.graphql(query);
+  // Counted for the answer that was served: one turned away (SERVICE_UNAVAILABLE, a busy machine's connection wait)
+  // is retried as a client would, and its statements are not counted.
+  const response = await retryWhileUnavailable(() => {
+    db.statements.length = 0;
+    return api.graphql(query);
+  });
   expect(response.errors).toBeUndefined();
   return {
     statements: db.statements.filter((sql) => !perRequestStatement.test(sql)).length,
@@ -77,7 +80,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-test('the statement count of a nested client query does not grow with rows', async () => {
+test('the statement count of a nested client query does not grow with rows', { timeout: scaledMs(120_000) }, async () => {
   await addClients(5, 2);
   const small = await statementsFor(caseload);
   await addClients(45, 3);
@@ -90,7 +93,7 @@ test('the statement count of a nested client query does not grow with rows', asy
   // The once-a-minute "last used" write of the token may fall in either request; nothing else.
   expect(large.perRequest).toBeLessThanOrEqual(3);
   expect(large.statements).toBeLessThanOrEqual(14);
-}, 120_000);
+});
 
 const nextAppointments = `{ clients(first: 100) { edges { node {
   nextAppointment { localDate localTime therapist { familyName } }
