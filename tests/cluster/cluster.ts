@@ -75,7 +75,7 @@ function ensureHaproxy(): string {
 }
 
 /**
- * The balancer: round robin over the instances, each checked on /health/ready every 500 ms. A request that
+ * The balancer: round robin over the instances, each checked on /health/ready every second. A request that
  * could not be delivered, got no answer (its instance died) or was answered 503 (an instance draining, or one
  * whose database is away) is tried again on another instance, up to 3 times: every Fascia write carries an
  * idempotency key, so a retried write is never stored twice. With no instance ready, haproxy itself answers in
@@ -103,7 +103,9 @@ backend instances
   balance roundrobin
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 500 fall 2 rise 1
+  # Lenient enough for a busy machine: a check may take 5 s, three failed checks in a row take an instance out.
+  timeout check 5s
+  default-server inter 1s fall 3 rise 2
 ${instances.map((instance, i) => `  server fascia${i + 1} 127.0.0.1:${instance.port} check`).join('\n')}
 
 listen stats

@@ -240,6 +240,17 @@ async function restartPostgres(clusterDir: string, port: number): Promise<Embedd
   }
 }
 
+/** The readiness status, 0 when no answer came (a balancer or a connection closed under it). */
+async function readinessOf(url: string): Promise<{ status: number }> {
+  try {
+    const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(requestTimeoutMs) });
+    await response.arrayBuffer();
+    return { status: response.status };
+  } catch {
+    return { status: 0 };
+  }
+}
+
 interface Answer {
   status: number | 'network' | 'timeout';
   id: string | null;
@@ -464,11 +475,11 @@ export async function driveLoad(options: LoadOptions, target: LoadTarget): Promi
       await sleep(200);
       // A signed-in read: resolving the token alone needs the database.
       const probe = await post(url, users[0]?.token ?? '', '{ viewer { role } }', {});
-      const readiness = await fetch(`${url}/health/ready`);
+      const readiness = await readinessOf(url);
       await sleep(Math.max(0, killedAt + downMs - Date.now()));
       await target.primary.restart();
       const upAt = Date.now();
-      while ((await fetch(`${url}/health/ready`)).status !== 200 && Date.now() - upAt < 30_000) await sleep(50);
+      while ((await readinessOf(url)).status !== 200 && Date.now() - upAt < 30_000) await sleep(50);
       const readyAt = Date.now();
       // The issue allows 5 s after PostgreSQL returns for the API to catch up.
       faultWindows.push([killedAt, upAt + 5_000]);
