@@ -161,13 +161,22 @@ process.on('SIGTERM', () => void cleanUp().finally(() => process.exit(143)));
 
 async function startInstance(instance: Instance, env: Record<string, string>): Promise<number> {
   const at = Date.now();
-  instance.process = await startServerProcess({
-    ...env,
-    PORT: String(instance.port),
-    FASCIA_METRICS_PORT: String(instance.metricsPort),
-  });
-  everyServer.push(instance.process);
-  return Date.now() - at;
+  // One that exits at start (the primary away, so it cannot migrate) is started again, as an orchestrator would.
+  for (;;) {
+    try {
+      instance.process = await startServerProcess({
+        ...env,
+        PORT: String(instance.port),
+        FASCIA_METRICS_PORT: String(instance.metricsPort),
+      });
+      everyServer.push(instance.process);
+      return Date.now() - at;
+    } catch (error) {
+      if (Date.now() - at > 180_000) throw error;
+      step('an instance exited at start (is the primary away?); starting it again');
+      await sleep(1_000);
+    }
+  }
 }
 
 /** Lines of the Prometheus text of `url` whose metric name starts with one of `names`. */
