@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
+import type { ReadReplicas } from '@fascia/server/db/read-replicas.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -82,7 +83,13 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
 export async function startApi(
   db: Pick<TestDatabase, 'orm'>,
   who: ActAs = null,
-  options: { production?: boolean; researchMinCell?: number; log?: Logger; trustProxy?: false | number | string[] } = {},
+  options: {
+    production?: boolean;
+    researchMinCell?: number;
+    log?: Logger;
+    trustProxy?: false | number | string[];
+    readReplicas?: ReadReplicas;
+  } = {},
 ): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
@@ -95,6 +102,7 @@ export async function startApi(
     production: options.production ?? false,
     ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    readReplicas: options.readReplicas,
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

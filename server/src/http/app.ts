@@ -14,9 +14,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
+import { heavyReads, type ReadReplicas } from '../db/read-replicas.js';
 import { auditPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
+import { readYourWritesPlugin } from '../graphql/read-your-writes.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditExportRouter } from '../modules/audit/audit-export.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
@@ -48,6 +50,8 @@ export interface HttpServerOptions {
   metricsToken?: string | undefined;
   /** Development's mail catcher: its messages are shown at /dev/mail (never in production). */
   devMailbox?: MailCatcher;
+  /** Streaming replicas for heavy reads (FASCIA_READ_REPLICA_URLS); without them every read is on the primary. */
+  readReplicas?: ReadReplicas | undefined;
 }
 
 export interface HttpServer {
@@ -77,7 +81,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = express();
   app.disable('x-powered-by');
   // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
-  const observability = createObservability(orm, log);
+  const observability = createObservability(orm, log, options.readReplicas);
   app.use(observability.accessLog);
   // Security headers on every response, first of all (docs/operating.md#security).
   app.use(securityHeaders(options.production));
@@ -118,6 +122,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
       observability.plugin,
+      ...(options.readReplicas ? [readYourWritesPlugin(options.readReplicas, log)] : []),
     ],
   });
   await apollo.start();
@@ -198,7 +203,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         // Answers hold clinical data: no browser or proxy may keep a copy.
         res.setHeader('cache-control', 'no-store');
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
-        const context = createContext(orm.em.fork(), viewer, { requestId, address: req.ip ?? '' });
+        const em = orm.em.fork();
+        const reads = heavyReads(options.readReplicas, em, 'accountId' in viewer ? viewer.accountId : null);
+        const context = createContext(em, viewer, { requestId, address: req.ip ?? '' }, reads);
         // Signing in and out reads the presented token and sets or clears the session cookie.
         return Object.assign(withCredentials(context, req, res, options.production), {
           researchMinCell: options.researchMinCell ?? defaultResearchMinCell,
@@ -214,6 +221,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       log,
       resolveViewer: options.resolveViewer,
       minCell: options.researchMinCell ?? defaultResearchMinCell,
+      readReplicas: options.readReplicas,
     }),
   );
 

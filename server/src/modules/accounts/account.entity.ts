@@ -37,6 +37,11 @@ export const Account = defineEntity({
     /** Set by an admin: the account can no longer sign in, and its sessions and tokens are revoked. */
     disabledAt: p.datetime().nullable(),
     lastSignInAt: p.datetime().nullable(),
+    /**
+     * The primary's WAL position after this account's latest mutation: read replicas serve the account's heavy
+     * reads only once they have replayed past it (read your writes; db/read-replicas.ts). Set only with replicas.
+     */
+    writtenLsn: p.string().columnType('pg_lsn').nullable(),
   },
 });
 export type Account = InferEntity<typeof Account>;

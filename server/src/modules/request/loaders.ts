@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
+import type { HeavyReads } from '../../db/read-replicas.js';
 import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
 import { findAppointmentsBySeries } from '../appointments/calendar.service.js';
 import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
@@ -32,7 +33,7 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
  * Clients, series, visits and values are read lean (`*.reads.ts`): plain rows as GraphQL objects, prepared
  * statements with array parameters whose plans each connection reuses.
  */
-export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
+export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await readClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
@@ -71,7 +72,7 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (o) => o.sessionId ?? '',
     ),
     progressBySeries: new DataLoader<string, SeriesProgressNode>(async (ids) => {
-      const byId = await findProgress(em, scope(), ids, new Date());
+      const byId = await reads.run((readEm) => findProgress(readEm, scope(), ids, new Date()));
       return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
     }),
     revisionsByRecord: groupLoader(
