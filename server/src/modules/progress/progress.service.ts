@@ -8,6 +8,7 @@ import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 import { attendanceCtes, inRange, measureCtes, scopeCte, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
@@ -33,6 +34,8 @@ interface MeasureRow {
   change: number;
   percent_change: number | null;
   mcid: number | null;
+  mcid_percent: number | null;
+  threshold_kind: ThresholdKind | null;
   mcid_reached: boolean | null;
   points: number;
   slope: number | null;
@@ -75,6 +78,8 @@ function measureProgress(row: MeasureRow): MeasureProgressNode {
     change: row.change,
     percentChange: row.percent_change,
     mcid: row.mcid,
+    mcidPercentOfBaseline: row.mcid_percent,
+    thresholdKind: row.threshold_kind,
     mcidReached: row.mcid_reached,
     points: row.points,
     slopePerWeek: row.slope,

@@ -26,6 +26,15 @@ ${name} as (
 const sessionsJson = `json_agg(json_build_object('sessionId', session_id, 'visitNumber', visit_number, 'startedAt', visit_at, 'pre', pre, 'post', post)
       order by visit_at) filter (where visit_number is not null and pre is not null and post is not null)`;
 
+/**
+ * The change threshold, in the unit, of measure `m` (a row of \`measure\`) for a series whose baseline is
+ * `baseline`: the catalog's value in the unit, else its relative MCID as a share of |baseline| (FIQR: 14%,
+ * Bennett 2009); null when there is neither, or the threshold is relative and the baseline 0.
+ */
+export function thresholdSql(m: string, baseline: string): string {
+  return `coalesce(${m}.mcid, case when ${baseline} <> 0 then abs(${baseline}) * ${m}.mcid_percent / 100 end)`;
+}
+
 /** Week of series of a point: days from the series start to its calendar day in the clinic's zone, / 7 (only where the trend needs it). */
 const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
 
@@ -109,14 +118,15 @@ g as (
   group by series_id, source, measure_code, region_code, side
 ),
 gm as (
-  select g.*, m.unit, m.direction, m.mcid,
+  select g.*, m.unit, m.direction, t.mcid, m.mcid_percent, m.threshold_kind,
     g.latest - g.baseline as change,
     case when g.baseline <> 0 then (g.latest - g.baseline) / abs(g.baseline) * 100 end as percent_change,
-    case when m.mcid is null or g.points < 2 then null
-      else (g.latest - g.baseline) * m.direction >= m.mcid - 1e-9 end as mcid_reached,
-    case when m.mcid is null or g.points < 2 then false
-      else (g.latest - g.baseline) * m.direction <= -m.mcid + 1e-9 end as worsened
+    case when t.mcid is null or g.points < 2 then null
+      else (g.latest - g.baseline) * m.direction >= t.mcid - 1e-9 end as mcid_reached,
+    case when t.mcid is null or g.points < 2 then false
+      else (g.latest - g.baseline) * m.direction <= -t.mcid + 1e-9 end as worsened
   from g join measure m on m.code = g.measure_code
+  cross join lateral (select ${thresholdSql('m', 'g.baseline')} as mcid) t
 )`;
 }
 

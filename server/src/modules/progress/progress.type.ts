@@ -3,6 +3,8 @@ import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import { PageInfo } from '../clients/client.type.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
+import { ThresholdKindEnum } from '../measures/measure.type.js';
 
 export const caseloadFlags = ['WORSENING', 'NO_MEANINGFUL_CHANGE', 'MISSED_SESSIONS', 'REASSESSMENT_OVERDUE'] as const;
 export type CaseloadFlag = (typeof caseloadFlags)[number];
@@ -81,13 +83,28 @@ export class MeasureProgressNode {
   @Field(() => Float, { nullable: true, description: 'change / |baseline| x 100; null when the baseline is 0.' })
   percentChange!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The measure MCID from the catalog; null when none is published.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The change threshold in the unit for this series: the catalog's, or its relative MCID applied to this baseline " +
+      '(FIQR: 14% of it); an MCID or an MDC (thresholdKind). Null when none is published, or it is relative and the baseline is 0.',
+  })
   mcid!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The relative MCID behind mcid, in percent of the baseline, when the catalog states one.' })
+  mcidPercentOfBaseline!: number | null;
+
+  @Field(() => ThresholdKindEnum, {
+    nullable: true,
+    description:
+      'MCID: reaching it is a clinically important change; MDC: only a change beyond measurement error (a minimal detectable change).',
+  })
+  thresholdKind!: ThresholdKind | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'The change reaches the MCID in the good direction (pain down, range of motion and PSFS up); null when the measure has no MCID or only one value.',
+      'The change reaches the threshold (mcid) in the good direction (pain down, range of motion and PSFS up); null when there is no threshold or only one value.',
   })
   mcidReached!: boolean | null;
 

@@ -6,7 +6,7 @@
  */
 import { validRecord } from '../../common/record-status.js';
 import { modalities } from '../care/treatment-session.entity.js';
-import { visitCte } from '../progress/progress.sql.js';
+import { thresholdSql, visitCte } from '../progress/progress.sql.js';
 import { cellKeySql } from './perturbation.js';
 import { ageBands, type CohortFilter } from './research.input.js';
 
@@ -231,7 +231,8 @@ const cellStats = `count(*)::int as n, avg(x.baseline) as baseline_mean, stddev_
 /**
  * One statement: the cohort, its series' stored outcomes on one measure (`mo`), then per client (`cx`) the
  * baseline and change (the mean over the measure's regions and sides, when recorded on several),
- * responder (change x direction >= MCID, as progress's "MCID reached"), dose bands; and the
+ * responder (change x direction >= the series' threshold, in the unit or relative to its baseline, as progress's
+ * "MCID reached"), dose bands; and the
  * aggregates of every output as one JSON document. With `overallOnly`, only the overall cell.
  * Parameters: the cohort's, the measure code, then the histogram's lower edge and bin width.
  */
@@ -272,11 +273,12 @@ mo as (
 ),
 cx as (
   select mo.baseline, mo.change, s.minutes, s.research_key, s.client_id,
-    case when m.mcid is null then null else mo.change * m.direction >= m.mcid - 1e-9 end as responder,
+    case when t.threshold is null then null else mo.change * m.direction >= t.threshold - 1e-9 end as responder,
     ${bandIndex('s.minutes', minuteBands)} as minutes_band,
     ${bandIndex('s.per_week', perWeekBands)} as per_week_band,
     s.main_modality
   from mo join s on s.id = mo.series_id join measure m on m.code = mo.measure_code
+  cross join lateral (select ${thresholdSql('m', 'mo.baseline')} as threshold) t
   where mo.change is not null
 )
 select json_build_object(${outputs}) as result`;
