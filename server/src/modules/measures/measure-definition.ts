@@ -11,6 +11,18 @@ export type MeasureDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
 export const thresholdKinds = ['MCID', 'MDC'] as const;
 export type ThresholdKind = (typeof thresholdKinds)[number];
 
+/**
+ * Who reports a measure when nobody says otherwise: the client for pain and questionnaires (self-report,
+ * even when the therapist types it in at a visit), the therapist for what they measure (range of motion,
+ * flexibility, strength). Research analyses this reporter's values unless asked for another.
+ */
+export function defaultReporter(measure: Pick<MeasureDefinition, 'kind'>): 'CLIENT' | 'THERAPIST' {
+  return measure.kind === 'PAIN' || measure.kind === 'QUESTIONNAIRE' ? 'CLIENT' : 'THERAPIST';
+}
+
+/** `defaultReporter` in SQL, over a row `m` of the measure table. */
+export const defaultReporterSql = (m: string) => `case when ${m}.kind in ('PAIN', 'QUESTIONNAIRE') then 'CLIENT' else 'THERAPIST' end`;
+
 /** A labelled interpretation band of a score, e.g. ODI 21-40 "moderate disability". */
 export interface SeverityBand {
   min: number;

@@ -1,10 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import { PageInfo } from '../clients/client.type.js';
-import type { ThresholdKind } from '../measures/measure-definition.js';
 import { ThresholdKindEnum } from '../measures/measure.type.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 
 export const caseloadFlags = ['WORSENING', 'NO_MEANINGFUL_CHANGE', 'MISSED_SESSIONS', 'REASSESSMENT_OVERDUE'] as const;
 export type CaseloadFlag = (typeof caseloadFlags)[number];
@@ -45,7 +46,7 @@ export class SessionChangeNode {
   change!: number;
 }
 
-@ObjectType({ description: 'Progress of one measure (per region and side, where recorded) over a series.' })
+@ObjectType({ description: 'Progress of one measure (per region and side, where recorded, and per reporter) over a series.' })
 export class MeasureProgressNode {
   @Field(() => String, { description: 'Measure code from the measure catalog (a questionnaire score has the instrument code).' })
   measureCode!: string;
@@ -55,6 +56,13 @@ export class MeasureProgressNode {
 
   @Field(() => String, { nullable: true, description: 'Side (LEFT or RIGHT), when recorded.' })
   side!: string | null;
+
+  @Field(() => ReporterKindEnum, {
+    description:
+      'Who reported these values: the client (self-report), a proxy, or the therapist observing. Each reporter has a row of ' +
+      'its own: their values are never averaged together.',
+  })
+  reporter!: ReporterKind;
 
   @Field(() => String, { description: 'UCUM unit of the values.' })
   unit!: string;
@@ -91,7 +99,10 @@ export class MeasureProgressNode {
   })
   mcid!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The relative MCID behind mcid, in percent of the baseline, when the catalog states one.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The relative MCID behind mcid, in percent of the baseline, when the catalog states one.',
+  })
   mcidPercentOfBaseline!: number | null;
 
   @Field(() => ThresholdKindEnum, {

@@ -6,6 +6,7 @@
  */
 import { validRecord } from '../../common/record-status.js';
 import { modalities } from '../care/treatment-session.entity.js';
+import { defaultReporterSql } from '../measures/measure-definition.js';
 import { thresholdSql, visitCte } from '../progress/progress.sql.js';
 import { cellKeySql } from './perturbation.js';
 import { ageBands, type CohortFilter } from './research.input.js';
@@ -269,7 +270,11 @@ export function outcomeStatement(
       from mo where mo.pre_post is not null) o)`;
   const sql = `with ${cohort.sql},
 mo as (
-  select o.*, s.research_key, s.client_id from series_measure_outcome o join s on s.id = o.series_id where o.measure_code = ?
+  -- One reporter only, never pooled: the client's own report for pain and questionnaires (proxy-reported values are
+  -- left out), the therapist's for what they measure (docs/research.md#who-reported-a-value).
+  select o.*, s.research_key, s.client_id from series_measure_outcome o join s on s.id = o.series_id
+  join measure rm on rm.code = o.measure_code
+  where o.measure_code = ? and o.reporter = ${defaultReporterSql('rm')}
 ),
 cx as (
   select mo.baseline, mo.change, s.minutes, s.research_key, s.client_id,
@@ -288,7 +293,7 @@ select json_build_object(${outputs}) as result`;
 
 /**
  * The de-identified export: one row per client, attended visit, measure, region and side with a
- * value (pre and post side by side), ordered by pseudonym. The pseudonym is the first 16 hex digits
+ * value (pre and post side by side; of the measure's usual reporter only, as the outcomes), ordered by pseudonym. The pseudonym is the first 16 hex digits
  * of SHA-256(key || client id) with a random key per export that is never stored: the same client
  * gets another pseudonym in every export, and the order of rows differs too. Days are counted from
  * the series start in the clinic's time zone. Parameters: the cohort's, the key, then the measure
@@ -307,7 +312,7 @@ from s k
 join cs as visit on visit.series_id = k.id
 join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
   and (?::text is null or o.measure_code = ?)
-join measure m on m.code = o.measure_code
+join measure m on m.code = o.measure_code and o.reporter = ${defaultReporterSql('m')}
 group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
   k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
 order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.side nulls first`;
@@ -327,6 +332,7 @@ has_rows as (
   select distinct visit.series_id from cs visit
   join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
     and (?::text is null or o.measure_code = ?)
+  join measure m on m.code = o.measure_code and o.reporter = ${defaultReporterSql('m')}
 )
 select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.client_id, k.age_decade, k.sex,
   k.condition_code, c.name as clinic, k.main_modality, to_char(k.start_date, 'YYYY-MM') as start_month

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { ThresholdKind } from '../measures/measure-definition.js';
 import { ThresholdKindEnum } from '../measures/measure.type.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 
 const hiddenNote = 'Null when suppressed.';
 
@@ -175,8 +175,7 @@ export class CohortOutcomeNode {
 
   @Field(() => Float, {
     nullable: true,
-    description:
-      'Threshold in the unit used for responders (an MCID or an MDC: thresholdKind); null when none is published in the unit.',
+    description: 'Threshold in the unit used for responders (an MCID or an MDC: thresholdKind); null when none is published in the unit.',
   })
   mcid!: number | null;
 
