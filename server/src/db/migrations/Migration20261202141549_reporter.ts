@@ -32,10 +32,15 @@ export class Migration20261202141549_reporter extends Migration {
     this.addSql(`alter table "questionnaire_response" add constraint "questionnaire_response_reporter_check" check ("reporter" in ('CLIENT', 'PROXY', 'THERAPIST'));`);
     this.addSql(`alter table "questionnaire_response" add constraint "questionnaire_response_proxy_check" check (("reporter" = 'PROXY') = ("proxy_relation" is not null));`);
 
+    // MikroORM's model of the new composite key names the foreign keys without cascades.
+    this.addSql(`alter table "series_measure_outcome" drop constraint "series_measure_outcome_measure_code_foreign";`);
+    this.addSql(`alter table "series_measure_outcome" drop constraint "series_measure_outcome_series_id_foreign";`);
     this.addSql(`alter table "series_measure_outcome" drop constraint "series_measure_outcome_pkey";`);
     this.addSql(`alter table "series_measure_outcome" add "reporter" text null;`);
     this.addSql(`update "series_measure_outcome" o set "reporter" = case when m.kind in ('PAIN', 'QUESTIONNAIRE') then 'CLIENT' else 'THERAPIST' end from "measure" m where m.code = o.measure_code;`);
     this.addSql(`alter table "series_measure_outcome" alter column "reporter" set not null;`);
+    this.addSql(`alter table "series_measure_outcome" add constraint "series_measure_outcome_measure_code_foreign" foreign key ("measure_code") references "measure" ("code");`);
+    this.addSql(`alter table "series_measure_outcome" add constraint "series_measure_outcome_series_id_foreign" foreign key ("series_id") references "treatment_series" ("id");`);
     this.addSql(`alter table "series_measure_outcome" add primary key ("series_id", "measure_code", "reporter");`);
     this.addSql(`alter table "series_measure_outcome" add constraint "series_measure_outcome_reporter_check" check ("reporter" in ('CLIENT', 'PROXY', 'THERAPIST'));`);
   }
