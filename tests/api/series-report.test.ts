@@ -27,7 +27,7 @@ const progressFields = `measures { ...m } diary { ...m }
   attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow plannedPerWeek attendedPerWeek }
   dose { totalMinutes byModality { code side minutes sessions } byRegion { code side minutes sessions } }`;
 const measureFragment = `fragment m on MeasureProgressNode { measureCode regionCode side unit baseline baselineAt latest latestAt change percentChange
-  mcid mcidReached points slopePerWeek trendPoints meanSessionChange unpairedSessions sessionChanges { visitNumber } }`;
+  mcid mcidPercentOfBaseline thresholdKind mcidReached points slopePerWeek trendPoints meanSessionChange unpairedSessions sessionChanges { visitNumber } }`;
 
 async function progressOf(seriesId: string, range: { from?: string; to?: string } = {}) {
   const response = await api.graphql(
@@ -100,8 +100,11 @@ function expectedMeasureRows(m: any): string[] {
       : `Trend per week ${signed(m.slopePerWeek, 2)}${unit} (${plural(m.trendPoints, 'value')})`,
   ];
   if (m.points >= 2 && m.mcid !== null) {
-    const mcid = `MCID ${fixed(m.mcid, d)}${unit}`;
-    rows.push(m.mcidReached ? `${mcid} reached: improved` : `${mcid} not reached`);
+    // An MDC (most range-of-motion thresholds) is worded as detectable, never as clinically important.
+    const relative = m.mcidPercentOfBaseline === null ? '' : ` (${m.mcidPercentOfBaseline}% of baseline)`;
+    const threshold = `Threshold ${m.thresholdKind} ${fixed(m.mcid, d)}${unit}${relative}`;
+    const words = m.thresholdKind === 'MDC' ? 'minimal detectable change' : 'clinically important change';
+    rows.push(m.mcidReached ? `${threshold} reached: ${words}, improved` : `${threshold} not reached`);
   }
   if (m.meanSessionChange !== null)
     rows.push(`Within visits ${signed(m.meanSessionChange, d + 1)}${unit} mean (${plural(m.sessionChanges.length, 'visit')})`);

@@ -191,7 +191,7 @@ function MeasureBlock({ measure, day }: { measure: ReportMeasureRowFragment; day
       'Change',
       `${formatSigned(p.change, d)}${unit}${p.percentChange === null || p.percentChange === undefined ? '' : ` (${formatSigned(p.percentChange, 0)}%)`}`,
     ],
-    ['MCID', measure.mcidInWords],
+    ['Threshold', measure.mcidInWords],
     [
       'Trend per week',
       p.slopePerWeek === null || p.slopePerWeek === undefined

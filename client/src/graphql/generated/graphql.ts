@@ -262,6 +262,13 @@ export type PressurePreference =
   | 'LIGHT'
   | 'MODERATE';
 
+/** A proxy's relation to the client. */
+export type ProxyRelation =
+  | 'CAREGIVER'
+  | 'FAMILY_MEMBER'
+  | 'GUARDIAN'
+  | 'PARENT';
+
 /** An intake interview. */
 export type RecordIntakeInput = {
   /** What brings the client, up to 4000 characters. */
@@ -306,8 +313,12 @@ export type RecordObservationInput = {
   measureCode: string;
   /** A short note, up to 280 characters (e.g. "after gardening"); blank is no note. */
   note?: string | null | undefined;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** The treatment series it belongs to, if any. */
   seriesId?: string | number | null | undefined;
   /** The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION). */
@@ -417,6 +428,15 @@ export type ReportSummaryInput = {
   plan?: string | null | undefined;
 };
 
+/** Who reported a value: the client (self-report), a proxy for them, or the therapist observing. */
+export type ReporterKind =
+  /** The client about themselves (self-report). */
+  | 'CLIENT'
+  /** A parent, guardian or caregiver on behalf of the client (proxyRelation says who). */
+  | 'PROXY'
+  /** The therapist, observing or measuring. */
+  | 'THERAPIST';
+
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
   | 'ADMIN'
@@ -436,8 +456,12 @@ export type SessionObservationInput = {
   context: ObservationContext;
   /** Code of the measure in the measure catalog, e.g. NPRS. */
   measureCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** Side; required for a lateral region or a one-sided measure. */
   side?: Side | null | undefined;
   /** When it was measured; defaults to the session start (pre) or end (post). */
@@ -454,6 +478,10 @@ export type SessionQuestionnaireInput = {
   completedAt?: string | null | undefined;
   /** Instrument code, e.g. ODI. */
   instrumentCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
 };
 
 /** Administrative sex (FHIR AdministrativeGender). */
@@ -498,6 +526,10 @@ export type SubmitQuestionnaireInput = {
   completedAt: string;
   /** Instrument code, e.g. ODI. */
   instrumentCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** The series it belongs to, if any. */
   seriesId?: string | number | null | undefined;
 };

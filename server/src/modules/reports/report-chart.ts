@@ -103,11 +103,11 @@ export function measureChartImage(measure: ReportMeasureNode, firstDay: Date): B
     borderWidth: 1,
     pointRadius: 0,
   });
-  const { baseline, mcid } = measure.progress;
+  const { baseline, mcid, thresholdKind } = measure.progress;
   datasets.push(flat('baseline', baseline, '#777777'));
   const direction = findMeasure(measure.progress.measureCode)?.direction === 'HIGHER_IS_BETTER' ? 1 : -1;
-  // The MCID in the measure's good direction from the baseline: lower for pain, higher for range of motion.
-  if (mcid !== null) datasets.push(flat('MCID from baseline', baseline + direction * mcid, '#2e7d32'));
+  // The threshold (MCID or MDC) in the measure's good direction from the baseline: lower for pain, higher for range of motion.
+  if (mcid !== null) datasets.push(flat(`${thresholdKind ?? 'MCID'} from baseline`, baseline + direction * mcid, '#2e7d32'));
   // chart.js multiplies the canvas by devicePixelRatio itself.
   const canvas = createCanvas(chartSize.width, chartSize.height);
   const chart = new Chart(canvas as unknown as ChartItem, {

@@ -131,7 +131,7 @@ export function measureRows(report: SeriesReportNode, measure: ReportMeasureNode
     ['Baseline', `${formatNumber(p.baseline, d)}${unit} on ${day(report, p.baselineAt)}`],
     ['Latest', `${formatNumber(p.latest, d)}${unit} on ${day(report, p.latestAt)}`],
     ['Change', `${formatSigned(p.change, d)}${unit}${p.percentChange === null ? '' : ` (${formatSigned(p.percentChange, 0)}%)`}`],
-    ['MCID', measure.mcidInWords],
+    ['Threshold', measure.mcidInWords],
     [
       'Trend per week',
       p.slopePerWeek === null
@@ -192,7 +192,7 @@ function chartLegend(measure: ReportMeasureNode): string {
     contexts.has('POST_SESSION') ? 'orange dashed: after' : null,
     contexts.has('BETWEEN_SESSIONS') ? 'green: diary' : null,
     'grey dotted: baseline',
-    measure.progress.mcid !== null ? 'green dotted: MCID from baseline' : null,
+    measure.progress.mcid !== null ? `green dotted: ${measure.progress.thresholdKind ?? 'MCID'} from baseline` : null,
   ]
     .filter(Boolean)
     .join('; ');

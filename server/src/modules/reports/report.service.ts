@@ -17,7 +17,7 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { findCondition } from '../conditions/condition-catalog.js';
 import { findMeasure } from '../measures/measure-catalog.js';
-import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { changeAgainstThreshold, type MeasureDefinition } from '../measures/measure-definition.js';
 import { findObservationsBySeries } from '../measures/observation.service.js';
 import { checkRange, findProgress } from '../progress/progress.service.js';
 import type { DoseItemNode, MeasureProgressNode } from '../progress/progress.type.js';
@@ -71,16 +71,14 @@ export function measureLabel(measure: MeasureDefinition, regionCode: string | nu
   return [measure.name, region, side?.toLowerCase()].filter(Boolean).join(', ');
 }
 
-/** The MCID statement of one measure, in words a physician reads at a glance. */
-function mcidInWords(progress: MeasureProgressNode, measure: MeasureDefinition): string {
+/** The threshold statement of one measure (MCID or MDC, in the unit or relative), in words a physician reads at a glance. */
+function thresholdStatement(progress: MeasureProgressNode, measure: MeasureDefinition): string {
   if (progress.points < 2) return 'one value only, no change yet';
-  if (progress.mcid === null) return 'none published for this measure';
-  const mcid = `${formatNumber(progress.mcid, measure.decimals)} ${measure.unitLabel}`.trim();
-  if (progress.mcidReached) return `${mcid} reached: improved`;
-  const direction = measure.direction === 'HIGHER_IS_BETTER' ? 1 : -1;
-  // The same tolerance as progress's own `worsened` (progress.sql.ts).
-  if (progress.change * direction <= -progress.mcid + 1e-9) return `${mcid} reached: worse`;
-  return `${mcid} not reached`;
+  return changeAgainstThreshold(
+    measure,
+    { change: progress.change, threshold: progress.mcid, percentOfBaseline: progress.mcidPercentOfBaseline, kind: progress.thresholdKind },
+    (value) => formatNumber(value, measure.decimals),
+  );
 }
 
 function bandOf(measure: MeasureDefinition, value: number): string | null {
@@ -207,7 +205,7 @@ export async function seriesReport(
         label: measureLabel(measure, p.regionCode, p.side),
         unitLabel: measure.unitLabel,
         decimals: measure.decimals,
-        mcidInWords: mcidInWords(p, measure),
+        mcidInWords: thresholdStatement(p, measure),
         baselineBand: bandOf(measure, p.baseline),
         latestBand: bandOf(measure, p.latest),
         progress: p,

@@ -36,7 +36,10 @@ export class ReportMeasureNode {
   @Field(() => Int, { description: 'Decimal places the measure is recorded with (values are printed with these).' })
   decimals!: number;
 
-  @Field(() => String, { description: 'Whether the change reached the MCID in the good direction, in words.' })
+  @Field(() => String, {
+    description:
+      'The change against the threshold in words: MCID (clinically important change) or MDC (minimal detectable change), in the unit or relative to the baseline; e.g. "MCID 2 /10 reached: clinically important change, improved".',
+  })
   mcidInWords!: string;
 
   @Field(() => String, { nullable: true, description: 'Score band of the baseline, for questionnaires with published bands.' })

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
 import type { HeavyReads } from '../../db/read-replicas.js';
 import { findMeasure } from '../measures/measure-catalog.js';
-import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { hasThreshold, type MeasureDefinition } from '../measures/measure-definition.js';
 import { cellNoise, perturbMean, perturbSd, perturbShare, publishCount } from './perturbation.js';
 import type { CohortFilter } from './research.input.js';
 import {
@@ -111,7 +111,7 @@ function outcomeCell(row: CellRow, hidden: boolean, measure: MeasureDefinition, 
   const changeSd = noisySd(row.change_sd, 'changeSd');
   const baselineSd = noisySd(row.baseline_sd, 'baselineSd');
   const ci = changeMean === null || changeSd === null ? null : meanInterval(changeMean, changeSd, n);
-  const responderHidden = measure.mcid === null || suppressGroup([row.responders, row.n - row.responders], k).some(Boolean);
+  const responderHidden = !hasThreshold(measure) || suppressGroup([row.responders, row.n - row.responders], k).some(Boolean);
   const rate = responderHidden ? null : perturbShare(row.responders / row.n, row.n, row.ck, at('responders'));
   const wilson = rate === null ? null : wilsonInterval(rate * n, n);
   return {
@@ -270,6 +270,8 @@ export async function cohortOutcome(
     unit: measure.unit,
     direction: measure.direction === 'HIGHER_IS_BETTER' ? 1 : -1,
     mcid: measure.mcid,
+    mcidPercentOfBaseline: measure.mcidPercentOfBaseline ?? null,
+    thresholdKind: measure.thresholdKind,
     minCellSize: k,
     overall: outcomeCell(overall, tooSmall(overall.n, k), measure, k),
     histogram,
