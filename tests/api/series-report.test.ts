@@ -513,7 +513,7 @@ describe('the assessment and plan written for the report', () => {
     const audited = await db.orm.em
       .fork()
       .execute(
-        `select count(*)::int as n from audit_event where operation = 'Mutation.writeReportSummary' and client_id = ? and outcome = 'ALLOWED'`,
+        `select count(*)::int as n from audit_event where operation = 'Mutation.writeReportSummary' and client_ids @> array[?::uuid] and outcome = 'ALLOWED'`,
         [ids.client],
       );
     expect(audited[0]?.n).toBe(3);
