@@ -151,6 +151,10 @@ beforeAll(async () => {
       value,
     });
   }
+  // The assessment written for the report: what the report prints reaches the client's data too.
+  await must('mutation($id: ID!) { writeReportSummary(seriesId: $id, input: { assessment: "Less guarding", plan: "Weekly" }) { id } }', {
+    id: seriesId,
+  });
   // A booked appointment in three days: the appointment fields reach a client's data too.
   const booked = await must('mutation($input: AddAppointmentInput!) { addAppointment(input: $input) { id } }', {
     input: { seriesId, date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), time: '10:00' },
@@ -233,6 +237,7 @@ describe('every path from a root field to a client’s data is audited as a read
       'RecordCorrection via viewer.client.latestObservations.enteredInError',
     ]);
     expect(checked.length).toBeGreaterThan(20);
-    expect(refusedToAll.map((entry) => entry.split(' via ')[0])).toEqual(['SoapNotes']);
+    // Through `viewer` only the client comes, and the staff-only notes (SOAP, the report's assessment) are refused to them.
+    expect(refusedToAll.map((entry) => entry.split(' via ')[0])).toEqual(['ReportSummary', 'SoapNotes']);
   }, 120_000);
 });
