@@ -58,7 +58,8 @@ describe('the migration to one audit row per request (client_ids)', () => {
        values (gen_random_uuid(), '2026-03-02T12:00:00Z', null, 'THERAPIST', 'Query.clients', ?, array[?, ?]::uuid[], 'ALLOWED', '127.0.0.1', gen_random_uuid())`,
       [clinicId, clientId, other],
     );
-    await orm.migrator.down();
+    // Every later migration reverted too (not only the last), back to the shape before `client_ids`.
+    await orm.migrator.down({ to: before });
     const split = await em.execute(`select client_id from audit_event where operation = 'Query.clients' order by client_id`);
     expect(split.map((row) => row.client_id)).toEqual([clientId, other].sort());
     expect((await em.execute(`select client_id from audit_event where id = ?`, [read]))[0]?.client_id).toBe(clientId);
