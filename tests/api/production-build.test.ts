@@ -178,6 +178,7 @@ describe('the production build', () => {
       expect(signIn.data?.signIn.role).toBe('ADMIN');
       const viewer = await graphql('{ viewer { role clinic { name timeZone } } clients { totalCount } }', {}, signIn.data?.signIn.token);
       expect(viewer).toEqual({
+        status: 200,
         data: { viewer: { role: 'ADMIN', clinic: { name: 'Built Clinic', timeZone: 'Europe/Berlin' } }, clients: { totalCount: 0 } },
       });
       // Production mode: no introspection.
