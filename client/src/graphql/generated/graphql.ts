@@ -220,6 +220,7 @@ export type MeasureDirection =
 
 /** What a measure quantifies. */
 export type MeasureKind =
+  | 'DIARY'
   | 'FLEXIBILITY'
   | 'PAIN'
   | 'QUESTIONNAIRE'
@@ -255,6 +256,18 @@ export type PainTolerance =
   | 'LOW'
   | 'MODERATE';
 
+/** Pregnancy at intake: weeks of gestation and whether the obstetric care provider cleared massage. */
+export type PregnancyInput = {
+  /** Who gave clearance (name and role), up to 200 characters; required with clearance. */
+  clearedBy?: string | null | undefined;
+  /** When clearance was given; required with clearance, not after the interview. */
+  clearedOn?: string | null | undefined;
+  /** Completed weeks of gestation, 1-42. */
+  gestationWeeks: number;
+  /** The obstetric care provider (midwife, obstetrician, GP) cleared massage. */
+  obstetricClearance: boolean;
+};
+
 /** Pressure the client prefers. */
 export type PressurePreference =
   | 'DEEP'
@@ -286,6 +299,8 @@ export type RecordIntakeInput = {
   painTolerance?: PainTolerance | null | undefined;
   /** Past conditions, injuries, surgeries, up to 4000 characters. */
   pastConditions?: string | null | undefined;
+  /** Set when the client is pregnant; null or absent when not. */
+  pregnancy?: PregnancyInput | null | undefined;
   /** Preferred pressure. */
   pressurePreference?: PressurePreference | null | undefined;
   /** Red flags, each up to 200 characters. */
