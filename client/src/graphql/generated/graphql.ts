@@ -256,6 +256,11 @@ export type PainTolerance =
   | 'LOW'
   | 'MODERATE';
 
+/** RED_FLAG: stop and refer the same day; CONTRAINDICATION: treat only with obstetric clearance, adapting the work. */
+export type PregnancyCautionKind =
+  | 'CONTRAINDICATION'
+  | 'RED_FLAG';
+
 /** Pregnancy at intake: weeks of gestation and whether the obstetric care provider cleared massage. */
 export type PregnancyInput = {
   /** Who gave clearance (name and role), up to 200 characters; required with clearance. */
@@ -829,7 +834,7 @@ export type IntakeFormQueryVariables = Exact<{
 }>;
 
 
-export type IntakeFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string }> };
+export type IntakeFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string }>, pregnancyCautions: Array<{ code: string, kind: PregnancyCautionKind, text: string }> };
 
 export type RecordIntakeMutationVariables = Exact<{
   clientId: string | number;
@@ -2048,6 +2053,11 @@ export const IntakeFormDocument = new TypedDocumentString(`
   conditions {
     code
     name
+  }
+  pregnancyCautions {
+    code
+    kind
+    text
   }
 }
     `) as unknown as TypedDocumentString<IntakeFormQuery, IntakeFormQueryVariables>;
