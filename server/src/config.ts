@@ -32,6 +32,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The database pool and how long anything may wait on PostgreSQL (db/orm-config.ts has the defaults' reasons). */
   database: DatabaseSettings;
+  /** Streaming replicas for heavy reads (`FASCIA_READ_REPLICA_URLS`); empty: every read on the primary. */
+  readReplicaUrls: string[];
+  /** A replica that has not replayed what the primary wrote this long ago is left out (`FASCIA_READ_REPLICA_MAX_LAG_MS`). */
+  readReplicaMaxLagMs: number;
   /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
   shutdownGraceMs: number;
   /** Port of the embedded PostgreSQL; undefined: the one it used before (kept beside its data), or a free one. */
@@ -202,6 +206,25 @@ function parsePublicUrl(name: string, raw: string | undefined, port: number): st
   return url.href.replace(/\/+$/, '');
 }
 
+function isPostgresUrl(raw: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(raw)) return false;
+  try {
+    return new URL(raw).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `FASCIA_READ_REPLICA_URLS`: comma-separated postgres:// URLs of streaming replicas of DATABASE_URL's database. */
+export function parseReplicaUrls(name: string, raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const urls = raw.split(',').map((item) => item.trim());
+  const bad = urls.findIndex((url) => !isPostgresUrl(url));
+  if (bad >= 0)
+    throw new ConfigError(`${name} must be comma-separated postgres:// or postgresql:// URLs with a host; item ${bad + 1} is not`);
+  return urls;
+}
+
 /** Reads and validates the configuration once, at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -238,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         3_600_000,
       ),
     },
+    readReplicaUrls: parseReplicaUrls('FASCIA_READ_REPLICA_URLS', env.FASCIA_READ_REPLICA_URLS),
+    readReplicaMaxLagMs: parseWhole('FASCIA_READ_REPLICA_MAX_LAG_MS', env.FASCIA_READ_REPLICA_MAX_LAG_MS, 5_000, 100, 600_000),
     shutdownGraceMs: parseWhole('FASCIA_SHUTDOWN_GRACE_MS', env.FASCIA_SHUTDOWN_GRACE_MS, 5_000, 0, 300_000),
     metricsPort: env.FASCIA_METRICS_PORT ? parsePort('FASCIA_METRICS_PORT', env.FASCIA_METRICS_PORT, 0) : undefined,
     metricsToken: parseMetricsToken('FASCIA_METRICS_TOKEN', env.FASCIA_METRICS_TOKEN),

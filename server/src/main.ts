@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { ReadReplicas } from './db/read-replicas.js';
 import { demoAnchorDate, seedDemoDataIfEmpty } from './demo/seed.js';
 import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     ...(config.production || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { colorize: true } } }),
   });
   const database = await openDatabase(config, log);
+  let readReplicas: ReadReplicas | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       log.info({ ms: Date.now() - started }, 'requests drained, HTTP server closed');
       // After the HTTP server: requests in flight may still schedule reminders; then the jobs being sent finish.
       await notifications?.stop();
+      await readReplicas?.close();
       await database.close();
       log.info({ ms: Date.now() - started }, 'shutdown complete');
     } finally {
@@ -55,6 +58,16 @@ async function main(): Promise<void> {
       log.warn(
         'No account exists yet, so nobody can sign in: create a clinic and its admin with `pnpm fascia clinic:create` (docs/clinic-setup.md).',
       );
+    }
+    if (config.readReplicaUrls.length > 0) {
+      const { poolMax, acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config.database;
+      readReplicas = await ReadReplicas.open(database.orm, config.readReplicaUrls, {
+        maxLagMs: config.readReplicaMaxLagMs,
+        poolMax,
+        timeouts: { acquireMs: acquireTimeoutMs, statementMs: statementTimeoutMs, idleInTransactionMs: idleInTransactionTimeoutMs },
+        log,
+      });
+      log.info({ replicas: readReplicas.status() }, 'heavy reads go to read replicas when they may answer');
     }
     notifications = await startNotifications({
       orm: database.orm,
@@ -79,6 +92,7 @@ async function main(): Promise<void> {
       shutdownGraceMs: config.shutdownGraceMs,
       metricsToken: config.metricsToken,
       devMailbox: notifications.catcher,
+      readReplicas,
     });
     if (config.metricsPort !== undefined) {
       const metricsPort = await http.listenMetrics(config.metricsPort, config.host);
@@ -88,6 +102,7 @@ async function main(): Promise<void> {
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {
     await notifications?.stop();
+    await readReplicas?.close();
     await database.close();
     throw error;
   }

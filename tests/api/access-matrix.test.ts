@@ -292,6 +292,12 @@ const rules: Record<string, Rule> = {
     variables: async (t) => ({ id: await t.freshSeries() }),
     expect: treatA1,
   },
+  writeReportSummary: {
+    document:
+      'mutation($id: ID!) { writeReportSummary(seriesId: $id, input: { assessment: "Neck pain halved", plan: "Two more visits" }) { id } }',
+    variables: (t) => ({ id: t.seriesId }),
+    expect: treatA1,
+  },
   recordSession: {
     document: 'mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }',
     variables: (t) => ({ input: neckVisit(t.seriesId, '2026-01-12T15:00:00Z', 5, 3) }),
@@ -432,6 +438,7 @@ let api: TestApi;
 let targets: Targets;
 const accounts = {} as Record<Exclude<Persona, 'anonymous'>, TestAccount>;
 
+// Two clinics, seven accounts and a visit: a minute is not always enough on a loaded machine.
 beforeAll(async () => {
   db = await createTestDatabase();
   const therapistA = await createClinicWithTherapist(db, { clinicName: 'A' });
@@ -545,7 +552,7 @@ beforeAll(async () => {
   };
   // The calendar rule needs one appointment of therapist A to show.
   await targets.freshAppointment();
-});
+}, 180_000);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();
@@ -597,6 +604,22 @@ describe('access matrix', () => {
     const [other, none] = await Promise.all([probe(targets.clientId), probe(missing)]);
     expect(other.errors?.[0]?.message.replace(targets.clientId, 'ID')).toBe(none.errors?.[0]?.message.replace(missing, 'ID'));
     expect(other.errors?.[0]?.extensions).toEqual(none.errors?.[0]?.extensions);
+  });
+
+  test('the assessment written for the report is for clinic staff, like the SOAP notes', async () => {
+    const query = 'query($id: ID!) { series(id: $id) { id reportSummary { assessment } } }';
+    const written = await api.request(
+      'mutation($id: ID!) { writeReportSummary(seriesId: $id, input: { assessment: "Staff words only" }) { id } }',
+      { id: targets.seriesId },
+      { as: accounts.therapistA },
+    );
+    expect(written.errors).toBeUndefined();
+    const staff = await api.request(query, { id: targets.seriesId }, { as: accounts.adminA });
+    expect(staff.data?.series.reportSummary.assessment).toBe('Staff words only');
+    const client = await api.request(query, { id: targets.seriesId }, { as: accounts.clientA1 });
+    expect(client.data?.series.id).toBe(targets.seriesId);
+    expect(client.data?.series.reportSummary).toBeNull();
+    expect(client.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   test('SOAP notes are for clinic staff: the client portal cannot read them', async () => {

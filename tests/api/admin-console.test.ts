@@ -239,8 +239,8 @@ describe('the audit trail viewer', () => {
   test("a date range counts the clinic's calendar days", async () => {
     // 03:30 UTC on 2 March is still 1 March in Toronto (UTC-5).
     await db.orm.em.fork().execute(
-      `insert into audit_event (id, at, account_id, role, operation, clinic_id, client_id, outcome, address, request_id)
-       values (gen_random_uuid(), '2026-03-02T03:30:00Z', ?, 'THERAPIST', 'Query.series', ?, ?, 'ALLOWED', '127.0.0.1', gen_random_uuid())`,
+      `insert into audit_event (id, at, account_id, role, operation, clinic_id, client_ids, outcome, address, request_id)
+       values (gen_random_uuid(), '2026-03-02T03:30:00Z', ?, 'THERAPIST', 'Query.series', ?, array[?::uuid], 'ALLOWED', '127.0.0.1', gen_random_uuid())`,
       [therapist.accountId, therapist.clinicId, clientId],
     );
     expect((await events({ fromDate: '2026-03-01', toDate: '2026-03-01' })).map((e) => e.at)).toEqual(['2026-03-02T03:30:00.000Z']);

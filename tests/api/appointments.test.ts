@@ -294,7 +294,9 @@ describe('calendars', () => {
     }
     const audited = await db.orm.em
       .fork()
-      .execute<{ n: string }[]>("select count(*) as n from audit_event where operation = 'Feed.calendar' and client_id = ?", [clientId]);
+      .execute<{ n: string }[]>("select count(*) as n from audit_event where operation = 'Feed.calendar' and client_ids = array[?::uuid]", [
+        clientId,
+      ]);
     expect(Number(audited[0]?.n)).toBe(1);
     expect(await must('mutation { revokeCalendarFeed }', {})).toEqual({ revokeCalendarFeed: true });
     expect((await fetch(`${api.url}${link.resetCalendarFeed.path}`)).status).toBe(404);

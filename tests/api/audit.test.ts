@@ -17,7 +17,7 @@ interface AuditRow {
   operation: string;
   outcome: string;
   role: string;
-  client_id: string | null;
+  client_ids: string[];
   clinic_id: string | null;
   account_id: string | null;
   address: string;
@@ -64,23 +64,30 @@ describe('the audit trail', () => {
       operation: 'Query.client',
       outcome: 'ALLOWED',
       role: 'THERAPIST',
-      client_id: clientId,
+      client_ids: [clientId],
       clinic_id: therapist.clinicId,
       account_id: therapist.accountId,
       address: expect.stringMatching(/127\.0\.0\.1/),
     });
   });
 
-  test('a list writes one row per client listed, and the catalogs none', async () => {
+  test('a list writes one row listing every client listed, and the catalogs none', async () => {
     await clinicApi(api).createClient({ familyName: 'Babbage' });
-    const listed = await auditOf(() => api.graphql('{ clients { edges { node { id } } } }'));
-    expect(listed.map((r) => r.operation)).toEqual(['Query.clients', 'Query.clients']);
+    let ids: string[] = [];
+    const listed = await auditOf(async () => {
+      const response = await api.graphql('{ clients { edges { node { id } } } }');
+      ids = response.data?.clients.edges.map((edge: any) => edge.node.id);
+    });
+    expect(ids).toHaveLength(2);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ operation: 'Query.clients', outcome: 'ALLOWED', clinic_id: therapist.clinicId });
+    expect([...(listed[0]?.client_ids ?? [])].sort()).toEqual([...ids].sort());
     expect(await auditOf(() => api.graphql('{ measures { code } }'))).toEqual([]);
   });
 
   test('a change is audited with it; a refused change leaves neither', async () => {
     const recorded = await auditOf(() => clinicApi(api).recordSession(neckVisit(seriesId, '2026-01-06T15:00:00Z', 6, 4)));
-    expect(recorded).toMatchObject([{ operation: 'Mutation.recordSession', outcome: 'ALLOWED', client_id: clientId }]);
+    expect(recorded).toMatchObject([{ operation: 'Mutation.recordSession', outcome: 'ALLOWED', client_ids: [clientId] }]);
     const sessions = await db.count('treatment_session');
     const refused = await auditOf(() =>
       api.graphql('mutation($input: RecordSessionInput!) { recordSession(input: $input) { id } }', {
@@ -97,8 +104,8 @@ describe('the audit trail', () => {
       const rows = await auditOf(() => api.graphql('query($id: ID!) { client(id: $id) { id } }', { id: clientId }));
       // Filed under the caller's clinic, and a second time under the client and clinic whose record it was.
       expect(rows).toMatchObject([
-        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: other.clinicId, client_id: null },
-        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: therapist.clinicId, client_id: clientId },
+        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: other.clinicId, client_ids: [] },
+        { operation: 'Query.client', outcome: 'NOT_FOUND', clinic_id: therapist.clinicId, client_ids: [clientId] },
       ]);
       expect(rows[0]?.detail?.requestedIds).toEqual([clientId]);
     } finally {
@@ -116,8 +123,8 @@ describe('the audit trail', () => {
       expect(response?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       // The caller's row, and the attempt filed under the client whose record it was.
       expect(rows).toMatchObject([
-        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_id: null },
-        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_id: clientId, clinic_id: therapist.clinicId },
+        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_ids: [] },
+        { operation: 'Query.client', outcome: 'DENIED', role: 'RESEARCHER', client_ids: [clientId], clinic_id: therapist.clinicId },
       ]);
     } finally {
       api.actAs(therapist);
@@ -191,7 +198,7 @@ describe('the audit trail', () => {
       const unused = await auditOf(() =>
         api.graphql('query($id: ID!) { client(id: $id) { id } }', { id: clientId, ids: junk, more: { clientId: junk } }),
       );
-      expect(unused.filter((row) => row.client_id === null)).toHaveLength(1);
+      expect(unused.filter((row) => row.client_ids.length === 0)).toHaveLength(1);
       expect(unused[0]?.detail).toEqual({ requestedIds: [clientId] });
       // Inline, in the document itself.
       api.actAs(other);
@@ -231,6 +238,63 @@ describe('the audit trail', () => {
     expect(mine.data?.myRecordAccess).toContainEqual({ operation: 'Query.client', outcome: 'NOT_FOUND', role: 'THERAPIST' });
   });
 
+  test('a row of many clients is one event per client in the admin’s trail (paged by cursor) and in each client’s record access', async () => {
+    const clinic = clinicApi(api);
+    await clinic.createClient({ familyName: 'Curie' });
+    const client = await clientAccount();
+    const listed = await auditOf(() => api.graphql('{ clients { edges { node { id } } } }'));
+    expect(listed).toHaveLength(1);
+    const clientIds = listed[0]?.client_ids ?? [];
+    expect(clientIds.length).toBeGreaterThanOrEqual(3);
+    const admin = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
+    const trail = '{ auditTrail(operation: "Query.clients", first: 200) { id at clientId cursor operation outcome role } }';
+    const events = (await api.request(trail, {}, { as: admin })).data?.auditTrail as any[];
+    const latest = events.filter((event) => event.at === events[0].at);
+    expect(latest.map((event) => event.clientId).sort()).toEqual([...clientIds].sort());
+    expect(latest.every((event) => event.operation === 'Query.clients' && event.outcome === 'ALLOWED' && event.role === 'THERAPIST')).toBe(
+      true,
+    );
+    // Every event of the trail has an id of its own, and pages of one walk them all in the same order.
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page <= events.length; page++) {
+      const response: { data?: any } = await api.request(
+        'query($after: String) { auditTrail(operation: "Query.clients", first: 1, after: $after) { id cursor } }',
+        { after },
+        { as: admin },
+      );
+      const [event]: { id: string; cursor: string }[] = response.data?.auditTrail ?? [];
+      if (!event) break;
+      paged.push(event.id);
+      after = event.cursor;
+    }
+    expect(paged).toEqual(events.map((event) => event.id));
+    // The client sees the same event, with the same id, in their record's access.
+    const mine = (await api.request('{ myRecordAccess(first: 200) { id operation outcome role } }', {}, { as: client })).data
+      ?.myRecordAccess as any[];
+    const theirs = latest.find((event) => event.clientId === clientId);
+    expect(mine).toContainEqual({ id: theirs.id, operation: 'Query.clients', outcome: 'ALLOWED', role: 'THERAPIST' });
+    // The CSV download lists the same events.
+    const csv = await fetch(`${api.url}/audit/export.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ operation: 'Query.clients' }),
+    });
+    const lines = (await csv.text()).trimEnd().split('\r\n').slice(1);
+    expect(lines.map((line) => line.split(',')[6])).toEqual(events.map((event) => event.clientId));
+  });
+
+  test('"who read client X" is answered from the GIN index on client_ids', async () => {
+    const em = db.orm.em.fork();
+    const plan = await em.transactional(async (tx) => {
+      // A small table is scanned whole by choice; forbid that to see whether the index can serve the search.
+      await tx.execute('set local enable_seqscan = off');
+      return tx.execute<{ 'QUERY PLAN': string }[]>('explain select id from audit_event where client_ids @> array[?::uuid]', [clientId]);
+    });
+    expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('audit_event_client_ids_index');
+  });
+
   test('a client’s data read from any root field is audited as a read of that client (an admin through accounts)', async () => {
     await clientAccount();
     const admin = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
@@ -242,7 +306,7 @@ describe('the audit trail', () => {
       );
       expect(response.errors).toBeUndefined();
     });
-    expect(rows.filter((row) => row.client_id === clientId)).toMatchObject([
+    expect(rows.filter((row) => row.client_ids.includes(clientId))).toMatchObject([
       { operation: 'Query.accounts', outcome: 'ALLOWED', role: 'ADMIN' },
     ]);
   });

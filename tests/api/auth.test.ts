@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type GraphQLResponse, startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, createTestAccount, type TestAccount, type TherapistAccount } from '../support/factories.js';
+import { scaledMs } from '../support/machine.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -69,6 +70,10 @@ function dataOf(response: GraphQLResponse): Record<string, any> {
 }
 
 const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+/** Each sign-in hashes a password (about 250 ms here, seconds on a busy machine): tests with many of them get longer. */
+const slow = { timeout: scaledMs(60_000) };
+const slower = { timeout: scaledMs(120_000) };
 
 function sessionCookie(headers: IncomingHttpHeaders): string {
   const cookie = headers['set-cookie']?.find((c) => c.startsWith('fascia_session='));
@@ -161,7 +166,7 @@ describe('failed sign-ins tell nothing', () => {
     expect(unknown.headers['set-cookie']).toBeUndefined();
   });
 
-  test('… and take the same time: an unknown email is checked against a dummy hash', async () => {
+  test('… and take the same time: an unknown email is checked against a dummy hash', slow, async () => {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     async function timed(email: string): Promise<number> {
       await sql('delete from sign_in_attempt');
@@ -185,7 +190,7 @@ describe('failed sign-ins tell nothing', () => {
     const ratio = median(unknown) / median(known);
     expect(ratio, `medians: unknown ${median(unknown)} ms, known ${median(known)} ms`).toBeGreaterThan(0.5);
     expect(ratio, `medians: unknown ${median(unknown)} ms, known ${median(known)} ms`).toBeLessThan(2);
-  }, 60_000);
+  });
 });
 
 describe('sign-in throttling: slow down per (account, address) and per address, never lock the owner out', () => {
@@ -210,7 +215,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
     expect((await signIn(account.email, account.password, '127.0.0.3')).errors).toBeUndefined();
   });
 
-  test('the wait doubles with each further failure (exponential back-off), up to 15 minutes', async () => {
+  test('the wait doubles with each further failure (exponential back-off), up to 15 minutes', slow, async () => {
     const account = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
     for (let i = 0; i < 5; i++) await signIn(account.email, 'wrong password', '127.0.0.4');
     const waits: number[] = [];
@@ -227,7 +232,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
       expect(code(await signIn(account.email, 'wrong password', '127.0.0.4'))).toBe('UNAUTHENTICATED');
     }
     expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
-  }, 60_000);
+  });
 
   test('a successful sign-in starts the account’s count again', async () => {
     const account = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
@@ -236,7 +241,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
     for (let i = 0; i < 4; i++) expect(code(await signIn(account.email, 'wrong password'))).toBe('UNAUTHENTICATED');
   });
 
-  test('20 failures from one address, whichever emails, slow that address down; other addresses are not affected', async () => {
+  test('20 failures from one address, whichever emails, slow that address down; other addresses are not affected', slow, async () => {
     for (let i = 0; i < 20; i++)
       expect(code(await signIn(`guess-${i}@test.example.com`, 'password guess', '127.0.0.5'))).toBe('UNAUTHENTICATED');
     const limited = await signIn(therapist.email, therapist.password, '127.0.0.5');
@@ -246,7 +251,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
     const [row] = await sql<{ n: string }>(`select count(*) as n from sign_in_attempt where address = '127.0.0.5'`);
     // Refused attempts are not recorded, so they do not push the retry time away.
     expect(Number(row?.n)).toBe(20);
-  }, 60_000);
+  });
 
   test('attempts at the same moment cannot slip past the limit (several server instances count in PostgreSQL)', async () => {
     const account = await createTestAccount(db, { role: 'ADMIN', clinicId: therapist.clinicId });
@@ -255,7 +260,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
     expect(codes).toEqual([...Array(3).fill('RATE_LIMITED'), ...Array(5).fill('UNAUTHENTICATED')]);
   });
 
-  test('a burst of sign-ins is hashed on its own bounded pool: others’ requests keep their latency, overflow is 429', async () => {
+  test('a burst of sign-ins is hashed on its own bounded pool: others’ requests keep their latency, overflow is 429', slower, async () => {
     const read = async () => {
       // A real client retries SERVICE_UNAVAILABLE; here it must never be needed.
       const started = performance.now();
@@ -285,7 +290,7 @@ describe('sign-in throttling: slow down per (account, address) and per address, 
       if (code(answer) === 'RATE_LIMITED') expect([answer.status, answer.headers['retry-after']]).toEqual([429, '2']);
     }
     expect(signIns.some((answer) => code(answer) === 'RATE_LIMITED')).toBe(true);
-  }, 120_000);
+  });
 });
 
 describe('session lifetime', () => {

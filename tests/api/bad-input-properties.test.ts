@@ -294,6 +294,11 @@ const mutations: { name: string; query: string; variables: () => Record<string, 
     }),
   },
   {
+    name: 'writeReportSummary',
+    query: 'mutation($id: ID!, $input: ReportSummaryInput!) { writeReportSummary(seriesId: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.series, input: { assessment: 'Pain halved, sleeps through', plan: 'Two more visits, then home care' } }),
+  },
+  {
     name: 'recordSession',
     query: 'mutation($input: RecordSessionInput!, $key: String) { recordSession(input: $input, idempotencyKey: $key) { id } }',
     variables: () => ({ input: neckVisit(ids.series, '2026-01-19T15:00:00Z', 4, 3), key: nextKey() }),

@@ -179,10 +179,21 @@ describe('caseload', () => {
     expect(adams.headline).toEqual({ baseline: 7, latest: 4, change: -3, mcidReached: true });
   });
 
-  test('reading the caseload is audited, one row per client listed', async () => {
+  test('reading the caseload is audited: one row listing the clients of the page', async () => {
     const before = await db.count('audit_event');
-    await caseload({ flag: 'WORSENING' });
+    const page = await caseload({ sort: 'CLIENT_NAME' });
     expect((await db.count('audit_event')) - before).toBe(1);
+    const [row] = await db.orm.em
+      .fork()
+      .execute<{ operation: string; client_ids: string[] }[]>('select operation, client_ids from audit_event order by at desc limit 1');
+    const listed = await db.orm.em
+      .fork()
+      .execute<{ client_id: string }[]>('select distinct client_id from treatment_series where id in (?)', [
+        page.edges.map((e: any) => e.node.series.id),
+      ]);
+    expect(row?.operation).toBe('Query.caseload');
+    expect(listed).toHaveLength(6);
+    expect([...(row?.client_ids ?? [])].sort()).toEqual(listed.map((c) => c.client_id).sort());
   });
 
   test('a therapist sees the series they treat; an admin the whole clinic', async () => {

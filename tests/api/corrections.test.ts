@@ -485,13 +485,13 @@ describe('the audit trail', () => {
     await voidSession(visits[0]?.sessionId as string);
     const rows = await db.orm.em
       .fork()
-      .execute<{ operation: string; outcome: string; client_id: string }[]>(
-        `select operation, outcome, client_id from audit_event where client_id = ? and operation in ('Mutation.amendObservation', 'Mutation.markSessionEnteredInError') order by at`,
+      .execute<{ operation: string; outcome: string; client_ids: string[] }[]>(
+        `select operation, outcome, client_ids from audit_event where client_ids @> array[?::uuid] and operation in ('Mutation.amendObservation', 'Mutation.markSessionEnteredInError') order by at`,
         [clientId],
       );
     expect(rows).toEqual([
-      { operation: 'Mutation.amendObservation', outcome: 'ALLOWED', client_id: clientId },
-      { operation: 'Mutation.markSessionEnteredInError', outcome: 'ALLOWED', client_id: clientId },
+      { operation: 'Mutation.amendObservation', outcome: 'ALLOWED', client_ids: [clientId] },
+      { operation: 'Mutation.markSessionEnteredInError', outcome: 'ALLOWED', client_ids: [clientId] },
     ]);
   });
 

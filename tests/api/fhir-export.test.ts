@@ -576,14 +576,14 @@ describe('who may export', () => {
     await download(`client=${ids.client}`, accounts.researcher);
     const rows = await db.orm.em
       .fork()
-      .execute<{ role: string; outcome: string; client_id: string | null; detail: any }[]>(
-        `select role, outcome, client_id, detail from audit_event where operation = 'Export.fhirBundle' and at >= ? order by at`,
+      .execute<{ role: string; outcome: string; client_ids: string[]; detail: any }[]>(
+        `select role, outcome, client_ids, detail from audit_event where operation = 'Export.fhirBundle' and at >= ? order by at`,
         [before],
       );
-    expect(rows.map((r) => [r.role, r.outcome, r.client_id])).toEqual([
-      ['CLIENT', 'ALLOWED', ids.client],
-      ['THERAPIST', 'NOT_FOUND', null],
-      ['RESEARCHER', 'DENIED', null],
+    expect(rows.map((r) => [r.role, r.outcome, r.client_ids])).toEqual([
+      ['CLIENT', 'ALLOWED', [ids.client]],
+      ['THERAPIST', 'NOT_FOUND', []],
+      ['RESEARCHER', 'DENIED', []],
     ]);
     expect(rows[0]?.detail).toMatchObject({ scope: 'series' });
     expect(rows[1]?.detail).toEqual({ requestedIds: [ids.client] });

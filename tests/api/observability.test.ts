@@ -120,4 +120,26 @@ describe('Prometheus metrics', () => {
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain('fascia_http_requests_total{operation="/metrics",status="404"} 1');
   });
+  test('an unknown path below any API prefix is a 404, never the app shell; client-side routes get the shell', async () => {
+    const { url } = await start();
+    for (const target of [
+      '/metrics/x',
+      '/health',
+      '/health/x',
+      '/fhir/x',
+      '/research/x',
+      '/audit/x',
+      '/reports/x',
+      '/dev/x',
+      '/graphiql/x',
+    ]) {
+      const response = await fetch(`${url}${target}`);
+      expect({ target, status: response.status, body: await response.text() }).toEqual({ target, status: 404, body: 'Not found' });
+    }
+    for (const target of ['/', '/calendar', '/clients/123', '/portal/history', '/researchers-guide']) {
+      const response = await fetch(`${url}${target}`);
+      expect({ target, status: response.status }).toEqual({ target, status: 200 });
+      expect(await response.text()).toContain('<title>Fascia</title>');
+    }
+  });
 });

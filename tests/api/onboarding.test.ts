@@ -277,8 +277,8 @@ describe('red flags', () => {
     expect(resolved.redFlags).toEqual(['Unexplained weight loss', 'Night pain']);
     expect(resolved.redFlagsResolutionNote).toBe('Cleared by Dr Roy, 2026-03-05');
     expect(resolved.redFlagsResolvedAt).not.toBeNull();
-    const [audit] = await db.orm.em.fork().execute(`select operation, client_id, outcome from audit_event order by at desc limit 1`);
-    expect(audit).toMatchObject({ operation: 'Mutation.resolveRedFlags', client_id: clientId });
+    const [audit] = await db.orm.em.fork().execute(`select operation, client_ids, outcome from audit_event order by at desc limit 1`);
+    expect(audit).toMatchObject({ operation: 'Mutation.resolveRedFlags', client_ids: [clientId] });
     expect(await db.count('audit_event')).toBeGreaterThan(audits);
 
     expect(refusal(await resolve('again'))).toEqual({ code: 'BAD_USER_INPUT', field: 'clientId', rule: 'already-resolved' });

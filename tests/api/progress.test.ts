@@ -8,7 +8,7 @@ let db: TestDatabase;
 let api: TestApi;
 let therapist: TherapistAccount;
 
-const measureFields = `measureCode regionCode side baseline latest change percentChange mcid mcidReached points slopePerWeek trendPoints
+const measureFields = `measureCode regionCode side baseline latest change percentChange mcid mcidPercentOfBaseline thresholdKind mcidReached points slopePerWeek trendPoints
   sessionChanges { visitNumber pre post change } meanSessionChange unpairedSessions`;
 const progressQuery = `query($id: ID!) { series(id: $id) { progress {
   measures { ${measureFields} } diary { ${measureFields} }
@@ -167,6 +167,7 @@ describe('series progress', () => {
       change: -3,
       percentChange: -50,
       mcid: 2,
+      thresholdKind: 'MCID',
       mcidReached: true,
       points: 3,
       trendPoints: 3,
@@ -185,7 +186,8 @@ describe('series progress', () => {
     const rotation = progress.measures.filter((m: any) => m.measureCode === 'CERVICAL_ROTATION');
     // Only LEFT was measured: one row, no RIGHT row.
     expect(rotation.map((m: any) => m.side)).toEqual(['LEFT']);
-    // Pre values 60, 64, 72 on weeks 0, 1, 3: change +12 (+20 %) >= MCID 10 -> reached.
+    // Pre values 60, 64, 72 on weeks 0, 1, 3: change +12 (+20 %) >= 10, the catalog's MDC (Fletcher & Bandy 2008) -> reached,
+    // and said to be an MDC: a change beyond measurement error, not a clinically important one.
     // slope: y - mean(196/3) = -16/3, -4/3, 20/3; Sxy = (64 + 4 + 100)/9 = 168/9; / (42/9) = 4 per week.
     // pair: visit 4 72 -> 75 (+3); visits 1 and 2 have only a pre value.
     expect(rotation[0]).toMatchObject({
@@ -194,6 +196,8 @@ describe('series progress', () => {
       change: 12,
       percentChange: 20,
       mcid: 10,
+      mcidPercentOfBaseline: null,
+      thresholdKind: 'MDC',
       mcidReached: true,
       points: 3,
       sessionChanges: [{ visitNumber: 3, pre: 72, post: 75, change: 3 }],
@@ -267,6 +271,8 @@ describe('series progress', () => {
         change: 0,
         percentChange: 0,
         mcid: 2,
+        mcidPercentOfBaseline: null,
+        thresholdKind: 'MCID',
         mcidReached: null,
         points: 1,
         slopePerWeek: null,
@@ -321,13 +327,22 @@ describe('series progress', () => {
 });
 
 describe('questionnaire scores and who may read', () => {
-  test('PSFS: higher is better; FIQR: no published MCID, so "reached" is unknown, never false', async () => {
+  test('PSFS: higher is better; FIQR: the MCID is 14% of the baseline', async () => {
     const progress = await progressOf(seriesC);
     const byCode = Object.fromEntries(progress.measures.map((m: any) => [m.measureCode, m]));
     // PSFS mean rating 3 -> 6: +3 >= MCID 2 -> reached (with the sign of pain it would not be).
     expect(byCode.PSFS).toMatchObject({ baseline: 3, latest: 6, change: 3, percentChange: 100, mcid: 2, mcidReached: true });
-    // FIQR 50 -> 30: -20 (-40 %), MCID null.
-    expect(byCode.FIQR).toMatchObject({ baseline: 50, latest: 30, change: -20, percentChange: -40, mcid: null, mcidReached: null });
+    // FIQR 50 -> 30: -20 (-40 %); the MCID is 14% of the baseline (Bennett 2009): 7 points from 50 -> reached.
+    expect(byCode.FIQR).toMatchObject({
+      baseline: 50,
+      latest: 30,
+      change: -20,
+      percentChange: -40,
+      mcid: 7,
+      mcidPercentOfBaseline: 14,
+      thresholdKind: 'MCID',
+      mcidReached: true,
+    });
     expect(byCode.FIQR.slopePerWeek).toBeCloseTo(-20, 10);
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
+import { scaledMs } from '../support/machine.js';
 import { bookIn, clientWithSeries, icsStart } from '../support/reminders.js';
 import { killLeftoverServers, type ServerProcess, startServerProcess } from '../support/server-process.js';
 
@@ -54,7 +55,7 @@ describe('the reminder queue in two server instances', () => {
         const rows = await db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from reminder where status = 'SENT'`);
         expect(Number(rows[0]?.n)).toBe(12);
       },
-      { timeout: 60_000, interval: 250 },
+      { timeout: scaledMs(60_000), interval: 250 },
     );
     // Every job finished (none left to retry or run again) before counting what arrived.
     await vi.waitFor(
@@ -62,7 +63,7 @@ describe('the reminder queue in two server instances', () => {
         const jobs = await db.orm.em.fork().execute<{ state: string }[]>(`select state from pgboss.job where name = 'reminder'`);
         expect(jobs.map((j) => j.state)).toEqual(Array(12).fill('completed'));
       },
-      { timeout: 30_000, interval: 250 },
+      { timeout: scaledMs(30_000), interval: 250 },
     );
     const mails = await catcher.messages();
     expect(mails).toHaveLength(12);

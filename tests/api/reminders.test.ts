@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
+import { scaledMs } from '../support/machine.js';
 import { bookIn, clientWithSeries, icsStart, makeDueNow, remindersOf } from '../support/reminders.js';
 
 let db: TestDatabase;
@@ -56,7 +57,7 @@ async function mailTo(address: string) {
   return (await catcher.messages()).filter((m) => m.to.includes(address));
 }
 
-const waitLong = { timeout: 30_000, interval: 200 };
+const waitLong = { timeout: scaledMs(30_000), interval: 200 };
 
 describe('appointment reminders', () => {
   test('a reminder is sent once, with an .ics attachment that parses and holds the appointment’s start', async () => {

@@ -1,5 +1,4 @@
 import { seedResearchNetwork } from '@fascia/server/demo/research-network.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
 import { checkCohortFilter } from '@fascia/server/modules/research/research.input.js';
 import { histogramBounds, outcomeStatement } from '@fascia/server/modules/research/research.sql.js';
@@ -7,6 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 import { createClinicWithTherapist, createTestAccount, type TestAccount } from '../support/factories.js';
 import { addResearchClient, type VisitSpec } from '../support/research-data.js';
 
@@ -96,11 +96,9 @@ async function plantTargets(db: TestDatabase): Promise<Setting['targets']> {
 }
 
 async function setUp(kind: 'network' | 'demo'): Promise<Setting> {
-  const db = await createTestDatabase();
+  const db = kind === 'network' ? await createTestDatabase() : await createDemoDatabase();
   if (kind === 'network') {
     await db.orm.em.fork().transactional((tx) => seedResearchNetwork(tx, log, { clients: 600, anchorDate: '2026-11-20', seed: 99 }));
-  } else {
-    await seedDemoData(db.orm.em.fork(), log);
   }
   const targets = await plantTargets(db);
   const researchers: [TestAccount, TestAccount] = [

@@ -524,10 +524,10 @@ describe('audit and input', () => {
     await outcomes(filter);
     const rows = await db.orm.em
       .fork()
-      .execute<{ role: string; operation: string; client_id: string | null; detail: any }[]>(
-        `select role, operation, client_id, detail from audit_event where operation = 'Query.cohortOutcomes' order by at desc limit 1`,
+      .execute<{ role: string; operation: string; client_ids: string[]; detail: any }[]>(
+        `select role, operation, client_ids, detail from audit_event where operation = 'Query.cohortOutcomes' order by at desc limit 1`,
       );
-    expect(rows[0]).toMatchObject({ role: 'RESEARCHER', client_id: null });
+    expect(rows[0]).toMatchObject({ role: 'RESEARCHER', client_ids: [] });
     expect(rows[0]?.detail).toMatchObject({
       measureCode: 'NPRS',
       filter: { sex: 'FEMALE', ageBands: ['AGE_30_39'], modalityMatch: 'ANY' },

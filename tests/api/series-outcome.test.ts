@@ -1,4 +1,3 @@
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import {
   amendObservation,
   amendQuestionnaireResponse,
@@ -10,16 +9,15 @@ import {
 import { findInstrument } from '@fascia/server/modules/instruments/instrument-catalog.js';
 import { refreshSeriesOutcomes, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
 import { recordObservation, recordSession } from '@fascia/server/modules/recording/recording.service.js';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createDemoDatabase();
   // The demo data is written through the services, which keep each series' outcomes as they go.
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
 }, 240_000);
 afterAll(async () => {
   await db?.drop();

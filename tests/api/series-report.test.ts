@@ -27,7 +27,7 @@ const progressFields = `measures { ...m } diary { ...m }
   attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow plannedPerWeek attendedPerWeek }
   dose { totalMinutes byModality { code side minutes sessions } byRegion { code side minutes sessions } }`;
 const measureFragment = `fragment m on MeasureProgressNode { measureCode regionCode side unit baseline baselineAt latest latestAt change percentChange
-  mcid mcidReached points slopePerWeek trendPoints meanSessionChange unpairedSessions sessionChanges { visitNumber } }`;
+  mcid mcidPercentOfBaseline thresholdKind mcidReached points slopePerWeek trendPoints meanSessionChange unpairedSessions sessionChanges { visitNumber } }`;
 
 async function progressOf(seriesId: string, range: { from?: string; to?: string } = {}) {
   const response = await api.graphql(
@@ -100,8 +100,11 @@ function expectedMeasureRows(m: any): string[] {
       : `Trend per week ${signed(m.slopePerWeek, 2)}${unit} (${plural(m.trendPoints, 'value')})`,
   ];
   if (m.points >= 2 && m.mcid !== null) {
-    const mcid = `MCID ${fixed(m.mcid, d)}${unit}`;
-    rows.push(m.mcidReached ? `${mcid} reached: improved` : `${mcid} not reached`);
+    // An MDC (most range-of-motion thresholds) is worded as detectable, never as clinically important.
+    const relative = m.mcidPercentOfBaseline === null ? '' : ` (${m.mcidPercentOfBaseline}% of baseline)`;
+    const threshold = `Threshold ${m.thresholdKind} ${fixed(m.mcid, d)}${unit}${relative}`;
+    const words = m.thresholdKind === 'MDC' ? 'minimal detectable change' : 'clinically important change';
+    rows.push(m.mcidReached ? `${threshold} reached: ${words}, improved` : `${threshold} not reached`);
   }
   if (m.meanSessionChange !== null)
     rows.push(`Within visits ${signed(m.meanSessionChange, d + 1)}${unit} mean (${plural(m.sessionChanges.length, 'visit')})`);
@@ -412,11 +415,11 @@ describe('audit and the GraphQL print view', () => {
     const rows = await db.orm.em
       .fork()
       .execute(
-        `select account_id, client_id, outcome, detail from audit_event where operation = 'Report.seriesReport' and detail->>'recipient' = ?`,
+        `select account_id, client_ids, outcome, detail from audit_event where operation = 'Report.seriesReport' and detail->>'recipient' = ?`,
         [marker],
       );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ account_id: therapist.accountId, client_id: ids.client, outcome: 'ALLOWED' });
+    expect(rows[0]).toMatchObject({ account_id: therapist.accountId, client_ids: [ids.client], outcome: 'ALLOWED' });
     expect(rows[0]?.detail).toMatchObject({ disclosure: true, seriesId: ids.neck, format: 'PDF', audience: 'CLINICIAN' });
     const seen = await api.request('{ myRecordAccess(first: 200) { operation outcome disclosedTo } }', undefined, { as: accounts.client });
     expect(seen.errors).toBeUndefined();
@@ -449,5 +452,104 @@ describe('audit and the GraphQL print view', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'consent-to-share' });
     const noRecipient = await api.graphql(query, { id: ids.neck });
     expect(noRecipient.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recipient', rule: 'required' });
+  });
+});
+
+describe('the assessment and plan written for the report', () => {
+  const write = (seriesId: string, input: Record<string, unknown>, as: { token: string } = therapist) =>
+    api.request(
+      'mutation($id: ID!, $input: ReportSummaryInput!) { writeReportSummary(seriesId: $id, input: $input) { id reportSummary { assessment plan writtenAt writtenBy } } }',
+      { id: seriesId, input },
+      { as },
+    );
+  const assessment = 'Neck pain down from 7 to 2 /10 over four weeks; rotation near full.';
+  const plan = 'Two visits more, then a home programme; review in six weeks.';
+
+  test('the PDF prints it instead of the SOAP note, says when and by whom; the client’s copy leaves it out', async () => {
+    const written = await write(ids.neck, { assessment: `  ${assessment} `, plan });
+    expect(written.errors).toBeUndefined();
+    const summary = written.data?.writeReportSummary.reportSummary;
+    // Surrounding blanks are not the therapist's words.
+    expect(summary).toMatchObject({ assessment, plan, writtenBy: 'Tess Therapist' });
+    const text = rowsOf(await pdfOf(ids.neck)).join('\n');
+    expect(text).toContain(`Written for this report ${torontoDay(summary.writtenAt)} by Tess Therapist`);
+    expect(text).toContain(`Assessment ${assessment}`);
+    expect(text).toContain(`Plan ${plan}`);
+    expect(text).not.toContain('Upper trapezius trigger points');
+    expect(text).not.toContain('From the visit of');
+    const own = rowsOf((await download(ids.neck, {}, accounts.client)).body).join('\n');
+    expect(own).not.toContain(assessment);
+    // The print view's data says the same.
+    const view = await api.graphql(
+      'query($id: ID!) { series(id: $id) { report(recipient: "Dr. Roe") { assessment plan notesVisitAt summaryWrittenAt summaryWrittenBy } } }',
+      { id: ids.neck },
+    );
+    expect(view.data?.series.report).toEqual({
+      assessment,
+      plan,
+      notesVisitAt: null,
+      summaryWrittenAt: summary.writtenAt,
+      summaryWrittenBy: 'Tess Therapist',
+    });
+  });
+
+  test('a report of days that end before it was written keeps the SOAP note of those days', async () => {
+    const text = rowsOf(await pdfOf(ids.neck, { to: '2026-02-05' })).join('\n');
+    expect(text).toContain('From the visit of 2026-02-02');
+    expect(text).toContain('Plan Two more visits, then home exercise.');
+    expect(text).not.toContain(assessment);
+  });
+
+  test('each save is kept with who and when, and is audited under the client', async () => {
+    const first = await write(ids.neck, { assessment: 'First wording', plan });
+    const second = await write(ids.neck, { assessment, plan });
+    expect(second.errors).toBeUndefined();
+    const rows = await db.orm.em
+      .fork()
+      .execute(`select assessment, written_by_id from report_summary where series_id = ? order by created_at`, [ids.neck]);
+    expect(rows.map((r: any) => r.assessment)).toEqual([assessment, 'First wording', assessment]);
+    expect(new Set(rows.map((r: any) => r.written_by_id))).toEqual(new Set([therapist.accountId]));
+    expect(first.data?.writeReportSummary.reportSummary.assessment).toBe('First wording');
+    const audited = await db.orm.em
+      .fork()
+      .execute(
+        `select count(*)::int as n from audit_event where operation = 'Mutation.writeReportSummary' and client_id = ? and outcome = 'ALLOWED'`,
+        [ids.client],
+      );
+    expect(audited[0]?.n).toBe(3);
+  });
+
+  test('bad input is refused with its field and rule, and nothing is stored', async () => {
+    const count = async () => (await db.orm.em.fork().execute(`select count(*)::int as n from report_summary`))[0]?.n as number;
+    const before = await count();
+    const tooLong = await write(ids.neck, { assessment: 'x'.repeat(4001) });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assessment', rule: 'max-length' });
+    const nul = await write(ids.neck, { plan: 'a\u0000b' });
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'unicode' });
+    for (const seriesId of [ids.otherClinicSeries, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      expect((await write(seriesId, { assessment })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    expect((await write(ids.neck, { assessment }, accounts.client)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await write(ids.neck, { assessment }, accounts.researcher)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count()).toBe(before);
+  });
+
+  test('a later visit’s SOAP note takes over; both empty withdraws the summary', async () => {
+    const withdrawn = await write(ids.neck, { assessment: ' ', plan: null });
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data?.writeReportSummary.reportSummary).toBeNull();
+    let text = rowsOf(await pdfOf(ids.neck)).join('\n');
+    expect(text).toContain('Plan Two more visits, then home exercise.');
+    expect(text).not.toContain(assessment);
+
+    expect((await write(ids.neck, { assessment, plan })).errors).toBeUndefined();
+    const visit = neckVisit(ids.neck, new Date(Date.now() + 60_000).toISOString(), 2, 1);
+    visit.assessment = 'Seen again: pain-free at rest.';
+    visit.plan = 'Discharge at the next visit.';
+    await clinicApi(api).recordSession(visit);
+    text = rowsOf(await pdfOf(ids.neck)).join('\n');
+    expect(text).toContain('Plan Discharge at the next visit.');
+    expect(text).toContain('From the visit of');
+    expect(text).not.toContain(assessment);
   });
 });

@@ -96,7 +96,7 @@ describe('starting the server', () => {
     scaledMs(120_000),
   );
 
-  test('a bad setting stops the start with a message naming it', async () => {
-    await expect(startServerProcess({ PORT: 'eighty' }, 30_000)).rejects.toThrow(/PORT must be a whole number/);
-  }, 60_000);
+  test('a bad setting stops the start with a message naming it', { timeout: scaledMs(60_000) }, async () => {
+    await expect(startServerProcess({ PORT: 'eighty' }, { timeoutMs: scaledMs(30_000) })).rejects.toThrow(/PORT must be a whole number/);
+  });
 });

@@ -4,8 +4,10 @@
  * multi-row `insert ... select from unnest(...)` statements. One therapist of the first clinic
  * treats 200 active series (the caseload target). Deterministic: a seeded generator.
  */
+
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { reporterOfMeasure } from '../support/reporter.js';
 
 export interface BenchData {
   clinicId: string;
@@ -217,6 +219,7 @@ export async function loadBenchData(client: pg.Client, progress: (line: string) 
       ['taken_at', 'timestamptz'],
       ['recorded_by_role', 'text'],
       ['recorded_by_therapist_id', 'uuid'],
+      ['reporter', 'text'],
     ],
     [sessionWriter],
   );
@@ -314,6 +317,7 @@ export async function loadBenchData(client: pg.Client, progress: (line: string) 
               new Date(startedAt + offset).toISOString(),
               'THERAPIST',
               therapistId,
+              reporterOfMeasure(m.code),
             ]);
           }
         }

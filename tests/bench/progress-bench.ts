@@ -31,6 +31,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { pino } from 'pino';
+import { serverNodeOptions } from '../support/server-process.js';
 import { benchShape, loadBenchData, measureGroupsPerSeries } from './bench-data.js';
 import { startBenchDatabase } from './bench-database.js';
 import type { FromServer, ServerMode, ToServer } from './bench-server.js';
@@ -116,9 +117,9 @@ async function startServer(
   started: ChildProcess[],
 ): Promise<BenchServer> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
-  // execArgv carries tsx's loader to the child.
+  // execArgv carries tsx's loader to the child; Fascia gets the heap settings of `pnpm start` too.
   const child = fork(script, [], {
-    execArgv: process.execArgv,
+    execArgv: mode === 'fascia' ? [...serverNodeOptions(), ...process.execArgv] : process.execArgv,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -170,7 +171,7 @@ const measureFields = `measureCode regionCode side unit baseline latest change p
   sessionChanges { visitNumber pre post change } meanSessionChange unpairedSessions`;
 const progressQuery = `query SeriesProgress($id: ID!) { series(id: $id) { id progress {
   measures { ${measureFields} } diary { ${measureFields} }
-  attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow plannedPerWeek attendedPerWeek }
+  attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow basis plannedPerWeek attendedPerWeek }
   dose { totalMinutes byModality { code minutes sessions } byRegion { code side minutes sessions } } } } }`;
 const caseloadQuery = `query Caseload($first: Int!) { caseload(first: $first) { totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { series { id conditionCode status startDate } headlineMeasureCode

@@ -2,7 +2,9 @@
  * Benchmark of the reminder queue (a script, not a timed test): a throwaway embedded PostgreSQL, one clinic whose
  * 10,000 clients each have an appointment reminder due now, drained by the real queue (pg-boss, the worker's claim,
  * the email with its .ics) through the in-process SMTP server. Three runs; prints each run's messages per second and
- * their median.  Run: `pnpm --filter @fascia/tests bench:reminders`.
+ * their median, against a baseline measured in the same run: the earlier settings (one SMTP connection per message,
+ * batches of 5), draining BENCH_BASELINE_REMINDERS (default 500, as it is slow).
+ * Run: `pnpm bench:appointments` (after the appointments benchmark) or `pnpm --filter @fascia/tests bench:reminders`.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 
 const reminders = Number(process.env.BENCH_REMINDERS ?? 10_000);
+const baselineReminders = Number(process.env.BENCH_BASELINE_REMINDERS ?? 500);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const log = pino({ level: 'warn' });
 
@@ -33,7 +36,7 @@ function median(values: number[]): number {
  * One clinic and `reminders` clients, each with their own therapist, series and an appointment in two hours: booked at
  * shorter notice than the 24-hour lead, so every reminder is due at once.
  */
-async function seed(orm: MikroORM, run: number): Promise<void> {
+async function seed(orm: MikroORM, run: string, reminders: number): Promise<void> {
   const em = orm.em.fork();
   await em.execute(`insert into clinic (id, created_at, updated_at, name) values (gen_random_uuid(), now(), now(), 'Bench ${run}')`);
   await em.execute(
@@ -64,43 +67,60 @@ async function main(): Promise<void> {
     await ensureDatabase(postgres.url('postgres'), 'bench');
     orm = await MikroORM.init(ormConfig({ clientUrl: postgres.url('bench') }));
     await prepareSchema(orm, log);
-    const queue = await startReminderQueue({
-      orm,
-      connectionString: postgres.url('bench'),
-      mailer: createMailer(catcher.url, 'Bench <reminders@example.org>'),
-      log,
-      kinds: reminderKinds,
-      mailContext: { publicUrl: 'http://localhost:4000' },
-      planIntervalMs: 3_600_000,
-      retryDelaySeconds: 5,
-      retryLimit: 3,
-      pollingIntervalSeconds: 0.5,
-      batchSize: 5,
-    });
-    const rates: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      await seed(orm, run);
-      const before = catcher.count();
-      const started = performance.now();
-      await queue.planNow();
-      let last = -1;
-      for (;;) {
-        const sent = catcher.count() - before;
-        if (sent >= reminders) break;
-        if (Math.floor(sent / 500) !== last) {
-          last = Math.floor(sent / 500);
-          process.stdout.write(`\r  run ${run + 1}: ${sent}/${reminders} sent`);
+    /** Drains `count` due reminders `runs` times with a queue of these settings; each run's messages per second. */
+    const drain = async (name: string, count: number, settings: { connections: number; batchSize: number }) => {
+      const queue = await startReminderQueue({
+        orm: orm as MikroORM,
+        connectionString: postgres.url('bench'),
+        mailer: createMailer(catcher.url, 'Bench <reminders@example.org>', { connections: settings.connections }),
+        log,
+        kinds: reminderKinds,
+        mailContext: { publicUrl: 'http://localhost:4000' },
+        planIntervalMs: 3_600_000,
+        retryDelaySeconds: 5,
+        retryLimit: 3,
+        pollingIntervalSeconds: 0.5,
+        batchSize: settings.batchSize,
+      });
+      const rates: number[] = [];
+      try {
+        for (let run = 0; run < runs; run += 1) {
+          await seed(orm as MikroORM, `${name} ${run}`, count);
+          const before = catcher.count();
+          const started = performance.now();
+          await queue.planNow();
+          let last = -1;
+          for (;;) {
+            const sent = catcher.count() - before;
+            if (sent >= count) break;
+            if (Math.floor(sent / 500) !== last) {
+              last = Math.floor(sent / 500);
+              process.stdout.write(`\r  ${name} run ${run + 1}: ${sent}/${count} sent`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          const seconds = (performance.now() - started) / 1000;
+          rates.push(count / seconds);
+          console.log(
+            `\r  ${name} run ${run + 1}: ${count} reminders planned, queued and sent in ${seconds.toFixed(1)} s: ${(count / seconds).toFixed(0)} messages/s`,
+          );
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        await queue.stop();
       }
-      const seconds = (performance.now() - started) / 1000;
-      rates.push(reminders / seconds);
-      console.log(
-        `\r  run ${run + 1}: ${reminders} reminders planned, queued and sent in ${seconds.toFixed(1)} s: ${(reminders / seconds).toFixed(0)} messages/s`,
-      );
-    }
-    console.log(`median: ${median(rates).toFixed(0)} messages/s (${reminders} reminders per run, ${runs} runs, ${os.cpus().length} cores)`);
-    await queue.stop();
+      return median(rates);
+    };
+    const baseline = await drain('baseline', baselineReminders, { connections: 0, batchSize: 5 });
+    const current = await drain('pooled', reminders, { connections: 3, batchSize: 10 });
+    console.log(`\n| queue settings | reminders per run | median (${runs} runs) |`);
+    console.log('| --- | --- | --- |');
+    console.log(`| baseline: one SMTP connection per message, batches of 5 | ${baselineReminders} | ${baseline.toFixed(0)} messages/s |`);
+    console.log(
+      `| Fascia's: 3 pooled SMTP connections, batches of 10, burst while full | ${reminders} | ${current.toFixed(0)} messages/s |`,
+    );
+    console.log(
+      `ratio ${(current / baseline).toFixed(1)}; ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`,
+    );
   } finally {
     await orm?.close();
     await catcher.close();

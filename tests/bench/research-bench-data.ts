@@ -4,6 +4,7 @@
  * rotation before): about 1,000,000 observations. Written with COPY (pg-copy-streams), table by
  * table, so foreign keys always find their rows. Deterministic: a seeded generator.
  */
+
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +12,7 @@ import { type RunSql, withoutKeysAndIndexes } from '@fascia/server/demo/bulk-loa
 import { seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { reporterOfMeasure } from '../support/reporter.js';
 import { generator } from './bench-data.js';
 
 export const researchShape = { clients: 20_000, clinics: 4, therapistsPerClinic: 5, minVisits: 6, maxVisits: 14 } as const;
@@ -301,6 +303,7 @@ export async function loadResearchData(
                 new Date(visit.startedAt + offset).toISOString(),
                 'THERAPIST',
                 c.therapistId,
+                reporterOfMeasure(m.code),
               ]);
               if (observations % 100_000 === 0) {
                 const seconds = (Date.now() - observationStart) / 1000;
@@ -332,6 +335,7 @@ export async function loadResearchData(
         'taken_at',
         'recorded_by_role',
         'recorded_by_therapist_id',
+        'reporter',
       ],
       observationLines(),
     );

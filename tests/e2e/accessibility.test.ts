@@ -4,9 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -15,8 +13,8 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { seedDemoPatiently } from '../support/demo-seed.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 /**
  * Every page of every role, at 1280x800 and 375x812: no serious or critical axe-core violation
@@ -168,14 +166,14 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
   await mkdir(artifactsDir, { recursive: true });
-  db = await createTestDatabase();
-  await seedDemoPatiently(db.url);
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
     log: pino({ level: 'silent' }),
     resolveViewer: createViewerResolver(db.orm),
-    production: false,
+    // The mode users run: its stricter headers (CSP, secure cookies) must not break any page.
+    production: true,
     clientDistDir: inject('clientDistDir'),
   });
   baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
@@ -210,11 +208,22 @@ async function openAs(account: Account | null, viewport: { width: number; height
     ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
   });
   if (account) {
-    await context.addCookies([{ name: 'fascia_session', value: await tokenOf(account), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: 'fascia_session', value: await tokenOf(account), url: baseUrl, httpOnly: true, secure: true, sameSite: 'Lax' },
+    ]);
   }
+  // Production's Content-Security-Policy reports what it blocks only to the page: collect it there.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP blocked ${event.blockedURI || 'an inline resource'} (${event.violatedDirective})`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('CSP blocked')) errors.push(message.text());
+  });
   return { context, page, errors };
 }
 

@@ -2,7 +2,6 @@
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
 import { existsSync } from 'node:fs';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -10,7 +9,8 @@ import { pino } from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 let db: TestDatabase;
 let http: HttpServer | undefined;
@@ -21,8 +21,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
-  db = await createTestDatabase();
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),

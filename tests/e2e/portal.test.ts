@@ -5,7 +5,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -14,7 +13,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 /**
  * The client's own record in Chromium, as the demo client: a diary entry for earlier this morning with
@@ -57,8 +57,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
-  db = await createTestDatabase();
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),

@@ -4,7 +4,6 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -13,7 +12,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 import { pdfLines, pdfPages } from '../support/pdf.js';
 
 /*
@@ -82,8 +82,7 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Buf
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\``);
-  db = await createTestDatabase();
-  await seedDemoData(db.orm.em.fork(), pino({ level: 'silent' }));
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
@@ -136,11 +135,23 @@ describe('progress report', () => {
       const panel = page.getByRole('region', { name: 'Progress report' });
       await panel.waitFor();
       await panel.getByLabel('Recipient').fill('Dr. Jane Roe, Harbour Physiotherapy');
+      // The assessment and plan written for this report replace the latest visit's SOAP note in it.
+      const summary = panel.getByRole('form', { name: 'Assessment and plan for the report' });
+      await summary.getByLabel('Assessment').fill('Pain halved since the referral; head turns nearly fully.');
+      await summary.getByLabel('Plan').fill('Two more visits, then a home programme.');
+      await summary.getByRole('button', { name: 'Save for the report' }).click();
+      await summary
+        .getByRole('status')
+        .filter({ hasText: /^Saved .* by Maya Chen\.$/ })
+        .waitFor();
       const pdf = await downloadFrom(page, () => panel.getByRole('link', { name: 'Download report' }).click());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const lines = pdfLines(pdf).map((line) => line.replace(/\s+/g, ' ').trim());
       expect(lines).toContain('Progress report');
       expect(lines).toContain("For Dr. Jane Roe, Harbour Physiotherapy. Shared with the client's consent to report to their referrer.");
+      expect(lines).toContainEqual(expect.stringMatching(/^Written for this report \d{4}-\d{2}-\d{2} by Maya Chen$/));
+      expect(lines).toContain('Assessment Pain halved since the referral; head turns nearly fully.');
+      expect(lines).toContain('Plan Two more visits, then a home programme.');
       const attendance = await attendanceOf(therapistToken, target.seriesId);
       expect(lines).toContainEqual(
         expect.stringMatching(new RegExp(`^Attended ${attendance.attended} of ${attendance.plannedSessions} planned `)),

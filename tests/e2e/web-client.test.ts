@@ -12,8 +12,8 @@ import { pino } from 'pino';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { seedDemoPatiently } from '../support/demo-seed.js';
+import type { TestDatabase } from '../support/database.js';
+import { createDemoDatabase } from '../support/demo-seed.js';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
@@ -214,8 +214,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
   }
-  db = await createTestDatabase();
-  await seedDemoPatiently(db.url);
+  db = await createDemoDatabase();
   http = await createHttpServer({
     orm: db.orm,
     schema: await buildFasciaSchema(),
@@ -694,7 +693,11 @@ describe('researcher compares two cohorts', () => {
       `{ cohortComparison(measureCode: "NPRS", a: { sex: FEMALE }, b: { sex: MALE }) {
          a { suppressed n } b { suppressed n } difference { suppressed estimate ciLow ciHigh } } }`,
     );
-    const oneDecimal = (value: number | null) => (value ?? Number.NaN).toFixed(1).replace('-', '−');
+    // As a reader writes it: a minus sign, and none on a value that rounds to zero (−0.04 is "0.0").
+    const oneDecimal = (value: number | null) => {
+      const text = (value ?? Number.NaN).toFixed(1);
+      return Number(text) === 0 ? text.replace('-', '') : text.replace('-', '−');
+    };
     for (const viewport of [
       { width: 1280, height: 800, name: 'desktop' },
       { width: 375, height: 812, name: 'phone' },

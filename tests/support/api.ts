@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
+import type { ReadReplicas } from '@fascia/server/db/read-replicas.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer } from '@fascia/server/http/app.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
@@ -6,6 +7,7 @@ import type { Viewer } from '@fascia/server/modules/request/request-context.js';
 import type { GraphQLSchema } from 'graphql';
 import { type Logger, pino } from 'pino';
 import type { TestDatabase } from './database.js';
+import { scaledMs } from './machine.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -18,6 +20,7 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
       field?: string;
       rule?: string;
       requestId?: string;
+      retryAfter?: number;
     };
   }[];
 }
@@ -80,7 +83,13 @@ function post(url: string, body: string, headers: Record<string, string>, from?:
 export async function startApi(
   db: Pick<TestDatabase, 'orm'>,
   who: ActAs = null,
-  options: { production?: boolean; researchMinCell?: number; log?: Logger; trustProxy?: false | number | string[] } = {},
+  options: {
+    production?: boolean;
+    researchMinCell?: number;
+    log?: Logger;
+    trustProxy?: false | number | string[];
+    readReplicas?: ReadReplicas;
+  } = {},
 ): Promise<TestApi> {
   schema ??= buildFasciaSchema();
   let current: ActAs = who;
@@ -93,6 +102,7 @@ export async function startApi(
     production: options.production ?? false,
     ...(options.researchMinCell ? { researchMinCell: options.researchMinCell } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    readReplicas: options.readReplicas,
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -117,4 +127,29 @@ export async function startApi(
     },
     stop: () => server.stop(),
   };
+}
+
+/** Whether the server turned the request away for a moment (database away or busy, shutting down): 503, retry later. */
+export function isUnavailable(response: GraphQLResponse): boolean {
+  return response.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') ?? false;
+}
+
+/**
+ * Sends a request until it is not answered SERVICE_UNAVAILABLE, as a real client does (docs/api.md#safe-retries): the
+ * same request each time (a create with the same idempotency key), after the answer's `retryAfter` with jitter, so
+ * parallel callers do not come back together. A busy machine sheds requests that wait too long for a database
+ * connection; what a test checks is what the answers say once served. Gives up after `deadlineMs` (scaled by the
+ * machine factor), returning the last answer.
+ */
+export async function retryWhileUnavailable<Response extends GraphQLResponse>(
+  send: () => Promise<Response>,
+  deadlineMs = scaledMs(30_000),
+): Promise<Response> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const response = await send();
+    if (!isUnavailable(response) || Date.now() >= deadline) return response;
+    const retryAfterSeconds = response.errors?.find((error) => error.extensions?.retryAfter)?.extensions?.retryAfter ?? 1;
+    await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds * 1_000 * (0.5 + Math.random())));
+  }
 }

@@ -15,11 +15,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database copied from the migrated template: isolated per test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database copied from a template (by default the migrated, catalog-filled one): isolated per
+ * test file.
+ */
+export async function createTestDatabase(template = inject('templateDatabase')): Promise<TestDatabase> {
   const maintenanceUrl = inject('postgresMaintenanceUrl');
   const name = `fascia_test_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(maintenanceUrl, name, inject('templateDatabase'));
+  await ensureDatabase(maintenanceUrl, name, template);
   const url = maintenanceUrl.replace(/\/postgres$/, `/${name}`);
   const statements: string[] = [];
   const orm = await MikroORM.init(ormConfig({ clientUrl: url, onQuery: (sql) => statements.push(sql) }));

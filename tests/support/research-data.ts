@@ -107,8 +107,8 @@ export async function addResearchClient(db: TestDatabase, spec: ClientSpec): Pro
         if (value === null || value === undefined) continue;
         await em.execute(
           `insert into observation (id, created_at, updated_at, clinic_id, client_id, series_id, session_id, measure_code, value,
-             region_code, context, taken_at, recorded_by_role, recorded_by_therapist_id)
-           values (?, ?, ?, ?, ?, ?, ?, 'NPRS', ?, 'NECK', ?, ?, 'THERAPIST', ?)`,
+             region_code, context, taken_at, recorded_by_role, recorded_by_therapist_id, reporter)
+           values (?, ?, ?, ?, ?, ?, ?, 'NPRS', ?, 'NECK', ?, ?, 'THERAPIST', ?, 'CLIENT')`,
           [
             randomUUID(),
             now,

@@ -1,8 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scaledMs } from './machine.js';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+
+/**
+ * Node's own options of `pnpm start` (server/package.json: `node <these> --import tsx src/main.ts`), so tests and
+ * benchmarks run the server with the same heap settings as production.
+ */
+export function serverNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${serverDir}package.json`, 'utf8')) as { scripts: { start: string } };
+  const [, options] = /^node ((?:--[\w-]+=\S+ )*)--import tsx /.exec(scripts.start) ?? [];
+  if (options === undefined)
+    throw new Error(`server/package.json's start script is not "node [--option=value ...] --import tsx ...": ${scripts.start}`);
+  return options.split(' ').filter(Boolean);
+}
 
 /** Every server started and not yet exited, so a failed test cannot leave one running. */
 const running = new Set<ChildProcess>();
@@ -40,16 +53,28 @@ export interface ServerProcess {
   stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
+export interface StartOptions {
+  /** How long it may take to say where it listens: by default 2 minutes times the machine factor. */
+  timeoutMs?: number;
+  /**
+   * A production build's server folder (server/production-build.mjs): runs its compiled `dist/main.js` as the
+   * container image does, instead of the sources.
+   */
+  builtServerDir?: string;
+}
+
 /**
- * Starts `server/src/main.ts` as its own process, as the README's start command
- * does, and resolves once it says where it listens (by default within 2 minutes times the machine factor:
- * a first start initialises PostgreSQL, migrates and may seed, minutes on a loaded machine).
+ * Starts `server/src/main.ts` as its own process, as the README's start command does (or a production build's
+ * `dist/main.js`), and resolves once it says where it listens (a first start initialises PostgreSQL, migrates and
+ * may seed, minutes on a loaded machine).
  */
-export function startServerProcess(env: Record<string, string>, timeoutMs = scaledMs(120_000)): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? scaledMs(120_000);
   // Exactly as `pnpm start` runs it: node with tsx as a loader, no relaying parent process (tsx's command
   // line gives the server 30 ms to acknowledge a signal and SIGKILLs a busy one, PostgreSQL left behind).
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
+  const args = [...serverNodeOptions(), ...(options.builtServerDir ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: options.builtServerDir ?? serverDir,
     env: {
       ...process.env,
       DATABASE_URL: '',

@@ -249,6 +249,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
   const seriesAppointments = (variables: Record<string, unknown>) => ({
     series: { id: variables.id, status: 'ACTIVE', startDate: '2026-01-05', plannedMinutesPerSession: 60, appointments: [] },
   });
+  // Every reminder email delivered, unless a test overrides it.
+  const reminderNotices = () => ({ reminderNotices: [] });
   const nextVisit = () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
     Viewer: viewer,
@@ -264,6 +266,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
     SeriesAppointments: seriesAppointments,
     NextVisit: nextVisit,
     MyRecordAccess: myRecordAccess,
+    ReminderNotices: reminderNotices,
   };
 
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

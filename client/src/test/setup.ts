@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { scaledMs } from '../../../tests/support/machine';
 
 // jsdom has no layout, so no ResizeObserver; chart.js only needs it to exist when `responsive`.
 class ResizeObserverStub {
@@ -15,5 +16,6 @@ afterEach(() => {
 });
 
 // findBy* and waitFor give up after 1 s by default; on a loaded machine (the suite runs beside the API tests'
-// PostgreSQL) a chart page can take longer to render. Waiting longer changes no assertion, only patience.
-configure({ asyncUtilTimeout: 10_000 });
+// PostgreSQL) a chart page can take longer to render, and the first render of a test file also transforms the
+// lazily loaded pages it opens. Waiting longer changes no assertion, only patience: 10 s times the machine factor.
+configure({ asyncUtilTimeout: scaledMs(10_000) });

@@ -1,4 +1,5 @@
 import { DomainError } from './errors.js';
+import type { ProxyRelation } from './reporter.js';
 
 /** The roles an account can have. */
 export const roles = ['ADMIN', 'THERAPIST', 'CLIENT', 'RESEARCHER'] as const;
@@ -14,12 +15,18 @@ export interface StaffViewer {
   therapistId: string | null;
 }
 
-/** A client of a clinic, signed in to the portal: sees only their own record. */
+/**
+ * A client of a clinic, signed in to the portal: sees only their own record. The account may belong to a
+ * proxy (a child client's parent or guardian), who sees the client's record as the client would and
+ * whose diary values are recorded as reported by a proxy with this relation.
+ */
 export interface ClientViewer {
   role: 'CLIENT';
   accountId: string;
   clinicId: string;
   clientId: string;
+  /** Set when the account belongs to a proxy for the client rather than to the client. */
+  proxyRelation?: ProxyRelation | null;
 }
 
 /** A researcher belongs to no clinic and sees aggregates only. */

@@ -39,7 +39,7 @@ export async function syncCatalogs(em: EntityManager): Promise<void> {
     await upsert(
       tx,
       'measure',
-      ['code', 'name', 'kind', 'loinc', 'unit', 'min_value', 'max_value', 'direction', 'mcid'],
+      ['code', 'name', 'kind', 'loinc', 'unit', 'min_value', 'max_value', 'direction', 'mcid', 'mcid_percent', 'threshold_kind'],
       measureCatalog.map((m) => [
         m.code,
         m.name,
@@ -50,6 +50,8 @@ export async function syncCatalogs(em: EntityManager): Promise<void> {
         m.max,
         m.direction === 'HIGHER_IS_BETTER' ? 1 : -1,
         m.mcid,
+        m.mcidPercentOfBaseline ?? null,
+        m.thresholdKind,
       ]),
     );
     await upsert(

@@ -23,6 +23,7 @@ import { Reminder } from '../modules/notifications/reminder.entity.js';
 import { ReminderOptOut } from '../modules/notifications/reminder-opt-out.entity.js';
 import { ReminderSettings } from '../modules/notifications/reminder-settings.entity.js';
 import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
+import { ReportSummary } from '../modules/reports/report-summary.entity.js';
 import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning at start. */
@@ -55,4 +56,5 @@ export const entities = [
   ReminderSettings,
   ReminderOptOut,
   Reminder,
+  ReportSummary,
 ];

@@ -8,6 +8,8 @@ import { releaseBrokenConnections } from './pool-guard.js';
 import { genericPlans } from './prepared.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Run from the sources (tsx, vitest) the migrations are .ts files; from the production build (server/build.mjs), .js. */
+const migrationsGlob = import.meta.url.endsWith('.ts') ? '!(*.d).ts' : '*.js';
 
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -67,7 +69,7 @@ export function ormConfig({ clientUrl, onQuery, logMessage, poolMax = 10, timeou
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,
-      glob: '!(*.d).ts',
+      glob: migrationsGlob,
       emit: 'ts',
       transactional: true,
       allOrNothing: true,

@@ -236,6 +236,8 @@ export async function seedResearchNetwork(em: EntityManager, log: Logger, option
           new Date(at + offsetMinutes * 60_000).toISOString(),
           'THERAPIST',
           therapist.id,
+          // NPRS and questionnaire scores: the client's own report, entered by the therapist.
+          'CLIENT',
         ]);
       observation('NPRS', pain, 'PRE_SESSION', 1);
       observation('NPRS', Math.max(0, pain - (random.next() < 0.8 ? 1 : random.next() < 0.5 ? 2 : 0)), 'POST_SESSION', minutes + 2);
@@ -360,6 +362,7 @@ export async function seedResearchNetwork(em: EntityManager, log: Logger, option
           ['taken_at', 'timestamptz'],
           ['recorded_by_role', 'text'],
           ['recorded_by_therapist_id', 'uuid'],
+          ['reporter', 'text'],
         ],
         observationRows,
       );

@@ -14,7 +14,7 @@ import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { BadInputError, DomainError } from '../common/errors.js';
 import { isMalformedText } from '../common/text.js';
 import { ViewerNode } from '../modules/accounts/account.type.js';
-import { addAuditEvents, writeAttemptsOnRecords, writeAuditEvents } from '../modules/audit/audit.service.js';
+import { addAuditEvent, writeAttemptsOnRecords, writeAuditEvents } from '../modules/audit/audit.service.js';
 import { ClientConnection, ClientNode } from '../modules/clients/client.type.js';
 import { CaseloadConnection } from '../modules/progress/progress.type.js';
 import type { RequestContext } from '../modules/request/request-context.js';
@@ -119,7 +119,7 @@ export const auditRootFields: MiddlewareFn<RequestContext> = async ({ context, i
     try {
       const result = await next();
       const clientIds = clientIdsOf(result);
-      addAuditEvents(tx, context.viewer, context, { operation, outcome: 'ALLOWED', clientIds });
+      addAuditEvent(tx, context.viewer, context, { operation, outcome: 'ALLOWED', clientIds });
       await tx.flush();
       for (const id of clientIds) readsOf(context).covered.add(id);
       return result;
@@ -285,8 +285,8 @@ const hostileVariablesMark = 'hostileVariables';
 /**
  * The audit trail of every GraphQL request:
  *
- * - **reads**: the clients whose data the answer holds (`noteClientData`), one row per client and root
- *   field, written before the answer leaves; if they cannot be written, the answer is a 503, not the data;
+ * - **reads**: the clients whose data the answer holds (`noteClientData`), one row per root field listing
+ *   its clients, written before the answer leaves; if they cannot be written, the answer is a 503, not the data;
  * - **refusals** (signed out, a role that may not, a record out of reach) with the ids asked for, however
  *   written, bounded; when an id asked for names a client's record, the attempt is also filed under that
  *   client and their clinic, so its admin and the client see it (the caller's answer does not change);
@@ -339,14 +339,13 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ contextValue, response }) {
           const found = reads.get(contextValue);
           if (!found) return;
+          // One row per root field listing its clients, all of the request's rows in one group commit.
+          const entries = [...found.byRootField].flatMap(([operation, ids]) => {
+            const clientIds = [...ids].filter((id) => !found.covered.has(id));
+            return clientIds.length > 0 ? [{ operation, outcome: 'ALLOWED' as const, clientIds }] : [];
+          });
           try {
-            for (const [operation, ids] of found.byRootField) {
-              const clientIds = [...ids].filter((id) => !found.covered.has(id));
-              if (clientIds.length === 0) continue;
-              await unlessUnavailable(() =>
-                writeAuditEvents(contextValue.em, contextValue.viewer, contextValue, { operation, outcome: 'ALLOWED', clientIds }),
-              );
-            }
+            await unlessUnavailable(() => writeAuditEvents(contextValue.em, contextValue.viewer, contextValue, ...entries));
           } catch (error) {
             // No client's data leaves without its audit rows.
             const unavailable = serviceUnavailableError(error);

@@ -14,9 +14,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
+import { heavyReads, type ReadReplicas } from '../db/read-replicas.js';
 import { auditPlugin } from '../graphql/audit.js';
 import { errorLoggingPlugin, formatError, retryAfterSeconds, unavailableStatusPlugin, unlessUnavailable } from '../graphql/errors.js';
 import { graphqlLimits, limitRules } from '../graphql/limits.js';
+import { readYourWritesPlugin } from '../graphql/read-your-writes.js';
 import { withCredentials } from '../modules/accounts/http-credentials.js';
 import { auditExportRouter } from '../modules/audit/audit-export.js';
 import { fhirExportHandler } from '../modules/fhir/fhir.http.js';
@@ -48,6 +50,8 @@ export interface HttpServerOptions {
   metricsToken?: string | undefined;
   /** Development's mail catcher: its messages are shown at /dev/mail (never in production). */
   devMailbox?: MailCatcher;
+  /** Streaming replicas for heavy reads (FASCIA_READ_REPLICA_URLS); without them every read is on the primary. */
+  readReplicas?: ReadReplicas | undefined;
 }
 
 export interface HttpServer {
@@ -60,6 +64,13 @@ export interface HttpServer {
   listenMetrics(port: number, host: string): Promise<number>;
 }
 
+/** Paths the server answers itself (the API, downloads, feeds, development pages); every other GET is the web page's. */
+const apiPathPrefixes = ['/graphql', '/graphiql', '/health', '/metrics', '/fhir', '/research', '/audit', '/reports', '/dev'];
+
+const notFound: express.RequestHandler = (_request, response) => {
+  response.status(404).type('text/plain').send('Not found');
+};
+
 /** Requests in flight at shutdown get this long to finish before their connections are cut, unless configured. */
 const defaultShutdownGraceMs = 5_000;
 /** Once they have, connections still open get this long to close by themselves. */
@@ -70,7 +81,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = express();
   app.disable('x-powered-by');
   // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
-  const observability = createObservability(orm, log);
+  const observability = createObservability(orm, log, options.readReplicas);
   app.use(observability.accessLog);
   // Security headers on every response, first of all (docs/operating.md#security).
   app.use(securityHeaders(options.production));
@@ -111,6 +122,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ...(options.production ? [oneOfEachErrorPlugin()] : []),
       unavailableStatusPlugin(),
       observability.plugin,
+      ...(options.readReplicas ? [readYourWritesPlugin(options.readReplicas, log)] : []),
     ],
   });
   await apollo.start();
@@ -191,7 +203,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         // Answers hold clinical data: no browser or proxy may keep a copy.
         res.setHeader('cache-control', 'no-store');
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
-        const context = createContext(orm.em.fork(), viewer, { requestId, address: req.ip ?? '' });
+        const em = orm.em.fork();
+        const reads = heavyReads(options.readReplicas, em, 'accountId' in viewer ? viewer.accountId : null);
+        const context = createContext(em, viewer, { requestId, address: req.ip ?? '' }, reads);
         // Signing in and out reads the presented token and sets or clears the session cookie.
         return Object.assign(withCredentials(context, req, res, options.production), {
           researchMinCell: options.researchMinCell ?? defaultResearchMinCell,
@@ -207,6 +221,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       log,
       resolveViewer: options.resolveViewer,
       minCell: options.researchMinCell ?? defaultResearchMinCell,
+      readReplicas: options.readReplicas,
     }),
   );
 
@@ -217,12 +232,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   // Caught mail holds clients' names and addresses: production never serves it, even if given a catcher.
   if (options.devMailbox && !options.production) app.use('/dev', devMailRouter(options.devMailbox));
-  else app.use('/dev', (_request, response) => response.status(404).type('text/plain').send('Not found'));
+
+  // Below the API's own paths nothing is a page: an unknown one is a 404, never the app shell (which would
+  // answer 200 with HTML to a script that asked for data).
+  for (const prefix of apiPathPrefixes) app.use(prefix, notFound);
 
   if (options.clientDistDir && existsSync(options.clientDistDir)) {
     const dist = options.clientDistDir;
     // Source maps would hand out the client's source: development only.
-    if (options.production) app.get(/\.map$/, (_request, response) => response.status(404).type('text/plain').send('Not found'));
+    if (options.production) app.get(/\.map$/, notFound);
     app.use(
       express.static(dist, {
         index: false,
@@ -236,9 +254,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         },
       }),
     );
-    // The app shell, at / and at every client-side route (any other GET that is not an API path).
-    // Not the app shell: the API, downloads, feeds and development pages (a calendar feed is /calendar/<token>.ics; /calendar itself is a page).
-    app.get(/^\/(?!graphql|health|fhir|research|metrics|audit\/|dev\/|reports\/|calendar\/[^/]*\.ics$).*/, (_request, response) => {
+    // The app shell, at / and at every client-side route: any other GET (the API's paths answered above).
+    app.get(/.*/, (_request, response) => {
       response.setHeader('cache-control', 'no-cache');
       response.sendFile(path.join(dist, 'index.html'));
     });

@@ -5,6 +5,7 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { poolState } from '../db/pool-guard.js';
+import type { ReadReplicas } from '../db/read-replicas.js';
 import { hashQueueDepth } from '../modules/accounts/hash-pool.js';
 import type { RequestContext } from '../modules/request/request-context.js';
 
@@ -37,7 +38,7 @@ export interface Observability {
   metricsHandler: express.RequestHandler;
 }
 
-export function createObservability(orm: MikroORM, log: Logger): Observability {
+export function createObservability(orm: MikroORM, log: Logger, replicas?: ReadReplicas): Observability {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'fascia_' });
   const labelled = new Set<string>();
@@ -89,6 +90,8 @@ export function createObservability(orm: MikroORM, log: Logger): Observability {
       this.set(hashQueueDepth());
     },
   });
+
+  if (replicas) registerReplicaMetrics(registry, replicas);
 
   const operationOf = new Map<string, string>();
   const label = (name: string | null | undefined): string => {
@@ -153,6 +156,42 @@ export function createObservability(orm: MikroORM, log: Logger): Observability {
   };
 
   return { registry, accessLog, plugin, metricsHandler };
+}
+
+/** Where heavy reads went and why, and each replica's state (db/read-replicas.ts). */
+function registerReplicaMetrics(registry: Registry, replicas: ReadReplicas): void {
+  new Counter({
+    name: 'fascia_read_routing_total',
+    help: 'Heavy reads (research, exports, progress, caseload) by where they ran (replica, primary) and why (replica; own_write: the account wrote and no replica has replayed it yet; replica_unavailable: every replica down or lagging; replica_failed: it failed on a replica and ran again on the primary)',
+    labelNames: ['target', 'reason'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [key, n] of replicas.routed) {
+        const [target = '', reason = ''] = key.split(' ');
+        this.inc({ target, reason }, n);
+      }
+    },
+  });
+  new Gauge({
+    name: 'fascia_read_replica_usable',
+    help: 'Whether a read replica is used (1), or left out as unreachable or lagging beyond FASCIA_READ_REPLICA_MAX_LAG_MS (0)',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+    collect() {
+      for (const replica of replicas.status()) this.set({ replica: replica.name }, replica.usable ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'fascia_read_replica_lag_bytes',
+    help: 'WAL bytes a read replica had still to replay at its last check (absent while it cannot be asked)',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const replica of replicas.status()) if (replica.lagBytes !== null) this.set({ replica: replica.name }, replica.lagBytes);
+    },
+  });
 }
 
 /**

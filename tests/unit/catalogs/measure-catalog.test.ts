@@ -1,4 +1,5 @@
 import { findMeasure, measureCatalog, physicalMeasures } from '@fascia/server/modules/measures/measure-catalog.js';
+import { changeAgainstThreshold, type MeasureDefinition } from '@fascia/server/modules/measures/measure-definition.js';
 import { describe, expect, test } from 'vitest';
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -45,6 +46,14 @@ describe('measure catalog: every entry', () => {
     if (m.mcid !== null) {
       expect(m.mcid).toBeGreaterThan(0);
       expect(m.mcid).toBeLessThan(m.max - m.min);
+    }
+    // A threshold has a kind, and the kind agrees with the citation: an MDC's says "MDC only".
+    expect(m.thresholdKind === null).toBe(m.mcid === null && m.mcidPercentOfBaseline === undefined);
+    if (m.thresholdKind !== null) expect(m.mcidCitation.startsWith('MDC only')).toBe(m.thresholdKind === 'MDC');
+    if (m.mcidPercentOfBaseline !== undefined) {
+      expect(m.mcid).toBeNull();
+      expect(m.mcidPercentOfBaseline).toBeGreaterThan(0);
+      expect(m.mcidPercentOfBaseline).toBeLessThan(100);
     }
     if (m.loinc !== null) {
       expect(m.loinc).toMatch(/^\d{1,7}-\d$/);
@@ -187,5 +196,53 @@ describe('findMeasure', () => {
     expect(findMeasure('NPRS')?.name).toMatch(/NPRS/);
     expect(findMeasure('nprs')).toBeUndefined();
     expect(findMeasure('NOPE')).toBeUndefined();
+  });
+});
+
+describe('MCID and MDC', () => {
+  test('range-of-motion and flexibility thresholds are MDCs; pain, grip and questionnaires have MCIDs; lumbar flexion none', () => {
+    const kinds = Object.fromEntries(measureCatalog.map((m) => [m.code, m.thresholdKind]));
+    for (const code of [
+      'CERVICAL_FLEXION',
+      'CERVICAL_EXTENSION',
+      'CERVICAL_ROTATION',
+      'CERVICAL_LATERAL_FLEXION',
+      'SHOULDER_FLEXION',
+      'SHOULDER_ABDUCTION',
+      'SHOULDER_EXTERNAL_ROTATION',
+      'MODIFIED_SCHOBER',
+      'HIP_FLEXION',
+      'SIT_AND_REACH',
+      'MOUTH_OPENING',
+    ]) {
+      expect(kinds[code], code).toBe('MDC');
+    }
+    for (const code of ['NPRS', 'VAS_PAIN', 'GRIP_STRENGTH', 'ODI', 'NDI', 'QUICKDASH', 'FIQR', 'PSFS'])
+      expect(kinds[code], code).toBe('MCID');
+    expect(kinds.LUMBAR_FLEXION).toBeNull();
+  });
+
+  test('FIQR: the MCID is 14% of the baseline (Bennett 2009), not a number of points', () => {
+    expect(findMeasure('FIQR')).toMatchObject({ mcid: null, mcidPercentOfBaseline: 14, thresholdKind: 'MCID' });
+    expect(findMeasure('FIQR')?.mcidCitation).toMatch(/Bennett RM.*2009;36\(6\):1304-1311/);
+  });
+
+  const measure = (code: string) => findMeasure(code) as MeasureDefinition;
+  const words = (code: string, change: number, threshold: number | null, percentOfBaseline: number | null = null) =>
+    changeAgainstThreshold(measure(code), { change, threshold, percentOfBaseline, kind: measure(code).thresholdKind }, String);
+
+  test.each([
+    ['NPRS', -2, 2, null, 'MCID 2 /10 reached: clinically important change, improved'],
+    ['NPRS', -1, 2, null, 'MCID 2 /10 not reached'],
+    ['NPRS', 3, 2, null, 'MCID 2 /10 reached: clinically important change, worse'],
+    ['CERVICAL_ROTATION', 12, 10, null, 'MDC 10 ° reached: minimal detectable change, improved'],
+    ['CERVICAL_ROTATION', -10, 10, null, 'MDC 10 ° reached: minimal detectable change, worse'],
+    ['MOUTH_OPENING', 8, 9, null, 'MDC 9 mm not reached'],
+    ['FIQR', -20, 7, 14, 'MCID 7 /100 (14% of baseline) reached: clinically important change, improved'],
+    ['FIQR', -4, 4.2, 14, 'MCID 4.2 /100 (14% of baseline) not reached'],
+    ['FIQR', 5, null, 14, 'MCID 14% of baseline, which cannot apply to a baseline of 0'],
+    ['LUMBAR_FLEXION', 20, null, null, 'none published for this measure'],
+  ] as const)('%s change %d against %s: %s', (code, change, threshold, percent, expected) => {
+    expect(words(code, change, threshold, percent)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from '../router';
+import { ReportSummaryForm } from './ReportSummaryForm';
 import { reportPdfPath, reportViewPath } from './report-format';
 
 /**
@@ -62,6 +63,7 @@ export function ReportPanel({ clientId, seriesId }: { clientId: string; seriesId
       ) : (
         <p className="hint">Name the recipient to download the report or open its print view.</p>
       )}
+      <ReportSummaryForm seriesId={seriesId} />
     </section>
   );
 }

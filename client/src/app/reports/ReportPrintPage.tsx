@@ -131,13 +131,15 @@ export default function ReportPrintPage({
       ) : report.assessment || report.plan ? (
         <Rows
           rows={[
-            ['From the visit of', report.notesVisitAt ? day(report.notesVisitAt) : ''],
+            report.summaryWrittenAt
+              ? ['Written for this report', `${day(report.summaryWrittenAt)} by ${report.summaryWrittenBy}`]
+              : ['From the visit of', report.notesVisitAt ? day(report.notesVisitAt) : ''],
             ['Assessment', report.assessment ?? 'not written'],
             ['Plan', report.plan ?? 'not written'],
           ]}
         />
       ) : (
-        <p>No assessment or plan was written at the visits reported.</p>
+        <p>No assessment or plan was written at the visits reported or for this report.</p>
       )}
 
       <h2>Signature</h2>
@@ -189,7 +191,7 @@ function MeasureBlock({ measure, day }: { measure: ReportMeasureRowFragment; day
       'Change',
       `${formatSigned(p.change, d)}${unit}${p.percentChange === null || p.percentChange === undefined ? '' : ` (${formatSigned(p.percentChange, 0)}%)`}`,
     ],
-    ['MCID', measure.mcidInWords],
+    ['Threshold', measure.mcidInWords],
     [
       'Trend per week',
       p.slopePerWeek === null || p.slopePerWeek === undefined

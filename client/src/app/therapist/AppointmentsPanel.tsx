@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { request } from '../../graphql/client';
 import { messageOf } from '../../graphql/errors';
 import {
@@ -6,6 +6,7 @@ import {
   CancelAppointmentDocument,
   DeclineAppointmentCancellationDocument,
   SeriesAppointmentsDocument,
+  type SeriesAppointmentsQuery,
   type Weekday,
 } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
@@ -26,9 +27,14 @@ const controls = new Map([
 /** The series' appointments, and booking its plan ("Mon/Wed/Fri at 17:30 for 4 weeks") in one go. */
 export function AppointmentsPanel({ seriesId, timeZone, canBook }: { seriesId: string; timeZone: string | undefined; canBook: boolean }) {
   const query = useQuery(SeriesAppointmentsDocument, { id: seriesId });
-  if (query.status === 'loading') return <Loading>Loading the appointments…</Loading>;
-  if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
-  const { series } = query.data;
+  // While the list reloads after a booking or a cancellation, the last answer stays on screen, and with it the form
+  // and its confirmation.
+  const last = useRef<SeriesAppointmentsQuery | null>(null);
+  if (query.status === 'success') last.current = query.data;
+  const data = query.status === 'success' ? query.data : last.current;
+  if (query.status === 'error' && !data) return <ErrorMessage message={query.message} onRetry={query.retry} />;
+  if (!data) return <Loading>Loading the appointments…</Loading>;
+  const { series } = data;
   const times = new Intl.DateTimeFormat(undefined, {
     weekday: 'short',
     month: 'short',
@@ -41,6 +47,7 @@ export function AppointmentsPanel({ seriesId, timeZone, canBook }: { seriesId: s
   return (
     <section className="panel" aria-labelledby="appointments-title">
       <h2 id="appointments-title">Appointments</h2>
+      {query.status === 'error' && <ErrorMessage message={query.message} onRetry={query.retry} />}
       {upcoming.length === 0 ? (
         <p>No appointments ahead.</p>
       ) : (

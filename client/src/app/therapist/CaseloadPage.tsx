@@ -7,6 +7,7 @@ import { useQuery } from '../../graphql/use-query';
 import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { caseloadFlags, flagLabels } from './flags';
+import { ReminderNotices } from './ReminderNotices';
 
 const sortLabels: Record<CaseloadSort, string> = {
   LAST_VISIT: 'Longest since last visit',
@@ -30,6 +31,7 @@ export function CaseloadPage({ timeZone }: { timeZone: string | undefined }) {
   return (
     <section className="panel caseload" aria-labelledby={`${id}-heading`}>
       <h1 id={`${id}-heading`}>Caseload</h1>
+      <ReminderNotices timeZone={timeZone} />
       <div className="filters">
         <label className="field">
           Show

@@ -280,6 +280,13 @@ export type PressurePreference =
   | 'LIGHT'
   | 'MODERATE';
 
+/** A proxy's relation to the client. */
+export type ProxyRelation =
+  | 'CAREGIVER'
+  | 'FAMILY_MEMBER'
+  | 'GUARDIAN'
+  | 'PARENT';
+
 /** An intake interview. */
 export type RecordIntakeInput = {
   /** What brings the client, up to 4000 characters. */
@@ -326,8 +333,12 @@ export type RecordObservationInput = {
   measureCode: string;
   /** A short note, up to 280 characters (e.g. "after gardening"); blank is no note. */
   note?: string | null | undefined;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** The treatment series it belongs to, if any. */
   seriesId?: string | number | null | undefined;
   /** The session it was taken at, if any (then context is PRE_SESSION or POST_SESSION). */
@@ -409,10 +420,42 @@ export type ReferralSource =
   | 'PHYSIOTHERAPIST'
   | 'SELF';
 
+/** APPOINTMENT: before an appointment, with a calendar file. DIARY_PROMPT: between visits, a link to the pain diary. */
+export type ReminderKind =
+  | 'APPOINTMENT'
+  | 'DIARY_PROMPT';
+
+/** SCHEDULED, SENDING, SENT; CANCELLED (no longer due), SKIPPED (opted out or no address), REFUSED (the address was refused for good), FAILED (retries used up). */
+export type ReminderStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'REFUSED'
+  | 'SCHEDULED'
+  | 'SENDING'
+  | 'SENT'
+  | 'SKIPPED';
+
 /** CLINICIAN: staff's report for a named recipient, with the therapist's notes; CLIENT: the client's own copy, without them. */
 export type ReportAudience =
   | 'CLIENT'
   | 'CLINICIAN';
+
+/** The therapist's assessment and plan for the series' progress report; both empty withdraws it. */
+export type ReportSummaryInput = {
+  /** Assessment: progress against the goals, in words, at most 4000 characters. */
+  assessment?: string | null | undefined;
+  /** Plan: what comes next, at most 4000 characters. */
+  plan?: string | null | undefined;
+};
+
+/** Who reported a value: the client (self-report), a proxy for them, or the therapist observing. */
+export type ReporterKind =
+  /** The client about themselves (self-report). */
+  | 'CLIENT'
+  /** A parent, guardian or caregiver on behalf of the client (proxyRelation says who). */
+  | 'PROXY'
+  /** The therapist, observing or measuring. */
+  | 'THERAPIST';
 
 /** ADMIN runs a clinic, THERAPIST treats its clients, CLIENT sees their own care, RESEARCHER sees aggregates only. */
 export type Role =
@@ -433,8 +476,12 @@ export type SessionObservationInput = {
   context: ObservationContext;
   /** Code of the measure in the measure catalog, e.g. NPRS. */
   measureCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
   /** Body region code; required when the measure needs a region. */
   regionCode?: string | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** Side; required for a lateral region or a one-sided measure. */
   side?: Side | null | undefined;
   /** When it was measured; defaults to the session start (pre) or end (post). */
@@ -451,6 +498,10 @@ export type SessionQuestionnaireInput = {
   completedAt?: string | null | undefined;
   /** Instrument code, e.g. ODI. */
   instrumentCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
 };
 
 /** Administrative sex (FHIR AdministrativeGender). */
@@ -495,6 +546,10 @@ export type SubmitQuestionnaireInput = {
   completedAt: string;
   /** Instrument code, e.g. ODI. */
   instrumentCode: string;
+  /** The proxy's relation to the client: required when reporter is PROXY, refused otherwise. */
+  proxyRelation?: ProxyRelation | null | undefined;
+  /** Who reported it. Staff: defaults to the client for pain and questionnaires, the therapist for what they measure. A portal account reports as itself (the client, or their proxy) and may only leave this out or repeat it. */
+  reporter?: ReporterKind | null | undefined;
   /** The series it belongs to, if any. */
   seriesId?: string | number | null | undefined;
 };
@@ -933,6 +988,35 @@ export type SetMyReminderOptOutMutationVariables = Exact<{
 
 export type SetMyReminderOptOutMutation = { setMyReminderOptOut: { optedOut: boolean, optedOutAt: string | null } };
 
+export type ReminderNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderNoticesQuery = { reminderNotices: Array<{ id: string, clientId: string, clientName: string, kind: ReminderKind, status: ReminderStatus, recipient: string | null, problem: string | null, dueAt: string }> };
+
+export type AcknowledgeReminderNoticeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeReminderNoticeMutation = { acknowledgeReminderNotice: { id: string } };
+
+export type ReportSummaryQueryVariables = Exact<{
+  seriesId: string | number;
+}>;
+
+
+export type ReportSummaryQuery = { series: { id: string, reportSummary: { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string } | null } };
+
+export type WriteReportSummaryMutationVariables = Exact<{
+  seriesId: string | number;
+  input: ReportSummaryInput;
+}>;
+
+
+export type WriteReportSummaryMutation = { writeReportSummary: { id: string, reportSummary: { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string } | null } };
+
+export type ReportSummaryFieldsFragment = { assessment: string | null, plan: string | null, writtenAt: string, writtenBy: string };
+
 export type ResearchCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1016,7 +1100,7 @@ export type SeriesReportQueryVariables = Exact<{
 }>;
 
 
-export type SeriesReportQuery = { series: { id: string, client: { id: string }, report: { seriesId: string, audience: ReportAudience, recipient: string | null, generatedAt: string, from: string, to: string, partial: boolean, clinicName: string, therapistName: string, therapistRegistration: string | null, clientName: string, clientDateOfBirth: string, conditionName: string, icd10: string, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, seriesStartDate: string, seriesEndDate: string | null, seriesStatus: string, missing: Array<string>, assessment: string | null, plan: string | null, notesVisitAt: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, reason: string | null, referredOn: string | null } | null, progress: { attendance: { plannedSessions: number, attended: number, cancelled: number, noShows: number, weeksElapsed: number, expectedByNow: number, plannedPerWeek: number, attendedPerWeek: number }, dose: { totalMinutes: number } }, measures: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, diary: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, doseByModality: Array<{ label: string, minutes: number, sessions: number }>, doseByRegion: Array<{ label: string, minutes: number, sessions: number }> } } };
+export type SeriesReportQuery = { series: { id: string, client: { id: string }, report: { seriesId: string, audience: ReportAudience, recipient: string | null, generatedAt: string, from: string, to: string, partial: boolean, clinicName: string, therapistName: string, therapistRegistration: string | null, clientName: string, clientDateOfBirth: string, conditionName: string, icd10: string, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, plannedMinutesPerSession: number, seriesStartDate: string, seriesEndDate: string | null, seriesStatus: string, missing: Array<string>, assessment: string | null, plan: string | null, notesVisitAt: string | null, summaryWrittenAt: string | null, summaryWrittenBy: string | null, referral: { source: ReferralSource, clinicianName: string | null, organisation: string | null, reason: string | null, referredOn: string | null } | null, progress: { attendance: { plannedSessions: number, attended: number, cancelled: number, noShows: number, weeksElapsed: number, expectedByNow: number, plannedPerWeek: number, attendedPerWeek: number }, dose: { totalMinutes: number } }, measures: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, diary: Array<{ label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> }>, doseByModality: Array<{ label: string, minutes: number, sessions: number }>, doseByRegion: Array<{ label: string, minutes: number, sessions: number }> } } };
 
 export type ReportMeasureRowFragment = { label: string, unitLabel: string, decimals: number, mcidInWords: string, baselineBand: string | null, latestBand: string | null, progress: { measureCode: string, baseline: number, baselineAt: string, latest: number, latestAt: string, change: number, percentChange: number | null, slopePerWeek: number | null, trendPoints: number, meanSessionChange: number | null, sessionChanges: Array<{ sessionId: string }> }, points: Array<{ takenAt: string, value: number, context: string }> };
 
@@ -1174,6 +1258,14 @@ export const InstrumentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InstrumentFields"}) as unknown as TypedDocumentString<InstrumentFieldsFragment, unknown>;
+export const ReportSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}
+    `, {"fragmentName":"ReportSummaryFields"}) as unknown as TypedDocumentString<ReportSummaryFieldsFragment, unknown>;
 export const OutcomeCellFieldsFragmentDoc = new TypedDocumentString(`
     fragment OutcomeCellFields on OutcomeCell {
   suppressed
@@ -2309,6 +2401,57 @@ export const SetMyReminderOptOutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMyReminderOptOutMutation, SetMyReminderOptOutMutationVariables>;
+export const ReminderNoticesDocument = new TypedDocumentString(`
+    query ReminderNotices {
+  reminderNotices {
+    id
+    clientId
+    clientName
+    kind
+    status
+    recipient
+    problem
+    dueAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReminderNoticesQuery, ReminderNoticesQueryVariables>;
+export const AcknowledgeReminderNoticeDocument = new TypedDocumentString(`
+    mutation AcknowledgeReminderNotice($id: ID!) {
+  acknowledgeReminderNotice(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeReminderNoticeMutation, AcknowledgeReminderNoticeMutationVariables>;
+export const ReportSummaryDocument = new TypedDocumentString(`
+    query ReportSummary($seriesId: ID!) {
+  series(id: $seriesId) {
+    id
+    reportSummary {
+      ...ReportSummaryFields
+    }
+  }
+}
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}`) as unknown as TypedDocumentString<ReportSummaryQuery, ReportSummaryQueryVariables>;
+export const WriteReportSummaryDocument = new TypedDocumentString(`
+    mutation WriteReportSummary($seriesId: ID!, $input: ReportSummaryInput!) {
+  writeReportSummary(seriesId: $seriesId, input: $input) {
+    id
+    reportSummary {
+      ...ReportSummaryFields
+    }
+  }
+}
+    fragment ReportSummaryFields on ReportSummary {
+  assessment
+  plan
+  writtenAt
+  writtenBy
+}`) as unknown as TypedDocumentString<WriteReportSummaryMutation, WriteReportSummaryMutationVariables>;
 export const ResearchCatalogsDocument = new TypedDocumentString(`
     query ResearchCatalogs {
   measures {
@@ -2668,6 +2811,8 @@ export const SeriesReportDocument = new TypedDocumentString(`
       assessment
       plan
       notesVisitAt
+      summaryWrittenAt
+      summaryWrittenBy
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../common/errors.js';
+import type { ProxyRelation } from '../../common/reporter.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
 import { anonymous, ForbiddenError, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
@@ -49,7 +50,7 @@ export function issueSession(em: EntityManager, account: Pick<Account, 'id'>): P
 const presentedToken = preparedStatement(
   'presented_token',
   `select t.id, t.kind, t.expires_at, t.last_used_at, t.revoked_at,
-    a.id as account_id, a.role, a.disabled_at, a.clinic_id, a.therapist_id, a.client_id
+    a.id as account_id, a.role, a.disabled_at, a.clinic_id, a.therapist_id, a.client_id, a.proxy_relation
   from access_token t join account a on a.id = t.account_id
   where t.token_hash = ?`,
 );
@@ -66,6 +67,7 @@ interface PresentedTokenRow {
   clinic_id: string | null;
   therapist_id: string | null;
   client_id: string | null;
+  proxy_relation: ProxyRelation | null;
 }
 
 /** Why a stored credential no longer counts, or null while it does. */
@@ -96,6 +98,7 @@ export async function authenticate(em: EntityManager, secret: string, now = new 
     clinic: token.clinic_id ? { id: token.clinic_id } : null,
     therapist: token.therapist_id ? { id: token.therapist_id } : null,
     client: token.client_id ? { id: token.client_id } : null,
+    proxyRelation: token.proxy_relation,
   });
 }
 

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { proxyRelations } from '../../common/reporter.js';
 import { roles } from '../../common/viewer.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { Client } from '../clients/client.entity.js';
@@ -17,6 +18,7 @@ export const Account = defineEntity({
   checks: [
     { name: 'account_clinic_check', expression: `("role" = 'RESEARCHER') = ("clinic_id" is null)` },
     { name: 'account_client_check', expression: `("role" = 'CLIENT') = ("client_id" is not null)` },
+    { name: 'account_proxy_check', expression: `"proxy_relation" is null or "role" = 'CLIENT'` },
     {
       name: 'account_therapist_check',
       expression: `case "role" when 'THERAPIST' then "therapist_id" is not null when 'ADMIN' then true else "therapist_id" is null end`,
@@ -34,9 +36,16 @@ export const Account = defineEntity({
     clinic: () => p.manyToOne(Clinic).ref().nullable().index(),
     therapist: () => p.manyToOne(Therapist).ref().nullable(),
     client: () => p.manyToOne(Client).ref().nullable(),
+    /** A client account held by a proxy (a child's parent or guardian): their relation to the client; null for the client themself. */
+    proxyRelation: p.enum(proxyRelations).nullable(),
     /** Set by an admin: the account can no longer sign in, and its sessions and tokens are revoked. */
     disabledAt: p.datetime().nullable(),
     lastSignInAt: p.datetime().nullable(),
+    /**
+     * The primary's WAL position after this account's latest mutation: read replicas serve the account's heavy
+     * reads only once they have replayed past it (read your writes; db/read-replicas.ts). Set only with replicas.
+     */
+    writtenLsn: p.string().columnType('pg_lsn').nullable(),
   },
 });
 export type Account = InferEntity<typeof Account>;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { type ProxyRelation, ProxyRelationEnum } from '../../common/reporter.js';
 import { staffViewer } from '../../common/viewer.js';
 import { Client } from '../clients/client.entity.js';
 import { ClientNode } from '../clients/client.type.js';
@@ -151,8 +152,15 @@ export class AccountResolver {
     @Ctx() { em, viewer }: AccountsContext,
     @Arg('clientId', () => ID, { description: 'The client record the account will belong to.' }) clientId: string,
     @Arg('email', () => String, { description: 'The email their account will have.' }) email: string,
+    @Arg('proxyRelation', () => ProxyRelationEnum, {
+      nullable: true,
+      description:
+        "The account is for a proxy, e.g. a child client's parent or guardian, with this relation: they see the client's " +
+        'record as the client would, and their diary values are recorded as reported by a proxy. Null: the client themself.',
+    })
+    proxyRelation: ProxyRelation | null,
   ): Promise<CreatedInvite> {
-    const { secret, invite } = await inviteClient(em, staffViewer(viewer), clientId, email);
+    const { secret, invite } = await inviteClient(em, staffViewer(viewer), clientId, email, proxyRelation ?? null);
     return CreatedInvite.from(secret, invite);
   }
 
@@ -226,13 +234,15 @@ export class ViewerResolver {
   @Authorized()
   @Query(() => ViewerNode, { description: 'Who is signed in: role, and the clinic, therapist or client record behind the account.' })
   async viewer(@Ctx() { em, viewer }: RequestContext): Promise<ViewerNode> {
-    const node: ViewerNode = Object.assign(new ViewerNode(), { clinic: null, therapist: null, client: null });
+    const node: ViewerNode = Object.assign(new ViewerNode(), { clinic: null, therapist: null, client: null, proxyRelation: null });
     if (viewer.role === 'ANONYMOUS') throw new Error('unreachable: @Authorized admits signed-in viewers only');
     node.role = viewer.role;
     if (viewer.role === 'RESEARCHER') return node;
     node.clinic = ClinicNode.from(await em.findOneOrFail(Clinic, viewer.clinicId));
-    if (viewer.role === 'CLIENT') node.client = ClientNode.from(await em.findOneOrFail(Client, viewer.clientId));
-    else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
+    if (viewer.role === 'CLIENT') {
+      node.client = ClientNode.from(await em.findOneOrFail(Client, viewer.clientId));
+      node.proxyRelation = viewer.proxyRelation ?? null;
+    } else if (viewer.therapistId) node.therapist = TherapistNode.from(await em.findOneOrFail(Therapist, viewer.therapistId));
     return node;
   }
 }

@@ -1,5 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError, NotFoundError } from '../../common/errors.js';
+import type { ProxyRelation } from '../../common/reporter.js';
 import { checkEmail, checkText, isUuid } from '../../common/validate.js';
 import { anonymous, type Role, type StaffViewer, type Viewer } from '../../common/viewer.js';
 import { AccessToken } from './access-token.entity.js';
@@ -21,6 +22,8 @@ export interface NewAccount {
   clinicId?: string | null;
   therapistId?: string | null;
   clientId?: string | null;
+  /** A client account held by a proxy for the client: their relation. */
+  proxyRelation?: ProxyRelation | null;
   /** Names of the person, which the password must not contain. */
   names?: readonly (string | null | undefined)[];
   /** The demo data's published passwords only: they name their accounts, and are public anyway. */
@@ -74,6 +77,7 @@ export async function createAccount(em: EntityManager, input: NewAccount): Promi
     clinic: input.clinicId ?? null,
     therapist: input.therapistId ?? null,
     client: input.clientId ?? null,
+    proxyRelation: input.proxyRelation ?? null,
   });
   try {
     await em.flush();
@@ -91,6 +95,7 @@ export function viewerOf(
     clinic?: { id: string } | null;
     therapist?: { id: string } | null;
     client?: { id: string } | null;
+    proxyRelation?: ProxyRelation | null;
   },
 ): Viewer {
   const clinicId = account.clinic?.id;
@@ -99,7 +104,7 @@ export function viewerOf(
       return { role: 'RESEARCHER', accountId: account.id };
     case 'CLIENT':
       if (!clinicId || !account.client) return anonymous;
-      return { role: 'CLIENT', accountId: account.id, clinicId, clientId: account.client.id };
+      return { role: 'CLIENT', accountId: account.id, clinicId, clientId: account.client.id, proxyRelation: account.proxyRelation ?? null };
     case 'ADMIN':
     case 'THERAPIST':
       if (!clinicId) return anonymous;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type ProxyRelation, ProxyRelationEnum } from '../../common/reporter.js';
 import type { Role } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ClientNode } from '../clients/client.type.js';
@@ -94,6 +95,9 @@ export class CreatedInvite {
   @Field(() => DateTimeScalar, { description: 'When the invite stops working.' })
   expiresAt!: Date;
 
+  @Field(() => ProxyRelationEnum, { nullable: true, description: 'A client invite for a proxy: their relation to the client.' })
+  proxyRelation!: ProxyRelation | null;
+
   static from(secret: string, invite: Invite): CreatedInvite {
     return Object.assign(new CreatedInvite(), {
       id: invite.id,
@@ -101,6 +105,7 @@ export class CreatedInvite {
       email: invite.email,
       role: invite.role,
       expiresAt: invite.expiresAt,
+      proxyRelation: invite.proxyRelation ?? null,
     });
   }
 }
@@ -249,4 +254,10 @@ export class ViewerNode {
 
   @Field(() => ClientNode, { nullable: true, description: 'The client record of a client account.' })
   client!: ClientNode | null;
+
+  @Field(() => ProxyRelationEnum, {
+    nullable: true,
+    description: "Set when a client account belongs to a proxy for the client (e.g. a child's parent): their relation.",
+  })
+  proxyRelation!: ProxyRelation | null;
 }

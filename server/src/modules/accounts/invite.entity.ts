@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { proxyRelations } from '../../common/reporter.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
@@ -22,6 +23,8 @@ export const Invite = defineEntity({
     tokenHash: p.string().length(64).unique(),
     invitedBy: () => p.manyToOne(Account).ref().nullable(),
     client: () => p.manyToOne(Client).ref().nullable(),
+    /** A client invite for a proxy (a child client's parent or guardian): their relation; null when the client is invited. */
+    proxyRelation: p.enum(proxyRelations).nullable(),
     givenName: p.string().length(100).nullable(),
     familyName: p.string().length(100).nullable(),
     registrationNumber: p.string().length(50).nullable(),

@@ -1,5 +1,6 @@
 import { type EntityManager, LockMode, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
+import type { ProxyRelation } from '../../common/reporter.js';
 import { checkText } from '../../common/validate.js';
 import type { StaffViewer } from '../../common/viewer.js';
 import { Client } from '../clients/client.entity.js';
@@ -52,12 +53,29 @@ export async function inviteTherapist(em: EntityManager, admin: StaffViewer, inp
   });
 }
 
-/** Staff invite a client of their clinic to the portal; another clinic's client answers NOT_FOUND. */
-export async function inviteClient(em: EntityManager, staff: StaffViewer, clientId: string, email: string): Promise<IssuedInvite> {
+/**
+ * Staff invite a client of their clinic to the portal; another clinic's client answers NOT_FOUND. With
+ * `proxyRelation`, the account is for a proxy (a child client's parent or guardian): they see the
+ * client's record as the client would, and what they enter in the diary is recorded as proxy-reported.
+ */
+export async function inviteClient(
+  em: EntityManager,
+  staff: StaffViewer,
+  clientId: string,
+  email: string,
+  proxyRelation: ProxyRelation | null = null,
+): Promise<IssuedInvite> {
   const client = await getClient(em, staff, clientId);
   if ((await em.count(Account, { client: client.id })) > 0) throw new ConflictError('This client already has an account', 'clientId');
   const normalized = await checkNewEmail(em, 'email', email);
-  return issueInvite(em, { clinic: staff.clinicId, role: 'CLIENT', email: normalized, invitedBy: staff.accountId, client: client.id });
+  return issueInvite(em, {
+    clinic: staff.clinicId,
+    role: 'CLIENT',
+    email: normalized,
+    invitedBy: staff.accountId,
+    client: client.id,
+    proxyRelation,
+  });
 }
 
 /**
@@ -95,6 +113,7 @@ export async function acceptInvite(em: EntityManager, token: string, password: s
       clinicId: invite.clinic.id,
       therapistId,
       clientId: invite.client?.id ?? null,
+      proxyRelation: invite.proxyRelation,
     });
     tx.assign(invite, { acceptedAt: new Date(), account });
     await tx.flush();

@@ -21,7 +21,7 @@ import {
   requestCancellation,
 } from './appointment.service.js';
 import { AppointmentNode, AppointmentStatusEnum, CalendarFeedLinkNode, CalendarFeedStatusNode } from './appointment.type.js';
-import { calendarFeedStatus, clinicZone, findCalendar, findNextVisit, resetCalendarFeed, revokeCalendarFeed } from './calendar.service.js';
+import { calendarFeedStatus, clinicZone, findCalendar, resetCalendarFeed, revokeCalendarFeed } from './calendar.service.js';
 
 /** The clinic's time zone, once per request: every appointment of a request is in the viewer's clinic. */
 const zones = new WeakMap<object, Promise<string>>();
@@ -84,8 +84,8 @@ export class AppointmentResolver {
   }
 
   @FieldResolver(() => TherapistNode, { description: 'The therapist booked.' })
-  async therapist(@Root() appointment: AppointmentNode, @Ctx() { em }: RequestContext): Promise<TherapistNode> {
-    return TherapistNode.from(await em.findOneOrFail(Therapist, appointment.therapistId));
+  async therapist(@Root() appointment: AppointmentNode, @Ctx() { loaders }: RequestContext): Promise<TherapistNode> {
+    return loaders.therapistById.load(appointment.therapistId);
   }
 
   @Authorized('ADMIN', 'THERAPIST')
@@ -203,7 +203,7 @@ export class SeriesAppointmentsResolver {
   @FieldResolver(() => AppointmentNode, { nullable: true, description: 'The next booked appointment, if any.' })
   async nextAppointment(@Root() series: SeriesNode, @Ctx() context: RequestContext): Promise<AppointmentNode | null> {
     const [next] = await context.loaders.nextAppointmentBySeries.load(series.id);
-    return next ? one(context, next) : null;
+    return next ? AppointmentNode.fromFacts(next, await zoneOf(context)) : null;
   }
 }
 
@@ -212,8 +212,8 @@ export class SeriesAppointmentsResolver {
 export class ClientAppointmentsResolver {
   @FieldResolver(() => AppointmentNode, { nullable: true, description: 'The next booked appointment in any series, if any.' })
   async nextAppointment(@Root() client: ClientNode, @Ctx() context: RequestContext): Promise<AppointmentNode | null> {
-    const next = await findNextVisit(context.em, clinicViewer(context.viewer), client.id);
-    return next ? one(context, next) : null;
+    const [next] = await context.loaders.nextAppointmentByClient.load(client.id);
+    return next ? AppointmentNode.fromFacts(next, await zoneOf(context)) : null;
   }
 }
 

@@ -78,30 +78,43 @@ export class AppointmentNode {
   clientId!: string;
 
   static from(appointment: Appointment, timeZone: string, now = new Date()): AppointmentNode {
-    const start = localSlotOf(appointment.startsAt, timeZone);
+    return AppointmentNode.fromFacts(
+      {
+        id: appointment.id,
+        startsAt: appointment.startsAt,
+        endsAt: appointment.endsAt,
+        minutes: appointment.minutes,
+        status: appointment.status,
+        seriesId: appointment.series.id,
+        therapistId: appointment.therapist.id,
+        clientId: appointment.client.id,
+        sessionId: appointment.session?.id ?? null,
+        cancelledAt: appointment.cancelledAt ?? null,
+        cancelledBy: appointment.cancelledBy ?? null,
+        cancelReason: appointment.cancelReason ?? null,
+        lateCancellation: appointment.lateCancellation ?? null,
+        cancelRequestedAt: appointment.cancelRequestedAt ?? null,
+        cancelRequestReason: appointment.cancelRequestReason ?? null,
+      },
+      timeZone,
+      now,
+    );
+  }
+
+  /** From an entity's facts or a lean row (appointment.reads.ts), with the wall-clock fields of the clinic's zone. */
+  static fromFacts(facts: AppointmentFacts, timeZone: string, now = new Date()): AppointmentNode {
+    const start = localSlotOf(facts.startsAt, timeZone);
     const today = localSlotOf(now, timeZone).date;
-    return Object.assign(new AppointmentNode(), {
-      id: appointment.id,
-      startsAt: appointment.startsAt,
-      endsAt: appointment.endsAt,
+    return Object.assign(new AppointmentNode(), facts, {
       localDate: start.date,
       localTime: start.time,
-      minutes: appointment.minutes,
-      status: appointment.status,
-      seriesId: appointment.series.id,
-      therapistId: appointment.therapist.id,
-      clientId: appointment.client.id,
-      sessionId: appointment.session?.id ?? null,
-      needsSession: appointment.status === 'ATTENDED' && !appointment.session && start.date < today,
-      cancelledAt: appointment.cancelledAt ?? null,
-      cancelledBy: appointment.cancelledBy ?? null,
-      cancelReason: appointment.cancelReason ?? null,
-      lateCancellation: appointment.lateCancellation ?? null,
-      cancelRequestedAt: appointment.cancelRequestedAt ?? null,
-      cancelRequestReason: appointment.cancelRequestReason ?? null,
+      needsSession: facts.status === 'ATTENDED' && !facts.sessionId && start.date < today,
     });
   }
 }
+
+/** What an appointment is, without the fields computed in the clinic's time zone. */
+export type AppointmentFacts = Omit<AppointmentNode, 'localDate' | 'localTime' | 'needsSession'>;
 
 @ObjectType('CalendarFeedLink', { description: 'A private calendar feed address. Shown once: keep it like a password.' })
 export class CalendarFeedLinkNode {

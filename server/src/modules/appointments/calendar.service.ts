@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
-import { type ClinicViewer, ForbiddenError, ownClientOnly, type StaffViewer, type Viewer, visibleTo } from '../../common/viewer.js';
+import { type ClinicViewer, ForbiddenError, type StaffViewer, type Viewer, visibleTo } from '../../common/viewer.js';
 import { Client } from '../clients/client.entity.js';
 import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
@@ -48,36 +48,6 @@ export async function findCalendar(
 
 export function findAppointmentsBySeries(em: EntityManager, viewer: ClinicViewer, seriesIds: readonly string[]): Promise<Appointment[]> {
   return em.find(Appointment, { ...visibleTo(viewer), series: { $in: [...seriesIds] } }, { orderBy: { startsAt: 'asc' } });
-}
-
-/** The next booked appointment of each series (starting from now), in one statement. */
-export async function findNextAppointments(
-  em: EntityManager,
-  viewer: ClinicViewer,
-  seriesIds: readonly string[],
-  now = new Date(),
-): Promise<Appointment[]> {
-  const rows = await em.execute<{ id: string }[]>(
-    `select distinct on (series_id) id from appointment
-      where clinic_id = ? and series_id in (select jsonb_array_elements_text(?::jsonb)::uuid) and (?::uuid is null or client_id = ?) and status = 'BOOKED' and starts_at >= ?
-      order by series_id, starts_at`,
-    [viewer.clinicId, JSON.stringify(seriesIds), ownClientOnly(viewer), ownClientOnly(viewer), now],
-  );
-  return rows.length === 0 ? [] : em.find(Appointment, { id: { $in: rows.map((r) => r.id) } });
-}
-
-/** A client's next booked appointment, in any of their series. */
-export async function findNextVisit(
-  em: EntityManager,
-  viewer: ClinicViewer,
-  clientId: string,
-  now = new Date(),
-): Promise<Appointment | null> {
-  return em.findOne(
-    Appointment,
-    { ...visibleTo(viewer), client: clientId, status: 'BOOKED', startsAt: { $gte: now } },
-    { orderBy: { startsAt: 'asc' } },
-  );
 }
 
 export async function clinicZone(em: EntityManager, clinicId: string): Promise<string> {

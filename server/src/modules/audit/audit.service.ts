@@ -31,34 +31,38 @@ function storable(value: unknown, depth: number): unknown {
   );
 }
 
-/** The audit rows of one operation: one per client touched (one row with no client for an operation on no person). */
-type AuditRow = ReturnType<typeof auditRows>[number];
+/** The audit row of one operation: every client it touched, each once, in one row (none for an operation on no person). */
+type AuditRow = ReturnType<typeof auditRow>;
 
-function auditRows(viewer: Viewer, request: RequestInfo, entry: AuditEntry) {
-  const who = {
+function auditRow(viewer: Viewer, request: RequestInfo, entry: AuditEntry) {
+  return {
     accountId: viewer.role === 'ANONYMOUS' ? null : viewer.accountId,
     role: viewer.role,
     clinicId: viewer.role === 'ANONYMOUS' || viewer.role === 'RESEARCHER' ? null : viewer.clinicId,
     operation: entry.operation,
+    clientIds: [...new Set(entry.clientIds)],
     outcome: entry.outcome,
     address: request.address.slice(0, 64),
     requestId: request.requestId,
     detail: entry.detail ? (storable(entry.detail, 0) as Record<string, unknown>) : null,
   };
-  const clients = entry.clientIds.length > 0 ? [...new Set(entry.clientIds)] : [null];
-  return clients.map((clientId) => ({ ...who, clientId }));
 }
 
-/** Adds the audit rows of one operation to the unit of work of `em`: for a change, the same transaction as the change itself. */
-export function addAuditEvents(em: EntityManager, viewer: Viewer, request: RequestInfo, entry: AuditEntry): void {
-  for (const row of auditRows(viewer, request, entry)) em.create(AuditEvent, row);
+/** Adds the audit row of one operation to the unit of work of `em`: for a change, the same transaction as the change itself. */
+export function addAuditEvent(em: EntityManager, viewer: Viewer, request: RequestInfo, entry: AuditEntry): void {
+  em.create(AuditEvent, auditRow(viewer, request, entry));
 }
 
-/** One INSERT of any number of audit rows (of any number of requests), column by column as arrays. */
+/**
+ * One INSERT of any number of audit rows (of any number of requests), column by column as arrays. A row's
+ * clients travel as one array literal (`{id,id}`): unnest cannot take an array of arrays of different lengths.
+ */
 const insertAuditRows = preparedStatement(
   'insert_audit_rows',
-  `insert into audit_event (id, at, account_id, role, operation, clinic_id, client_id, outcome, address, request_id, detail)
-  select gen_random_uuid(), * from unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[])`,
+  `insert into audit_event (id, at, account_id, role, operation, clinic_id, client_ids, outcome, address, request_id, detail)
+  select gen_random_uuid(), r.at, r.account_id, r.role, r.operation, r.clinic_id, r.client_ids::uuid[], r.outcome, r.address, r.request_id, r.detail
+  from unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[])
+    as r(at, account_id, role, operation, clinic_id, client_ids, outcome, address, request_id, detail)`,
 );
 
 /** Rows waiting for the next commit of a pool, each with the request that waits for it. */
@@ -95,7 +99,7 @@ async function flush(em: EntityManager, group: GroupCommit): Promise<void> {
           rows.map((row) => row.role),
           rows.map((row) => row.operation),
           rows.map((row) => row.clinicId),
-          rows.map((row) => row.clientId),
+          rows.map((row) => `{${row.clientIds.join(',')}}`),
           rows.map((row) => row.outcome),
           rows.map((row) => row.address),
           rows.map((row) => row.requestId),
@@ -132,12 +136,16 @@ async function commitAuditRows(em: EntityManager, rows: AuditRow[]): Promise<voi
 }
 
 /**
- * Writes the audit rows of one operation on their own (a read, or a refusal that changed nothing),
- * committed with those of concurrent requests (group commit, see `flush`). A read is audited on every
- * request, so this is kept to a share of one short statement.
+ * Writes the audit rows of a request's operations on their own (reads, or a refusal that changed nothing):
+ * one row per operation, committed with those of concurrent requests (group commit, see `flush`). A read is
+ * audited on every request, so this is kept to a share of one short statement.
  */
-export async function writeAuditEvents(em: EntityManager, viewer: Viewer, request: RequestInfo, entry: AuditEntry): Promise<void> {
-  await commitAuditRows(em, auditRows(viewer, request, entry));
+export async function writeAuditEvents(em: EntityManager, viewer: Viewer, request: RequestInfo, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length > 0)
+    await commitAuditRows(
+      em,
+      entries.map((entry) => auditRow(viewer, request, entry)),
+    );
 }
 
 /** The client and clinic each id names, for any kind of a client's record (the client, an intake, a series, a visit, a value, a questionnaire). */
@@ -167,12 +175,12 @@ export async function writeAttemptsOnRecords(
   const ids = requestedIds.filter(isUuid);
   if (ids.length === 0) return;
   const records = await runPrepared<{ client_id: string; clinic_id: string }>(em, recordsOfIds, [ids, ids, ids, ids, ids, ids]);
-  const rows = records.map((record) => ({
-    ...auditRows(viewer, request, entry)[0],
-    clientId: record.client_id,
-    clinicId: record.clinic_id,
-  }));
-  if (rows.length > 0) await commitAuditRows(em, rows as AuditRow[]);
+  // One row per clinic whose records were asked for, listing its clients.
+  const byClinic = new Map<string, string[]>();
+  for (const record of records) byClinic.set(record.clinic_id, [...(byClinic.get(record.clinic_id) ?? []), record.client_id]);
+  const row = auditRow(viewer, request, entry);
+  const rows = [...byClinic].map(([clinicId, clientIds]) => ({ ...row, clinicId, clientIds: [...new Set(clientIds)] }));
+  if (rows.length > 0) await commitAuditRows(em, rows);
 }
 
 /** What the clinic admin's audit trail viewer (and its CSV download) narrows the clinic's rows to. */
@@ -215,9 +223,24 @@ export interface AuditTrailRow {
 }
 
 /**
+ * A stored row as the trail shows it: one event per client of the row (or one with no client), as when every
+ * client had a row of its own. The event's id is the row's when the row names at most one client (so rows
+ * written before `client_ids` keep their ids), else one derived from the row and the client; unique either way.
+ */
+const trailSelect = `select case when cardinality(e.client_ids) > 1 then md5(e.id::text || c.client_id::text)::uuid else e.id end as id,
+    e.at, e.account_id, a.email as account_email, e.role, e.operation, c.client_id, e.outcome, e.address, e.detail
+  from audit_event e
+  cross join lateral unnest(case when cardinality(e.client_ids) = 0 then array[null]::uuid[] else e.client_ids end) as c(client_id)
+  left join account a on a.id = e.account_id`;
+
+/** The ordering of the trail, newest first; `(at, id)` of an event is also where a page starts. */
+const trailOrder = 'order by e.at desc, 1 desc';
+const trailPosition = `(e.at, case when cardinality(e.client_ids) > 1 then md5(e.id::text || c.client_id::text)::uuid else e.id end)`;
+
+/**
  * The one statement behind the admin's audit trail, as a page (`after`, `limit`) or whole (the CSV download):
  * every filter is here, so how rows are stored can change in one place. Newest first; the index on
- * (clinic_id, at) serves the clinic and the date range.
+ * (clinic_id, at) serves the clinic and the date range, the GIN index on client_ids a client.
  */
 export function auditTrailStatement(filter: AuditFilter, page: { after?: AuditPosition | null; limit?: number } = {}) {
   const where = ['e.clinic_id = ?'];
@@ -226,7 +249,7 @@ export function auditTrailStatement(filter: AuditFilter, page: { after?: AuditPo
     where.push(condition);
     params.push(...values);
   };
-  if (filter.clientId) add('e.client_id = ?', filter.clientId);
+  if (filter.clientId) add('e.client_ids @> array[?::uuid] and c.client_id = ?', filter.clientId, filter.clientId);
   if (filter.accountId) add('e.account_id = ?', filter.accountId);
   if (filter.operation) add('e.operation = ?', filter.operation);
   if (filter.refused === true) add(`e.outcome <> 'ALLOWED'`);
@@ -235,13 +258,23 @@ export function auditTrailStatement(filter: AuditFilter, page: { after?: AuditPo
   if (filter.fromDate) add('e.at >= (?::date)::timestamp at time zone ?', filter.fromDate, filter.timeZone);
   if (filter.toDate) add('e.at < (?::date + 1)::timestamp at time zone ?', filter.toDate, filter.timeZone);
   if (filter.before) add('e.at < ?', filter.before);
-  if (page.after) add('(e.at, e.id) < (?::timestamptz, ?::uuid)', page.after.at, page.after.id);
-  const sql = `select e.id, e.at, e.account_id, a.email as account_email, e.role, e.operation, e.client_id, e.outcome, e.address, e.detail
-    from audit_event e left join account a on a.id = e.account_id
+  // `e.at <= ?` on its own too, so the index bounds the scan.
+  if (page.after) add(`e.at <= ? and ${trailPosition} < (?::timestamptz, ?::uuid)`, page.after.at, page.after.at, page.after.id);
+  const sql = `${trailSelect}
     where ${where.join(' and ')}
-    order by e.at desc, e.id desc${page.limit ? ' limit ?' : ''}`;
+    ${trailOrder}${page.limit ? ' limit ?' : ''}`;
   if (page.limit) params.push(page.limit);
   return { sql, params };
+}
+
+/** Who has accessed a client's record, or tried to (attempts from anywhere are filed under the client), newest first. */
+export function findRecordAccess(em: EntityManager, clientId: string, limit: number) {
+  return em.execute<AuditTrailRow[]>(
+    `${trailSelect}
+    where e.client_ids @> array[?::uuid] and c.client_id = ?
+    ${trailOrder} limit ?`,
+    [clientId, clientId, limit],
+  );
 }
 
 /** One page of the clinic's audit trail. */

@@ -2,7 +2,7 @@ import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-g
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { type AuditTrailRow, requestedIdsOf } from './audit.service.js';
-import { type AuditEvent, type AuditOutcome, auditOutcomes } from './audit-event.entity.js';
+import { type AuditOutcome, auditOutcomes } from './audit-event.entity.js';
 import { auditCursor } from './audit-filter.js';
 
 export const AuditOutcomeEnum = enumOf(auditOutcomes);
@@ -78,25 +78,6 @@ export class AuditEventNode {
       moreRequestedIds: asked.more,
       cursor: auditCursor({ at, id: row.id }),
       disclosedTo: disclosedTo(row.detail),
-    });
-  }
-
-  static from(event: AuditEvent): AuditEventNode {
-    const asked = requestedIdsOf({ detail: event.detail ?? null });
-    return Object.assign(new AuditEventNode(), {
-      accountEmail: null,
-      requestedIds: asked.ids,
-      moreRequestedIds: asked.more,
-      cursor: auditCursor({ at: event.at, id: event.id }),
-      disclosedTo: disclosedTo(event.detail ?? null),
-      id: event.id,
-      at: event.at,
-      accountId: event.accountId ?? null,
-      role: event.role,
-      operation: event.operation,
-      clientId: event.clientId ?? null,
-      outcome: event.outcome,
-      address: event.address,
     });
   }
 }

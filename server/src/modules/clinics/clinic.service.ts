@@ -3,6 +3,7 @@ import { canonicalLanguageTag, checkInteger, checkLanguageTag, checkText, checkT
 import type { ClinicViewer, StaffViewer } from '../../common/viewer.js';
 import { Clinic } from './clinic.entity.js';
 import type { ClinicSettingsInput } from './clinic.input.js';
+import { Therapist } from './therapist.entity.js';
 
 /**
  * A change needs two attended visits to exist at all; past a year of weekly visits the flag
@@ -36,6 +37,11 @@ export async function updateClinicSettings(em: EntityManager, admin: StaffViewer
 /** The viewer's own clinic among `ids` (no one reads another clinic's settings). */
 export function findViewerClinics(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<Clinic[]> {
   return em.find(Clinic, { id: { $in: ids.filter((id) => id === viewer.clinicId) } });
+}
+
+/** The therapists among `ids` who work in the viewer's clinic (for the batch loader of an appointment's therapist). */
+export function findClinicTherapists(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<Therapist[]> {
+  return em.find(Therapist, { id: { $in: [...ids] }, clinic: viewer.clinicId });
 }
 
 /** A new clinic (its catalogs are shared; its first admin is made with it, by the caller, in the same transaction). */

@@ -12,7 +12,7 @@ import { findCondition } from '../conditions/condition-catalog.js';
 import { findInstrument } from '../instruments/instrument-catalog.js';
 import type { QuestionnaireResponse as ResponseRow } from '../instruments/questionnaire-response.entity.js';
 import { findMeasure } from '../measures/measure-catalog.js';
-import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { changeAgainstThreshold, type MeasureDefinition } from '../measures/measure-definition.js';
 import type { Observation as ObservationRow } from '../measures/observation.entity.js';
 import type { SeriesProgressNode } from '../progress/progress.type.js';
 import type {
@@ -381,13 +381,13 @@ function compositionOf(
       .filter(Boolean)
       .join(', ');
     const mcid =
-      p.mcid === null
-        ? 'no published MCID'
-        : p.mcidReached
-          ? `MCID ${p.mcid} reached`
-          : p.mcidReached === false
-            ? `MCID ${p.mcid} not reached`
-            : 'one value';
+      p.points < 2
+        ? 'one value'
+        : changeAgainstThreshold(
+            measure,
+            { change: p.change, threshold: p.mcid, percentOfBaseline: p.mcidPercentOfBaseline, kind: p.thresholdKind },
+            String,
+          );
     return `${measure.name}${where ? `, ${where}` : ''}: baseline ${p.baseline}, latest ${p.latest}, change ${p.change} ${measure.unitLabel} (${mcid}).`;
   };
   return [

@@ -38,6 +38,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 100,
     direction: 'LOWER_IS_BETTER',
     mcid: 10,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Ostelo RWJG, Deyo RA, Stratford P, et al. Interpreting change scores for pain and functional status ' +
       'in low back pain: towards international consensus regarding minimal important change. ' +
@@ -64,6 +65,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 50,
     direction: 'LOWER_IS_BETTER',
     mcid: 7.5,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Young BA, Walker MJ, Strunce JB, Boyles RE, Whitman JM, Childs JD. Responsiveness of the Neck ' +
       'Disability Index in patients with mechanical neck disorders. Spine J 2009;9(10):802-808 ' +
@@ -91,6 +93,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 100,
     direction: 'LOWER_IS_BETTER',
     mcid: 15.91,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Franchignoni F, Vercelli S, Giordano A, Sartorio F, Bravini E, Ferriero G. Minimal clinically ' +
       'important difference of the disabilities of the arm, shoulder and hand outcome measure (DASH) and ' +
@@ -111,12 +114,15 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 100,
     direction: 'LOWER_IS_BETTER',
     // The published MCID is relative (a 14% reduction from the client's own baseline), so no fixed
-    // number of points can stand for it: e.g. 8.4 points from a baseline of 60, 4.2 from 30.
+    // number of points can stand for it: 8.4 points from a baseline of 60, 4.2 from 30.
     mcid: null,
+    mcidPercentOfBaseline: 14,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Relative, not in points: a 14% reduction from baseline. Bennett RM, Bushmakin AG, Cappelleri JC, ' +
       'Zlateva G, Sadosky AB. Minimal clinically important difference in the fibromyalgia impact ' +
-      'questionnaire. J Rheumatol 2009;36(6):1304-1311 (derived on the original FIQ, used for the FIQR). ' +
+      'questionnaire. J Rheumatol 2009;36(6):1304-1311 (anchor-based on the Patient Global Impression of ' +
+      'Change, pooled over three trials: 14.1% of the FIQ total; derived on the original FIQ, used for the FIQR). ' +
       'Bands: Salaffi F, Di Carlo M, Bazzichi L, et al. Definition of fibromyalgia severity: findings ' +
       'from a cross-sectional survey of 2339 Italian patients. Rheumatology (Oxford) 2021;60(2):728-736.',
     severityBands: [
@@ -139,6 +145,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 10,
     direction: 'HIGHER_IS_BETTER',
     mcid: 2,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Stratford P, Gill C, Westaway M, Binkley J. Assessing disability and change on individual ' +
       'patients: a report of a patient specific measure. Physiother Can 1995;47(4):258-263 (2 points ' +

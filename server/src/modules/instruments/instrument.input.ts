@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { ReportedByInput } from '../../common/reporter.input.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @InputType({ description: 'The answer to one item of a questionnaire.' })
@@ -22,7 +23,7 @@ export class AnswerInput {
 }
 
 @InputType({ description: 'A questionnaire completed at a session.' })
-export class SessionQuestionnaireInput {
+export class SessionQuestionnaireInput extends ReportedByInput {
   @Field(() => String, { description: 'Instrument code, e.g. ODI.' })
   instrumentCode!: string;
 
@@ -39,7 +40,7 @@ export class SessionQuestionnaireInput {
 @InputType({
   description: 'A questionnaire completed outside a session, or recorded on its own.',
 })
-export class SubmitQuestionnaireInput {
+export class SubmitQuestionnaireInput extends ReportedByInput {
   @Field(() => ID, { description: 'The client who answered.' })
   clientId!: string;
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
+import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
 import { type ItemWording, instrumentWordings, type WordingSource } from './item-wording.js';
@@ -212,6 +213,14 @@ export class QuestionnaireResponseNode {
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
   recordedByRole!: RecorderRole;
 
+  @Field(() => ReporterKindEnum, {
+    description: 'Who reported it: the client (self-report), a proxy for them, or the therapist observing.',
+  })
+  reporter!: ReporterKind;
+
+  @Field(() => ProxyRelationEnum, { nullable: true, description: "The proxy's relation to the client, when a proxy reported it." })
+  proxyRelation!: ProxyRelation | null;
+
   @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
   status!: RecordStatus;
 
@@ -235,6 +244,8 @@ export class QuestionnaireResponseNode {
       completedAt: response.completedAt,
       sessionId: response.session?.id ?? null,
       recordedByRole: response.recordedByRole,
+      reporter: response.reporter,
+      proxyRelation: response.proxyRelation ?? null,
       status: response.status,
       clientId: response.client.id,
     });

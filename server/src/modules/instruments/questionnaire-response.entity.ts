@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { recordStatuses } from '../../common/record-status.js';
 import { recorderRoles } from '../../common/recorder-role.js';
+import { proxyRelationCheck, proxyRelations, reporterKinds } from '../../common/reporter.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { TreatmentSession } from '../care/treatment-session.entity.js';
@@ -14,6 +15,7 @@ import type { InstrumentAnswer, InstrumentSubscore } from './instrument-definiti
 export const QuestionnaireResponse = defineEntity({
   name: 'QuestionnaireResponse',
   indexes: [{ properties: ['series', 'completedAt'] }],
+  checks: [{ name: 'questionnaire_response_proxy_check', expression: proxyRelationCheck }],
   properties: {
     ...baseProperties,
     clinic: () => p.manyToOne(Clinic).ref(),
@@ -30,6 +32,10 @@ export const QuestionnaireResponse = defineEntity({
     scoringVersion: p.string().length(60),
     completedAt: p.datetime(),
     recordedByRole: p.enum(recorderRoles),
+    /** Who reported it (self, proxy or the therapist observing), apart from who entered it: reporters are analysed apart. */
+    reporter: p.enum(reporterKinds),
+    /** The proxy's relation to the client; set exactly when the reporter is PROXY. */
+    proxyRelation: p.enum(proxyRelations).nullable(),
     recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
     /** FINAL, AMENDED (the row holds the current version) or ENTERED_IN_ERROR; earlier versions are in record_revision. */
     status: p.enum(recordStatuses).default('FINAL'),

@@ -5,10 +5,11 @@ import type { MeasureDefinition } from './measure-definition.js';
  * Physical (therapist-measured or single-item self-report) measures.
  *
  * Conventions
- * - `mcid` is the change a therapist should treat as real and meaningful. When the
- *   literature publishes only a minimal detectable change (MDC / smallest detectable
- *   change), that MDC is used and the citation starts with "MDC only". An MDC is a
- *   floor (change beyond measurement error), not proof that the client noticed it.
+ * - `mcid` is the change threshold a therapist should treat as real. When the literature
+ *   publishes only a minimal detectable change (MDC / smallest detectable change), that
+ *   MDC is used, `thresholdKind` is 'MDC' and the citation starts with "MDC only". An MDC
+ *   is a floor (change beyond measurement error), not proof that the client noticed it,
+ *   so progress, the report and research word it as "detectable", never "clinically important".
  * - `min`/`max` are validation limits: physiologically plausible extremes with
  *   headroom above normative means, not normal values.
  * - LOINC is set only where the code denotes exactly this measurement; otherwise null.
@@ -55,6 +56,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: true,
     requiresSide: false,
     mcid: 2,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Farrar JT et al. 2001, Pain 94(2):149-158 (about 2 points or 30% reduction = "much improved"); ' +
       'Salaffi F et al. 2004, Eur J Pain 8(4):283-291 (chronic musculoskeletal pain); ' +
@@ -79,6 +81,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: true,
     requiresSide: false,
     mcid: 15,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Ostelo RW et al. 2008, Spine 33(1):90-94 (consensus minimal important change 15 mm, or 30%, in ' +
       'low back pain); Kelly AM 2001, Emerg Med J 18(3):205-207 (12 mm in acute pain); ' +
@@ -97,6 +100,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 100,
     requiresSide: false,
     mcid: 10,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
       'CROM MDC 5.4-9.6 degrees, largest (9.6) for flexion in people with neck pain; rounded up to 10. ' +
@@ -113,6 +117,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 120,
     requiresSide: false,
     mcid: 10,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Fletcher JP & Bandy WD 2008, J Orthop Sports Phys Ther 38(10):640-645, ' +
       'CROM MDC 5.4-9.6 degrees across movements; the upper bound, rounded up to 10, is used for every ' +
@@ -129,6 +134,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 100,
     requiresSide: true,
     mcid: 10,
+    thresholdKind: 'MDC',
     mcidCitation: cervicalRomCitation,
   },
   {
@@ -142,6 +148,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 80,
     requiresSide: true,
     mcid: 10,
+    thresholdKind: 'MDC',
     mcidCitation: cervicalRomCitation,
   },
 
@@ -156,6 +163,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 200,
     requiresSide: true,
     mcid: 8,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 8 degrees (asymptomatic adults).',
@@ -170,6 +178,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 200,
     requiresSide: true,
     mcid: 4,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 4 degrees (asymptomatic adults; expect larger error in ' +
@@ -186,6 +195,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 150,
     requiresSide: true,
     mcid: 9,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Kolber MJ et al. 2011, Physiother Theory Pract 27(2):176-184, ' +
       'digital inclinometer, inter-rater MDC90 9 degrees (asymptomatic adults).',
@@ -203,6 +213,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 90,
     requiresSide: false,
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'No MCID and no dependable MDC published: when the inclinometers are repositioned, reliability ' +
       'is poor to moderate (ICC 0.16-0.59; MacDermid JC et al. 2014, Open Orthop J 8:355-360), so ' +
@@ -226,6 +237,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: false,
     requiresSide: false,
     mcid: 1.8,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Robinson HS & Mengshoel AM 2014, Spine 39(4):E270-E275, ' +
       'inter-tester smallest detectable change 1.8 cm. Method: Macrae IF & Wright V 1969, ' +
@@ -243,6 +255,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     max: 150,
     requiresSide: true,
     mcid: 10,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): from Pua YH et al. 2008, Arch Phys Med Rehabil 89(6):1146-1154, ' +
       'hip osteoarthritis, SEM 3.5 degrees; MDC95 = 1.96 x sqrt(2) x 3.5 = 9.7, rounded to 10. ' +
@@ -269,6 +282,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: false,
     requiresSide: false,
     mcid: 4,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Lopez-Minarro PA et al. 2009, J Sports Sci Med 8(1):116-122, ' +
       'forward reach score MDC 4 cm (young adults).',
@@ -294,6 +308,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: false,
     requiresSide: false,
     mcid: 9,
+    thresholdKind: 'MDC',
     mcidCitation:
       'MDC only (no MCID published): Kropmans TJ et al. 2000, Eur J Oral Sci 108(1):9-13, painfully ' +
       'restricted TMJ, smallest detectable difference 9 mm for a single measurement (6 mm with ' +
@@ -319,6 +334,7 @@ export const physicalMeasures: MeasureDefinition[] = [
     requiresRegion: false,
     requiresSide: true,
     mcid: 6.5,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Kim JK et al. 2014, Clin Orthop Relat Res 472(8):2536-2541 (MCID 6.5 kg after distal radius ' +
       'fracture); Bohannon RW 2019, J Phys Ther Sci 31(1):75-78 (systematic review: 5.0-6.5 kg).',

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { thresholdKinds } from './measure-definition.js';
 
 /**
  * Database mirror of the measure catalog (measure-catalog.ts is the source), so
@@ -16,7 +17,12 @@ export const Measure = defineEntity({
     maxValue: p.double(),
     /** +1 when a higher value is better, -1 when lower is better. */
     direction: p.smallint(),
+    /** The change threshold in the unit (an MCID or an MDC, see thresholdKind). */
     mcid: p.double().nullable(),
+    /** A relative MCID, in percent of the series' baseline (used where mcid is null). */
+    mcidPercent: p.double().nullable(),
+    /** MCID or MDC: what the threshold is, so every reader words it rightly; null when none is published. */
+    thresholdKind: p.enum(thresholdKinds).nullable(),
   },
 });
 export type Measure = InferEntity<typeof Measure>;

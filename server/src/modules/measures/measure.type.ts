@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { MeasureDefinition, MeasureDirection, MeasureKind } from './measure-definition.js';
+import type { MeasureDefinition, MeasureDirection, MeasureKind, ThresholdKind } from './measure-definition.js';
 
 export const MeasureKindEnum = {
   PAIN: 'PAIN',
@@ -21,6 +21,19 @@ export const MeasureDirectionEnum = {
 registerEnumType(MeasureDirectionEnum, {
   name: 'MeasureDirection',
   description: 'Which way is improvement.',
+});
+
+export const ThresholdKindEnum = {
+  MCID: 'MCID',
+  MDC: 'MDC',
+} as const satisfies Record<ThresholdKind, ThresholdKind>;
+registerEnumType(ThresholdKindEnum, {
+  name: 'ThresholdKind',
+  description: "What a measure's change threshold is.",
+  valuesConfig: {
+    MCID: { description: 'Minimal clinically important difference: a change clients perceive as important.' },
+    MDC: { description: 'Minimal detectable change: a change beyond measurement error, not shown to matter to the client.' },
+  },
 });
 
 @ObjectType('SeverityBand', {
@@ -91,11 +104,22 @@ export class MeasureNode {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Minimal clinically important difference, in the unit.',
+    description:
+      'Change threshold in the unit: the minimal clinically important difference, or the minimal detectable change where ' +
+      'only that is published (thresholdKind); null when none is published in the unit.',
   })
   mcid!: number | null;
 
-  @Field(() => String, { description: 'Source of the MCID.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "A relative MCID, in percent of the series' baseline (FIQR: 14), used where mcid is null.",
+  })
+  mcidPercentOfBaseline!: number | null;
+
+  @Field(() => ThresholdKindEnum, { nullable: true, description: 'Whether the threshold is an MCID or an MDC; null when there is none.' })
+  thresholdKind!: ThresholdKind | null;
+
+  @Field(() => String, { description: 'Source of the threshold.' })
   mcidCitation!: string;
 
   @Field(() => [SeverityBandNode], {
@@ -104,6 +128,6 @@ export class MeasureNode {
   severityBands!: SeverityBandNode[];
 
   static from(measure: MeasureDefinition): MeasureNode {
-    return Object.assign(new MeasureNode(), measure);
+    return Object.assign(new MeasureNode(), { mcidPercentOfBaseline: null }, measure);
   }
 }

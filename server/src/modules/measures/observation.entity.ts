@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { recordStatuses } from '../../common/record-status.js';
 import { recorderRoles } from '../../common/recorder-role.js';
+import { proxyRelationCheck, proxyRelations, reporterKinds } from '../../common/reporter.js';
 import { baseProperties } from '../../db/base-properties.js';
 import { BodyRegion } from '../body-regions/body-region.entity.js';
 import { SIDES } from '../body-regions/body-region-catalog.js';
@@ -20,6 +21,7 @@ import { observationContexts, observationNoteLength } from './observation-values
 export const Observation = defineEntity({
   name: 'Observation',
   indexes: [{ properties: ['client', 'measure', 'takenAt'] }, { properties: ['series', 'takenAt'] }],
+  checks: [{ name: 'observation_proxy_check', expression: proxyRelationCheck }],
   properties: {
     ...baseProperties,
     clinic: () => p.manyToOne(Clinic).ref(),
@@ -36,6 +38,10 @@ export const Observation = defineEntity({
     /** A short note by whoever entered it, e.g. the client's words in their diary ("after gardening"). */
     note: p.string().length(observationNoteLength).nullable(),
     recordedByRole: p.enum(recorderRoles),
+    /** Who reported it (self, proxy or the therapist observing), apart from who entered it: reporters are analysed apart. */
+    reporter: p.enum(reporterKinds),
+    /** The proxy's relation to the client; set exactly when the reporter is PROXY. */
+    proxyRelation: p.enum(proxyRelations).nullable(),
     recordedByTherapist: () => p.manyToOne(Therapist).ref().nullable(),
     /** Set when this observation is the score of a questionnaire response. */
     questionnaireResponse: () => p.manyToOne(QuestionnaireResponse).ref().nullable().index(),

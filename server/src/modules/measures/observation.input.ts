@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { ReportedByInput } from '../../common/reporter.input.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
@@ -9,7 +10,7 @@ import { type ObservationContext, observationNoteLength } from './observation-va
 @InputType({
   description: 'What is measured (a base of the observation inputs; not used on its own).',
 })
-class MeasuredValueInput {
+class MeasuredValueInput extends ReportedByInput {
   @Field(() => String, {
     description: 'Code of the measure in the measure catalog, e.g. NPRS.',
   })

@@ -10,7 +10,8 @@ import { ObservationNode } from './observation.type.js';
  */
 
 const observationColumns = `o.id, o.measure_code as "measureCode", o.value, o.region_code as "regionCode", o.side, o.context,
-  ${epochMs('o.taken_at')} as "takenAt", ${epochMs('o.created_at')} as "recordedAt", o.recorded_by_role as "recordedByRole", o.session_id as "sessionId",
+  ${epochMs('o.taken_at')} as "takenAt", ${epochMs('o.created_at')} as "recordedAt", o.recorded_by_role as "recordedByRole",
+  o.reporter, o.proxy_relation as "proxyRelation", o.session_id as "sessionId",
   o.series_id as "seriesId", o.questionnaire_response_id as "questionnaireResponseId", o.status, o.client_id as "clientId", o.note`;
 
 /** The values whose `key` column is one of the keys, in clinical-time order (ties by id, so the order is stable). */

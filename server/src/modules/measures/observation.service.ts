@@ -2,17 +2,24 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { validRecord } from '../../common/record-status.js';
 import type { RecorderRole } from '../../common/recorder-role.js';
+import { type ProxyRelation, type Reporter, type ReporterKind, reporterInWords } from '../../common/reporter.js';
 import { checkClinicalTime, checkNumber, checkText, isUuid } from '../../common/validate.js';
 import { actingTherapist, type ClinicViewer, ownClientOnly, visibleTo } from '../../common/viewer.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import { findMeasure } from './measure-catalog.js';
-import type { MeasureDefinition } from './measure-definition.js';
+import { defaultReporter, type MeasureDefinition } from './measure-definition.js';
 import { Observation } from './observation.entity.js';
 import { type ObservationContext, observationNoteLength } from './observation-values.js';
 
+/** Who reported a value, as an input states it (both optional: see `reporterOf`). */
+export interface ReporterInput {
+  reporter?: ReporterKind | null;
+  proxyRelation?: ProxyRelation | null;
+}
+
 /** A value to record, before it is attached to a client, series or session. */
-export interface ObservationDraft {
+export interface ObservationDraft extends ReporterInput {
   measureCode: string;
   value: number;
   regionCode?: string | null;
@@ -30,6 +37,35 @@ export interface ObservationOwner {
   recordedByRole: RecorderRole;
   recordedByTherapistId: string | null;
   questionnaireResponseId?: string | null;
+  /** Who reported the value when it is settled already (a questionnaire's score: its response's reporter). */
+  reporter?: Reporter;
+}
+
+/**
+ * Who reported a value. A portal account reports as itself: the client, or their proxy with the account's
+ * relation (an input naming anyone else is refused). Staff say who, or the measure's default applies: the
+ * client for pain and questionnaires, the therapist for what they measure (measure-definition.ts).
+ * `path` prefixes field names in errors.
+ */
+export function reporterOf(path: string, viewer: ClinicViewer, measure: Pick<MeasureDefinition, 'kind'>, input: ReporterInput): Reporter {
+  const field = (name: string) => (path ? `${path}.${name}` : name);
+  if (viewer.role === 'CLIENT') {
+    const own: Reporter = viewer.proxyRelation
+      ? { reporter: 'PROXY', proxyRelation: viewer.proxyRelation }
+      : { reporter: 'CLIENT', proxyRelation: null };
+    if ((input.reporter && input.reporter !== own.reporter) || (input.proxyRelation && input.proxyRelation !== own.proxyRelation)) {
+      throw new BadInputError(field('reporter'), 'set-by-account', `a portal account reports as itself (${reporterInWords(own)})`);
+    }
+    return own;
+  }
+  const reporter = input.reporter ?? defaultReporter(measure);
+  if (reporter === 'PROXY' && !input.proxyRelation) {
+    throw new BadInputError(field('proxyRelation'), 'required', "a proxy's relation to the client is required");
+  }
+  if (reporter !== 'PROXY' && input.proxyRelation) {
+    throw new BadInputError(field('proxyRelation'), 'not-applicable', 'only a proxy has a relation to the client');
+  }
+  return { reporter, proxyRelation: input.proxyRelation ?? null };
 }
 
 /**
@@ -78,8 +114,21 @@ export function checkObservation(path: string, draft: ObservationDraft): Measure
   return measure;
 }
 
-/** Adds an observation to the unit of work; the caller flushes inside its transaction. */
-export function addObservation(tx: EntityManager, viewer: ClinicViewer, owner: ObservationOwner, draft: ObservationDraft): Observation {
+/**
+ * Adds an observation (checked by `checkObservation`) to the unit of work; the caller flushes inside its
+ * transaction. `path` names the value in errors about its reporter.
+ */
+export function addObservation(
+  tx: EntityManager,
+  viewer: ClinicViewer,
+  owner: ObservationOwner,
+  draft: ObservationDraft,
+  path = '',
+): Observation {
+  const measure = findMeasure(draft.measureCode);
+  if (!measure)
+    throw new BadInputError(path ? `${path}.measureCode` : 'measureCode', 'unknown-measure', `unknown measure "${draft.measureCode}"`);
+  const reported = owner.reporter ?? reporterOf(path, viewer, measure, draft);
   return tx.create(Observation, {
     clinic: viewer.clinicId,
     client: owner.clientId,
@@ -94,6 +143,8 @@ export function addObservation(tx: EntityManager, viewer: ClinicViewer, owner: O
     note: draft.note?.trim() || null,
     recordedByRole: owner.recordedByRole,
     recordedByTherapist: owner.recordedByTherapistId,
+    reporter: reported.reporter,
+    proxyRelation: reported.proxyRelation,
     questionnaireResponse: owner.questionnaireResponseId ?? null,
   });
 }

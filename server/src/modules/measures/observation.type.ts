@@ -2,6 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
+import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
@@ -58,6 +59,14 @@ export class ObservationNode {
   @Field(() => RecorderRoleEnum, { description: 'Who entered it.' })
   recordedByRole!: RecorderRole;
 
+  @Field(() => ReporterKindEnum, {
+    description: 'Who reported it: the client (self-report), a proxy for them, or the therapist observing.',
+  })
+  reporter!: ReporterKind;
+
+  @Field(() => ProxyRelationEnum, { nullable: true, description: "The proxy's relation to the client, when a proxy reported it." })
+  proxyRelation!: ProxyRelation | null;
+
   @Field(() => ID, {
     nullable: true,
     description: 'The session it was taken at, if any.',
@@ -94,6 +103,8 @@ export class ObservationNode {
       note: observation.note ?? null,
       recordedAt: observation.createdAt,
       recordedByRole: observation.recordedByRole,
+      reporter: observation.reporter,
+      proxyRelation: observation.proxyRelation ?? null,
       sessionId: observation.session?.id ?? null,
       seriesId: observation.series?.id ?? null,
       questionnaireResponseId: observation.questionnaireResponse?.id ?? null,

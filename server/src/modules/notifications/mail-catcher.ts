@@ -65,6 +65,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // On close, idle connections (a pooled mailer keeps some open) get 421 at once rather than after 30 s.
+    closeTimeout: 100,
     onRcptTo(address, _session, callback) {
       if (options.refuse?.(address.address)) {
         callback(Object.assign(new Error(`Mailbox ${address.address} does not exist`), { responseCode: 550 }));

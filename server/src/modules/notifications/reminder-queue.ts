@@ -23,7 +23,10 @@ export interface ReminderQueueOptions {
   retryLimit: number;
   /** How often an idle worker asks for due jobs (seconds, at least 0.5). */
   pollingIntervalSeconds: number;
-  /** Jobs fetched and sent at once per worker. */
+  /**
+   * Jobs fetched and sent at once per worker. While a fetch comes back full the worker fetches again at once
+   * (pg-boss's burst mode), so a backlog drains at the speed of sending, not one batch per polling interval.
+   */
   batchSize: number;
 }
 
@@ -169,7 +172,13 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
 
   await boss.work(
     reminderQueueName,
-    { includeMetadata: true, perJobResults: true, batchSize: options.batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds },
+    {
+      includeMetadata: true,
+      perJobResults: true,
+      batchSize: options.batchSize,
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      burstWhenBatchFull: true,
+    },
     (jobs: JobWithMetadata<{ reminderId: string }>[]) => Promise.all(jobs.map(deliver)),
   );
 

@@ -24,7 +24,7 @@ export class SeriesProgressResolver {
   })
   async progress(
     @Root() series: SeriesNode,
-    @Ctx() { em, viewer, loaders }: RequestContext,
+    @Ctx() { reads, viewer, loaders }: RequestContext,
     @Arg('from', () => LocalDateScalar, { nullable: true, description: 'Only visits and values from this day on (clinic calendar).' })
     from: string | null,
     @Arg('to', () => LocalDateScalar, { nullable: true, description: 'Only visits and values up to this day, included.' })
@@ -33,7 +33,7 @@ export class SeriesProgressResolver {
     if (!from && !to) return loaders.progressBySeries.load(series.id);
     // A part of a series is asked for one series at a time (a report, a chart of a period): one statement set each.
     const range = { from: from ?? null, to: to ?? null };
-    const progress = (await findProgress(em, clinicViewer(viewer), [series.id], new Date(), range)).get(series.id);
+    const progress = (await reads.run((em) => findProgress(em, clinicViewer(viewer), [series.id], new Date(), range))).get(series.id);
     if (!progress) throw new NotFoundError('Treatment series', series.id);
     return progress;
   }
@@ -46,13 +46,15 @@ export class CaseloadResolver {
     description: "Active series of the viewer's clients (a therapist: the series they treat; an admin: the clinic's) with flags.",
   })
   async caseload(
-    @Ctx() { em, viewer }: RequestContext,
+    @Ctx() { reads, viewer }: RequestContext,
     @Arg('flag', () => CaseloadFlagEnum, { nullable: true, description: 'Only series with this flag.' }) flag: CaseloadFlag | null,
     @Arg('sort', () => CaseloadSortEnum, { defaultValue: 'LAST_VISIT', description: 'Order of the items.' }) sort: CaseloadSort,
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
   ): Promise<CaseloadConnection> {
-    const page = await listCaseload(em, staffViewer(viewer), { flag: flag ?? null, sort, first, after: after ?? null }, new Date());
+    const page = await reads.run((em) =>
+      listCaseload(em, staffViewer(viewer), { flag: flag ?? null, sort, first, after: after ?? null }, new Date()),
+    );
     const edges = page.rows.map((row, i) => ({
       cursor: encodeCursor([String(page.offset + i + 1)]),
       node: Object.assign(new CaseloadItemNode(), {

@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { BadInputError } from '../../common/errors.js';
 import { validRecord } from '../../common/record-status.js';
+import type { ReporterKind } from '../../common/reporter.js';
 import { checkInteger } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { maxPageSize } from '../clients/client.service.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 import { attendanceCtes, inRange, measureCtes, scopeCte, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
@@ -25,6 +27,7 @@ interface MeasureRow {
   measure_code: string;
   region_code: string | null;
   side: string | null;
+  reporter: ReporterKind;
   unit: string;
   baseline: number;
   baseline_at: Date;
@@ -33,6 +36,8 @@ interface MeasureRow {
   change: number;
   percent_change: number | null;
   mcid: number | null;
+  mcid_percent: number | null;
+  threshold_kind: ThresholdKind | null;
   mcid_reached: boolean | null;
   points: number;
   slope: number | null;
@@ -67,6 +72,7 @@ function measureProgress(row: MeasureRow): MeasureProgressNode {
     measureCode: row.measure_code,
     regionCode: row.region_code,
     side: row.side,
+    reporter: row.reporter,
     unit: row.unit,
     baseline: row.baseline,
     baselineAt: new Date(row.baseline_at),
@@ -75,6 +81,8 @@ function measureProgress(row: MeasureRow): MeasureProgressNode {
     change: row.change,
     percentChange: row.percent_change,
     mcid: row.mcid,
+    mcidPercentOfBaseline: row.mcid_percent,
+    thresholdKind: row.threshold_kind,
     mcidReached: row.mcid_reached,
     points: row.points,
     slopePerWeek: row.slope,
@@ -114,7 +122,7 @@ const measuresStatement = preparedStatement(
   'progress_measures',
   `with ${progressScope}, ${measureCtes()}
   select * from gm
-  order by series_id, source, measure_code, region_code nulls first, side nulls first`,
+  order by series_id, source, measure_code, region_code nulls first, side nulls first, reporter`,
 );
 
 const attendanceStatement = preparedStatement('progress_attendance', `with ${progressScope}, ${attendanceCtes} select * from atx`);
@@ -247,7 +255,8 @@ function caseloadSql(flag: CaseloadFlag | null, sort: CaseloadSort): string {
         select distinct on (gm.series_id) gm.*
         from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
         where gm.source = 'SESSION'
-        order by gm.series_id, gm.points desc, gm.latest_at desc
+        -- The measure's usual reporter first (the client's own pain, the therapist's range of motion).
+        order by gm.series_id, gm.reporter <> gm.default_reporter, gm.points desc, gm.latest_at desc
       ),
       rq as (
         select s.id as series_id, max(qr.completed_at) as last_at

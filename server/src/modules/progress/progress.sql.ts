@@ -7,6 +7,7 @@
  */
 
 import { validRecord } from '../../common/record-status.js';
+import { defaultReporterSql } from '../measures/measure-definition.js';
 
 /**
  * `name` (default `visit`): the attended (and valid) sessions of the series in `scope` (default `s`), numbered
@@ -26,6 +27,15 @@ ${name} as (
 const sessionsJson = `json_agg(json_build_object('sessionId', session_id, 'visitNumber', visit_number, 'startedAt', visit_at, 'pre', pre, 'post', post)
       order by visit_at) filter (where visit_number is not null and pre is not null and post is not null)`;
 
+/**
+ * The change threshold, in the unit, of measure `m` (a row of \`measure\`) for a series whose baseline is
+ * `baseline`: the catalog's value in the unit, else its relative MCID as a share of |baseline| (FIQR: 14%,
+ * Bennett 2009); null when there is neither, or the threshold is relative and the baseline 0.
+ */
+export function thresholdSql(m: string, baseline: string): string {
+  return `coalesce(${m}.mcid, case when ${baseline} <> 0 then abs(${baseline}) * ${m}.mcid_percent / 100 end)`;
+}
+
 /** Week of series of a point: days from the series start to its calendar day in the clinic's zone, / 7 (only where the trend needs it). */
 const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
 
@@ -36,7 +46,9 @@ const week = '(((taken_at at time zone tz)::date - start_date) / 7.0)::float8';
  * `vp`: one point per visit and measure/region/side (the PRE_SESSION value when the
  * visit has one, else the POST_SESSION one) with the visit's mean pre and post values;
  * a value outside a session is a point of its own.
- * `g`: per series, source, measure, region and side: baseline (first point), latest
+ * Values of different reporters (the client, a proxy, the therapist observing) are never pooled: each
+ * reporter's values are points of their own (`vp`) and a progress row of their own (`g`).
+ * `g`: per series, source, measure, region, side and reporter: baseline (first point), latest
  * (last point), number of points, least-squares slope per week, and each attended visit's
  * pre-to-post change (visits with both; `unpaired` counts those missing one) and their mean.
  * One grouping does all of it, so the values are sorted once and the points once.
@@ -71,7 +83,7 @@ export function measureCtes(
   const timeOrder = 'order by visit_at, taken_at, created_at';
   return `
 v as (
-  select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.context, o.value, o.taken_at, o.created_at,
+  select o.id, o.series_id, o.session_id, o.measure_code, o.region_code, o.side, o.reporter, o.context, o.value, o.taken_at, o.created_at,
     ${joinVisits ? 'vn' : 'o'}.visit_number, case when o.context = 'BETWEEN_SESSIONS' then 'DIARY' else 'SESSION' end as source,
     coalesce(${joinVisits ? 'vn' : 'se'}.started_at, o.taken_at) as visit_at, s.tz, s.start_date
   from s
@@ -79,7 +91,7 @@ v as (
   ${joinVisits ? '' : 'left join treatment_session se on se.id = o.session_id'}
 ),
 vp as (
-  select series_id, source, measure_code, region_code, side, session_id, min(visit_at) as visit_at,
+  select series_id, source, measure_code, region_code, side, reporter, session_id, min(visit_at) as visit_at,
     -- The series' zone and start ride along as aggregates: as grouping keys they would lengthen every sort.
     min(tz) as tz, min(start_date) as start_date,
     min(visit_number) filter (where source = 'SESSION') as visit_number,
@@ -89,10 +101,10 @@ vp as (
     avg(value) filter (where context = 'PRE_SESSION') as pre,
     avg(value) filter (where context = 'POST_SESSION') as post
   from v
-  group by series_id, source, measure_code, region_code, side, coalesce(session_id, id), session_id
+  group by series_id, source, measure_code, region_code, side, reporter, coalesce(session_id, id), session_id
 ),
 g as (
-  select series_id, source, measure_code, region_code, side,
+  select series_id, source, measure_code, region_code, side, reporter,
     (array_agg(value ${timeOrder}))[1] as baseline,
     (array_agg(taken_at ${timeOrder}))[1] as baseline_at,
     (array_agg(value ${timeOrder}))[count(*)] as latest,
@@ -106,17 +118,18 @@ g as (
     (count(*) filter (where visit_number is not null and (pre is null or post is null)))::int as unpaired,
     ${sessionList ? sessionsJson : 'null::json'} as sessions
   from vp
-  group by series_id, source, measure_code, region_code, side
+  group by series_id, source, measure_code, region_code, side, reporter
 ),
 gm as (
-  select g.*, m.unit, m.direction, m.mcid,
+  select g.*, m.unit, m.direction, t.mcid, m.mcid_percent, m.threshold_kind, ${defaultReporterSql('m')} as default_reporter,
     g.latest - g.baseline as change,
     case when g.baseline <> 0 then (g.latest - g.baseline) / abs(g.baseline) * 100 end as percent_change,
-    case when m.mcid is null or g.points < 2 then null
-      else (g.latest - g.baseline) * m.direction >= m.mcid - 1e-9 end as mcid_reached,
-    case when m.mcid is null or g.points < 2 then false
-      else (g.latest - g.baseline) * m.direction <= -m.mcid + 1e-9 end as worsened
+    case when t.mcid is null or g.points < 2 then null
+      else (g.latest - g.baseline) * m.direction >= t.mcid - 1e-9 end as mcid_reached,
+    case when t.mcid is null or g.points < 2 then false
+      else (g.latest - g.baseline) * m.direction <= -t.mcid + 1e-9 end as worsened
   from g join measure m on m.code = g.measure_code
+  cross join lateral (select ${thresholdSql('m', 'g.baseline')} as mcid) t
 )`;
 }
 

@@ -1,8 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
+import { type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import { PageInfo } from '../clients/client.type.js';
+import { ThresholdKindEnum } from '../measures/measure.type.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 
 export const caseloadFlags = ['WORSENING', 'NO_MEANINGFUL_CHANGE', 'MISSED_SESSIONS', 'REASSESSMENT_OVERDUE'] as const;
 export type CaseloadFlag = (typeof caseloadFlags)[number];
@@ -43,7 +46,7 @@ export class SessionChangeNode {
   change!: number;
 }
 
-@ObjectType({ description: 'Progress of one measure (per region and side, where recorded) over a series.' })
+@ObjectType({ description: 'Progress of one measure (per region and side, where recorded, and per reporter) over a series.' })
 export class MeasureProgressNode {
   @Field(() => String, { description: 'Measure code from the measure catalog (a questionnaire score has the instrument code).' })
   measureCode!: string;
@@ -53,6 +56,13 @@ export class MeasureProgressNode {
 
   @Field(() => String, { nullable: true, description: 'Side (LEFT or RIGHT), when recorded.' })
   side!: string | null;
+
+  @Field(() => ReporterKindEnum, {
+    description:
+      'Who reported these values: the client (self-report), a proxy, or the therapist observing. Each reporter has a row of ' +
+      'its own: their values are never averaged together.',
+  })
+  reporter!: ReporterKind;
 
   @Field(() => String, { description: 'UCUM unit of the values.' })
   unit!: string;
@@ -81,13 +91,31 @@ export class MeasureProgressNode {
   @Field(() => Float, { nullable: true, description: 'change / |baseline| x 100; null when the baseline is 0.' })
   percentChange!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The measure MCID from the catalog; null when none is published.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The change threshold in the unit for this series: the catalog's, or its relative MCID applied to this baseline " +
+      '(FIQR: 14% of it); an MCID or an MDC (thresholdKind). Null when none is published, or it is relative and the baseline is 0.',
+  })
   mcid!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The relative MCID behind mcid, in percent of the baseline, when the catalog states one.',
+  })
+  mcidPercentOfBaseline!: number | null;
+
+  @Field(() => ThresholdKindEnum, {
+    nullable: true,
+    description:
+      'MCID: reaching it is a clinically important change; MDC: only a change beyond measurement error (a minimal detectable change).',
+  })
+  thresholdKind!: ThresholdKind | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'The change reaches the MCID in the good direction (pain down, range of motion and PSFS up); null when the measure has no MCID or only one value.',
+      'The change reaches the threshold (mcid) in the good direction (pain down, range of motion and PSFS up); null when there is no threshold or only one value.',
   })
   mcidReached!: boolean | null;
 

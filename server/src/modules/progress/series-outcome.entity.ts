@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { reporterKinds } from '../../common/reporter.js';
 import { TreatmentSeries } from '../care/treatment-series.entity.js';
 import { Measure } from '../measures/measure.entity.js';
 
@@ -13,6 +14,8 @@ export const SeriesOutcome = defineEntity({
   properties: {
     series: () => p.manyToOne(TreatmentSeries).ref().primary(),
     measure: () => p.manyToOne(Measure).ref().primary(),
+    /** Who reported the values (the client, a proxy, the therapist observing): reporters are never pooled. */
+    reporter: p.enum(reporterKinds).primary(),
     /** Mean over regions and sides (those with 2+ points) of the baseline; null when none has 2 points. */
     baseline: p.double().nullable(),
     /** Mean over the same regions and sides of latest - baseline. */

@@ -1,6 +1,7 @@
 /*
  * Per-series outcomes kept up to date at write time (series_measure_outcome). Computed by the same
- * CTEs as progress (progress.sql.ts), so research's "baseline" and "change" are the therapist's.
+ * CTEs as progress (progress.sql.ts), so research's "baseline" and "change" are the therapist's; one row
+ * per reporter, as progress keeps self-report, proxy and observed values apart.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { measureCtes, scopeCte, visitCte } from './progress.sql.js';
@@ -16,29 +17,29 @@ export function seriesOutcomeSql(where: string, { everySeries = false } = {}): s
     : measureCtes('', { sessionList: false });
   return `with ${scopeCte(where)}, ${ctes},
 per_series as (
-  select series_id, measure_code, avg(baseline) as baseline, avg(change) as change
+  select series_id, measure_code, reporter, avg(baseline) as baseline, avg(change) as change
   from gm where source = 'SESSION' and points >= 2
-  group by series_id, measure_code
+  group by series_id, measure_code, reporter
 ),
 visit_means as (
-  select series_id, measure_code, visit_number, avg(value) as value
+  select series_id, measure_code, reporter, visit_number, avg(value) as value
   from vp where source = 'SESSION' and visit_number is not null
-  group by series_id, measure_code, visit_number
+  group by series_id, measure_code, reporter, visit_number
 ),
 visits as (
-  select series_id, measure_code, jsonb_agg(jsonb_build_object('visit', visit_number, 'value', value) order by visit_number) as values
-  from visit_means group by series_id, measure_code
+  select series_id, measure_code, reporter, jsonb_agg(jsonb_build_object('visit', visit_number, 'value', value) order by visit_number) as values
+  from visit_means group by series_id, measure_code, reporter
 ),
 pairs as (
-  select series_id, measure_code, avg(post - pre) as pre_post
+  select series_id, measure_code, reporter, avg(post - pre) as pre_post
   from vp where visit_number is not null and pre is not null and post is not null
-  group by series_id, measure_code
+  group by series_id, measure_code, reporter
 )
-insert into series_measure_outcome (series_id, measure_code, baseline, change, visit_values, pre_post)
-select visits.series_id, visits.measure_code, per_series.baseline, per_series.change, visits.values, pairs.pre_post
+insert into series_measure_outcome (series_id, measure_code, reporter, baseline, change, visit_values, pre_post)
+select visits.series_id, visits.measure_code, visits.reporter, per_series.baseline, per_series.change, visits.values, pairs.pre_post
 from visits
-left join per_series using (series_id, measure_code)
-left join pairs using (series_id, measure_code)`;
+left join per_series using (series_id, measure_code, reporter)
+left join pairs using (series_id, measure_code, reporter)`;
 }
 
 /**

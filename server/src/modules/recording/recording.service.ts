@@ -13,7 +13,14 @@ import { type ScoredQuestionnaire, scoreQuestionnaire } from '../instruments/que
 import { QuestionnaireResponse } from '../instruments/questionnaire-response.entity.js';
 import type { Observation } from '../measures/observation.entity.js';
 import type { RecordObservationInput } from '../measures/observation.input.js';
-import { addObservation, checkObservation, type ObservationOwner, recorderOf } from '../measures/observation.service.js';
+import {
+  addObservation,
+  checkObservation,
+  type ObservationOwner,
+  type ReporterInput,
+  recorderOf,
+  reporterOf,
+} from '../measures/observation.service.js';
 import { refreshSeriesOutcomes } from '../progress/series-outcome.js';
 import type { RecordSessionInput } from './recording.input.js';
 
@@ -135,12 +142,15 @@ export async function recordSession(em: EntityManager, viewer: TherapistViewer, 
       recordedByTherapistId: viewer.therapistId,
     };
     const endedAt = new Date(input.startedAt.getTime() + input.durationMinutes * 60_000);
-    for (const observation of input.observations ?? []) {
+    for (const [i, observation] of (input.observations ?? []).entries()) {
       const takenAt = observation.takenAt ?? (observation.context === 'POST_SESSION' ? endedAt : input.startedAt);
-      addObservation(tx, viewer, owner, { ...observation, takenAt });
+      addObservation(tx, viewer, owner, { ...observation, takenAt }, `observations[${i}]`);
     }
     for (const [i, response] of (input.questionnaireResponses ?? []).entries()) {
-      addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt);
+      addQuestionnaireResponse(tx, viewer, owner, scored[i] as ScoredQuestionnaire, response.completedAt ?? input.startedAt, {
+        input: response,
+        path: `questionnaireResponses[${i}]`,
+      });
     }
     if (input.appointmentId !== null && input.appointmentId !== undefined) await linkSession(tx, viewer, input.appointmentId, session);
     await tx.flush();
@@ -251,15 +261,18 @@ export async function recordObservation(em: EntityManager, viewer: ClinicViewer,
 
 /**
  * Adds a scored response and its score observation to the unit of work, so
- * analytics treat a questionnaire score like any other measure.
+ * analytics treat a questionnaire score like any other measure. Both carry who answered
+ * (`reported`: the input's reporter fields and their path in errors; see `reporterOf`).
  */
 export function addQuestionnaireResponse(
   tx: EntityManager,
   viewer: ClinicViewer,
-  owner: Omit<ObservationOwner, 'questionnaireResponseId'>,
+  owner: Omit<ObservationOwner, 'questionnaireResponseId' | 'reporter'>,
   scored: ScoredQuestionnaire,
   completedAt: Date,
+  reported: { input: ReporterInput; path: string },
 ): QuestionnaireResponse {
+  const reporter = reporterOf(reported.path, viewer, { kind: 'QUESTIONNAIRE' }, reported.input);
   const response = tx.create(QuestionnaireResponse, {
     clinic: viewer.clinicId,
     client: owner.clientId,
@@ -275,11 +288,13 @@ export function addQuestionnaireResponse(
     completedAt,
     recordedByRole: owner.recordedByRole,
     recordedByTherapist: owner.recordedByTherapistId,
+    reporter: reporter.reporter,
+    proxyRelation: reporter.proxyRelation,
   });
   addObservation(
     tx,
     viewer,
-    { ...owner, questionnaireResponseId: response.id },
+    { ...owner, questionnaireResponseId: response.id, reporter },
     {
       measureCode: scored.instrument.scoreMeasureCode,
       value: scored.result.score,
@@ -317,6 +332,7 @@ export async function submitQuestionnaire(
       },
       scored,
       input.completedAt,
+      { input, path: '' },
     );
     await tx.flush();
     return response;

@@ -17,6 +17,7 @@ import {
   type Plugin,
   PointElement,
 } from 'chart.js';
+import { create as createFont, type Font } from 'fontkit';
 import { findMeasure } from '../measures/measure-catalog.js';
 import type { ReportMeasureNode } from './report.type.js';
 
@@ -28,10 +29,20 @@ export const reportFontFiles = {
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 
-/** The font files' bytes, read once (pdfkit embeds a subset of them into every report). */
+function parseFont(file: string): Font {
+  const font = createFont(readFileSync(file));
+  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
+  return font;
+}
+
+/**
+ * The fonts, parsed once per process with fontkit (the parser pdfkit itself uses); pdfkit embeds a subset of
+ * them into every report. Handing pdfkit the file's bytes instead made it parse 1.5 MB of TrueType for each
+ * report: a PDF of 40 lines took 4-7 times longer (docs/development.md#benchmark-of-the-progress-report).
+ */
 export const reportFonts = {
-  regular: readFileSync(reportFontFiles.regular),
-  bold: readFileSync(reportFontFiles.bold),
+  regular: parseFont(reportFontFiles.regular),
+  bold: parseFont(reportFontFiles.bold),
 };
 
 const fontFamily = 'DejaVu Sans';
@@ -92,11 +103,11 @@ export function measureChartImage(measure: ReportMeasureNode, firstDay: Date): B
     borderWidth: 1,
     pointRadius: 0,
   });
-  const { baseline, mcid } = measure.progress;
+  const { baseline, mcid, thresholdKind } = measure.progress;
   datasets.push(flat('baseline', baseline, '#777777'));
   const direction = findMeasure(measure.progress.measureCode)?.direction === 'HIGHER_IS_BETTER' ? 1 : -1;
-  // The MCID in the measure's good direction from the baseline: lower for pain, higher for range of motion.
-  if (mcid !== null) datasets.push(flat('MCID from baseline', baseline + direction * mcid, '#2e7d32'));
+  // The threshold (MCID or MDC) in the measure's good direction from the baseline: lower for pain, higher for range of motion.
+  if (mcid !== null) datasets.push(flat(`${thresholdKind ?? 'MCID'} from baseline`, baseline + direction * mcid, '#2e7d32'));
   // chart.js multiplies the canvas by devicePixelRatio itself.
   const canvas = createCanvas(chartSize.width, chartSize.height);
   const chart = new Chart(canvas as unknown as ChartItem, {

@@ -5,6 +5,10 @@
  * and weeks with at most one. A minus is ASCII '-', so the printed text reads back as a number.
  */
 
+/** The paper a PDF report is laid out for. */
+export const paperSizes = ['A4', 'LETTER'] as const;
+export type PaperSize = (typeof paperSizes)[number];
+
 /** `value` with `decimals` places; never "-0". */
 export function formatNumber(value: number, decimals: number): string {
   const text = value.toFixed(decimals);

@@ -9,10 +9,7 @@ import PDFDocument from 'pdfkit';
 import { localDate } from '../care/care.service.js';
 import type { ReportMeasureNode, SeriesReportNode } from './report.type.js';
 import { chartSize, measureChartImage, reportFonts } from './report-chart.js';
-import { formatNumber, formatShort, formatSigned, meanChangeDecimals, slopeDecimals } from './report-format.js';
-
-export const paperSizes = ['A4', 'LETTER'] as const;
-export type PaperSize = (typeof paperSizes)[number];
+import { formatNumber, formatShort, formatSigned, meanChangeDecimals, type PaperSize, slopeDecimals } from './report-format.js';
 
 const margin = 50;
 const footerHeight = 24;
@@ -134,7 +131,7 @@ export function measureRows(report: SeriesReportNode, measure: ReportMeasureNode
     ['Baseline', `${formatNumber(p.baseline, d)}${unit} on ${day(report, p.baselineAt)}`],
     ['Latest', `${formatNumber(p.latest, d)}${unit} on ${day(report, p.latestAt)}`],
     ['Change', `${formatSigned(p.change, d)}${unit}${p.percentChange === null ? '' : ` (${formatSigned(p.percentChange, 0)}%)`}`],
-    ['MCID', measure.mcidInWords],
+    ['Threshold', measure.mcidInWords],
     [
       'Trend per week',
       p.slopePerWeek === null
@@ -195,7 +192,7 @@ function chartLegend(measure: ReportMeasureNode): string {
     contexts.has('POST_SESSION') ? 'orange dashed: after' : null,
     contexts.has('BETWEEN_SESSIONS') ? 'green: diary' : null,
     'grey dotted: baseline',
-    measure.progress.mcid !== null ? 'green dotted: MCID from baseline' : null,
+    measure.progress.mcid !== null ? `green dotted: ${measure.progress.thresholdKind ?? 'MCID'} from baseline` : null,
   ]
     .filter(Boolean)
     .join('; ');
@@ -226,8 +223,9 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     autoFirstPage: true,
     info: { Title: title, Author: report.therapistName, Subject: `Treatment series ${report.seriesId}`, Creator: 'Fascia' },
   });
-  doc.registerFont('regular', reportFonts.regular);
-  doc.registerFont('bold', reportFonts.bold);
+  // pdfkit takes a parsed fontkit font wherever it takes a font file (its type declarations do not say so).
+  doc.registerFont('regular', reportFonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', reportFonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -308,12 +306,14 @@ export function renderReportPdf(report: SeriesReportNode, paper: PaperSize): Pro
     layout.text("The therapist's clinical notes are not part of your copy; ask your therapist for them.");
   } else if (report.assessment || report.plan) {
     layout.rows([
-      ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
+      report.summaryWrittenAt
+        ? ['Written for this report', `${day(report, report.summaryWrittenAt)} by ${report.summaryWrittenBy}`]
+        : ['From the visit of', report.notesVisitAt ? day(report, report.notesVisitAt) : ''],
       ['Assessment', report.assessment ?? 'not written'],
       ['Plan', report.plan ?? 'not written'],
     ]);
   } else {
-    layout.text('No assessment or plan was written at the visits reported.');
+    layout.text('No assessment or plan was written at the visits reported or for this report.');
   }
 
   layout.heading('Signature', 2);

@@ -6,7 +6,7 @@ import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
 import { isDatabaseUnavailable } from '../../db/availability.js';
 import { seriesReport } from './report.service.js';
-import { type PaperSize, paperSizes, renderReportPdf } from './report-pdf.js';
+import { type PaperSize, paperSizes } from './report-format.js';
 
 /** Seconds a client should wait before retrying a 503 (the API's Retry-After). */
 const retryAfterSeconds = 2;
@@ -72,6 +72,9 @@ export function reportPdfHandler(
           format: 'PDF',
         },
       );
+      // Loaded on the first report, not at start: pdfkit, chart.js, the Skia canvas library and the fonts hold
+      // some 40 MB of a process's memory that a server nobody asks for a PDF never needs.
+      const { renderReportPdf } = await import('./report-pdf.js');
       const pdf = await renderReportPdf(report, paper);
       response
         .status(200)

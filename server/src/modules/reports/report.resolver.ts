@@ -1,9 +1,28 @@
-import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { actingTherapist, clinicViewer } from '../../common/viewer.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import type { RequestContext } from '../request/request-context.js';
+import { ReportSummaryInput } from './report.input.js';
 import { maxRecipientLength, seriesReport } from './report.service.js';
-import { SeriesReportNode } from './report.type.js';
+import { ReportSummaryNode, SeriesReportNode } from './report.type.js';
+import { findReportSummaries, type ReportSummaryRow, writeReportSummary } from './report-summary.service.js';
+
+/** Per request, one statement for the summaries of every series asked for (a client's series list, say). */
+const summaryLoaders = new WeakMap<RequestContext, DataLoader<string, ReportSummaryRow | null>>();
+
+function summaryLoader(context: RequestContext): DataLoader<string, ReportSummaryRow | null> {
+  let loader = summaryLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const found = await findReportSummaries(context.em, clinicViewer(context.viewer), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    summaryLoaders.set(context, loader);
+  }
+  return loader;
+}
 
 @Resolver(() => SeriesNode)
 export class SeriesReportResolver {
@@ -36,5 +55,30 @@ export class SeriesReportResolver {
       { requestId, address },
       { seriesId: series.id, from: from ?? null, to: to ?? null, recipient: recipient ?? null, format: 'PRINT' },
     );
+  }
+
+  /** The therapist's words for the referrer: staff only, like the SOAP notes they stand in for. */
+  @Authorized('ADMIN', 'THERAPIST')
+  @FieldResolver(() => ReportSummaryNode, {
+    nullable: true,
+    description: 'The assessment and plan written for the progress report (null: none, the report uses the latest SOAP note). Staff only.',
+  })
+  async reportSummary(@Root() series: SeriesNode, @Ctx() context: RequestContext): Promise<ReportSummaryNode | null> {
+    const row = await summaryLoader(context).load(series.id);
+    return row && Object.assign(new ReportSummaryNode(), row);
+  }
+
+  @Authorized('ADMIN', 'THERAPIST')
+  @Mutation(() => SeriesNode, {
+    description:
+      "Writes the therapist's assessment and plan for the series' progress report (each save is kept; the newest counts). " +
+      'Both empty withdraws it.',
+  })
+  async writeReportSummary(
+    @Ctx() { em, viewer }: RequestContext,
+    @Arg('seriesId', () => ID) seriesId: string,
+    @Arg('input', () => ReportSummaryInput) input: ReportSummaryInput,
+  ): Promise<SeriesNode> {
+    return SeriesNode.from(await writeReportSummary(em, actingTherapist(viewer), seriesId, input));
   }
 }

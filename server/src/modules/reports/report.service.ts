@@ -17,13 +17,14 @@ import { Clinic } from '../clinics/clinic.entity.js';
 import { Therapist } from '../clinics/therapist.entity.js';
 import { findCondition } from '../conditions/condition-catalog.js';
 import { findMeasure } from '../measures/measure-catalog.js';
-import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { changeAgainstThreshold, type MeasureDefinition } from '../measures/measure-definition.js';
 import { findObservationsBySeries } from '../measures/observation.service.js';
 import { checkRange, findProgress } from '../progress/progress.service.js';
 import type { DoseItemNode, MeasureProgressNode } from '../progress/progress.type.js';
 import type { RequestInfo } from '../request/request-context.js';
 import { type ReportAudience, ReportDoseItemNode, ReportMeasureNode, ReportPointNode, SeriesReportNode } from './report.type.js';
 import { formatNumber } from './report-format.js';
+import { findReportSummaries, type ReportSummaryRow } from './report-summary.service.js';
 
 /** The audit trail's name of a report generation (a disclosure: the detail names the recipient). */
 export const reportOperation = 'Report.seriesReport';
@@ -70,16 +71,14 @@ export function measureLabel(measure: MeasureDefinition, regionCode: string | nu
   return [measure.name, region, side?.toLowerCase()].filter(Boolean).join(', ');
 }
 
-/** The MCID statement of one measure, in words a physician reads at a glance. */
-function mcidInWords(progress: MeasureProgressNode, measure: MeasureDefinition): string {
+/** The threshold statement of one measure (MCID or MDC, in the unit or relative), in words a physician reads at a glance. */
+function thresholdStatement(progress: MeasureProgressNode, measure: MeasureDefinition): string {
   if (progress.points < 2) return 'one value only, no change yet';
-  if (progress.mcid === null) return 'none published for this measure';
-  const mcid = `${formatNumber(progress.mcid, measure.decimals)} ${measure.unitLabel}`.trim();
-  if (progress.mcidReached) return `${mcid} reached: improved`;
-  const direction = measure.direction === 'HIGHER_IS_BETTER' ? 1 : -1;
-  // The same tolerance as progress's own `worsened` (progress.sql.ts).
-  if (progress.change * direction <= -progress.mcid + 1e-9) return `${mcid} reached: worse`;
-  return `${mcid} not reached`;
+  return changeAgainstThreshold(
+    measure,
+    { change: progress.change, threshold: progress.mcid, percentOfBaseline: progress.mcidPercentOfBaseline, kind: progress.thresholdKind },
+    (value) => formatNumber(value, measure.decimals),
+  );
 }
 
 function bandOf(measure: MeasureDefinition, value: number): string | null {
@@ -184,9 +183,10 @@ export async function seriesReport(
       const day = localDate(at, clinic.timeZone);
       return day >= from && day <= to;
     };
-    const [observations, sessions] = await Promise.all([
+    const [observations, sessions, summaries] = await Promise.all([
       findObservationsBySeries(em, reader, [series.id]),
       audience === 'CLINICIAN' ? findSessionsBySeries(em, reader, [series.id]) : Promise.resolve([]),
+      audience === 'CLINICIAN' ? findReportSummaries(em, reader, [series.id]) : Promise.resolve(new Map<string, ReportSummaryRow>()),
     ]);
     const valid = observations.filter((o) => o.status !== 'ENTERED_IN_ERROR' && inDays(o.takenAt));
     const reportMeasure = (p: MeasureProgressNode, diary: boolean): ReportMeasureNode => {
@@ -205,7 +205,7 @@ export async function seriesReport(
         label: measureLabel(measure, p.regionCode, p.side),
         unitLabel: measure.unitLabel,
         decimals: measure.decimals,
-        mcidInWords: mcidInWords(p, measure),
+        mcidInWords: thresholdStatement(p, measure),
         baselineBand: bandOf(measure, p.baseline),
         latestBand: bandOf(measure, p.latest),
         progress: p,
@@ -214,10 +214,15 @@ export async function seriesReport(
     };
     const measures = progress.measures.map((p) => reportMeasure(p, false));
     const diary = progress.diary.map((p) => reportMeasure(p, true));
-    // The latest attended visit of the reported days with an assessment or a plan written.
+    // The latest attended visit of the reported days with an assessment or a plan written …
     const notes = sessions
       .filter((s) => s.status !== 'ENTERED_IN_ERROR' && s.attendance === 'ATTENDED' && inDays(s.startedAt) && (s.assessment || s.plan))
       .at(-1);
+    // … or the summary written for the report when it is newer, unless written after the last reported day
+    // (it would speak of a later state than the numbers).
+    const written = summaries.get(series.id);
+    const summary =
+      written && localDate(written.writtenAt, clinic.timeZone) <= to && (!notes || written.writtenAt > notes.startedAt) ? written : null;
 
     const report = Object.assign(new SeriesReportNode(), {
       seriesId: series.id,
@@ -254,9 +259,11 @@ export async function seriesReport(
         [condition.headlineMeasureCode, ...condition.suggestedInstrumentCodes.filter((c) => c !== condition.headlineMeasureCode)],
         progress.attendance.attended,
       ),
-      assessment: notes?.assessment ?? null,
-      plan: notes?.plan ?? null,
-      notesVisitAt: notes?.startedAt ?? null,
+      assessment: (summary ?? notes)?.assessment ?? null,
+      plan: (summary ?? notes)?.plan ?? null,
+      notesVisitAt: summary ? null : (notes?.startedAt ?? null),
+      summaryWrittenAt: summary?.writtenAt ?? null,
+      summaryWrittenBy: summary?.writtenBy ?? null,
       clientId: client.id,
       timeZone: clinic.timeZone,
     });

@@ -36,7 +36,10 @@ export class ReportMeasureNode {
   @Field(() => Int, { description: 'Decimal places the measure is recorded with (values are printed with these).' })
   decimals!: number;
 
-  @Field(() => String, { description: 'Whether the change reached the MCID in the good direction, in words.' })
+  @Field(() => String, {
+    description:
+      'The change against the threshold in words: MCID (clinically important change) or MDC (minimal detectable change), in the unit or relative to the baseline; e.g. "MCID 2 /10 reached: clinically important change, improved".',
+  })
   mcidInWords!: string;
 
   @Field(() => String, { nullable: true, description: 'Score band of the baseline, for questionnaires with published bands.' })
@@ -62,6 +65,24 @@ export class ReportDoseItemNode {
 
   @Field(() => Int, { description: 'Attended sessions with it.' })
   sessions!: number;
+}
+
+@ObjectType('ReportSummary', {
+  description:
+    "The assessment and plan written for the series' progress report; the report prints them unless a later visit has a SOAP note.",
+})
+export class ReportSummaryNode {
+  @Field(() => String, { nullable: true, description: 'Assessment.' })
+  assessment!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Plan.' })
+  plan!: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When it was saved.' })
+  writtenAt!: Date;
+
+  @Field(() => String, { description: 'Who saved it (the member of staff).' })
+  writtenBy!: string;
 }
 
 @ObjectType('SeriesReport', {
@@ -156,14 +177,27 @@ export class SeriesReportNode {
   })
   missing!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Assessment of the latest visit’s SOAP note (clinician reports only).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Assessment: of the summary written for the report, or of the latest visit’s SOAP note, whichever is newer (clinician reports only).',
+  })
   assessment!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Plan of the latest visit’s SOAP note (clinician reports only).' })
+  @Field(() => String, { nullable: true, description: 'Plan, from the same source as the assessment (clinician reports only).' })
   plan!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Start of the visit the assessment and plan come from.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Start of the visit the assessment and plan come from (null: not a visit).' })
   notesVisitAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the summary the assessment and plan come from was written for the report (null: not a summary).',
+  })
+  summaryWrittenAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who wrote that summary.' })
+  summaryWrittenBy!: string | null;
 
   /** The client (for the audit trail; not a field). */
   clientId!: string;

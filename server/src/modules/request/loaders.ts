@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClinicViewer } from '../../common/viewer.js';
-import { findAppointmentsBySeries, findNextAppointments } from '../appointments/calendar.service.js';
+import type { HeavyReads } from '../../db/read-replicas.js';
+import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
+import { findAppointmentsBySeries } from '../appointments/calendar.service.js';
 import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
 import { findTreatedRegionsBySessions } from '../care/care.service.js';
 import { readClientsByIds } from '../clients/client.reads.js';
 import { findLatestIntakes } from '../clients/client.service.js';
-import { findViewerClinics } from '../clinics/clinic.service.js';
+import { findClinicTherapists, findViewerClinics } from '../clinics/clinic.service.js';
+import { TherapistNode } from '../clinics/clinic.type.js';
 import { findRevisions } from '../corrections/corrections.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
 import { readLatestObservations, readObservationsBySeries, readObservationsBySessions } from '../measures/observation.reads.js';
@@ -30,7 +33,7 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
  * Clients, series, visits and values are read lean (`*.reads.ts`): plain rows as GraphQL objects, prepared
  * statements with array parameters whose plans each connection reuses.
  */
-export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
+export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await readClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
@@ -69,7 +72,7 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (o) => o.sessionId ?? '',
     ),
     progressBySeries: new DataLoader<string, SeriesProgressNode>(async (ids) => {
-      const byId = await findProgress(em, scope(), ids, new Date());
+      const byId = await reads.run((readEm) => findProgress(readEm, scope(), ids, new Date()));
       return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
     }),
     revisionsByRecord: groupLoader(
@@ -85,9 +88,17 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer) {
       (a) => a.series.id,
     ),
     nextAppointmentBySeries: groupLoader(
-      (ids) => findNextAppointments(em, scope(), ids),
-      (a) => a.series.id,
+      (ids) => readNextAppointmentsBySeries(em, scope(), ids),
+      (a) => a.seriesId,
     ),
+    nextAppointmentByClient: groupLoader(
+      (ids) => readNextAppointmentsByClient(em, scope(), ids),
+      (a) => a.clientId,
+    ),
+    therapistById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await findClinicTherapists(em, scope(), ids)).map((t) => [t.id, TherapistNode.from(t)]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Therapist ${id} was not found`));
+    }),
     clinicById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Clinic ${id} was not found`));

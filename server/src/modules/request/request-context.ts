@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { clinicViewer, type Viewer } from '../../common/viewer.js';
+import { type HeavyReads, primaryReads } from '../../db/read-replicas.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export type { Viewer } from '../../common/viewer.js';
@@ -16,9 +17,11 @@ export interface RequestContext extends RequestInfo {
   em: EntityManager;
   viewer: Viewer;
   loaders: Loaders;
+  /** Research, exports, progress and the caseload: on a read replica when one may answer (db/read-replicas.ts). */
+  reads: HeavyReads;
 }
 
-export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo): RequestContext {
+export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo, reads = primaryReads(em)): RequestContext {
   // Loaders read clinical rows, so they exist only for viewers of one clinic.
-  return { em, viewer, ...request, loaders: createLoaders(em, () => clinicViewer(viewer)) };
+  return { em, viewer, ...request, reads, loaders: createLoaders(em, () => clinicViewer(viewer), reads) };
 }

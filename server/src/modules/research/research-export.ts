@@ -5,12 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
 import { type Answer, answerWith, crossSiteRefusal, csvLine, requestInfo } from '../../common/download.js';
 import { BadInputError, DomainError } from '../../common/errors.js';
 import type { Viewer } from '../../common/viewer.js';
+import { heavyReads, type ReadReplicas } from '../../db/read-replicas.js';
 import { writeAuditEvents } from '../audit/audit.service.js';
 import { anonymize, generalizationSteps, type QuasiIdentifiers, withheld } from './k-anonymity.js';
 import { ageBands, cohortFilterFromJson } from './research.input.js';
@@ -133,6 +134,8 @@ export interface ExportRouterOptions {
   log: Logger;
   resolveViewer: (request: express.Request) => Promise<Viewer>;
   minCell: number;
+  /** Streaming replicas the export reads from when one may answer (db/read-replicas.ts). */
+  readReplicas?: ReadReplicas | undefined;
   /** A progress line in the server log every this many rows. */
   logEvery?: number;
 }
@@ -209,11 +212,20 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
     const key = randomBytes(32).toString('hex');
     let participants: Map<string, QuasiIdentifiers>;
     let anonymized: ReturnType<typeof anonymize>;
+    // The participants are listed and their rows streamed on the same server (a replica when one may answer);
+    // the release is recorded on the primary.
+    let readEm: EntityManager = em;
     try {
-      await checkFilterSizes(em, filter, options.minCell);
-      // The minimum size counts the participants with at least one row of the exported measure(s).
-      const list = exportParticipantsStatement(filter, key, measureCode);
-      const rows = await em.execute<ParticipantRow[]>(list.sql, list.params);
+      const rows = await heavyReads(options.readReplicas, em, viewer.role === 'RESEARCHER' ? viewer.accountId : null).run(
+        async (reader) => {
+          await checkFilterSizes(reader, filter, options.minCell);
+          // The minimum size counts the participants with at least one row of the exported measure(s).
+          const list = exportParticipantsStatement(filter, key, measureCode);
+          const listed = await reader.execute<ParticipantRow[]>(list.sql, list.params);
+          readEm = reader;
+          return listed;
+        },
+      );
       if (tooSmall(rows.length, options.minCell)) throw new CohortTooSmall();
       anonymized = anonymize(
         rows.map((r) => ({
@@ -265,7 +277,7 @@ export function researchExportRouter(options: ExportRouterOptions): express.Rout
     let chunk = '';
     const started = Date.now();
     try {
-      for await (const row of em.getConnection().stream<ExportRow>(statement.sql, statement.params, undefined, undefined, 2000)) {
+      for await (const row of readEm.getConnection().stream<ExportRow>(statement.sql, statement.params, undefined, undefined, 2000)) {
         const q = participants.get((row as unknown as ExportRow).participant);
         if (!q) continue;
         chunk += csvLine(rowFields(row as unknown as ExportRow, q));

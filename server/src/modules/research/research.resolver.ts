@@ -33,7 +33,7 @@ export class ResearchResolver {
     const measure = researchMeasure('measureCode', measureCode);
     const filter = checkCohortFilter(input);
     await auditResearch(context, 'Query.cohortOutcomes', { measureCode, filter });
-    return cohortOutcome(context.em, filter, measure, context.researchMinCell);
+    return cohortOutcome(context, filter, measure, context.researchMinCell);
   }
 
   @Authorized('RESEARCHER')
@@ -58,6 +58,6 @@ export class ResearchResolver {
     const measure = researchMeasure('measureCode', measureCode);
     const filters: [CohortFilter, CohortFilter] = [checkCohortFilter(a, 'a'), checkCohortFilter(b, 'b')];
     await auditResearch(context, 'Query.cohortComparison', { measureCode, a: filters[0], b: filters[1] });
-    return compareCohorts(context.em, filters[0], filters[1], measure, context.researchMinCell);
+    return compareCohorts(context, filters[0], filters[1], measure, context.researchMinCell);
   }
 }

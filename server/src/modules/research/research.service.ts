@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../common/errors.js';
+import type { HeavyReads } from '../../db/read-replicas.js';
 import { findMeasure } from '../measures/measure-catalog.js';
-import type { MeasureDefinition } from '../measures/measure-definition.js';
+import { hasThreshold, type MeasureDefinition } from '../measures/measure-definition.js';
 import { cellNoise, perturbMean, perturbSd, perturbShare, publishCount } from './perturbation.js';
 import type { CohortFilter } from './research.input.js';
 import {
@@ -110,7 +111,7 @@ function outcomeCell(row: CellRow, hidden: boolean, measure: MeasureDefinition, 
   const changeSd = noisySd(row.change_sd, 'changeSd');
   const baselineSd = noisySd(row.baseline_sd, 'baselineSd');
   const ci = changeMean === null || changeSd === null ? null : meanInterval(changeMean, changeSd, n);
-  const responderHidden = measure.mcid === null || suppressGroup([row.responders, row.n - row.responders], k).some(Boolean);
+  const responderHidden = !hasThreshold(measure) || suppressGroup([row.responders, row.n - row.responders], k).some(Boolean);
   const rate = responderHidden ? null : perturbShare(row.responders / row.n, row.n, row.ck, at('responders'));
   const wilson = rate === null ? null : wilsonInterval(rate * n, n);
   return {
@@ -197,42 +198,54 @@ export async function checkFilterSizes(em: EntityManager, filter: CohortFilter, 
 }
 
 /**
- * Runs the outcome statement of each filter in one transaction and, for each cohort of at least k
- * clients, checks its set against the released ones and records it (overlap control,
- * research-release.ts): the answer is only returned once the transaction that recorded it has committed.
+ * Runs the outcome statement of each filter in one (read-only) transaction, on a read replica when one may
+ * answer, then, on the primary, checks the set of each cohort of at least k clients against the released ones
+ * and records it (overlap control, research-release.ts): the answer is only returned once the transaction that
+ * recorded it has committed, and what is recorded is exactly the set the answer was computed from.
  */
 async function runOutcomes(
-  em: EntityManager,
+  { reads, em }: ResearchDatabase,
   filters: readonly CohortFilter[],
   measure: MeasureDefinition,
   overallOnly: boolean,
   k: number,
 ): Promise<OutcomeDocument[]> {
   // A cohort's sorts and hashes (hundreds of thousands of values) fit in 64 MB; the default 4 MB spills them to disk.
-  return em.transactional(async (tx) => {
-    await tx.execute(`set local work_mem = '${researchWorkMem}'`);
-    const docs: OutcomeDocument[] = [];
-    for (const filter of filters) {
-      const { sql, params } = outcomeStatement(filter, measure.code, histogramBounds(measure), overallOnly);
-      const [row] = await tx.execute<{ result: OutcomeDocument }[]>(sql, params);
-      docs.push(row?.result as OutcomeDocument);
-    }
+  const docs = await reads.run((readEm) =>
+    readEm.transactional(async (tx) => {
+      await tx.execute(`set local work_mem = '${researchWorkMem}'`);
+      const computed: OutcomeDocument[] = [];
+      for (const filter of filters) {
+        const { sql, params } = outcomeStatement(filter, measure.code, histogramBounds(measure), overallOnly);
+        const [row] = await tx.execute<{ result: OutcomeDocument }[]>(sql, params);
+        computed.push(row?.result as OutcomeDocument);
+      }
+      return computed;
+    }),
+  );
+  await em.transactional(async (tx) => {
     for (const doc of docs) {
       if (!tooSmall(doc.overall?.n ?? 0, k)) await checkAndRecordRelease(tx, 'answer', measure.code, doc.members, k);
     }
-    return docs;
   });
+  return docs;
+}
+
+/** Where research runs: its statistics on `reads` (a replica when one may answer), the release records on the primary `em`. */
+export interface ResearchDatabase {
+  reads: HeavyReads;
+  em: EntityManager;
 }
 
 /** Every output of one measure in one cohort, suppressed cell by cell (one SQL statement). */
 export async function cohortOutcome(
-  em: EntityManager,
+  database: ResearchDatabase,
   filter: CohortFilter,
   measure: MeasureDefinition,
   k: number,
 ): Promise<CohortOutcomeNode> {
-  await checkFilterSizes(em, filter, k);
-  const [doc] = (await runOutcomes(em, [filter], measure, false, k)) as [OutcomeDocument];
+  await database.reads.run((em) => checkFilterSizes(em, filter, k));
+  const [doc] = (await runOutcomes(database, [filter], measure, false, k)) as [OutcomeDocument];
   const overall = doc.overall ?? emptyCell;
   const range = measure.max - measure.min;
   const { from, width } = histogramBounds(measure);
@@ -257,6 +270,8 @@ export async function cohortOutcome(
     unit: measure.unit,
     direction: measure.direction === 'HIGHER_IS_BETTER' ? 1 : -1,
     mcid: measure.mcid,
+    mcidPercentOfBaseline: measure.mcidPercentOfBaseline ?? null,
+    thresholdKind: measure.thresholdKind,
     minCellSize: k,
     overall: outcomeCell(overall, tooSmall(overall.n, k), measure, k),
     histogram,
@@ -282,15 +297,17 @@ export async function cohortOutcome(
 
 /** Two cohorts on one measure, and the difference in mean change (b - a) with Welch's interval. */
 export async function compareCohorts(
-  em: EntityManager,
+  database: ResearchDatabase,
   a: CohortFilter,
   b: CohortFilter,
   measure: MeasureDefinition,
   k: number,
 ): Promise<CohortComparisonNode> {
-  await checkFilterSizes(em, a, k, 'a');
-  await checkFilterSizes(em, b, k, 'b');
-  const [docA, docB] = (await runOutcomes(em, [a, b], measure, true, k)) as [OutcomeDocument, OutcomeDocument];
+  await database.reads.run(async (em) => {
+    await checkFilterSizes(em, a, k, 'a');
+    await checkFilterSizes(em, b, k, 'b');
+  });
+  const [docA, docB] = (await runOutcomes(database, [a, b], measure, true, k)) as [OutcomeDocument, OutcomeDocument];
   const rowA = docA.overall ?? emptyCell;
   const rowB = docB.overall ?? emptyCell;
   const cellA = outcomeCell(rowA, tooSmall(rowA.n, k), measure, k);

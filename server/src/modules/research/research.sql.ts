@@ -6,7 +6,8 @@
  */
 import { validRecord } from '../../common/record-status.js';
 import { modalities } from '../care/treatment-session.entity.js';
-import { visitCte } from '../progress/progress.sql.js';
+import { defaultReporterSql } from '../measures/measure-definition.js';
+import { thresholdSql, visitCte } from '../progress/progress.sql.js';
 import { cellKeySql } from './perturbation.js';
 import { ageBands, type CohortFilter } from './research.input.js';
 
@@ -231,7 +232,8 @@ const cellStats = `count(*)::int as n, avg(x.baseline) as baseline_mean, stddev_
 /**
  * One statement: the cohort, its series' stored outcomes on one measure (`mo`), then per client (`cx`) the
  * baseline and change (the mean over the measure's regions and sides, when recorded on several),
- * responder (change x direction >= MCID, as progress's "MCID reached"), dose bands; and the
+ * responder (change x direction >= the series' threshold, in the unit or relative to its baseline, as progress's
+ * "MCID reached"), dose bands; and the
  * aggregates of every output as one JSON document. With `overallOnly`, only the overall cell.
  * Parameters: the cohort's, the measure code, then the histogram's lower edge and bin width.
  */
@@ -268,15 +270,20 @@ export function outcomeStatement(
       from mo where mo.pre_post is not null) o)`;
   const sql = `with ${cohort.sql},
 mo as (
-  select o.*, s.research_key, s.client_id from series_measure_outcome o join s on s.id = o.series_id where o.measure_code = ?
+  -- One reporter only, never pooled: the client's own report for pain and questionnaires (proxy-reported values are
+  -- left out), the therapist's for what they measure (docs/research.md#who-reported-a-value).
+  select o.*, s.research_key, s.client_id from series_measure_outcome o join s on s.id = o.series_id
+  join measure rm on rm.code = o.measure_code
+  where o.measure_code = ? and o.reporter = ${defaultReporterSql('rm')}
 ),
 cx as (
   select mo.baseline, mo.change, s.minutes, s.research_key, s.client_id,
-    case when m.mcid is null then null else mo.change * m.direction >= m.mcid - 1e-9 end as responder,
+    case when t.threshold is null then null else mo.change * m.direction >= t.threshold - 1e-9 end as responder,
     ${bandIndex('s.minutes', minuteBands)} as minutes_band,
     ${bandIndex('s.per_week', perWeekBands)} as per_week_band,
     s.main_modality
   from mo join s on s.id = mo.series_id join measure m on m.code = mo.measure_code
+  cross join lateral (select ${thresholdSql('m', 'mo.baseline')} as threshold) t
   where mo.change is not null
 )
 select json_build_object(${outputs}) as result`;
@@ -286,7 +293,7 @@ select json_build_object(${outputs}) as result`;
 
 /**
  * The de-identified export: one row per client, attended visit, measure, region and side with a
- * value (pre and post side by side), ordered by pseudonym. The pseudonym is the first 16 hex digits
+ * value (pre and post side by side; of the measure's usual reporter only, as the outcomes), ordered by pseudonym. The pseudonym is the first 16 hex digits
  * of SHA-256(key || client id) with a random key per export that is never stored: the same client
  * gets another pseudonym in every export, and the order of rows differs too. Days are counted from
  * the series start in the clinic's time zone. Parameters: the cohort's, the key, then the measure
@@ -305,7 +312,7 @@ from s k
 join cs as visit on visit.series_id = k.id
 join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
   and (?::text is null or o.measure_code = ?)
-join measure m on m.code = o.measure_code
+join measure m on m.code = o.measure_code and o.reporter = ${defaultReporterSql('m')}
 group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
   k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
 order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.side nulls first`;
@@ -325,6 +332,7 @@ has_rows as (
   select distinct visit.series_id from cs visit
   join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
     and (?::text is null or o.measure_code = ?)
+  join measure m on m.code = o.measure_code and o.reporter = ${defaultReporterSql('m')}
 )
 select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.client_id, k.age_decade, k.sex,
   k.condition_code, c.name as clinic, k.main_modality, to_char(k.start_date, 'YYYY-MM') as start_month

@@ -1,4 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ThresholdKindEnum } from '../measures/measure.type.js';
+import type { ThresholdKind } from '../measures/measure-definition.js';
 
 const hiddenNote = 'Null when suppressed.';
 
@@ -51,7 +53,8 @@ export class OutcomeCellNode {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Share of responders (change x direction >= the MCID of the measure catalog), 0-1. Null when the measure has no published MCID, ' +
+      'Share of responders (change x direction >= the threshold of the measure catalog: thresholdKind says MCID or MDC), 0-1. ' +
+      'Null when the measure has no published threshold, ' +
       'when the cell is suppressed, or when the responders or the non-responders number 1 to k - 1 (k: the minimum cell size).',
   })
   responderRate!: number | null;
@@ -172,9 +175,23 @@ export class CohortOutcomeNode {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'MCID used for responders; null when none is published (responder rates are then null).',
+    description: 'Threshold in the unit used for responders (an MCID or an MDC: thresholdKind); null when none is published in the unit.',
   })
   mcid!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Relative MCID used for responders where mcid is null, in percent of each series' baseline (FIQR: 14). " +
+      'With neither, responder rates are null.',
+  })
+  mcidPercentOfBaseline!: number | null;
+
+  @Field(() => ThresholdKindEnum, {
+    nullable: true,
+    description: 'MCID (responders changed as much as clients perceive as important) or MDC (beyond measurement error only).',
+  })
+  thresholdKind!: ThresholdKind | null;
 
   @Field(() => Int, { description: 'The minimum cell size k: cells of fewer clients are suppressed.' })
   minCellSize!: number;
