@@ -78,19 +78,6 @@ describe('catalog', () => {
     ]);
   });
 
-  test('serves the new conditions with ICD-10 codes and their measures', async () => {
-    const { conditions } = dataOf(await api.graphql('{ conditions { code icd10 headlineMeasureCode suggestedInstrumentCodes } }'));
-    const byCode = new Map<string, any>(conditions.map((c: any) => [c.code, c]));
-    expect(byCode.get('AUTISM')).toMatchObject({ icd10: 'F84.0', headlineMeasureCode: 'RFLACC' });
-    expect(byCode.get('DOWN_SYNDROME')).toMatchObject({ icd10: 'Q90.9', headlineMeasureCode: 'RFLACC' });
-    expect(byCode.get('CEREBRAL_PALSY')).toMatchObject({ icd10: 'G80.9' });
-    expect(byCode.get('PREGNANCY_PELVIC_PAIN')).toMatchObject({ icd10: 'O26.8', suggestedInstrumentCodes: ['ODI', 'PSFS'] });
-    expect(byCode.get('GENERALISED_ANXIETY')).toMatchObject({ icd10: 'F41.1', headlineMeasureCode: 'GAD7' });
-    expect(byCode.get('STRESS')).toMatchObject({ icd10: 'Z73.3' });
-    expect(byCode.get('KNEE_OSTEOARTHRITIS')).toMatchObject({ icd10: 'M17.9', headlineMeasureCode: 'KOOS12' });
-    expect(byCode.get('CANCER_PALLIATIVE').suggestedInstrumentCodes).toEqual(['ESAS_R', 'PEG']);
-  });
-
   test('serves the pregnancy red flags and contraindications', async () => {
     const { pregnancyCautions } = dataOf(await api.graphql('{ pregnancyCautions { code kind text } }'));
     const kinds = Object.fromEntries(pregnancyCautions.map((c: any) => [c.code, c.kind]));

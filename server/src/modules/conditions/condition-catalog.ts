@@ -23,7 +23,7 @@ export interface ConditionDefinition {
   headlineMeasureCode: string;
   /** Codes in the measure catalog worth recording (the headline included). */
   suggestedMeasureCodes: string[];
-  /** Codes of the instrument catalog worth administering. */
+  /** Instrument codes (ODI, NDI, QUICKDASH, FIQR, PSFS) worth administering. */
   suggestedInstrumentCodes: string[];
 }
 
@@ -86,12 +86,11 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     icd10: 'G56.0',
     description:
       'Median nerve compression at the wrist: numbness, tingling and pain in the thumb, index and ' +
-      'middle fingers. ICD-10-CM adds laterality (G56.00-G56.03). Headline: the Boston Carpal Tunnel ' +
-      'Questionnaire symptom severity scale, the condition-specific outcome recommended for carpal tunnel ' +
-      'trials, with its functional status scale beside it; QuickDASH where the whole upper limb is involved.',
-    headlineMeasureCode: 'BCTQ_SSS',
-    suggestedMeasureCodes: ['BCTQ_SSS', 'BCTQ_FSS', 'QUICKDASH', 'NPRS', 'GRIP_STRENGTH', 'PSFS'],
-    suggestedInstrumentCodes: ['BCTQ_SSS', 'BCTQ_FSS', 'QUICKDASH', 'PSFS'],
+      'middle fingers. ICD-10-CM adds laterality (G56.00-G56.03). Headline: QuickDASH, because ' +
+      'symptoms and hand function matter more than a single pain rating.',
+    headlineMeasureCode: 'QUICKDASH',
+    suggestedMeasureCodes: ['QUICKDASH', 'NPRS', 'GRIP_STRENGTH', 'PSFS'],
+    suggestedInstrumentCodes: ['QUICKDASH', 'PSFS'],
   },
   {
     code: 'REPETITIVE_STRAIN',
@@ -120,30 +119,6 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     suggestedInstrumentCodes: ['PSFS'],
   },
   {
-    code: 'KNEE_OSTEOARTHRITIS',
-    name: 'Knee osteoarthritis',
-    icd10: 'M17.9',
-    description:
-      'Osteoarthritis of the knee: pain on weight bearing, stiffness, reduced function. WHO ICD-10 M17.9 ' +
-      'Gonarthrosis, unspecified (ICD-10-CM adds laterality, M17.10-M17.12 for primary). Headline: KOOS-12 ' +
-      '(pain, function and quality of life of the knee, higher is better).',
-    headlineMeasureCode: 'KOOS12',
-    suggestedMeasureCodes: ['KOOS12', 'NPRS', 'PSFS'],
-    suggestedInstrumentCodes: ['KOOS12', 'PSFS'],
-  },
-  {
-    code: 'HIP_OSTEOARTHRITIS',
-    name: 'Hip osteoarthritis',
-    icd10: 'M16.9',
-    description:
-      'Osteoarthritis of the hip: groin or buttock pain on weight bearing, stiffness, loss of hip rotation. ' +
-      'WHO ICD-10 M16.9 Coxarthrosis, unspecified (ICD-10-CM adds laterality). Headline: NPRS in the hip, with ' +
-      'PSFS for function (the HOOS-12 is not in the catalog yet).',
-    headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'HIP_FLEXION', 'PSFS'],
-    suggestedInstrumentCodes: ['PSFS'],
-  },
-  {
     code: 'TMJ_DISORDER',
     name: 'Temporomandibular disorder',
     icd10: 'K07.6',
@@ -151,11 +126,10 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
       'Jaw pain, clicking or restricted opening from the temporomandibular joint or the masticatory ' +
       'muscles. WHO ICD-10 K07.6 Temporomandibular joint disorders; ICD-10-CM codes these as M26.60-M26.69. ' +
       'Headline: NPRS in the jaw region, because pain is why clients seek care and opening is restricted ' +
-      'only in a subset; track jaw function with the JFLS-8 (the DC/TMD functional limitation scale) and ' +
-      'maximal mouth opening alongside.',
+      'only in a subset; track maximal mouth opening alongside.',
     headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'JFLS8', 'MOUTH_OPENING', 'PSFS'],
-    suggestedInstrumentCodes: ['JFLS8', 'PSFS'],
+    suggestedMeasureCodes: ['NPRS', 'MOUTH_OPENING', 'PSFS'],
+    suggestedInstrumentCodes: ['PSFS'],
   },
   {
     code: 'TENSION_TYPE_HEADACHE',
@@ -163,20 +137,10 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     icd10: 'G44.2',
     description:
       'Bilateral, pressing or tightening headache of mild to moderate intensity, often with ' +
-      'pericranial muscle tenderness. Headline: headache days per 4 weeks from the client’s diary, the ' +
-      'primary outcome of the International Headache Society trial guidelines (Bendtsen et al. 2010), with ' +
-      'mean intensity and hours of headache beside it.',
-    headlineMeasureCode: 'HEADACHE_DAYS',
-    suggestedMeasureCodes: [
-      'HEADACHE_DAYS',
-      'HEADACHE_INTENSITY',
-      'HEADACHE_HOURS',
-      'NPRS',
-      'CERVICAL_FLEXION',
-      'CERVICAL_EXTENSION',
-      'CERVICAL_ROTATION',
-      'PSFS',
-    ],
+      'pericranial muscle tenderness. Headline: NPRS in the head region; headache frequency (days ' +
+      'per month) is the usual trial outcome and is not yet a catalog measure.',
+    headlineMeasureCode: 'NPRS',
+    suggestedMeasureCodes: ['NPRS', 'CERVICAL_FLEXION', 'CERVICAL_EXTENSION', 'CERVICAL_ROTATION', 'PSFS'],
     suggestedInstrumentCodes: ['PSFS'],
   },
   {
@@ -212,12 +176,10 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     description:
       'Comfort-focused massage for people living with cancer or a life-limiting illness. Z51.5 ' +
       '(palliative care) codes the reason for the encounter; record the cancer diagnosis (C code) ' +
-      'separately, and in ICD-10-CM code neoplasm-related pain as G89.3 (no WHO ICD-10 equivalent). ' +
-      'Headline: the ESAS-r total symptom distress score, with each of its nine symptoms shown; NPRS per ' +
-      'region and the PEG where pain dominates. Keep the measurement burden light.',
-    headlineMeasureCode: 'ESAS_R',
-    suggestedMeasureCodes: ['ESAS_R', 'NPRS', 'PEG'],
-    suggestedInstrumentCodes: ['ESAS_R', 'PEG'],
+      'separately. Headline: NPRS; keep the measurement burden light.',
+    headlineMeasureCode: 'NPRS',
+    suggestedMeasureCodes: ['NPRS'],
+    suggestedInstrumentCodes: [],
   },
   {
     code: 'FROZEN_SHOULDER',
@@ -229,82 +191,6 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     headlineMeasureCode: 'QUICKDASH',
     suggestedMeasureCodes: ['QUICKDASH', 'NPRS', ...SHOULDER_ROM, 'PSFS'],
     suggestedInstrumentCodes: ['QUICKDASH', 'PSFS'],
-  },
-  {
-    code: 'PREGNANCY_PELVIC_PAIN',
-    name: 'Pregnancy-related low back / pelvic girdle pain',
-    icd10: 'O26.8',
-    description:
-      'Low back or pelvic girdle (sacroiliac, symphysis) pain arising in pregnancy, most often in the second ' +
-      'half. WHO ICD-10 O26.8 Other specified pregnancy-related conditions, with M54.5 for the low back pain ' +
-      '(O26.7 when the symphysis pubis is separated); ICD-10-CM codes O26.89- by trimester (O26.891-O26.893) ' +
-      'with M54.5x. Record weeks of gestation and obstetric clearance at intake. Headline: NPRS in the low ' +
-      'back or pelvis; ODI for disability (the Pelvic Girdle Questionnaire is not in the catalog: its ' +
-      'licence terms for software could not be confirmed).',
-    headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'ODI', 'PSFS'],
-    suggestedInstrumentCodes: ['ODI', 'PSFS'],
-  },
-  {
-    code: 'AUTISM',
-    name: 'Autism spectrum disorder',
-    icd10: 'F84.0',
-    description:
-      'Children (and adults) with autism, whose pain and comfort are often reported by a parent or observed ' +
-      'by the therapist. WHO ICD-10 F84.0 Childhood autism (use F84.5 for Asperger syndrome). Headline: the ' +
-      'r-FLACC observed pain score; the FPS-R where the child can point to a face (about 4 to 12 years).',
-    headlineMeasureCode: 'RFLACC',
-    suggestedMeasureCodes: ['RFLACC', 'FPSR', 'NPRS'],
-    suggestedInstrumentCodes: ['RFLACC', 'FPSR'],
-  },
-  {
-    code: 'DOWN_SYNDROME',
-    name: 'Down syndrome',
-    icd10: 'Q90.9',
-    description:
-      'Trisomy 21, often with low muscle tone, joint laxity and musculoskeletal pain that may be reported by ' +
-      'a parent or observed. WHO ICD-10 Q90.9 Down syndrome, unspecified. Headline: the r-FLACC observed pain ' +
-      'score; the FPS-R where the client can point to a face.',
-    headlineMeasureCode: 'RFLACC',
-    suggestedMeasureCodes: ['RFLACC', 'FPSR', 'NPRS', 'PSFS'],
-    suggestedInstrumentCodes: ['RFLACC', 'FPSR', 'PSFS'],
-  },
-  {
-    code: 'CEREBRAL_PALSY',
-    name: 'Cerebral palsy',
-    icd10: 'G80.9',
-    description:
-      'Non-progressive motor disorder from early brain injury, with spasticity, contractures and frequent ' +
-      'musculoskeletal pain; many clients cannot self-report. WHO ICD-10 G80.9 Cerebral palsy, unspecified ' +
-      '(G80.0-G80.8 by type). Headline: the r-FLACC observed pain score, validated in children with cognitive ' +
-      'impairment including cerebral palsy; the FPS-R where the client can point to a face.',
-    headlineMeasureCode: 'RFLACC',
-    suggestedMeasureCodes: ['RFLACC', 'FPSR', 'NPRS', 'PSFS'],
-    suggestedInstrumentCodes: ['RFLACC', 'FPSR', 'PSFS'],
-  },
-  {
-    code: 'GENERALISED_ANXIETY',
-    name: 'Generalised anxiety',
-    icd10: 'F41.1',
-    description:
-      'Persistent, excessive worry with muscle tension, restlessness and poor sleep, diagnosed by a physician ' +
-      'or psychologist. WHO ICD-10 F41.1 Generalized anxiety disorder. Headline: GAD-7 (5, 10, 15 = mild, ' +
-      'moderate, severe).',
-    headlineMeasureCode: 'GAD7',
-    suggestedMeasureCodes: ['GAD7', 'NPRS'],
-    suggestedInstrumentCodes: ['GAD7'],
-  },
-  {
-    code: 'STRESS',
-    name: 'Stress',
-    icd10: 'Z73.3',
-    description:
-      'Stress and muscle tension without a diagnosed anxiety disorder, a common reason to seek massage. WHO ' +
-      'ICD-10 Z73.3 Stress, not elsewhere classified (a factor influencing health status, not a disease). ' +
-      'Headline: GAD-7, the free anxiety scale; pain per region with NPRS where tension hurts.',
-    headlineMeasureCode: 'GAD7',
-    suggestedMeasureCodes: ['GAD7', 'NPRS', 'PEG'],
-    suggestedInstrumentCodes: ['GAD7', 'PEG'],
   },
 ];
 

@@ -166,6 +166,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 10,
     direction: 'LOWER_IS_BETTER',
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'No MCID or MDC has been published for the JFLS-8; the authors report its reliability only (Ohrbach R, ' +
       'Larsson P, List T. J Orofac Pain 2008;22(3):219-230). No severity bands are published.',
@@ -183,6 +184,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 5,
     direction: 'LOWER_IS_BETTER',
     mcid: 1.14,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Ozyurekoglu T, McCabe SJ, Goldsmith LJ, LaJoie AS. The minimal clinically important difference of the ' +
       'Carpal Tunnel Syndrome Symptom Severity Scale. J Hand Surg Am 2006;31(5):733-738 (1.14 points, after ' +
@@ -201,6 +203,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 5,
     direction: 'LOWER_IS_BETTER',
     mcid: 0.74,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Ozyurekoglu T, McCabe SJ, Goldsmith LJ, LaJoie AS. J Hand Surg Am 2006;31(5):733-738 (0.74 points for the ' +
       'Functional Status Scale, after carpal tunnel release). No severity bands are published.',
@@ -219,6 +222,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 100,
     direction: 'HIGHER_IS_BETTER',
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'No MCID has been published for the KOOS-12 summary in people treated without surgery; Gandek et al. ' +
       '(Osteoarthritis Cartilage 2019;27(5):762-770) report responsiveness after knee replacement only. ' +
@@ -236,6 +240,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 90,
     direction: 'LOWER_IS_BETTER',
     mcid: 3,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Hui D, Shamieh O, Paiva CE, et al. Minimal clinically important difference in the physical, emotional, ' +
       'and total symptom distress scores of the Edmonton Symptom Assessment System. J Pain Symptom Manage ' +
@@ -256,6 +261,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     // Krebs et al. report responsiveness but no point MCID; the change they and IMMPACT treat as
     // meaningful is relative (30% from baseline), so no fixed number of points stands for it.
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'Relative, not in points: a 30% reduction from baseline, the moderately important change in chronic pain ' +
       'trials (Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment ' +
@@ -278,6 +284,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 21,
     direction: 'LOWER_IS_BETTER',
     mcid: 4,
+    thresholdKind: 'MCID',
     mcidCitation:
       'Toussaint A, Hüsing P, Gumz A, et al. Sensitivity to change and minimal clinically important difference ' +
       'of the 7-item Generalized Anxiety Disorder Questionnaire (GAD-7). J Affect Disord 2020;265:395-401 ' +
@@ -302,6 +309,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 10,
     direction: 'LOWER_IS_BETTER',
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'No MCID or MDC has been published for the r-FLACC (Malviya S et al. Paediatr Anaesth 2006;16(3):258-265 ' +
       'report reliability and validity only). No severity bands are published for the revised version.',
@@ -319,6 +327,7 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     max: 10,
     direction: 'LOWER_IS_BETTER',
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       'No MCID has been established for the FPS-R in children receiving ongoing care; the scale is validated for ' +
       'intensity, not for change thresholds (Hicks CL et al. Pain 2001;93(2):173-183). No severity bands are published.',

@@ -378,6 +378,7 @@ export const diaryMeasures: MeasureDefinition[] = [
     max: 28,
     decimals: 0,
     mcid: null,
+    thresholdKind: null,
     mcidCitation:
       `Relative, not in days: a 50% reduction in headache days from baseline defines a responder (${bendtsen2010}). ` +
       'No point MCID is published.',
@@ -395,6 +396,7 @@ export const diaryMeasures: MeasureDefinition[] = [
     max: 10,
     decimals: 1,
     mcid: null,
+    thresholdKind: null,
     mcidCitation: `A secondary outcome in ${bendtsen2010}; no MCID is published for a diary mean of headache intensity.`,
   },
   {
@@ -408,6 +410,7 @@ export const diaryMeasures: MeasureDefinition[] = [
     max: 672,
     decimals: 1,
     mcid: null,
+    thresholdKind: null,
     mcidCitation: `A secondary outcome (headache duration) in ${bendtsen2010}; no MCID is published.`,
   },
 ];
