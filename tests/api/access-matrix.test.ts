@@ -114,6 +114,7 @@ const rules: Record<string, Rule> = {
   measures: { document: '{ measures { code } }', expect: signedIn('ok') },
   instruments: { document: '{ instruments { code } }', expect: signedIn('ok') },
   conditions: { document: '{ conditions { code } }', expect: signedIn('ok') },
+  pregnancyCautions: { document: '{ pregnancyCautions { code } }', expect: signedIn('ok') },
   bodyRegions: { document: '{ bodyRegions { code } }', expect: signedIn('ok') },
   auditTrail: {
     document: 'query($id: ID) { auditTrail(clientId: $id) { clientId } }',

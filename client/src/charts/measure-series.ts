@@ -147,6 +147,7 @@ const kindLabels: Record<MeasureKind, string> = {
   STRENGTH: 'Strength',
   FLEXIBILITY: 'Flexibility',
   QUESTIONNAIRE: 'Score',
+  DIARY: 'Diary',
 };
 
 /** The value axis title, e.g. "Pain (NPRS 0-10)" or "Cervical rotation (°)". */

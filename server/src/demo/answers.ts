@@ -85,5 +85,18 @@ export function questionnaireAnswers(rng: Random, code: InstrumentCode, severity
         value: clamp(Math.round(10 * (1 - severity) + activity.offset + rng.pick([-1, 0, 0, 0, 1])), 0, 10),
       }));
     }
+    case 'FPSR':
+      // The faces score in steps of 2.
+      return [{ itemCode: 'FPSR1', value: 2 * Math.round(5 * clamp(severity, 0, 1)) }];
+    case 'JFLS8':
+    case 'BCTQ_SSS':
+    case 'BCTQ_FSS':
+    case 'KOOS12':
+    case 'ESAS_R':
+    case 'PEG':
+    case 'GAD7':
+    case 'RFLACC':
+      // Every item of these runs from no problem (min) to worst (max) on one range.
+      return spreadAnswers(rng, items, severity);
   }
 }

@@ -3,7 +3,7 @@ import { changeAgainstThreshold, type MeasureDefinition } from '@fascia/server/m
 import { describe, expect, test } from 'vitest';
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-const UCUM_UNITS = ['{score}', 'mm', 'deg', 'cm', 'kg', '%'];
+const UCUM_UNITS = ['{score}', 'mm', 'deg', 'cm', 'kg', '%', 'd', 'h'];
 
 /** LOINC check digit (mod 10, as in the LOINC Users' Guide). */
 function loincCheckDigit(body: string): number {

@@ -4,8 +4,23 @@ import { describe, expect, test } from 'vitest';
 import { complete } from './answers.js';
 
 describe('instrument catalog', () => {
-  test('lists the five instruments, found by code', () => {
-    expect(instruments.map((i) => i.code)).toEqual(['ODI', 'NDI', 'QUICKDASH', 'FIQR', 'PSFS']);
+  test('lists the instruments, found by code', () => {
+    expect(instruments.map((i) => i.code)).toEqual([
+      'ODI',
+      'NDI',
+      'QUICKDASH',
+      'FIQR',
+      'PSFS',
+      'JFLS8',
+      'BCTQ_SSS',
+      'BCTQ_FSS',
+      'KOOS12',
+      'ESAS_R',
+      'PEG',
+      'GAD7',
+      'RFLACC',
+      'FPSR',
+    ]);
     for (const instrument of instruments) expect(findInstrument(instrument.code)).toBe(instrument);
     expect(findInstrument('odi')).toBeUndefined();
     expect(findInstrument('SF36')).toBeUndefined();
@@ -32,8 +47,12 @@ describe.each(instruments.map((instrument) => [instrument.code, instrument] as c
   });
 
   test('its range is what the scoring yields at both ends of every item', () => {
-    expect(instrument.score(complete(instrument, (item) => item.min)).score).toBe(measure?.min);
-    expect(instrument.score(complete(instrument, (item) => item.max)).score).toBe(measure?.max);
+    // Either end of the items may map to either end of the score (KOOS-12 reverses: items 0 = no problems = 100).
+    const ends = [
+      instrument.score(complete(instrument, (item) => item.min)).score,
+      instrument.score(complete(instrument, (item) => item.max)).score,
+    ];
+    expect(ends.sort((a, b) => a - b)).toEqual([measure?.min, measure?.max]);
   });
 
   test('severity bands, where published, cover the range without gaps at its precision', () => {
@@ -76,6 +95,18 @@ describe('bands read as published', () => {
       'Severe disability',
       'Severe disability',
       'Complete disability',
+    ]);
+  });
+
+  test('GAD-7 (Spitzer et al. 2006: 5, 10, 15)', () => {
+    expect([4, 5, 9, 10, 14, 15, 21].map((s) => bandOf('GAD7', s))).toEqual([
+      'Minimal anxiety',
+      'Mild anxiety',
+      'Mild anxiety',
+      'Moderate anxiety',
+      'Moderate anxiety',
+      'Severe anxiety',
+      'Severe anxiety',
     ]);
   });
 

@@ -171,6 +171,10 @@ const intakeData: IntakeFormQuery = {
     { code: 'NECK_PAIN', name: 'Neck pain' },
     { code: 'LOW_BACK_PAIN', name: 'Low back pain' },
   ],
+  pregnancyCautions: [
+    { code: 'PLACENTA_PREVIA', kind: 'CONTRAINDICATION', text: 'Placenta previa or placental abruption' },
+    { code: 'DVT_SIGNS', kind: 'RED_FLAG', text: 'Calf or thigh pain, swelling, warmth or redness (suspected deep vein thrombosis)' },
+  ],
 };
 
 describe('intake', () => {
@@ -236,6 +240,37 @@ describe('intake', () => {
       consentToTreatment: true,
       consentToShareWithReferrer: true,
       researchConsent: false,
+      pregnancy: null,
+    });
+  });
+
+  test('pregnancy: weeks, clearance and ticked cautions are sent; a refused weeks value shows at its input', async () => {
+    render(
+      <Router>
+        <IntakeForm data={intakeData} />
+      </Router>,
+    );
+    type('Chief complaints, in the client’s words', 'Pelvic girdle pain');
+    expect(screen.queryByLabelText('Weeks of gestation (completed, 1-42)')).toBeNull();
+    fireEvent.click(screen.getByLabelText('The client is pregnant'));
+    type('Weeks of gestation (completed, 1-42)', '44');
+    fireEvent.click(screen.getByLabelText('The midwife, obstetrician or GP cleared massage'));
+    type('Cleared on', '2026-11-20');
+    type('Cleared by (name and role)', 'Dr Roy, obstetrician');
+    fireEvent.click(screen.getByLabelText(/Red flag: Calf or thigh pain/));
+    fireEvent.click(screen.getByLabelText(/Contraindication: Placenta previa/));
+    // Unticking takes it out of the list again.
+    fireEvent.click(screen.getByLabelText(/Contraindication: Placenta previa/));
+
+    api.queue('RecordIntake', badInput('pregnancy.gestationWeeks', 'range', 'must be between 1 and 42 (got 44)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Record the intake' }));
+    const weeks = screen.getByLabelText('Weeks of gestation (completed, 1-42)');
+    await waitFor(() => expect(weeks.getAttribute('aria-invalid')).toBe('true'));
+    const sent = api.sent('RecordIntake')[0] as { input: Record<string, unknown> };
+    expect(sent.input).toMatchObject({
+      pregnancy: { gestationWeeks: 44, obstetricClearance: true, clearedOn: '2026-11-20', clearedBy: 'Dr Roy, obstetrician' },
+      redFlags: ['Calf or thigh pain, swelling, warmth or redness (suspected deep vein thrombosis)'],
+      contraindications: [],
     });
   });
 

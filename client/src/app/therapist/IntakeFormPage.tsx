@@ -37,12 +37,17 @@ export function emptyIntake(): IntakeDraft {
     consentToTreatment: false,
     consentToShareWithReferrer: false,
     researchConsent: false,
+    pregnant: false,
+    gestationWeeks: '',
+    obstetricClearance: false,
+    clearedOn: '',
+    clearedBy: '',
   };
 }
 
 /** The intake interview: what brings the client, their history, screening, preferences and consents. */
 export function IntakeForm({ data }: { data: IntakeFormQuery }) {
-  const { client, conditions } = data;
+  const { client, conditions, pregnancyCautions } = data;
   const { navigate } = useRouter();
   const [draft, setDraft] = useState<IntakeDraft>(emptyIntake);
   const { sending, error, summary, submit } = useSubmission(forbidden);
@@ -55,6 +60,13 @@ export function IntakeForm({ data }: { data: IntakeFormQuery }) {
     onChange: (value: string) => set({ [field]: value }),
     error,
   });
+  /** A catalog caution goes into the red-flag or contraindication list as its text, once. */
+  const listOf = (kind: string) => (kind === 'RED_FLAG' ? 'redFlags' : 'contraindications');
+  const toggleCaution = (kind: string, text: string, on: boolean) => {
+    const field = listOf(kind);
+    const list = draft[field].filter((item) => item !== text);
+    set({ [field]: on ? [...list, text] : list });
+  };
   const setComplaint = (id: string, change: Partial<ComplaintDraft>) =>
     set({ complaints: draft.complaints.map((c) => (c.id === id ? { ...c, ...change } : c)) });
 
@@ -159,6 +171,73 @@ export function IntakeForm({ data }: { data: IntakeFormQuery }) {
         <TextAreaField {...text('currentConditions')} label="Current conditions" />
         <TextAreaField {...text('pastConditions')} label="Past conditions, injuries and surgeries" />
         <TextAreaField {...text('medications')} label="Medications" hint="Anticoagulants, for example, matter for pressure." />
+      </fieldset>
+
+      <fieldset>
+        <legend>Pregnancy</legend>
+        <CheckField
+          id={ids.pregnant}
+          label="The client is pregnant"
+          checked={draft.pregnant}
+          onChange={(pregnant) => set({ pregnant })}
+          error={error}
+        />
+        {draft.pregnant && (
+          <>
+            <TextField
+              id={ids.gestationWeeks}
+              label="Weeks of gestation (completed, 1-42)"
+              type="number"
+              min={1}
+              max={42}
+              step={1}
+              value={draft.gestationWeeks}
+              onChange={(gestationWeeks) => set({ gestationWeeks })}
+              error={error}
+            />
+            <CheckField
+              id={ids.obstetricClearance}
+              label="The midwife, obstetrician or GP cleared massage"
+              checked={draft.obstetricClearance}
+              onChange={(obstetricClearance) => set({ obstetricClearance })}
+              error={error}
+            />
+            {draft.obstetricClearance && (
+              <>
+                <TextField
+                  id={ids.clearedOn}
+                  label="Cleared on"
+                  type="date"
+                  value={draft.clearedOn}
+                  onChange={(clearedOn) => set({ clearedOn })}
+                  error={error}
+                />
+                <TextField
+                  id={ids.clearedBy}
+                  label="Cleared by (name and role)"
+                  value={draft.clearedBy}
+                  onChange={(clearedBy) => set({ clearedBy })}
+                  error={error}
+                />
+              </>
+            )}
+            <fieldset id={ids.pregnancyCautions} className="choices">
+              <legend>Pregnancy screening</legend>
+              <p className="hint">Each one ticked goes into the red flags or contraindications below.</p>
+              {pregnancyCautions.map((caution) => (
+                <label key={caution.code} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={draft[listOf(caution.kind)].includes(caution.text)}
+                    onChange={(e) => toggleCaution(caution.kind, caution.text, e.target.checked)}
+                  />
+                  {caution.kind === 'RED_FLAG' ? 'Red flag: ' : 'Contraindication: '}
+                  {caution.text}
+                </label>
+              ))}
+            </fieldset>
+          </>
+        )}
       </fieldset>
 
       <fieldset>

@@ -26,6 +26,12 @@ export interface IntakeDraft {
   consentToTreatment: boolean;
   consentToShareWithReferrer: boolean;
   researchConsent: boolean;
+  /** Pregnancy: the fields below are sent only when this is checked. */
+  pregnant: boolean;
+  gestationWeeks: string;
+  obstetricClearance: boolean;
+  clearedOn: string;
+  clearedBy: string;
 }
 
 export const intakeIds = {
@@ -45,6 +51,12 @@ export const intakeIds = {
   consentToTreatment: 'intake-consent-treatment',
   consentToShareWithReferrer: 'intake-consent-share',
   researchConsent: 'intake-consent-research',
+  pregnant: 'intake-pregnant',
+  gestationWeeks: 'intake-gestation-weeks',
+  obstetricClearance: 'intake-obstetric-clearance',
+  clearedOn: 'intake-cleared-on',
+  clearedBy: 'intake-cleared-by',
+  pregnancyCautions: 'intake-pregnancy-cautions',
 } as const;
 
 /** The input for recordIntake, and which input each server field path is about. */
@@ -76,6 +88,9 @@ export function buildIntakeInput(draft: IntakeDraft): { input: RecordIntakeInput
       controls.set(`complaints[${i}]`, intakeIds.complaint(c.id, 'description'));
       return { description: c.description.trim(), onsetDate: c.onsetDate || null, onset: c.onset || null };
     });
+  for (const part of ['gestationWeeks', 'obstetricClearance', 'clearedOn', 'clearedBy'] as const) {
+    controls.set(`pregnancy.${part}`, intakeIds[part]);
+  }
   draft.conditionCodes.forEach((_, i) => {
     controls.set(`conditionCodes[${i}]`, intakeIds.conditionCodes);
   });
@@ -96,6 +111,15 @@ export function buildIntakeInput(draft: IntakeDraft): { input: RecordIntakeInput
       consentToTreatment: draft.consentToTreatment,
       consentToShareWithReferrer: draft.consentToShareWithReferrer,
       researchConsent: draft.researchConsent,
+      pregnancy: draft.pregnant
+        ? {
+            // Blank weeks go to the server as 0, which it refuses on the weeks field with its range.
+            gestationWeeks: Number.parseInt(draft.gestationWeeks, 10) || 0,
+            obstetricClearance: draft.obstetricClearance,
+            clearedOn: draft.obstetricClearance ? draft.clearedOn || null : null,
+            clearedBy: draft.obstetricClearance ? optionalText(draft.clearedBy) : null,
+          }
+        : null,
     },
     controls,
   };

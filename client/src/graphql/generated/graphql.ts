@@ -220,6 +220,7 @@ export type MeasureDirection =
 
 /** What a measure quantifies. */
 export type MeasureKind =
+  | 'DIARY'
   | 'FLEXIBILITY'
   | 'PAIN'
   | 'QUESTIONNAIRE'
@@ -254,6 +255,23 @@ export type PainTolerance =
   | 'HIGH'
   | 'LOW'
   | 'MODERATE';
+
+/** RED_FLAG: stop and refer the same day; CONTRAINDICATION: treat only with obstetric clearance, adapting the work. */
+export type PregnancyCautionKind =
+  | 'CONTRAINDICATION'
+  | 'RED_FLAG';
+
+/** Pregnancy at intake: weeks of gestation and whether the obstetric care provider cleared massage. */
+export type PregnancyInput = {
+  /** Who gave clearance (name and role), up to 200 characters; required with clearance. */
+  clearedBy?: string | null | undefined;
+  /** When clearance was given; required with clearance, not after the interview. */
+  clearedOn?: string | null | undefined;
+  /** Completed weeks of gestation, 1-42. */
+  gestationWeeks: number;
+  /** The obstetric care provider (midwife, obstetrician, GP) cleared massage. */
+  obstetricClearance: boolean;
+};
 
 /** Pressure the client prefers. */
 export type PressurePreference =
@@ -293,6 +311,8 @@ export type RecordIntakeInput = {
   painTolerance?: PainTolerance | null | undefined;
   /** Past conditions, injuries, surgeries, up to 4000 characters. */
   pastConditions?: string | null | undefined;
+  /** Set when the client is pregnant; null or absent when not. */
+  pregnancy?: PregnancyInput | null | undefined;
   /** Preferred pressure. */
   pressurePreference?: PressurePreference | null | undefined;
   /** Red flags, each up to 200 characters. */
@@ -869,7 +889,7 @@ export type IntakeFormQueryVariables = Exact<{
 }>;
 
 
-export type IntakeFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string }> };
+export type IntakeFormQuery = { client: { id: string, displayName: string }, conditions: Array<{ code: string, name: string }>, pregnancyCautions: Array<{ code: string, kind: PregnancyCautionKind, text: string }> };
 
 export type RecordIntakeMutationVariables = Exact<{
   clientId: string | number;
@@ -2125,6 +2145,11 @@ export const IntakeFormDocument = new TypedDocumentString(`
   conditions {
     code
     name
+  }
+  pregnancyCautions {
+    code
+    kind
+    text
   }
 }
     `) as unknown as TypedDocumentString<IntakeFormQuery, IntakeFormQueryVariables>;

@@ -1,6 +1,8 @@
 import { Authorized, Query, Resolver } from 'type-graphql';
 import { BodyRegionNode } from '../body-regions/body-region.type.js';
 import { bodyRegionCatalog } from '../body-regions/body-region-catalog.js';
+import { PregnancyCautionNode } from '../clients/pregnancy-caution.type.js';
+import { pregnancyCautions } from '../clients/pregnancy-cautions.js';
 import { ConditionNode } from '../conditions/condition.type.js';
 import { conditionCatalog } from '../conditions/condition-catalog.js';
 import { InstrumentNode } from '../instruments/instrument.type.js';
@@ -31,6 +33,13 @@ export class CatalogResolver {
   })
   conditions(): ConditionNode[] {
     return conditionCatalog.map((c) => ConditionNode.from(c));
+  }
+
+  @Query(() => [PregnancyCautionNode], {
+    description: 'Red flags and contraindications to massage in pregnancy, as ready-made intake entries.',
+  })
+  pregnancyCautions(): PregnancyCautionNode[] {
+    return pregnancyCautions.map((c) => PregnancyCautionNode.from(c));
   }
 
   @Query(() => [BodyRegionNode], {

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { ReferralSource, Sex } from './client.entity.js';
 import { ComplaintOnsetEnum, PainToleranceEnum, PressurePreferenceEnum, ReferralSourceEnum, SexEnum } from './client.type.js';
@@ -119,6 +119,27 @@ export class UpdateClientInput {
   referral?: ReferralInput | null;
 }
 
+@InputType({ description: 'Pregnancy at intake: weeks of gestation and whether the obstetric care provider cleared massage.' })
+export class PregnancyInput {
+  @Field(() => Int, { description: 'Completed weeks of gestation, 1-42.' })
+  gestationWeeks!: number;
+
+  @Field(() => Boolean, { description: 'The obstetric care provider (midwife, obstetrician, GP) cleared massage.' })
+  obstetricClearance!: boolean;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When clearance was given; required with clearance, not after the interview.',
+  })
+  clearedOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who gave clearance (name and role), up to 200 characters; required with clearance.',
+  })
+  clearedBy?: string | null;
+}
+
 @InputType({ description: 'An intake interview.' })
 export class RecordIntakeInput {
   @Field(() => DateTimeScalar, {
@@ -201,4 +222,7 @@ export class RecordIntakeInput {
     description: 'The client agrees that the clinic reports back to the referrer (default false).',
   })
   consentToShareWithReferrer?: boolean | null;
+
+  @Field(() => PregnancyInput, { nullable: true, description: 'Set when the client is pregnant; null or absent when not.' })
+  pregnancy?: PregnancyInput | null;
 }

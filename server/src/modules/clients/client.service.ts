@@ -14,7 +14,7 @@ import {
 import { type ClinicViewer, ownClientOnly, type StaffViewer, type TherapistViewer, visibleTo } from '../../common/viewer.js';
 import { findCondition } from '../conditions/condition-catalog.js';
 import { Client } from './client.entity.js';
-import type { CreateClientInput, RecordIntakeInput, ReferralInput, UpdateClientInput } from './client.input.js';
+import type { CreateClientInput, PregnancyInput, RecordIntakeInput, ReferralInput, UpdateClientInput } from './client.input.js';
 import { Intake } from './intake.entity.js';
 
 export const maxPageSize = 100;
@@ -215,6 +215,7 @@ export async function recordIntake(
   if (new Set(conditionCodes).size !== conditionCodes.length) {
     throw new BadInputError('conditionCodes', 'duplicate', 'lists a condition twice');
   }
+  const pregnancy = pregnancyColumns(input.pregnancy ?? null, takenOn);
   return em.transactional(async (tx) => {
     await getClient(tx, viewer, clientId);
     const researchConsent = input.researchConsent ?? false;
@@ -246,10 +247,36 @@ export async function recordIntake(
       consentToShareWithReferrer: shareWithReferrer,
       // The server's clock, not the interview time: the consent may be given after the interview was entered.
       consentToShareWithReferrerAt: shareWithReferrer ? new Date() : null,
+      ...pregnancy,
     });
     await tx.flush();
     return intake;
   });
+}
+
+/** Longest pregnancy recorded: 42 completed weeks is post-term (WHO); beyond it the number is a slip. */
+const maxGestationWeeks = 42;
+
+/** Validates the pregnancy part of an intake and returns its columns (all null when not pregnant). */
+function pregnancyColumns(pregnancy: PregnancyInput | null, takenOn: string) {
+  if (!pregnancy) return { gestationWeeks: null, obstetricClearance: null, obstetricClearanceOn: null, obstetricClearanceBy: null };
+  checkInteger('pregnancy.gestationWeeks', pregnancy.gestationWeeks, 1, maxGestationWeeks);
+  checkText('pregnancy.clearedBy', pregnancy.clearedBy, listItemText, pregnancy.obstetricClearance);
+  if (pregnancy.obstetricClearance) {
+    if (!pregnancy.clearedOn) throw new BadInputError('pregnancy.clearedOn', 'required', 'is required when clearance was given');
+    checkLocalDate('pregnancy.clearedOn', pregnancy.clearedOn);
+    // Same day of slack as complaint onsets: compared with the interview's UTC date.
+    if (pregnancy.clearedOn > takenOn) throw new BadInputError('pregnancy.clearedOn', 'after-intake', 'must not be after the interview');
+  } else if (pregnancy.clearedOn || pregnancy.clearedBy) {
+    const field = pregnancy.clearedOn ? 'pregnancy.clearedOn' : 'pregnancy.clearedBy';
+    throw new BadInputError(field, 'without-clearance', 'only goes with obstetricClearance true');
+  }
+  return {
+    gestationWeeks: pregnancy.gestationWeeks,
+    obstetricClearance: pregnancy.obstetricClearance,
+    obstetricClearanceOn: pregnancy.obstetricClearance ? (pregnancy.clearedOn ?? null) : null,
+    obstetricClearanceBy: pregnancy.obstetricClearance ? (pregnancy.clearedBy?.trim() ?? null) : null,
+  };
 }
 
 export async function getIntake(em: EntityManager, viewer: ClinicViewer, id: string): Promise<Intake> {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { Client } from './client.entity.js';
@@ -166,6 +166,21 @@ export class IntakeComplaintNode {
   clinicId!: string;
 }
 
+@ObjectType('Pregnancy', { description: 'Pregnancy at intake: weeks of gestation and obstetric clearance for massage.' })
+export class PregnancyNode {
+  @Field(() => Int, { description: 'Completed weeks of gestation at the interview, 1-42.' })
+  gestationWeeks!: number;
+
+  @Field(() => Boolean, { description: 'The obstetric care provider cleared massage.' })
+  obstetricClearance!: boolean;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When clearance was given.' })
+  clearedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who gave clearance.' })
+  clearedBy!: string | null;
+}
+
 @ObjectType('Intake', {
   description: 'The intake interview before treatment: history, safety screening, goals and consent.',
 })
@@ -272,6 +287,9 @@ export class IntakeNode {
   @Field(() => String, { nullable: true, description: 'How the red flags were resolved, e.g. "cleared by Dr Roy, 2026-11-30".' })
   redFlagsResolutionNote!: string | null;
 
+  @Field(() => PregnancyNode, { nullable: true, description: 'Pregnancy at intake; null when the client was not pregnant.' })
+  pregnancy!: PregnancyNode | null;
+
   /** The client interviewed (for the audit trail; not a field). */
   clientId!: string;
 
@@ -306,6 +324,15 @@ export class IntakeNode {
       consentToShareWithReferrerAt: intake.consentToShareWithReferrerAt ?? null,
       redFlagsResolvedAt: intake.redFlagsResolvedAt ?? null,
       redFlagsResolutionNote: intake.redFlagsResolutionNote ?? null,
+      pregnancy:
+        intake.gestationWeeks === null || intake.gestationWeeks === undefined
+          ? null
+          : Object.assign(new PregnancyNode(), {
+              gestationWeeks: intake.gestationWeeks,
+              obstetricClearance: intake.obstetricClearance ?? false,
+              clearedOn: intake.obstetricClearanceOn ?? null,
+              clearedBy: intake.obstetricClearanceBy ?? null,
+            }),
       clientId: intake.client.id,
     });
   }

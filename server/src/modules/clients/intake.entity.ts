@@ -52,6 +52,12 @@ export const Intake = defineEntity({
     /** Set when a clinician has cleared the red flags (e.g. the physician saw the client); the note says how. */
     redFlagsResolvedAt: p.datetime().nullable(),
     redFlagsResolutionNote: p.text().nullable(),
+    /** Pregnancy at intake: completed weeks of gestation (1-42); null when the client is not pregnant. */
+    gestationWeeks: p.smallint().nullable(),
+    /** Whether the obstetric care provider cleared massage; with when and by whom when they did. */
+    obstetricClearance: p.boolean().nullable(),
+    obstetricClearanceOn: p.date().nullable(),
+    obstetricClearanceBy: p.string().length(200).nullable(),
   },
 });
 export type Intake = InferEntity<typeof Intake>;

@@ -56,11 +56,11 @@ export const lateralityCodings: Record<TreatedSide, Coding> = {
 
 /**
  * HL7 observation-category (hl7.org/fhir/R4/codesystem-observation-category.html): self-reported
- * pain and questionnaire scores are `survey` (assessment tool or survey instrument), what the
+ * pain, diary summaries and questionnaire scores are `survey` (assessment tool or survey instrument), what the
  * therapist measures on the body is `exam` (physical examination).
  */
 export function observationCategory(kind: MeasureKind): Coding {
-  return kind === 'PAIN' || kind === 'QUESTIONNAIRE'
+  return kind === 'PAIN' || kind === 'QUESTIONNAIRE' || kind === 'DIARY'
     ? { system: systems.observationCategory, code: 'survey', display: 'Survey' }
     : { system: systems.observationCategory, code: 'exam', display: 'Exam' };
 }

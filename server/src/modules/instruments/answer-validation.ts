@@ -3,7 +3,7 @@ import type { InstrumentAnswer, InstrumentItem } from './instrument-definition.j
 
 /*
  * Checks every instrument shares, so the five definitions only state their own rules:
- * unknown item, duplicate item, whole number in range, activity labels, too many missing.
+ * unknown item, duplicate item, whole number in range and step, activity labels, too many missing.
  * Field paths point at the offending answer (`answers[3].value`) or at `answers` as a whole.
  */
 
@@ -77,6 +77,10 @@ export function checkAnswers(
     }
     if (value < item.min || value > item.max) {
       throw new BadInputError(`${at}.value`, 'range', `"${item.label}" must be from ${item.min} to ${item.max}; got ${value}`);
+    }
+    const step = item.step ?? 1;
+    if ((value - item.min) % step !== 0) {
+      throw new BadInputError(`${at}.value`, 'step', `"${item.label}" goes from ${item.min} in steps of ${step}; got ${value}`);
     }
     if (item.requiresLabel) {
       if (label === '') {

@@ -1,5 +1,19 @@
 /** Codes of the validated questionnaires Fascia scores. */
-export type InstrumentCode = 'ODI' | 'NDI' | 'QUICKDASH' | 'FIQR' | 'PSFS';
+export type InstrumentCode =
+  | 'ODI'
+  | 'NDI'
+  | 'QUICKDASH'
+  | 'FIQR'
+  | 'PSFS'
+  | 'JFLS8'
+  | 'BCTQ_SSS'
+  | 'BCTQ_FSS'
+  | 'KOOS12'
+  | 'ESAS_R'
+  | 'PEG'
+  | 'GAD7'
+  | 'RFLACC'
+  | 'FPSR';
 
 /** One question (item, section or activity slot) of an instrument. */
 export interface InstrumentItem {
@@ -10,6 +24,8 @@ export interface InstrumentItem {
   /** Inclusive range of the whole-number answer. */
   min: number;
   max: number;
+  /** Only every `step`-th value from `min` is an answer (the FPS-R faces score 0, 2, 4 ... 10); default 1. */
+  step?: number;
   /** Domain or section the item belongs to, where the instrument has them (e.g. FIQR `Function`). */
   section?: string;
   /** Set on items of an optional module (QuickDASH work / sports-music), which are scored separately. */

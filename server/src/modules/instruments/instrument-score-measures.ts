@@ -8,8 +8,8 @@ import type { MeasureDefinition } from '../measures/measure-definition.js';
  * - Severity bands are the authors' published bands, with each upper bound inclusive. Where a published
  *   band starts at the next whole number (ODI "21-40"), it starts here one decimal above the previous
  *   upper bound (20.1), so a score such as 20.4 (possible only with a missing section) still has a band.
- * - LOINC: only the ODI has a code confirmed against loinc.org (97909-6, below). No total-score code could be
- *   confirmed for the others (an HL7 PACIO sample lists 82237-9 "Total score [NDI]"; confirm before using it),
+ * - LOINC: only the ODI (97909-6) and the GAD-7 (70274-6) have a code confirmed (below). No total-score code
+ *   could be confirmed for the others (an HL7 PACIO sample lists 82237-9 "Total score [NDI]"; confirm before using it),
  *   so the FHIR export codes them with Fascia's measure code system only.
  */
 /** What every questionnaire score shares: one decimal, about the whole person (no region or side), no LOINC code unless confirmed. */
@@ -153,6 +153,184 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
       'important differences for the patient-specific functional scale, 4 region-specific outcome ' +
       'measures, and the numeric pain rating scale. J Orthop Sports Phys Ther 2014;44(8):560-564 ' +
       '(1.3 small, 2.3 medium, 2.7 large change). No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'JFLS8',
+    name: 'Jaw Functional Limitation Scale (JFLS-8)',
+    description: 'Jaw functional limitation: mean of 8 jaw activities, 0 (no limitation) to 10 (severe limitation).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/10',
+    min: 0,
+    max: 10,
+    direction: 'LOWER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID or MDC has been published for the JFLS-8; the authors report its reliability only (Ohrbach R, ' +
+      'Larsson P, List T. J Orofac Pain 2008;22(3):219-230). No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'BCTQ_SSS',
+    name: 'Boston Carpal Tunnel Questionnaire: Symptom Severity Scale',
+    description: 'Carpal tunnel symptom severity: mean of 11 items, 1 (no symptoms) to 5 (most severe).',
+    ...questionnaireScore,
+    decimals: 2,
+    unit: '{score}',
+    unitLabel: '/5',
+    min: 1,
+    max: 5,
+    direction: 'LOWER_IS_BETTER',
+    mcid: 1.14,
+    thresholdKind: 'MCID',
+    mcidCitation:
+      'Ozyurekoglu T, McCabe SJ, Goldsmith LJ, LaJoie AS. The minimal clinically important difference of the ' +
+      'Carpal Tunnel Syndrome Symptom Severity Scale. J Hand Surg Am 2006;31(5):733-738 (1.14 points, after ' +
+      'carpal tunnel release). No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'BCTQ_FSS',
+    name: 'Boston Carpal Tunnel Questionnaire: Functional Status Scale',
+    description: 'Hand function in carpal tunnel syndrome: mean of 8 activities, 1 (no difficulty) to 5 (cannot do).',
+    ...questionnaireScore,
+    decimals: 2,
+    unit: '{score}',
+    unitLabel: '/5',
+    min: 1,
+    max: 5,
+    direction: 'LOWER_IS_BETTER',
+    mcid: 0.74,
+    thresholdKind: 'MCID',
+    mcidCitation:
+      'Ozyurekoglu T, McCabe SJ, Goldsmith LJ, LaJoie AS. J Hand Surg Am 2006;31(5):733-738 (0.74 points for the ' +
+      'Functional Status Scale, after carpal tunnel release). No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'KOOS12',
+    name: 'KOOS-12 summary (knee impact)',
+    description:
+      'Knee impact from the KOOS-12: mean of its pain, function and quality-of-life scales, 0 (extreme problems) ' +
+      'to 100 (no problems).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/100',
+    min: 0,
+    max: 100,
+    direction: 'HIGHER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID has been published for the KOOS-12 summary in people treated without surgery; Gandek et al. ' +
+      '(Osteoarthritis Cartilage 2019;27(5):762-770) report responsiveness after knee replacement only. ' +
+      'No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'ESAS_R',
+    name: 'ESAS-r total symptom distress score',
+    description: 'Sum of the 9 ESAS-r symptom ratings, 0 (no symptoms) to 90 (worst possible).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/90',
+    min: 0,
+    max: 90,
+    direction: 'LOWER_IS_BETTER',
+    mcid: 3,
+    thresholdKind: 'MCID',
+    mcidCitation:
+      'Hui D, Shamieh O, Paiva CE, et al. Minimal clinically important difference in the physical, emotional, ' +
+      'and total symptom distress scores of the Edmonton Symptom Assessment System. J Pain Symptom Manage ' +
+      '2016;51(2):262-269 (improvement of 3 or more of 90 points; deterioration of 4 or more). For a single ' +
+      'symptom, 1 point (Hui D et al. Cancer 2015;121(17):3027-3035). No severity bands for the total.',
+    severityBands: [],
+  },
+  {
+    code: 'PEG',
+    name: 'PEG (pain, enjoyment, general activity)',
+    description: 'Mean of average pain and its interference with enjoyment of life and general activity, 0-10.',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/10',
+    min: 0,
+    max: 10,
+    direction: 'LOWER_IS_BETTER',
+    // Krebs et al. report responsiveness but no point MCID; the change they and IMMPACT treat as
+    // meaningful is relative (30% from baseline), so no fixed number of points stands for it.
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'Relative, not in points: a 30% reduction from baseline, the moderately important change in chronic pain ' +
+      'trials (Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment ' +
+      'outcomes in chronic pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105-121), used for ' +
+      'the PEG by Krebs EE et al. J Gen Intern Med 2009;24(6):733-738. No severity bands are published.',
+    severityBands: [],
+  },
+  {
+    code: 'GAD7',
+    name: 'Generalized Anxiety Disorder scale (GAD-7)',
+    description: 'Anxiety symptoms over the last 2 weeks: sum of 7 items, 0 (none) to 21 (severe).',
+    ...questionnaireScore,
+    // LOINC 70274-6 "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]": the sum Fascia
+    // stores (as coded by e.g. the German Medical Informatics Initiative's PRO module).
+    loinc: '70274-6',
+    decimals: 0,
+    unit: '{score}',
+    unitLabel: '/21',
+    min: 0,
+    max: 21,
+    direction: 'LOWER_IS_BETTER',
+    mcid: 4,
+    thresholdKind: 'MCID',
+    mcidCitation:
+      'Toussaint A, Hüsing P, Gumz A, et al. Sensitivity to change and minimal clinically important difference ' +
+      'of the 7-item Generalized Anxiety Disorder Questionnaire (GAD-7). J Affect Disord 2020;265:395-401 ' +
+      '(4 points). Bands: Spitzer RL, Kroenke K, Williams JBW, Löwe B. Arch Intern Med 2006;166(10):1092-1097 ' +
+      '(5, 10, 15: mild, moderate, severe).',
+    severityBands: [
+      { min: 0, max: 4, label: 'Minimal anxiety' },
+      { min: 5, max: 9, label: 'Mild anxiety' },
+      { min: 10, max: 14, label: 'Moderate anxiety' },
+      { min: 15, max: 21, label: 'Severe anxiety' },
+    ],
+  },
+  {
+    code: 'RFLACC',
+    name: 'Revised FLACC (observed pain behaviour)',
+    description: 'Pain behaviour observed by the therapist or a parent: sum of 5 categories, 0 (relaxed) to 10 (severe).',
+    ...questionnaireScore,
+    decimals: 0,
+    unit: '{score}',
+    unitLabel: '/10',
+    min: 0,
+    max: 10,
+    direction: 'LOWER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID or MDC has been published for the r-FLACC (Malviya S et al. Paediatr Anaesth 2006;16(3):258-265 ' +
+      'report reliability and validity only). No severity bands are published for the revised version.',
+    severityBands: [],
+  },
+  {
+    code: 'FPSR',
+    name: 'Faces Pain Scale - Revised (FPS-R)',
+    description: "A child's pain now, pointed out on six faces scored 0, 2, 4, 6, 8, 10.",
+    ...questionnaireScore,
+    decimals: 0,
+    unit: '{score}',
+    unitLabel: '/10',
+    min: 0,
+    max: 10,
+    direction: 'LOWER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID has been established for the FPS-R in children receiving ongoing care; the scale is validated for ' +
+      'intensity, not for change thresholds (Hicks CL et al. Pain 2001;93(2):173-183). No severity bands are published.',
     severityBands: [],
   },
 ];

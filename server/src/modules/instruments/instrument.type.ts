@@ -22,6 +22,12 @@ export class InstrumentAnswerOptionNode {
   text!: string | null;
 }
 
+/** Every value an item takes, from min to max in its step. */
+function answerValues(item: InstrumentItem): number[] {
+  const step = item.step ?? 1;
+  return Array.from({ length: Math.floor((item.max - item.min) / step) + 1 }, (_, i) => item.min + i * step);
+}
+
 @ObjectType('InstrumentItem', { description: 'One item of a questionnaire.' })
 export class InstrumentItemNode {
   @Field(() => String, { description: 'Item code used in answers.' })
@@ -56,7 +62,9 @@ export class InstrumentItemNode {
   @Field(() => String, { description: 'The question, as published or paraphrased (see Instrument.wording).' })
   question!: string;
 
-  @Field(() => [InstrumentAnswerOptionNode], { description: 'Every answer from min to max, with its wording where it has one.' })
+  @Field(() => [InstrumentAnswerOptionNode], {
+    description: "Every answer from min to max (in the item's steps), with its wording where it has one.",
+  })
   answerOptions!: InstrumentAnswerOptionNode[];
 
   static from(item: InstrumentItem, wording: ItemWording | undefined): InstrumentItemNode {
@@ -64,10 +72,7 @@ export class InstrumentItemNode {
       code: item.code,
       label: item.label,
       question: wording?.question ?? item.label,
-      answerOptions: Array.from({ length: item.max - item.min + 1 }, (_, i) => ({
-        value: item.min + i,
-        text: wording?.answers[item.min + i] ?? null,
-      })),
+      answerOptions: answerValues(item).map((value) => ({ value, text: wording?.answers[value] ?? null })),
       min: item.min,
       max: item.max,
       section: item.section ?? null,

@@ -324,10 +324,260 @@ const psfs: InstrumentWording = {
   items: Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`PSFS${n}`, psfsItem(n)])),
 };
 
+/** A 0-10 rating with its two ends. */
+const rated = (question: string, zero: string, ten: string): ItemWording => ({ question, answers: ends(zero, ten) });
+
+const jawLimitation = (what: string) =>
+  rated(`Over the last month, how limited were you in ${what}?`, 'No limitation', 'Severe limitation');
+
+const jfls8: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'JFLS-8: part of the DC/TMD instruments (Ohrbach et al. 2008), free to use without permission or fee for clinical ' +
+    'care and research; the form shows Fascia’s short form of each item and the meaning of 0 and 10.',
+  items: {
+    JFLS1: jawLimitation('chewing tough food'),
+    JFLS2: jawLimitation('chewing chicken (e.g. cooked in the oven)'),
+    JFLS3: jawLimitation('eating soft food that needs no chewing'),
+    JFLS4: jawLimitation('opening wide enough to drink from a cup'),
+    JFLS5: jawLimitation('swallowing'),
+    JFLS6: jawLimitation('yawning'),
+    JFLS7: jawLimitation('talking'),
+    JFLS8: jawLimitation('smiling'),
+  },
+};
+
+const bctqLicence =
+  'BCTQ: published with its scoring by Levine et al. (J Bone Joint Surg Am 1993); free to use in care and research ' +
+  'without a fee or licence; the form shows Fascia’s short form of each question and its five answers.';
+const howSevere = five('None', 'Mild', 'Moderate', 'Severe', 'Very severe');
+const howOften = five('Never', 'Once', 'Two or three times', 'Four or five times', 'More than five times');
+const typicalDay = (what: string, answers: Readonly<Record<number, string>> = howSevere): ItemWording => ({
+  question: `On a typical day in the past two weeks: ${what}`,
+  answers,
+});
+const handTask = (what: string): ItemWording => ({
+  question: `On a typical day in the past two weeks, how hard was it to ${what} because of hand or wrist symptoms?`,
+  answers: five('No difficulty', 'Little difficulty', 'Moderate difficulty', 'Intense difficulty', 'Cannot do it at all'),
+});
+
+const bctqSss: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence: bctqLicence,
+  items: {
+    BCTQ_S1: typicalDay('how severe was hand or wrist pain at night?'),
+    BCTQ_S2: typicalDay('how often did hand or wrist pain wake you at night?', howOften),
+    BCTQ_S3: typicalDay('how severe was hand or wrist pain during the day?'),
+    BCTQ_S4: typicalDay(
+      'how often did you have hand or wrist pain during the day?',
+      five('Never', 'Once or twice a day', 'Three to five times a day', 'More than five times a day', 'Constantly'),
+    ),
+    BCTQ_S5: typicalDay(
+      'how long does an episode of daytime pain last?',
+      five('No pain', 'Under 10 minutes', '10 to 60 minutes', 'Over 60 minutes', 'Constant'),
+    ),
+    BCTQ_S6: typicalDay('how severe is numbness (loss of feeling) in the hand?'),
+    BCTQ_S7: typicalDay('how severe is weakness in the hand or wrist?'),
+    BCTQ_S8: typicalDay('how severe is tingling in the hand?'),
+    BCTQ_S9: typicalDay('how severe is numbness or tingling at night?'),
+    BCTQ_S10: typicalDay('how often did numbness or tingling wake you at night?', howOften),
+    BCTQ_S11: typicalDay(
+      'how hard is it to grasp and use small objects such as keys or pens?',
+      five('No difficulty', 'Mild', 'Moderate', 'Severe', 'Very severe'),
+    ),
+  },
+};
+
+const bctqFss: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence: bctqLicence,
+  items: {
+    BCTQ_F1: handTask('write'),
+    BCTQ_F2: handTask('button clothes'),
+    BCTQ_F3: handTask('hold a book while reading'),
+    BCTQ_F4: handTask('grip a telephone handle'),
+    BCTQ_F5: handTask('open jars'),
+    BCTQ_F6: handTask('do household chores'),
+    BCTQ_F7: handTask('carry grocery bags'),
+    BCTQ_F8: handTask('bathe and dress'),
+  },
+};
+
+/** KOOS items are scored 0-4. */
+const zeroToFour = (...steps: [string, string, string, string, string]) => Object.fromEntries(steps.map((step, i) => [i, step]));
+const kneeSeverity = zeroToFour('None', 'Mild', 'Moderate', 'Severe', 'Extreme');
+const kneePain = (what: string): ItemWording => ({
+  question: `In the last week, how much knee pain did you have ${what}?`,
+  answers: kneeSeverity,
+});
+const kneeDifficulty = (what: string): ItemWording => ({
+  question: `In the last week, how much difficulty did your knee give you ${what}?`,
+  answers: kneeSeverity,
+});
+
+const koos12: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'KOOS-12: free to use without a fee (koos.nu; Gandek, Roos et al. 2019); the form shows Fascia’s short form of ' +
+    'each question with its five answers (0 = no problems, 4 = extreme).',
+  items: {
+    KOOS12_P1: { question: 'How often do you have knee pain?', answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Always') },
+    KOOS12_P2: kneePain('walking on a flat surface'),
+    KOOS12_P3: kneePain('going up or down stairs'),
+    KOOS12_P4: kneePain('sitting or lying'),
+    KOOS12_F1: kneeDifficulty('rising from sitting'),
+    KOOS12_F2: kneeDifficulty('standing'),
+    KOOS12_F3: kneeDifficulty('getting in or out of a car'),
+    KOOS12_F4: kneeDifficulty('twisting or pivoting on it'),
+    KOOS12_Q1: {
+      question: 'How often are you aware of your knee problem?',
+      answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Constantly'),
+    },
+    KOOS12_Q2: {
+      question: 'Have you changed your lifestyle to avoid activities that could harm your knee?',
+      answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Totally'),
+    },
+    KOOS12_Q3: {
+      question: 'How much are you troubled by lack of confidence in your knee?',
+      answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Extremely'),
+    },
+    KOOS12_Q4: { question: 'In general, how much difficulty do you have with your knee?', answers: kneeSeverity },
+  },
+};
+
+const esasSymptom = (what: string, zero: string, ten: string) => rated(`Now: ${what}`, zero, ten);
+
+const esasR: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'ESAS-r: Alberta Health Services / Covenant Health Palliative Institute, free to use in care and research ' +
+    'without a fee; the form shows each symptom and the meaning of 0 and 10.',
+  items: {
+    ESAS1: esasSymptom('pain', 'No pain', 'Worst possible pain'),
+    ESAS2: esasSymptom('tiredness (lack of energy)', 'No tiredness', 'Worst possible tiredness'),
+    ESAS3: esasSymptom('drowsiness (feeling sleepy)', 'No drowsiness', 'Worst possible drowsiness'),
+    ESAS4: esasSymptom('nausea', 'No nausea', 'Worst possible nausea'),
+    ESAS5: esasSymptom('lack of appetite', 'No lack of appetite', 'Worst possible lack of appetite'),
+    ESAS6: esasSymptom('shortness of breath', 'No shortness of breath', 'Worst possible shortness of breath'),
+    ESAS7: esasSymptom('depression (feeling sad)', 'No depression', 'Worst possible depression'),
+    ESAS8: esasSymptom('anxiety (feeling nervous)', 'No anxiety', 'Worst possible anxiety'),
+    ESAS9: esasSymptom('wellbeing (how you feel overall)', 'Best wellbeing', 'Worst possible wellbeing'),
+  },
+};
+
+const peg: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'PEG: published in full by Krebs et al. (2009) and free to use without a licence or fee; the form shows ' +
+    'Fascia’s short form of each question and the meaning of 0 and 10.',
+  items: {
+    PEG1: rated('What number best describes your pain on average in the past week?', 'No pain', 'Pain as bad as you can imagine'),
+    PEG2: rated(
+      'In the past week, how much has pain interfered with your enjoyment of life?',
+      'Does not interfere',
+      'Completely interferes',
+    ),
+    PEG3: rated(
+      'In the past week, how much has pain interfered with your general activity?',
+      'Does not interfere',
+      'Completely interferes',
+    ),
+  },
+};
+
+const overTwoWeeks = (what: string): ItemWording => ({
+  question: `Over the last 2 weeks, how often have you been bothered by: ${what}?`,
+  answers: { 0: 'Not at all', 1: 'Several days', 2: 'More than half the days', 3: 'Nearly every day' },
+});
+
+const gad7: InstrumentWording = {
+  source: 'PUBLISHED',
+  licence:
+    'GAD-7: developed by Spitzer, Williams, Kroenke and colleagues with an educational grant from Pfizer; no ' +
+    'permission is required to reproduce, translate, display or distribute it, so the form shows its wording.',
+  items: {
+    GAD1: overTwoWeeks('feeling nervous, anxious or on edge'),
+    GAD2: overTwoWeeks('not being able to stop or control worrying'),
+    GAD3: overTwoWeeks('worrying too much about different things'),
+    GAD4: overTwoWeeks('trouble relaxing'),
+    GAD5: overTwoWeeks('being so restless that it is hard to sit still'),
+    GAD6: overTwoWeeks('becoming easily annoyed or irritable'),
+    GAD7: overTwoWeeks('feeling afraid as if something awful might happen'),
+  },
+};
+
+const observed = (category: string, none: string, some: string, much: string): ItemWording => ({
+  question: `Observed ${category}`,
+  answers: { 0: none, 1: some, 2: much },
+});
+
+const rflacc: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'r-FLACC: FLACC © 2002 The Regents of the University of Michigan, free to use in clinical care and research; ' +
+    'the revised descriptors are published by Malviya et al. (2006). The form shows Fascia’s summary of each ' +
+    'category’s three levels; add the child’s own pain behaviours, as the parent describes them, to the notes.',
+  items: {
+    RFLACC1: observed(
+      'face',
+      'No particular expression or smile',
+      'Occasional grimace, frown, withdrawn or sad',
+      'Frequent to constant frown, clenched jaw, quivering chin',
+    ),
+    RFLACC2: observed(
+      'legs',
+      'Normal position or relaxed',
+      'Uneasy, restless, tense; occasional tremors',
+      'Kicking or legs drawn up; marked increase in spasticity or tremors',
+    ),
+    RFLACC3: observed(
+      'activity',
+      'Lying quietly, normal position, moves easily',
+      'Squirming, shifting, tense or guarded movement',
+      'Arched, rigid or jerking; severe agitation; breath holding',
+    ),
+    RFLACC4: observed(
+      'cry',
+      'No cry or verbalisation',
+      'Moans or whimpers; occasional complaint or outburst',
+      'Crying steadily, screams or sobs; frequent complaints or outbursts',
+    ),
+    RFLACC5: observed(
+      'consolability',
+      'Content and relaxed',
+      'Reassured by touch, hugging or talking; distractible',
+      'Difficult to console or comfort; pushes away',
+    ),
+  },
+};
+
+const fpsr: InstrumentWording = {
+  source: 'PARAPHRASED',
+  licence:
+    'FPS-R: copyright IASP. No permission is needed for clinical, educational or research use of the unmodified ' +
+    'scale, but showing the faces in software (a web page) or commercial use needs IASP’s permission, so the form ' +
+    'does not draw the faces: show the child the printed IASP scale and record the face pointed to.',
+  items: {
+    FPSR1: {
+      question: 'Which face shows how much you hurt right now? (Faces from left to right score 0, 2, 4, 6, 8, 10.)',
+      answers: { 0: 'No pain (leftmost face)', 10: 'Very much pain (rightmost face)' },
+    },
+  },
+};
+
 export const instrumentWordings: Readonly<Record<InstrumentCode, InstrumentWording>> = {
   ODI: odi,
   NDI: ndi,
   QUICKDASH: quickdash,
   FIQR: fiqr,
   PSFS: psfs,
+  JFLS8: jfls8,
+  BCTQ_SSS: bctqSss,
+  BCTQ_FSS: bctqFss,
+  KOOS12: koos12,
+  ESAS_R: esasR,
+  PEG: peg,
+  GAD7: gad7,
+  RFLACC: rflacc,
+  FPSR: fpsr,
 };

@@ -342,8 +342,81 @@ export const physicalMeasures: MeasureDefinition[] = [
   },
 ];
 
-/** Every measure the app knows: physical measures first, then questionnaire scores. */
-export const measureCatalog: readonly MeasureDefinition[] = [...physicalMeasures, ...instrumentScoreMeasures];
+/*
+ * Headache diary summaries, the outcomes of the International Headache Society's trial guidelines for
+ * tension-type headache: Bendtsen L, Bigal ME, Cerbo R, et al. Guidelines for controlled trials of drugs in
+ * tension-type headache: second edition. Cephalalgia 2010;30(1):1-16. The client keeps a daily diary; the
+ * therapist (or the client, in the portal) records its 4-week summary: headache days (the primary outcome),
+ * mean intensity on headache days and hours of headache.
+ * A responder there is a relative change (50% fewer headache days), so no point MCID is set.
+ */
+/** What the three diary summaries share: about the client's head as a whole, over 4 weeks, no LOINC code. */
+const headacheDiary = {
+  kind: 'DIARY',
+  loinc: null,
+  direction: 'LOWER_IS_BETTER',
+  requiresRegion: false,
+  requiresSide: false,
+  severityBands: [],
+} satisfies Partial<MeasureDefinition>;
+
+const bendtsen2010 =
+  'Bendtsen L, Bigal ME, Cerbo R, et al. Guidelines for controlled trials of drugs in tension-type headache: ' +
+  'second edition. Cephalalgia 2010;30(1):1-16';
+
+export const diaryMeasures: MeasureDefinition[] = [
+  {
+    code: 'HEADACHE_DAYS',
+    name: 'Headache days per 4 weeks',
+    description:
+      'Days with headache in the last 4 weeks (28 days), from the client’s headache diary: the primary outcome ' +
+      'of tension-type headache trials. Any headache on a day makes it a headache day.',
+    ...headacheDiary,
+    unit: 'd',
+    unitLabel: 'days/4 wk',
+    min: 0,
+    max: 28,
+    decimals: 0,
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      `Relative, not in days: a 50% reduction in headache days from baseline defines a responder (${bendtsen2010}). ` +
+      'No point MCID is published.',
+  },
+  {
+    code: 'HEADACHE_INTENSITY',
+    name: 'Mean headache intensity (0-10)',
+    description:
+      'Mean pain intensity on the headache days of the last 4 weeks, each day rated 0 (no pain) to 10 (worst ' +
+      'pain imaginable) in the diary; one decimal.',
+    ...headacheDiary,
+    unit: '{score}',
+    unitLabel: '/10',
+    min: 0,
+    max: 10,
+    decimals: 1,
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation: `A secondary outcome in ${bendtsen2010}; no MCID is published for a diary mean of headache intensity.`,
+  },
+  {
+    code: 'HEADACHE_HOURS',
+    name: 'Headache hours per 4 weeks',
+    description: 'Total hours with headache in the last 4 weeks (at most 672), summed from the diary; one decimal.',
+    ...headacheDiary,
+    unit: 'h',
+    unitLabel: 'h/4 wk',
+    min: 0,
+    max: 672,
+    decimals: 1,
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation: `A secondary outcome (headache duration) in ${bendtsen2010}; no MCID is published.`,
+  },
+];
+
+/** Every measure the app knows: physical measures first, then diary summaries, then questionnaire scores. */
+export const measureCatalog: readonly MeasureDefinition[] = [...physicalMeasures, ...diaryMeasures, ...instrumentScoreMeasures];
 
 const byCode = new Map(measureCatalog.map((m) => [m.code, m]));
 

@@ -1,5 +1,5 @@
-/** What a measure quantifies; drives grouping in charts and analytics. */
-export type MeasureKind = 'PAIN' | 'RANGE_OF_MOTION' | 'FLEXIBILITY' | 'STRENGTH' | 'QUESTIONNAIRE';
+/** What a measure quantifies; drives grouping in charts and analytics. `DIARY`: counts and averages a client keeps over weeks (headache days). */
+export type MeasureKind = 'PAIN' | 'RANGE_OF_MOTION' | 'FLEXIBILITY' | 'STRENGTH' | 'QUESTIONNAIRE' | 'DIARY';
 
 /** Which way is improvement. */
 export type MeasureDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';

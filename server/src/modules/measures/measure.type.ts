@@ -7,6 +7,7 @@ export const MeasureKindEnum = {
   FLEXIBILITY: 'FLEXIBILITY',
   STRENGTH: 'STRENGTH',
   QUESTIONNAIRE: 'QUESTIONNAIRE',
+  DIARY: 'DIARY',
 } as const satisfies Record<MeasureKind, MeasureKind>;
 registerEnumType(MeasureKindEnum, {
   name: 'MeasureKind',
