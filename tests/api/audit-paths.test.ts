@@ -126,7 +126,7 @@ beforeAll(async () => {
   clientId = await clinic.createClient({ referral: { source: 'PHYSICIAN', clinicianName: 'Dr Osler', reason: 'Neck pain' } });
   seriesId = await clinic.startSeries(clientId);
   const intake = await api.graphql(
-    'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T14:00:00Z", chiefComplaints: "Neck", consentToTreatment: true, consentToShareWithReferrer: true }) { id } }',
+    'mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T14:00:00Z", chiefComplaints: "Neck", consentToTreatment: true, consentToShareWithReferrer: true, pregnancy: { gestationWeeks: 30, obstetricClearance: true, clearedOn: "2026-01-02", clearedBy: "Dr. Ruiz, obstetrician" } }) { id } }',
     { id: clientId },
   );
   expect(intake.errors).toBeUndefined();
