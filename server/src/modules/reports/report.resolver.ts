@@ -1,28 +1,12 @@
-import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { actingTherapist, clinicViewer } from '../../common/viewer.js';
+import { actingTherapist } from '../../common/viewer.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
 import type { RequestContext } from '../request/request-context.js';
 import { ReportSummaryInput } from './report.input.js';
 import { maxRecipientLength, seriesReport } from './report.service.js';
 import { ReportSummaryNode, SeriesReportNode } from './report.type.js';
-import { findReportSummaries, type ReportSummaryRow, writeReportSummary } from './report-summary.service.js';
-
-/** Per request, one statement for the summaries of every series asked for (a client's series list, say). */
-const summaryLoaders = new WeakMap<RequestContext, DataLoader<string, ReportSummaryRow | null>>();
-
-function summaryLoader(context: RequestContext): DataLoader<string, ReportSummaryRow | null> {
-  let loader = summaryLoaders.get(context);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const found = await findReportSummaries(context.em, clinicViewer(context.viewer), ids);
-      return ids.map((id) => found.get(id) ?? null);
-    });
-    summaryLoaders.set(context, loader);
-  }
-  return loader;
-}
+import { writeReportSummary } from './report-summary.service.js';
 
 @Resolver(() => SeriesNode)
 export class SeriesReportResolver {
@@ -64,7 +48,7 @@ export class SeriesReportResolver {
     description: 'The assessment and plan written for the progress report (null: none, the report uses the latest SOAP note). Staff only.',
   })
   async reportSummary(@Root() series: SeriesNode, @Ctx() context: RequestContext): Promise<ReportSummaryNode | null> {
-    const row = await summaryLoader(context).load(series.id);
+    const row = await context.loaders.reportSummaryBySeries.load(series.id);
     return row && Object.assign(new ReportSummaryNode(), row);
   }
 

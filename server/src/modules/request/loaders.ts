@@ -15,6 +15,7 @@ import { findResponsesBySeries, findResponsesBySessions } from '../instruments/q
 import { readLatestObservations, readObservationsBySeries, readObservationsBySessions } from '../measures/observation.reads.js';
 import { findProgress } from '../progress/progress.service.js';
 import type { SeriesProgressNode } from '../progress/progress.type.js';
+import { findReportSummaries } from '../reports/report-summary.service.js';
 
 /**
  * A loader that collects the keys asked for in one tick, fetches all their rows
@@ -98,6 +99,11 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
     therapistById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findClinicTherapists(em, scope(), ids)).map((t) => [t.id, TherapistNode.from(t)]));
       return ids.map((id) => byId.get(id) ?? new Error(`Therapist ${id} was not found`));
+    }),
+    // The assessment written for each series' report (null where none is in force).
+    reportSummaryBySeries: new DataLoader(async (ids: readonly string[]) => {
+      const found = await findReportSummaries(em, scope(), ids);
+      return ids.map((id) => found.get(id) ?? null);
     }),
     clinicById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
