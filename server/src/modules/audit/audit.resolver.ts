@@ -1,30 +1,13 @@
-import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { checkInteger } from '../../common/validate.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars.js';
 import type { RequestContext } from '../request/request-context.js';
-import { findAuditTrail, findRecordAccess, staffNames } from './audit.service.js';
+import { findAuditTrail, findRecordAccess } from './audit.service.js';
 import { AuditEventNode } from './audit.type.js';
 import { checkAuditFilter, decodeAuditCursor } from './audit-filter.js';
 
 const maxEvents = 200;
-
-/** One batched name lookup per request, however many events the answer lists. */
-const nameLoaders = new WeakMap<RequestContext, DataLoader<string, string | null>>();
-
-function nameLoader(context: RequestContext): DataLoader<string, string | null> {
-  let loader = nameLoaders.get(context);
-  if (!loader) {
-    const { clinicId } = clinicViewer(context.viewer);
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const names = await staffNames(context.em, clinicId, ids);
-      return ids.map((id) => names.get(id) ?? null);
-    });
-    nameLoaders.set(context, loader);
-  }
-  return loader;
-}
 
 @Resolver(() => AuditEventNode)
 export class AuditResolver {
@@ -81,7 +64,7 @@ export class AuditResolver {
       'for anyone else (another clinic, a client, a researcher, someone signed out, the system).',
   })
   actorName(@Root() event: AuditEventNode, @Ctx() context: RequestContext): Promise<string | null> {
-    return event.accountId ? nameLoader(context).load(event.accountId) : Promise.resolve(null);
+    return event.accountId ? context.loaders.staffNameByAccount.load(event.accountId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the reader's own account acted (a client reading their own record)." })

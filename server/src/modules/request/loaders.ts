@@ -4,6 +4,7 @@ import type { ClinicViewer } from '../../common/viewer.js';
 import type { HeavyReads } from '../../db/read-replicas.js';
 import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
 import { findAppointmentsBySeries } from '../appointments/calendar.service.js';
+import { staffNames } from '../audit/audit.service.js';
 import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
 import { findTreatedRegionsBySessions } from '../care/care.service.js';
 import { readClientsByIds } from '../clients/client.reads.js';
@@ -104,6 +105,11 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
     reportSummaryBySeries: new DataLoader(async (ids: readonly string[]) => {
       const found = await findReportSummaries(em, scope(), ids);
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    // The names of the staff accounts an audit trail lists (null for an account without one).
+    staffNameByAccount: new DataLoader(async (ids: readonly string[]) => {
+      const names = await staffNames(em, scope().clinicId, ids);
+      return ids.map((id) => names.get(id) ?? null);
     }),
     clinicById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
