@@ -13,7 +13,8 @@
  * only when the harness itself failed.
  *
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (a list,
- * "1,10,100"), BENCH_RUNS (3), BENCH_LOADS (a list of client, list, progress, caseload: all by default).
+ * "1,10,100"), BENCH_RUNS (3), BENCH_LOADS (a list of client, list, progress, caseload: all by default),
+ * BENCH_CPU_PROFILE (a folder: Fascia's process writes a V8 CPU profile there when it stops, to see where the time goes).
  */
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -57,6 +58,7 @@ const chosenTargets = (process.env.BENCH_LOADS || allTargets.join(',')).split(',
   return name;
 });
 const runs = setting('BENCH_RUNS', 3, 1, 15);
+const cpuProfileDir = process.env.BENCH_CPU_PROFILE;
 /** The caseload page: the API's largest page (first <= 100) of the therapist's 200 active series. */
 const caseloadPage = 100;
 /** The client list's page. */
@@ -119,7 +121,10 @@ async function startServer(
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
   // execArgv carries tsx's loader to the child; Fascia gets the heap settings of `pnpm start` too.
   const child = fork(script, [], {
-    execArgv: mode === 'fascia' ? [...serverNodeOptions(), ...process.execArgv] : process.execArgv,
+    execArgv:
+      mode === 'fascia'
+        ? [...serverNodeOptions(), ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), ...process.execArgv]
+        : process.execArgv,
     env: {
       ...process.env,
       NODE_ENV: 'production',
