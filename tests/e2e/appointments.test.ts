@@ -4,10 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { actingTherapist } from '@fascia/server/common/viewer.js';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
 import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
+import { authenticate } from '@fascia/server/modules/accounts/access.service.js';
 import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
+import { addAppointment } from '@fascia/server/modules/appointments/appointment.service.js';
 import { pino } from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
@@ -19,9 +22,9 @@ import { createDemoDatabase } from '../support/demo-seed.js';
 
 /**
  * Appointments in Chromium on the demo clinic: the demo therapist books the plan of her demo client's series from the
- * series page (Mon/Wed/Fri for 4 weeks), finds it in the week view of her calendar and records the Monday visit from
- * it; the client sees her next visit on the portal's home and asks to cancel it; the therapist confirms on the series
- * page. Each page is checked with axe-core and photographed at 1280x800 and 375x812.
+ * series page (Mon/Wed/Fri for 4 weeks) and finds it in the week view of her calendar; she records the visit of an
+ * appointment that began earlier today from the day view; the client sees her next visit on the portal's home and
+ * asks to cancel it; the therapist confirms on the series page. Each page is checked with axe-core and photographed at 1280x800 and 375x812.
  */
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
@@ -41,6 +44,8 @@ let clinicZone: string;
 let target: { clientId: string; displayName: string; seriesId: string; minutes: number };
 /** The plan booked: the Monday it starts (at least two days ahead) and a time free in the therapist's calendar. */
 let plan: { firstDate: string; time: string };
+/** The appointment of today, begun before the test, whose visit the therapist records from the day view. */
+let begun: { id: string; date: string; time: string };
 
 interface Appointment {
   id: string;
@@ -177,18 +182,67 @@ async function checkPage(page: Page, name: string, viewport: Viewport): Promise<
   await page.screenshot({ path: path.join(artifactsDir, `appointments-${name}-${viewport.name}.png`), fullPage: true });
 }
 
-/** The calendar's week view at the plan's first week (the page opens on this week). */
-async function openPlanWeek(page: Page): Promise<void> {
+/** A date as the calendar names its day, e.g. "Monday, March 9". */
+const dayName = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+
+/** The calendar in its day or week view at the day or week holding `date`, counted from today. */
+async function openCalendar(page: Page, view: 'day' | 'week', date: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
   await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+  // The page keeps its view and day while it stays open.
+  await page.getByRole('radio', { name: view === 'day' ? 'Day' : 'Week' }).check();
+  await page.getByRole('button', { name: 'Today' }).click();
   const today = Temporal.Now.plainDateISO(clinicZone);
-  const thisMonday = today.subtract({ days: today.dayOfWeek - 1 });
-  const weeks = thisMonday.until(Temporal.PlainDate.from(plan.firstDate)).days / 7;
-  for (let i = 0; i < weeks; i++) await page.getByRole('button', { name: 'Next week →' }).click();
-  const monday = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${plan.firstDate}T12:00:00Z`),
+  const target = Temporal.PlainDate.from(date);
+  const steps =
+    view === 'day'
+      ? today.until(target).days
+      : today.subtract({ days: today.dayOfWeek - 1 }).until(target.subtract({ days: target.dayOfWeek - 1 })).days / 7;
+  const button = steps < 0 ? `← Previous ${view}` : `Next ${view} →`;
+  for (let i = 0; i < Math.abs(steps); i++) await page.getByRole('button', { name: button }).click();
+  await page.getByRole('region', { name: dayName(date) }).waitFor();
+}
+
+/** The calendar's week view at the plan's first week. */
+const openPlanWeek = (page: Page) => openCalendar(page, 'week', plan.firstDate);
+
+/** Today's begun appointment in the day view: the client's, at its time. */
+function begunAppointment(page: Page) {
+  return page
+    .locator('li.appointment', { hasText: target.displayName })
+    .filter({ has: page.locator('.appointment-time', { hasText: new RegExp(`^${clockOf(begun.time)}–`) }) });
+}
+
+/**
+ * Books an appointment of the series that began earlier today in the clinic: an hour ago, or less when that would
+ * be yesterday (never before today's midnight), at a time free in the therapist's calendar. The API books nothing
+ * in the past, so it is booked through the service as of an hour before its start, as the therapist would have.
+ */
+async function bookBegunToday(): Promise<{ id: string; date: string; time: string }> {
+  const now = Temporal.Now.zonedDateTimeISO(clinicZone).round({ smallestUnit: 'minute', roundingMode: 'floor' });
+  const midnight = now.startOfDay();
+  const starts = [60, 30, 90, 120, 180, 240].map((ago) => {
+    const start = now.subtract({ minutes: ago });
+    return Temporal.ZonedDateTime.compare(start, midnight) < 0 ? midnight : start;
+  });
+  const { calendar } = await asTherapist<{ calendar: { startsAt: string; endsAt: string; status: string }[] }>(
+    'query($from: DateTime!, $to: DateTime!) { calendar(from: $from, to: $to) { startsAt endsAt status } }',
+    { from: midnight.toInstant().toString(), to: now.add({ minutes: target.minutes }).toInstant().toString() },
   );
-  await page.getByRole('region', { name: monday }).waitFor();
+  const start = starts.find((candidate) => {
+    const from = candidate.epochMilliseconds;
+    const to = from + target.minutes * 60_000;
+    return !calendar.some((a) => a.status !== 'CANCELLED' && Date.parse(a.startsAt) < to && from < Date.parse(a.endsAt));
+  });
+  if (!start) throw new Error('no free time earlier today in the demo therapist’s calendar');
+  const viewer = actingTherapist(await authenticate(db.orm.em.fork(), therapistToken));
+  const slot = { date: start.toPlainDate().toString(), time: start.toPlainTime().toString({ smallestUnit: 'minute' }) };
+  const bookedAt = new Date(start.epochMilliseconds - 3600_000);
+  const appointment = await addAppointment(db.orm.em.fork(), viewer, { seriesId: target.seriesId, ...slot }, bookedAt);
+  return { id: appointment.id, ...slot };
 }
 
 /** The plan's appointment on a day of the week view (0 = Monday): the client's, at the plan's time. */
@@ -244,6 +298,64 @@ test('the therapist books the plan from the series page and sees it in the week 
     await context.close();
   }
   // Many steps in one browser session: more than the project's 2 minutes on a busy machine.
+}, 300_000);
+
+test('the therapist records the visit of an appointment begun today from the day view; it then shows as attended', async () => {
+  begun = await bookBegunToday();
+  const viewport = viewports[0];
+  const { context, page, errors } = await signIn(therapist, viewport);
+  try {
+    await openCalendar(page, 'day', begun.date);
+    const item = begunAppointment(page);
+    await item.waitFor();
+    expect(await item.locator('.appointment-status').textContent()).toBe('○ Booked');
+    await checkPage(page, 'day', viewport);
+
+    // The link opens the form for the appointment's series, starting at its time.
+    await item.getByRole('link', { name: /^Record the session/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record a session' }).waitFor();
+    expect(await page.locator('form.session-form .breadcrumb a').getAttribute('href')).toBe(
+      `/clients/${target.clientId}/series/${target.seriesId}`,
+    );
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe(`${begun.date}T${begun.time}`);
+    await page.getByRole('checkbox', { name: 'Swedish' }).check();
+    await page.getByRole('radio', { name: '3 moderate' }).check();
+    await page.getByLabel('Subjective: what the client reports').fill('Booked visit: shoulders tight after the week.');
+    // A client with red flags not yet resolved: the therapist confirms having reviewed them.
+    const reviewed = page.getByRole('checkbox', { name: 'I have reviewed these red flags before treating' });
+    if ((await reviewed.count()) > 0) await reviewed.check();
+    await checkPage(page, 'record-session', viewport);
+    await page.getByRole('button', { name: 'Record the session' }).click();
+    await page.waitForURL((url) => url.pathname === `/clients/${target.clientId}/series/${target.seriesId}`);
+    await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
+
+    // The API links the two: the appointment is attended, and its session is the one just recorded, at its time.
+    const { series } = await asTherapist<{ series: { sessions: { id: string; startedAt: string; soap: { subjective: string } }[] } }>(
+      'query($id: ID!) { series(id: $id) { sessions { id startedAt soap { subjective } } } }',
+      { id: target.seriesId },
+    );
+    const recorded = series.sessions.filter((s) => s.soap.subjective === 'Booked visit: shoulders tight after the week.');
+    expect(recorded).toHaveLength(1);
+    const appointment = (await seriesAppointments()).find((a) => a.id === begun.id);
+    expect(appointment?.status).toBe('ATTENDED');
+    expect(appointment?.sessionId).toBe(recorded[0]?.id);
+    expect(
+      Temporal.Instant.from(recorded[0]?.startedAt ?? '')
+        .toZonedDateTimeISO(clinicZone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'minute' }),
+    ).toBe(`${begun.date}T${begun.time}`);
+
+    // Back in the day view, the appointment shows as attended, with nothing left to record.
+    await openCalendar(page, 'day', begun.date);
+    const attended = begunAppointment(page);
+    await expect.poll(() => attended.locator('.appointment-status').textContent(), { timeout: 10_000 }).toBe('● Attended');
+    expect(await attended.getByRole('link', { name: /^Record the session/ }).count()).toBe(0);
+    await checkPage(page, 'day-recorded', viewport);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 }, 300_000);
 
 test('the client sees her next visit and asks to cancel it; the therapist confirms on the series page', async () => {
@@ -318,7 +430,7 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
   }
 });
 
-test('the series page, the week view and the portal’s next visit at 375 px: no serious violation, nothing wider than the screen', async () => {
+test('the series page, the week and day views and the portal’s next visit at 375 px: no serious violation, nothing wider than the screen', async () => {
   const viewport = viewports[1];
   const staff = await signIn(therapist, viewport);
   try {
@@ -329,6 +441,9 @@ test('the series page, the week view and the portal’s next visit at 375 px: no
     await openPlanWeek(staff.page);
     await planAppointment(staff.page, 2).waitFor();
     await checkPage(staff.page, 'week', viewport);
+    await openCalendar(staff.page, 'day', begun.date);
+    await begunAppointment(staff.page).waitFor();
+    await checkPage(staff.page, 'day-recorded', viewport);
     expect(staff.errors).toEqual([]);
   } finally {
     await staff.context.close();
