@@ -1,24 +1,15 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { actingTherapist } from '@fascia/server/common/viewer.js';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
 import { authenticate } from '@fascia/server/modules/accounts/access.service.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import { addAppointment } from '@fascia/server/modules/appointments/appointment.service.js';
-import { pino } from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import { type Account, artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
  * Appointments in Chromium on the demo clinic: the demo therapist books the plan of her demo client's series from the
@@ -26,7 +17,6 @@ import { createDemoDatabase } from '../support/demo-seed.js';
  * appointment that began earlier today from the day view; the client sees her next visit on the portal's home and
  * asks to cancel it; the therapist confirms on the series page. Each page is checked with axe-core and photographed at 1280x800 and 375x812.
  */
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
   { width: 1280, height: 800, name: 'desktop' },
   { width: 375, height: 812, name: 'phone' },
@@ -35,10 +25,7 @@ type Viewport = (typeof viewports)[number];
 const therapist = demoAccounts.therapist;
 const client = demoAccounts.client;
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let clinicZone: string;
 /** The demo client and the active series her therapist (the demo therapist) books. */
 let target: { clientId: string; displayName: string; seriesId: string; minutes: number };
@@ -57,28 +44,8 @@ interface Appointment {
   seriesId: string;
 }
 
-async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signInOverApi(account: { email: string; password: string }): Promise<string> {
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    account,
-  );
-  return signIn.token;
-}
-
 let therapistToken: string;
-const asTherapist = <Data>(query: string, variables?: Record<string, unknown>) => send<Data>(therapistToken, query, variables);
+const asTherapist = <Data>(query: string, variables?: Record<string, unknown>) => app.send<Data>(therapistToken, query, variables);
 
 async function seriesAppointments(): Promise<Appointment[]> {
   const { series } = await asTherapist<{ series: { appointments: Appointment[] } }>(
@@ -109,22 +76,10 @@ async function freeTime(firstDate: string, minutes: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  therapistToken = await signInOverApi(therapist);
-  const { viewer } = await send<{ viewer: { client: { id: string; displayName: string }; clinic: { timeZone: string } } }>(
-    await signInOverApi(client),
+  app = await startDemoApp();
+  therapistToken = await app.signInOverApi(therapist);
+  const { viewer } = await app.send<{ viewer: { client: { id: string; displayName: string }; clinic: { timeZone: string } } }>(
+    await app.signInOverApi(client),
     '{ viewer { client { id displayName } clinic { timeZone } } }',
   );
   clinicZone = viewer.clinic.timeZone;
@@ -143,36 +98,15 @@ beforeAll(async () => {
   const tomorrow = Temporal.Now.plainDateISO(clinicZone).add({ days: 1 });
   const firstDate = tomorrow.add({ days: 8 - tomorrow.dayOfWeek }).toString();
   plan = { firstDate, time: await freeTime(firstDate, target.minutes) };
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
-async function signIn(account: { email: string; password: string }, viewport: Viewport) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    locale: 'en-US',
-    timezoneId: clinicZone,
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return { context, page, errors };
+/** Signs in through the form at a size, the browser in the clinic's zone; page and console errors collected. */
+function signIn(account: Account, viewport: Viewport) {
+  return app.signInPage(account, { viewport, locale: 'en-US', timezoneId: clinicZone, consoleErrors: true });
 }
 
 /** No serious axe-core violation, nothing wider than the screen, and a full-page screenshot. */
@@ -238,10 +172,10 @@ async function bookBegunToday(): Promise<{ id: string; date: string; time: strin
     return !calendar.some((a) => a.status !== 'CANCELLED' && Date.parse(a.startsAt) < to && from < Date.parse(a.endsAt));
   });
   if (!start) throw new Error('no free time earlier today in the demo therapist’s calendar');
-  const viewer = actingTherapist(await authenticate(db.orm.em.fork(), therapistToken));
+  const viewer = actingTherapist(await authenticate(app.db.orm.em.fork(), therapistToken));
   const slot = { date: start.toPlainDate().toString(), time: start.toPlainTime().toString({ smallestUnit: 'minute' }) };
   const bookedAt = new Date(start.epochMilliseconds - 3600_000);
-  const appointment = await addAppointment(db.orm.em.fork(), viewer, { seriesId: target.seriesId, ...slot }, bookedAt);
+  const appointment = await addAppointment(app.db.orm.em.fork(), viewer, { seriesId: target.seriesId, ...slot }, bookedAt);
   return { id: appointment.id, ...slot };
 }
 
@@ -261,7 +195,7 @@ test('the therapist books the plan from the series page and sees it in the week 
   const viewport = viewports[0];
   const { context, page, errors } = await signIn(therapist, viewport);
   try {
-    await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+    await page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
     const form = page.getByRole('form', { name: 'Book the plan' });
     await form.waitFor();
     // Mon/Wed/Fri are the form's suggestion; the rest is typed.
@@ -359,8 +293,8 @@ test('the therapist records the visit of an appointment begun today from the day
 }, 300_000);
 
 test('the client sees her next visit and asks to cancel it; the therapist confirms on the series page', async () => {
-  const clientToken = await signInOverApi(client);
-  const { viewer } = await send<{
+  const clientToken = await app.signInOverApi(client);
+  const { viewer } = await app.send<{
     viewer: {
       client: { nextAppointment: { id: string; startsAt: string; minutes: number; therapist: { givenName: string; familyName: string } } };
     };
@@ -402,7 +336,7 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
 
     const staff = await signIn(therapist, viewports[0]);
     therapistContext = staff.context;
-    await staff.page.goto(`${baseUrl}/clients/${appointment.series.client.id}/series/${appointment.seriesId}`);
+    await staff.page.goto(`${app.url}/clients/${appointment.series.client.id}/series/${appointment.seriesId}`);
     const request = staff.page.getByRole('list', { name: 'Appointments ahead' }).locator('li', { hasText: 'the client asked to cancel' });
     await request.waitFor();
     expect(await request.textContent()).toContain('“Away for work that week”');
@@ -418,7 +352,7 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
     // The portal now names the visit after it (or none), never the cancelled one.
     await portal.page.reload();
     await portal.page.getByRole('region', { name: 'Your next visit' }).locator('.next-visit-when, p').first().waitFor();
-    const after = await send<{ viewer: { client: { nextAppointment: { id: string } | null } } }>(
+    const after = await app.send<{ viewer: { client: { nextAppointment: { id: string } | null } } }>(
       clientToken,
       '{ viewer { client { nextAppointment { id } } } }',
     );
@@ -434,7 +368,7 @@ test('the series page, the week and day views and the portal’s next visit at 3
   const viewport = viewports[1];
   const staff = await signIn(therapist, viewport);
   try {
-    await staff.page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+    await staff.page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
     await staff.page.getByRole('form', { name: 'Book the plan' }).waitFor();
     await staff.page.getByRole('list', { name: 'Appointments ahead' }).waitFor();
     await checkPage(staff.page, 'series', viewport);
