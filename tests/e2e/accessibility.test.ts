@@ -1,20 +1,11 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import { artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
  * Every page of every role, at 1280x800 and 375x812: no serious or critical axe-core violation
@@ -22,7 +13,6 @@ import { createDemoDatabase } from '../support/demo-seed.js';
  * keyboard only, records a visit.
  */
 
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 375, height: 812 },
@@ -130,61 +120,22 @@ const pages: PageCheck[] = [
   },
 ];
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let ids: Ids;
-const tokens = new Map<Account, string>();
 
-async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(account: Account): Promise<string> {
-  const known = tokens.get(account);
-  if (known) return known;
-  const { email, password } = demoAccounts[account];
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    { email, password },
-  );
-  tokens.set(account, signIn.token);
-  return signIn.token;
-}
+const tokenOf = (account: Account) => app.tokenOf(demoAccounts[account]);
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  await mkdir(artifactsDir, { recursive: true });
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    // The mode users run: its stricter headers (CSP, secure cookies) must not break any page.
-    production: true,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  // The mode users run: its stricter headers (CSP, secure cookies) must not break any page.
+  app = await startDemoApp({ production: true });
   // An active series with visits: the series, visit and session-form pages open it.
-  const { caseload } = await send<{ caseload: { edges: { node: { series: { id: string; client: { id: string } } } }[] } }>(
+  const { caseload } = await app.send<{ caseload: { edges: { node: { series: { id: string; client: { id: string } } } }[] } }>(
     await tokenOf('therapist'),
     '{ caseload(first: 20) { edges { node { series { id client { id } } } } } }',
   );
   const first = caseload.edges[0]?.node.series;
   if (!first) throw new Error('the demo caseload is empty');
-  const { series } = await send<{ series: { sessions: { id: string }[] } }>(
+  const { series } = await app.send<{ series: { sessions: { id: string }[] } }>(
     await tokenOf('therapist'),
     'query($id: ID!) { series(id: $id) { sessions { id } } }',
     { id: first.id },
@@ -192,46 +143,29 @@ beforeAll(async () => {
   const sessionId = series.sessions[0]?.id;
   if (!sessionId) throw new Error('the first caseload series has no visit');
   ids = { clientId: first.client.id, seriesId: first.id, sessionId };
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 async function openAs(account: Account | null, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  if (account) {
-    await context.addCookies([
-      { name: 'fascia_session', value: await tokenOf(account), url: baseUrl, httpOnly: true, secure: true, sameSite: 'Lax' },
-    ]);
-  }
   // Production's Content-Security-Policy reports what it blocks only to the page: collect it there.
-  await context.addInitScript(() => {
+  const opened = await app.newPage({ viewport, consoleErrors: (text) => text.startsWith('CSP blocked') });
+  if (account) await app.addSessionCookie(opened.context, demoAccounts[account]);
+  await opened.page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP blocked ${event.blockedURI || 'an inline resource'} (${event.violatedDirective})`);
     });
   });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && message.text().startsWith('CSP blocked')) errors.push(message.text());
-  });
-  return { context, page, errors };
+  return opened;
 }
 
 describe.each(viewports)('every page at $width x $height', (viewport) => {
   test.each(pages.map((p) => [`${p.as ?? 'signed out'}: ${p.name}`, p] as const))('%s', async (_name, check) => {
     const { context, page, errors } = await openAs(check.as, viewport);
     try {
-      await page.goto(`${baseUrl}${check.address(ids)}`);
+      await page.goto(`${app.url}${check.address(ids)}`);
       await check.ready(page).waitFor();
       await check.open?.(page);
       // Nothing still loading: axe looks at the finished page.
@@ -272,12 +206,12 @@ describe('keyboard only', () => {
   test('a therapist records a session with Tab, arrows, Space, Enter and typing: no pointer', async () => {
     const { context, page, errors } = await openAs('therapist', { width: 1280, height: 800 });
     try {
-      const before = await send<{ series: { sessions: { id: string }[] } }>(
+      const before = await app.send<{ series: { sessions: { id: string }[] } }>(
         await tokenOf('therapist'),
         'query($id: ID!) { series(id: $id) { sessions { id } } }',
         { id: ids.seriesId },
       );
-      await page.goto(`${baseUrl}/sessions/new?series=${ids.seriesId}`);
+      await page.goto(`${app.url}/sessions/new?series=${ids.seriesId}`);
       await h1('Record a session')(page).waitFor();
       if ((await page.locator('#session-acknowledge-red-flags').count()) > 0) {
         await tabTo(page, '#session-acknowledge-red-flags');
@@ -310,7 +244,7 @@ describe('keyboard only', () => {
       await page.waitForURL((url) => url.pathname === `/clients/${ids.clientId}/series/${ids.seriesId}`);
       await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
 
-      const after = await send<{
+      const after = await app.send<{
         series: {
           sessions: { id: string; modalities: string[]; pressure: number | null }[];
           observations: { sessionId: string | null; context: string; regionCode: string | null; value: number }[];

@@ -1,20 +1,14 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { clinicApi, neckVisit } from '../support/clinic-api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, createTestAccount, type TestAccount, type TherapistAccount } from '../support/factories.js';
+import { artifactsDir, startWebApp, type WebApp } from '../support/web-app.js';
 
 /**
  * Issue 15, "Done when", the admin's part: in Chromium, the clinic admin invites a therapist and a client on
@@ -24,26 +18,18 @@ import { createClinicWithTherapist, createTestAccount, type TestAccount, type Th
  * sideways at 375 px, and is photographed at both sizes into tests/artifacts/.
  */
 
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 375, height: 812 };
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
+let app: WebApp;
 let setupApi: TestApi | undefined;
-let browser: Browser | undefined;
-let baseUrl: string;
 let therapist: TherapistAccount;
 let admin: TestAccount;
 let clientId: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  await mkdir(artifactsDir, { recursive: true });
-  db = await createTestDatabase();
+  app = await startWebApp(await createTestDatabase());
+  const { db } = app;
   therapist = await createClinicWithTherapist(db, { clinicName: 'Harbourfront Therapeutic Massage' });
   admin = await createTestAccount(db, {
     role: 'ADMIN',
@@ -60,24 +46,11 @@ beforeAll(async () => {
   for (const daysAgo of [20, 13, 6]) {
     await clinic.recordSession(neckVisit(seriesId, new Date(Date.now() - daysAgo * 86_400_000).toISOString(), 6, 5));
   }
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
   await setupApi?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 /** At both sizes: nothing scrolls sideways at 375 px, no serious axe violation, a full-page screenshot. */
@@ -122,18 +95,7 @@ const csvRows = (text: string) =>
     .map((line) => line.split(','));
 
 test('the clinic admin: invites, the caseload threshold, the audit trail and its CSV, API tokens', async () => {
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-CA' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.who-person').waitFor();
+  const { page, errors } = await app.signInPage(admin, { viewport: desktop, timezoneId: 'UTC', locale: 'en-CA' });
 
   // 1. Accounts: invite a therapist and a client; both are listed as invited, each link shown once.
   await open(page, 'Accounts', 'Accounts');
@@ -148,7 +110,7 @@ test('the clinic admin: invites, the caseload threshold, the audit trail and its
   await therapistInvite.getByLabel('Family name').fill('Tran');
   await therapistInvite.getByLabel('Their email for signing in').fill('theo.tran@harbourfront.example.com');
   await therapistInvite.getByRole('button', { name: 'Make the invite' }).click();
-  expect(await therapistInvite.getByLabel('Invite link').inputValue()).toMatch(new RegExp(`^${baseUrl}/invite\\?token=[\\w-]{43}$`));
+  expect(await therapistInvite.getByLabel('Invite link').inputValue()).toMatch(new RegExp(`^${app.url}/invite\\?token=[\\w-]{43}$`));
   expect(await therapistInvite.getByRole('status').textContent()).toMatch(/it works once, until .+\.$/);
 
   const clientInvite = page.getByRole('region', { name: 'Invite a client to the portal' });
@@ -158,7 +120,7 @@ test('the clinic admin: invites, the caseload threshold, the audit trail and its
   await clientInvite.getByRole('button', { name: 'Invite to the portal' }).click();
   await clientInvite.getByLabel('The client’s email for signing in').fill('noor.haddad@example.org');
   await clientInvite.getByRole('button', { name: 'Make the invite' }).click();
-  expect(await clientInvite.getByLabel('Invite link').inputValue()).toMatch(new RegExp(`^${baseUrl}/invite\\?token=`));
+  expect(await clientInvite.getByLabel('Invite link').inputValue()).toMatch(new RegExp(`^${app.url}/invite\\?token=`));
   // The list reloads with both invites (the forms above keep their links on screen).
   await table.getByRole('rowheader', { name: 'noor.haddad@example.org' }).waitFor();
   for (const email of ['theo.tran@harbourfront.example.com', 'noor.haddad@example.org']) {
@@ -224,7 +186,7 @@ test('the clinic admin: invites, the caseload threshold, the audit trail and its
   await checkPage(page, 'api-tokens');
   await page.getByRole('button', { name: 'Revoke monthly audit export' }).click();
   await page.getByText('“monthly audit export” is revoked: it stopped working at once.').waitFor();
-  const revoked = await fetch(`${baseUrl}/graphql`, {
+  const revoked = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
     body: JSON.stringify({ query: '{ viewer { role } }' }),

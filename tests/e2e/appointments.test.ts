@@ -1,29 +1,22 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { actingTherapist } from '@fascia/server/common/viewer.js';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { authenticate } from '@fascia/server/modules/accounts/access.service.js';
+import { addAppointment } from '@fascia/server/modules/appointments/appointment.service.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import { type Account, artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
  * Appointments in Chromium on the demo clinic: the demo therapist books the plan of her demo client's series from the
- * series page (Mon/Wed/Fri for 4 weeks), finds it in the week view of her calendar and records the Monday visit from
- * it; the client sees her next visit on the portal's home and asks to cancel it; the therapist confirms on the series
- * page. Each page is checked with axe-core and photographed at 1280x800 and 375x812.
+ * series page (Mon/Wed/Fri for 4 weeks) and finds it in the week view of her calendar; she records the visit of an
+ * appointment that began earlier today from the day view; the client sees her next visit on the portal's home and
+ * asks to cancel it; the therapist confirms on the series page. Each page is checked with axe-core and photographed at 1280x800 and 375x812.
  */
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
   { width: 1280, height: 800, name: 'desktop' },
   { width: 375, height: 812, name: 'phone' },
@@ -32,15 +25,14 @@ type Viewport = (typeof viewports)[number];
 const therapist = demoAccounts.therapist;
 const client = demoAccounts.client;
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let clinicZone: string;
 /** The demo client and the active series her therapist (the demo therapist) books. */
 let target: { clientId: string; displayName: string; seriesId: string; minutes: number };
 /** The plan booked: the Monday it starts (at least two days ahead) and a time free in the therapist's calendar. */
 let plan: { firstDate: string; time: string };
+/** The appointment of today, begun before the test, whose visit the therapist records from the day view. */
+let begun: { id: string; date: string; time: string };
 
 interface Appointment {
   id: string;
@@ -52,28 +44,8 @@ interface Appointment {
   seriesId: string;
 }
 
-async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signInOverApi(account: { email: string; password: string }): Promise<string> {
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    account,
-  );
-  return signIn.token;
-}
-
 let therapistToken: string;
-const asTherapist = <Data>(query: string, variables?: Record<string, unknown>) => send<Data>(therapistToken, query, variables);
+const asTherapist = <Data>(query: string, variables?: Record<string, unknown>) => app.send<Data>(therapistToken, query, variables);
 
 async function seriesAppointments(): Promise<Appointment[]> {
   const { series } = await asTherapist<{ series: { appointments: Appointment[] } }>(
@@ -104,22 +76,10 @@ async function freeTime(firstDate: string, minutes: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  therapistToken = await signInOverApi(therapist);
-  const { viewer } = await send<{ viewer: { client: { id: string; displayName: string }; clinic: { timeZone: string } } }>(
-    await signInOverApi(client),
+  app = await startDemoApp();
+  therapistToken = await app.signInOverApi(therapist);
+  const { viewer } = await app.send<{ viewer: { client: { id: string; displayName: string }; clinic: { timeZone: string } } }>(
+    await app.signInOverApi(client),
     '{ viewer { client { id displayName } clinic { timeZone } } }',
   );
   clinicZone = viewer.clinic.timeZone;
@@ -138,36 +98,15 @@ beforeAll(async () => {
   const tomorrow = Temporal.Now.plainDateISO(clinicZone).add({ days: 1 });
   const firstDate = tomorrow.add({ days: 8 - tomorrow.dayOfWeek }).toString();
   plan = { firstDate, time: await freeTime(firstDate, target.minutes) };
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
-async function signIn(account: { email: string; password: string }, viewport: Viewport) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    locale: 'en-US',
-    timezoneId: clinicZone,
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return { context, page, errors };
+/** Signs in through the form at a size, the browser in the clinic's zone; page and console errors collected. */
+function signIn(account: Account, viewport: Viewport) {
+  return app.signInPage(account, { viewport, locale: 'en-US', timezoneId: clinicZone, consoleErrors: true });
 }
 
 /** No serious axe-core violation, nothing wider than the screen, and a full-page screenshot. */
@@ -177,18 +116,67 @@ async function checkPage(page: Page, name: string, viewport: Viewport): Promise<
   await page.screenshot({ path: path.join(artifactsDir, `appointments-${name}-${viewport.name}.png`), fullPage: true });
 }
 
-/** The calendar's week view at the plan's first week (the page opens on this week). */
-async function openPlanWeek(page: Page): Promise<void> {
+/** A date as the calendar names its day, e.g. "Monday, March 9". */
+const dayName = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+
+/** The calendar in its day or week view at the day or week holding `date`, counted from today. */
+async function openCalendar(page: Page, view: 'day' | 'week', date: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
   await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+  // The page keeps its view and day while it stays open.
+  await page.getByRole('radio', { name: view === 'day' ? 'Day' : 'Week' }).check();
+  await page.getByRole('button', { name: 'Today' }).click();
   const today = Temporal.Now.plainDateISO(clinicZone);
-  const thisMonday = today.subtract({ days: today.dayOfWeek - 1 });
-  const weeks = thisMonday.until(Temporal.PlainDate.from(plan.firstDate)).days / 7;
-  for (let i = 0; i < weeks; i++) await page.getByRole('button', { name: 'Next week →' }).click();
-  const monday = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${plan.firstDate}T12:00:00Z`),
+  const target = Temporal.PlainDate.from(date);
+  const steps =
+    view === 'day'
+      ? today.until(target).days
+      : today.subtract({ days: today.dayOfWeek - 1 }).until(target.subtract({ days: target.dayOfWeek - 1 })).days / 7;
+  const button = steps < 0 ? `← Previous ${view}` : `Next ${view} →`;
+  for (let i = 0; i < Math.abs(steps); i++) await page.getByRole('button', { name: button }).click();
+  await page.getByRole('region', { name: dayName(date) }).waitFor();
+}
+
+/** The calendar's week view at the plan's first week. */
+const openPlanWeek = (page: Page) => openCalendar(page, 'week', plan.firstDate);
+
+/** Today's begun appointment in the day view: the client's, at its time. */
+function begunAppointment(page: Page) {
+  return page
+    .locator('li.appointment', { hasText: target.displayName })
+    .filter({ has: page.locator('.appointment-time', { hasText: new RegExp(`^${clockOf(begun.time)}–`) }) });
+}
+
+/**
+ * Books an appointment of the series that began earlier today in the clinic: an hour ago, or less when that would
+ * be yesterday (never before today's midnight), at a time free in the therapist's calendar. The API books nothing
+ * in the past, so it is booked through the service as of an hour before its start, as the therapist would have.
+ */
+async function bookBegunToday(): Promise<{ id: string; date: string; time: string }> {
+  const now = Temporal.Now.zonedDateTimeISO(clinicZone).round({ smallestUnit: 'minute', roundingMode: 'floor' });
+  const midnight = now.startOfDay();
+  const starts = [60, 30, 90, 120, 180, 240].map((ago) => {
+    const start = now.subtract({ minutes: ago });
+    return Temporal.ZonedDateTime.compare(start, midnight) < 0 ? midnight : start;
+  });
+  const { calendar } = await asTherapist<{ calendar: { startsAt: string; endsAt: string; status: string }[] }>(
+    'query($from: DateTime!, $to: DateTime!) { calendar(from: $from, to: $to) { startsAt endsAt status } }',
+    { from: midnight.toInstant().toString(), to: now.add({ minutes: target.minutes }).toInstant().toString() },
   );
-  await page.getByRole('region', { name: monday }).waitFor();
+  const start = starts.find((candidate) => {
+    const from = candidate.epochMilliseconds;
+    const to = from + target.minutes * 60_000;
+    return !calendar.some((a) => a.status !== 'CANCELLED' && Date.parse(a.startsAt) < to && from < Date.parse(a.endsAt));
+  });
+  if (!start) throw new Error('no free time earlier today in the demo therapist’s calendar');
+  const viewer = actingTherapist(await authenticate(app.db.orm.em.fork(), therapistToken));
+  const slot = { date: start.toPlainDate().toString(), time: start.toPlainTime().toString({ smallestUnit: 'minute' }) };
+  const bookedAt = new Date(start.epochMilliseconds - 3600_000);
+  const appointment = await addAppointment(app.db.orm.em.fork(), viewer, { seriesId: target.seriesId, ...slot }, bookedAt);
+  return { id: appointment.id, ...slot };
 }
 
 /** The plan's appointment on a day of the week view (0 = Monday): the client's, at the plan's time. */
@@ -207,7 +195,7 @@ test('the therapist books the plan from the series page and sees it in the week 
   const viewport = viewports[0];
   const { context, page, errors } = await signIn(therapist, viewport);
   try {
-    await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+    await page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
     const form = page.getByRole('form', { name: 'Book the plan' });
     await form.waitFor();
     // Mon/Wed/Fri are the form's suggestion; the rest is typed.
@@ -246,9 +234,67 @@ test('the therapist books the plan from the series page and sees it in the week 
   // Many steps in one browser session: more than the project's 2 minutes on a busy machine.
 }, 300_000);
 
+test('the therapist records the visit of an appointment begun today from the day view; it then shows as attended', async () => {
+  begun = await bookBegunToday();
+  const viewport = viewports[0];
+  const { context, page, errors } = await signIn(therapist, viewport);
+  try {
+    await openCalendar(page, 'day', begun.date);
+    const item = begunAppointment(page);
+    await item.waitFor();
+    expect(await item.locator('.appointment-status').textContent()).toBe('○ Booked');
+    await checkPage(page, 'day', viewport);
+
+    // The link opens the form for the appointment's series, starting at its time.
+    await item.getByRole('link', { name: /^Record the session/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record a session' }).waitFor();
+    expect(await page.locator('form.session-form .breadcrumb a').getAttribute('href')).toBe(
+      `/clients/${target.clientId}/series/${target.seriesId}`,
+    );
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe(`${begun.date}T${begun.time}`);
+    await page.getByRole('checkbox', { name: 'Swedish' }).check();
+    await page.getByRole('radio', { name: '3 moderate' }).check();
+    await page.getByLabel('Subjective: what the client reports').fill('Booked visit: shoulders tight after the week.');
+    // A client with red flags not yet resolved: the therapist confirms having reviewed them.
+    const reviewed = page.getByRole('checkbox', { name: 'I have reviewed these red flags before treating' });
+    if ((await reviewed.count()) > 0) await reviewed.check();
+    await checkPage(page, 'record-session', viewport);
+    await page.getByRole('button', { name: 'Record the session' }).click();
+    await page.waitForURL((url) => url.pathname === `/clients/${target.clientId}/series/${target.seriesId}`);
+    await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
+
+    // The API links the two: the appointment is attended, and its session is the one just recorded, at its time.
+    const { series } = await asTherapist<{ series: { sessions: { id: string; startedAt: string; soap: { subjective: string } }[] } }>(
+      'query($id: ID!) { series(id: $id) { sessions { id startedAt soap { subjective } } } }',
+      { id: target.seriesId },
+    );
+    const recorded = series.sessions.filter((s) => s.soap.subjective === 'Booked visit: shoulders tight after the week.');
+    expect(recorded).toHaveLength(1);
+    const appointment = (await seriesAppointments()).find((a) => a.id === begun.id);
+    expect(appointment?.status).toBe('ATTENDED');
+    expect(appointment?.sessionId).toBe(recorded[0]?.id);
+    expect(
+      Temporal.Instant.from(recorded[0]?.startedAt ?? '')
+        .toZonedDateTimeISO(clinicZone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'minute' }),
+    ).toBe(`${begun.date}T${begun.time}`);
+
+    // Back in the day view, the appointment shows as attended, with nothing left to record.
+    await openCalendar(page, 'day', begun.date);
+    const attended = begunAppointment(page);
+    await expect.poll(() => attended.locator('.appointment-status').textContent(), { timeout: 10_000 }).toBe('● Attended');
+    expect(await attended.getByRole('link', { name: /^Record the session/ }).count()).toBe(0);
+    await checkPage(page, 'day-recorded', viewport);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 300_000);
+
 test('the client sees her next visit and asks to cancel it; the therapist confirms on the series page', async () => {
-  const clientToken = await signInOverApi(client);
-  const { viewer } = await send<{
+  const clientToken = await app.signInOverApi(client);
+  const { viewer } = await app.send<{
     viewer: {
       client: { nextAppointment: { id: string; startsAt: string; minutes: number; therapist: { givenName: string; familyName: string } } };
     };
@@ -290,7 +336,7 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
 
     const staff = await signIn(therapist, viewports[0]);
     therapistContext = staff.context;
-    await staff.page.goto(`${baseUrl}/clients/${appointment.series.client.id}/series/${appointment.seriesId}`);
+    await staff.page.goto(`${app.url}/clients/${appointment.series.client.id}/series/${appointment.seriesId}`);
     const request = staff.page.getByRole('list', { name: 'Appointments ahead' }).locator('li', { hasText: 'the client asked to cancel' });
     await request.waitFor();
     expect(await request.textContent()).toContain('“Away for work that week”');
@@ -306,7 +352,7 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
     // The portal now names the visit after it (or none), never the cancelled one.
     await portal.page.reload();
     await portal.page.getByRole('region', { name: 'Your next visit' }).locator('.next-visit-when, p').first().waitFor();
-    const after = await send<{ viewer: { client: { nextAppointment: { id: string } | null } } }>(
+    const after = await app.send<{ viewer: { client: { nextAppointment: { id: string } | null } } }>(
       clientToken,
       '{ viewer { client { nextAppointment { id } } } }',
     );
@@ -318,17 +364,20 @@ test('the client sees her next visit and asks to cancel it; the therapist confir
   }
 });
 
-test('the series page, the week view and the portal’s next visit at 375 px: no serious violation, nothing wider than the screen', async () => {
+test('the series page, the week and day views and the portal’s next visit at 375 px: no serious violation, nothing wider than the screen', async () => {
   const viewport = viewports[1];
   const staff = await signIn(therapist, viewport);
   try {
-    await staff.page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+    await staff.page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
     await staff.page.getByRole('form', { name: 'Book the plan' }).waitFor();
     await staff.page.getByRole('list', { name: 'Appointments ahead' }).waitFor();
     await checkPage(staff.page, 'series', viewport);
     await openPlanWeek(staff.page);
     await planAppointment(staff.page, 2).waitFor();
     await checkPage(staff.page, 'week', viewport);
+    await openCalendar(staff.page, 'day', begun.date);
+    await begunAppointment(staff.page).waitFor();
+    await checkPage(staff.page, 'day-recorded', viewport);
     expect(staff.errors).toEqual([]);
   } finally {
     await staff.context.close();

@@ -1,18 +1,12 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestDatabase } from '../support/database.js';
+import { artifactsDir, startWebApp, type WebApp } from '../support/web-app.js';
 
 /**
  * Issue 12, "Done when": a clinic's first day on Fascia, in Chromium, with real parts only. An empty
@@ -23,7 +17,6 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
  */
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 375, height: 812 };
 
@@ -31,18 +24,14 @@ const admin = { email: 'owner@harbourfront.example.com', password: 'a long harbo
 const therapist = { email: 'theo.tran@harbourfront.example.com', password: 'a passphrase chosen on day one' };
 const clientAccount = { email: 'noor.haddad@example.org', password: 'her own passphrase for the portal' };
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser | undefined;
-let baseUrl: string;
-const contexts: BrowserContext[] = [];
+let app: WebApp;
 
 /** Runs the setup command against the test database, the password piped in on stdin (never an argument). */
 function fascia(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/fascia.ts', ...args], {
       cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: app.db.url, LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -60,40 +49,15 @@ function fascia(args: string[], stdin: string): Promise<{ code: number | null; s
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  await mkdir(artifactsDir, { recursive: true });
-  db = await createTestDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  app = await startWebApp(await createTestDatabase());
 }, 120_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 /** A fresh browser (no cookies), at desktop size in the clinic's zone, with page errors collected. */
-async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-CA' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+const freshPage = () => app.newPage({ viewport: desktop, timezoneId: 'UTC', locale: 'en-CA' });
 
 /**
  * Photographs the page at 1280x800 and at 375x812 (full page), checking at 375 px that nothing
@@ -108,14 +72,6 @@ async function shoot(page: Page, name: string) {
     .toBeLessThanOrEqual(phone.width);
   await page.screenshot({ path: path.join(artifactsDir, `day-one-${name}-phone.png`), fullPage: true });
   await page.setViewportSize(desktop);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.who-person').waitFor();
 }
 
 /** The API as the page's own signed-in account sees it (its cookie), for the numbers to compare with. */
@@ -228,12 +184,12 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
     `${admin.password}\n`,
   );
   expect(created.code, created.stderr).toBe(0);
-  expect(await db.count('client')).toBe(0);
-  expect(await db.count('therapist')).toBe(0);
+  expect(await app.db.count('client')).toBe(0);
+  expect(await app.db.count('therapist')).toBe(0);
 
   // 2. The admin signs in and invites a therapist from the accounts page.
   const adminPage = await freshPage();
-  await signIn(adminPage.page, admin);
+  await app.signIn(adminPage.page, admin);
   await adminPage.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await adminPage.page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
   const invite = adminPage.page.getByRole('region', { name: 'Invite a therapist' });
@@ -243,7 +199,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await invite.getByLabel(/^Registration number/).fill('RMT-0042');
   await invite.getByRole('button', { name: 'Make the invite' }).click();
   const therapistLink = await adminPage.page.getByLabel('Invite link').inputValue();
-  expect(therapistLink).toMatch(new RegExp(`^${baseUrl}/invite\\?token=`));
+  expect(therapistLink).toMatch(new RegExp(`^${app.url}/invite\\?token=`));
   expect(await adminPage.page.getByRole('status').filter({ hasText: 'Send this link to the therapist' }).textContent()).toMatch(
     /it works once, until /,
   );
@@ -353,7 +309,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
     .getByText('The value is amended; its earlier version is kept. The series progress and charts count only current records.')
     .waitFor();
 
-  await page.goto(`${baseUrl}${seriesPath}/visits/${second.id}`);
+  await page.goto(`${app.url}${seriesPath}/visits/${second.id}`);
   await page.getByRole('heading', { level: 1, name: 'Visit: Noor Haddad, Neck pain' }).waitFor();
   await page.getByRole('button', { name: /^Entered in error: .*Neck, after/ }).click();
   const voidForm = page.getByRole('form', { name: /^Entered in error: .*Neck, after/ });
@@ -373,7 +329,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   if (!nprs) throw new Error('no NPRS progress');
 
   // Visit history: the voided value struck through with its reason; the amended one marked, with its earlier version.
-  await page.goto(`${baseUrl}${seriesPath}/visits`);
+  await page.goto(`${app.url}${seriesPath}/visits`);
   const firstCard = page.locator(`article.visit-card:has(time[datetime="${first.startedAt}"])`);
   const secondCard = page.locator(`article.visit-card:has(time[datetime="${second.startedAt}"])`);
   await firstCard.waitFor();
@@ -387,7 +343,7 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await shoot(page, 'visit-history');
 
   // The chart's table: the amended value, and no voided one; equal to the API's current values.
-  await page.goto(`${baseUrl}${seriesPath}`);
+  await page.goto(`${app.url}${seriesPath}`);
   // A current value is shown as it is; a voided one leaves its cell without a number.
   const shown = (value: number | undefined) => (value === undefined ? expect.not.stringMatching(/\d/) : String(value));
   expect(await chartTable(page)).toEqual(
@@ -403,14 +359,14 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   ]);
 
   // 9. The client is invited to the portal from the client page.
-  await page.goto(`${baseUrl}${clientPath}`);
+  await page.goto(`${app.url}${clientPath}`);
   await page.getByRole('button', { name: 'Invite to the portal' }).click();
   await page.getByRole('button', { name: 'Make the invite' }).click();
   const clientLink = await page.getByLabel('Invite link').inputValue();
   expect(await page.getByRole('status').filter({ hasText: 'Send this link to the client' }).count()).toBe(1);
 
   // 10. The therapist closes the series with a discharge reason.
-  await page.goto(`${baseUrl}${seriesPath}`);
+  await page.goto(`${app.url}${seriesPath}`);
   await page.getByRole('link', { name: 'Close the series' }).click();
   await page.getByRole('heading', { level: 1, name: 'Close the series' }).waitFor();
   await page.getByLabel('Completed as planned').check();

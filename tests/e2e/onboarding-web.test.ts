@@ -1,61 +1,22 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startDemoApp, type WebApp } from '../support/web-app.js';
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  app = await startDemoApp();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 /** A phone-sized page, with page errors collected (they should stay empty). */
-async function phone(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.who-person').waitFor();
-}
+const phone = () => app.newPage({ viewport: { width: 375, height: 812 } });
 
 /** The page is no wider than the phone: nothing scrolls sideways. */
 async function expectFits(page: Page, what: string) {
@@ -64,7 +25,7 @@ async function expectFits(page: Page, what: string) {
 
 test('phone: a therapist adds a client with a referral, records the intake with a red flag, plans a series, records a visit after reviewing the flag, resolves it, invites the client and closes the series', async () => {
   const { page, errors } = await phone();
-  await signIn(page, demoAccounts.therapist);
+  await app.signIn(page, demoAccounts.therapist);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('link', { name: 'New client' }).click();
   await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
@@ -129,7 +90,7 @@ test('phone: a therapist adds a client with a referral, records the intake with 
   await page.getByRole('button', { name: 'Invite to the portal' }).click();
   await page.getByRole('button', { name: 'Make the invite' }).click();
   const link = await page.getByLabel('Invite link').inputValue();
-  expect(link).toMatch(new RegExp(`^${baseUrl}/invite\\?token=`));
+  expect(link).toMatch(new RegExp(`^${app.url}/invite\\?token=`));
   await expectFits(page, 'client page with the invite');
 
   // Closing, by keyboard: focus a radio, Space chooses it; Tab then Enter sends the form.
@@ -164,7 +125,7 @@ test('phone: a therapist adds a client with a referral, records the intake with 
 
 test('phone: the admin changes the clinic settings; the page says recorded times do not move', async () => {
   const { page, errors } = await phone();
-  await signIn(page, demoAccounts.admin);
+  await app.signIn(page, demoAccounts.admin);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clinic settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Clinic settings' }).waitFor();
   await expectFits(page, 'clinic settings');

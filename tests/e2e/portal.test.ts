@@ -1,20 +1,12 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import { artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
  * The client's own record in Chromium, as the demo client: a diary entry for earlier this morning with
@@ -22,7 +14,6 @@ import { createDemoDatabase } from '../support/demo-seed.js';
  * downloaded as a FHIR file (its content checked). Every portal page is checked with axe-core and
  * photographed at 1280x800 and 375x812.
  */
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
   { width: 1280, height: 800, name: 'desktop' },
   { width: 375, height: 812, name: 'phone' },
@@ -35,83 +26,30 @@ const pages = [
   { path: '/portal/record', heading: 'My record', name: 'record' },
 ] as const;
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let clinicZone: string;
 let clientId: string;
 
-async function send<Data>(token: string | null, query: string): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    `mutation { signIn(email: "${demoAccounts.client.email}", password: "${demoAccounts.client.password}") { token } }`,
-  );
-  const { viewer } = await send<{ viewer: { client: { id: string }; clinic: { timeZone: string } } }>(
-    signIn.token,
+  app = await startDemoApp();
+  const { viewer } = await app.send<{ viewer: { client: { id: string }; clinic: { timeZone: string } } }>(
+    await app.signInOverApi(demoAccounts.client),
     '{ viewer { client { id } clinic { timeZone } } }',
   );
   clientId = viewer.client.id;
   clinicZone = viewer.clinic.timeZone;
   // The demo data is written without the API, so nobody has read the record yet: the client's therapist does.
-  const therapist = await send<{ signIn: { token: string } }>(
-    null,
-    `mutation { signIn(email: "${demoAccounts.therapist.email}", password: "${demoAccounts.therapist.password}") { token } }`,
-  );
-  await send(therapist.signIn.token, `{ client(id: "${clientId}") { id } }`);
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  await app.send(await app.signInOverApi(demoAccounts.therapist), `{ client(id: "${clientId}") { id } }`);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 async function signIn(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(demoAccounts.client.email);
-  await page.getByLabel('Password').fill(demoAccounts.client.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-  return { context, page, errors };
+  const opened = await app.signInPage(demoAccounts.client, { viewport, acceptDownloads: true, consoleErrors: true });
+  await opened.page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
+  return opened;
 }
 
 /** A time earlier this morning on the clinic's clock (half an hour ago, or 08:00 once the morning is over). */
@@ -219,7 +157,7 @@ test('every portal page: no serious accessibility violation, no sideways scrolli
     const { context, page, errors } = await signIn(viewport);
     try {
       for (const target of pages) {
-        await page.goto(`${baseUrl}${target.path}`);
+        await page.goto(`${app.url}${target.path}`);
         await page.getByRole('heading', { level: 1, name: target.heading }).waitFor();
         // Each page's own content, once its data has arrived.
         const content = {

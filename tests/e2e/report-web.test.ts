@@ -1,20 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
 import { pdfLines, pdfPages } from '../support/pdf.js';
+import { artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /*
  * The progress report in Chromium, on the demo data: the therapist downloads it from the series page (and
@@ -23,37 +15,12 @@ import { pdfLines, pdfPages } from '../support/pdf.js';
  * images in tests/artifacts/ (report-demo-*.png).
  */
 
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
-
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let therapistToken: string;
 const target = {} as { clientId: string; seriesId: string; displayName: string };
 
-async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signInOverApi(account: { email: string; password: string }): Promise<string> {
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    account,
-  );
-  return signIn.token;
-}
-
 async function attendanceOf(token: string, seriesId: string) {
-  const { series } = await send<{ series: { progress: { attendance: { attended: number; plannedSessions: number } } } }>(
+  const { series } = await app.send<{ series: { progress: { attendance: { attended: number; plannedSessions: number } } } }>(
     token,
     'query($id: ID!) { series(id: $id) { progress { attendance { attended plannedSessions } } } }',
     { id: seriesId },
@@ -61,17 +28,8 @@ async function attendanceOf(token: string, seriesId: string) {
   return series.progress.attendance;
 }
 
-async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return { context, page, errors };
-}
+const signInPage = (account: { email: string; password: string }) =>
+  app.signInPage(account, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 
 /** Clicks what starts a download and returns the file's bytes. */
 async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Buffer> {
@@ -81,20 +39,10 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Buf
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\``);
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  therapistToken = await signInOverApi(demoAccounts.therapist);
+  app = await startDemoApp();
+  therapistToken = await app.signInOverApi(demoAccounts.therapist);
   // A client of the demo therapist who consented to sharing with their referrer, with an active series.
-  const { clients } = await send<{
+  const { clients } = await app.send<{
     clients: {
       edges: {
         node: {
@@ -116,14 +64,10 @@ beforeAll(async () => {
     displayName: chosen.node.displayName,
     seriesId: chosen.node.series.find((s) => s.status === 'ACTIVE')?.id,
   });
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 describe('progress report', () => {
@@ -131,7 +75,7 @@ describe('progress report', () => {
     const { context, page, errors } = await signInPage(demoAccounts.therapist);
     try {
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
-      await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+      await page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
       const panel = page.getByRole('region', { name: 'Progress report' });
       await panel.waitFor();
       await panel.getByLabel('Recipient').fill('Dr. Jane Roe, Harbour Physiotherapy');

@@ -1,21 +1,10 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
-
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Account, artifactsDir, type PageOptions, startDemoApp, type WebApp } from '../support/web-app.js';
 
 type GraphQL = <Data>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
 
@@ -40,10 +29,7 @@ interface Target {
   series: ChartSeries;
 }
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 let graphql: GraphQL;
 let target: Target;
 let measureDecimals: number;
@@ -52,27 +38,8 @@ let regionNames: Map<string, string>;
 /** The demo therapist (Maya Chen of the first clinic): the page signs in as her. */
 const therapist = demoAccounts.therapist;
 
-/** One GraphQL request over plain HTTP, with a session token or none; throws on errors. */
-async function send<Data>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 /** Signs in over the API and returns a new session token of a demo account (the therapist unless said). */
-async function signInOverApi(account: { email: string; password: string } = therapist): Promise<string> {
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
-    { email: account.email, password: account.password },
-  );
-  return signIn.token;
-}
+const signInOverApi = (account: Account = therapist) => app.signInOverApi(account);
 
 const pageSize = 20;
 
@@ -200,32 +167,13 @@ async function waitForPaintedChart(page: Page): Promise<void> {
   });
 }
 
-/** Page errors and console errors, which should stay empty. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
+/** A page in a fresh browser, its page errors and console errors collected (they should stay empty). */
+const newPage = (options: Omit<PageOptions, 'consoleErrors'>) => app.newPage({ ...options, consoleErrors: true });
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  app = await startDemoApp();
   const token = await signInOverApi();
-  graphql = (query, variables) => send(token, query, variables);
+  graphql = (query, variables) => app.send(token, query, variables);
   await ensureMoreThanOnePage();
 
   const catalogs = await graphql<{
@@ -235,31 +183,17 @@ beforeAll(async () => {
   measureDecimals = catalogs.measures.find((m) => m.code === 'NPRS')?.decimals ?? 0;
   regionNames = new Map(catalogs.bodyRegions.map((r) => [r.code, r.name]));
   target = await findTarget();
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-  });
 }, 900_000);
 
 afterAll(async () => {
-  // Each step on its own, so one failure does not leave the others running.
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
 describe('therapist: caseload, clients, a series and its pain chart', () => {
   test('desktop: list, load more, search, choose a client and a series, chart and table', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await newPage({ viewport: { width: 1280, height: 800 } });
     try {
-      await page.goto(baseUrl);
+      await page.goto(app.url);
 
       // Signed out, the page asks for email and password, and the session cookie does the rest.
       await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
@@ -364,21 +298,14 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
   });
 
   test('phone (375 px): the chart and its table fit the width', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-      // Charts then draw at once (the app honours the setting): screenshots never catch an animation.
-      reducedMotion: 'reduce',
-    });
+    // A phone's touch screen, and reduced motion: charts then draw at once (the app honours the setting), so
+    // screenshots never catch an animation.
+    const { context, page, errors } = await newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     // Signed in already: the session cookie of a sign-in made over the API.
-    await context.addCookies([{ name: 'fascia_session', value: await signInOverApi(), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    await app.addSessionCookie(context, therapist);
     try {
       // A link to a client's series opens it directly.
-      await page.goto(`${baseUrl}/clients/${target.clientId}/series/${target.seriesId}`);
+      await page.goto(`${app.url}/clients/${target.clientId}/series/${target.seriesId}`);
       await page.getByRole('img', { name: /^Chart of Pain \(NPRS 0-10\) in / }).waitFor();
       await waitForPaintedChart(page);
       const box = await painSection(page).locator('canvas').boundingBox();
@@ -405,7 +332,7 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
         ['client', `/clients/${target.clientId}`, page.getByRole('heading', { level: 1, name: target.displayName })],
         ['session-form', `/sessions/new?series=${target.seriesId}`, page.getByRole('heading', { level: 1, name: 'Record a session' })],
       ] as const) {
-        await page.goto(`${baseUrl}${address}`);
+        await page.goto(`${app.url}${address}`);
         await ready.waitFor();
         expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375);
         await page.screenshot({ path: path.join(artifactsDir, `${name}-phone.png`), fullPage: true });
@@ -417,24 +344,16 @@ describe('therapist: caseload, clients, a series and its pain chart', () => {
   });
 });
 
-/** Signs in through the form in a fresh context; the caller closes the context. */
-async function signInPage(account: { email: string; password: string }, viewport = { width: 1280, height: 800 }, shot?: string) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(baseUrl);
+/** Signs in through the form in a fresh context (photographing the form first when `shot` names a file); the caller closes the context. */
+async function signInPage(account: Account, viewport = { width: 1280, height: 800 }, shot?: string) {
+  const opened = await newPage({ viewport });
   if (shot) {
-    await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
-    await page.screenshot({ path: path.join(artifactsDir, shot) });
+    await opened.page.goto(app.url);
+    await opened.page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor();
+    await opened.page.screenshot({ path: path.join(artifactsDir, shot) });
   }
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return { context, page, errors };
+  await app.signIn(opened.page, account);
+  return opened;
 }
 
 /** The region of the target series with the most pain values at sessions, as the body map keys it. */
@@ -455,7 +374,7 @@ describe('therapist records a session', () => {
     const { context, page, errors } = await signInPage(therapist);
     try {
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
-      await page.goto(`${baseUrl}/sessions/new?series=${target.seriesId}`);
+      await page.goto(`${app.url}/sessions/new?series=${target.seriesId}`);
       await page.getByRole('heading', { level: 1, name: 'Record a session' }).waitFor();
       await page.screenshot({ path: path.join(artifactsDir, 'session-form-desktop.png'), fullPage: true });
 
@@ -509,7 +428,7 @@ describe('therapist records a session', () => {
 describe('other roles', () => {
   test("a client sees only their own progress and diary; another client's address shows no data", async () => {
     const token = await signInOverApi(demoAccounts.client);
-    const { viewer } = await send<{ viewer: { client: { id: string; displayName: string } } }>(
+    const { viewer } = await app.send<{ viewer: { client: { id: string; displayName: string } } }>(
       token,
       '{ viewer { client { id displayName } } }',
     );
@@ -545,7 +464,7 @@ describe('other roles', () => {
 
         // A therapist's address for another client: not a page here, and none of their data.
         for (const address of [`/clients/${other.id}`, `/clients/${other.id}/series/${target.seriesId}`]) {
-          await page.goto(`${baseUrl}${address}`);
+          await page.goto(`${app.url}${address}`);
           await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
           expect((await page.locator('body').textContent()) ?? '').not.toContain(other.displayName);
         }
@@ -570,7 +489,7 @@ describe('other roles', () => {
   test('a researcher builds a cohort, sees its outcomes, time course and suppressed cells, exports it, and reaches no person', async () => {
     // What the page must show, from the API at the same minimum cell size (11, the default).
     const researcherToken = await signInOverApi(demoAccounts.researcher);
-    const { cohortOutcomes: expected } = await send<{
+    const { cohortOutcomes: expected } = await app.send<{
       cohortOutcomes: {
         minCellSize: number;
         overall: { n: number; meanChange: number; meanChangeCiLow: number; meanChangeCiHigh: number };
@@ -666,7 +585,7 @@ describe('other roles', () => {
         }
 
         // No person: a client's address still shows the explorer, with no name on it.
-        await page.goto(`${baseUrl}/clients/${target.clientId}`);
+        await page.goto(`${app.url}/clients/${target.clientId}`);
         await page.getByRole('heading', { level: 1, name: 'Research explorer' }).waitFor();
         expect((await page.locator('body').textContent()) ?? '').not.toContain(target.displayName);
         await page.getByRole('button', { name: 'Sign out' }).click();
@@ -682,7 +601,7 @@ describe('other roles', () => {
 describe('researcher compares two cohorts', () => {
   test('women against men on NPRS: the difference with its interval, both cohorts, a chart with a table, as the API says', async () => {
     const token = await signInOverApi(demoAccounts.researcher);
-    const { cohortComparison: expected } = await send<{
+    const { cohortComparison: expected } = await app.send<{
       cohortComparison: {
         a: { suppressed: boolean; n: number | null };
         b: { suppressed: boolean; n: number | null };

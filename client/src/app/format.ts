@@ -13,9 +13,9 @@ export function ageOn(dateOfBirth: string, today: string): number {
 }
 
 /** Today's calendar date in a time zone, as YYYY-MM-DD. */
-export function todayIn(timeZone?: string): string {
+export function todayIn(timeZone?: string, now = new Date()): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}) }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}) }).format(now);
 }
 
 /**

@@ -3,6 +3,7 @@ import { request } from '../../graphql/client';
 import { messageOf } from '../../graphql/errors';
 import { CalendarDocument, type CalendarQuery, ClinicTherapistsDocument, MarkAppointmentDocument } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
+import { todayIn } from '../format';
 import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { appointmentStatusLabels } from './appointment-labels';
@@ -32,6 +33,23 @@ function addDays(date: Date, days: number): Date {
   const next = new Date(date);
   next.setDate(date.getDate() + days);
   return next;
+}
+
+/** The server takes a session's start up to a day ahead of its clock, no further (checkClinicalTime, server/src/common/validate.ts). */
+const recordingHorizonMs = 24 * 3600 * 1000;
+
+/**
+ * Whether the visit of an appointment can be recorded from the calendar: one booked or attended, with no visit yet,
+ * whose day has come in the clinic. Every start of the clinic's today lies within the server's day ahead except late
+ * on a 25-hour day when the clocks go back, so the server's bound is checked as well.
+ */
+export function canRecordVisit(
+  a: Pick<Appointment, 'status' | 'sessionId' | 'localDate' | 'startsAt'>,
+  timeZone: string | undefined,
+  now = new Date(),
+): boolean {
+  if (a.sessionId || (a.status !== 'BOOKED' && a.status !== 'ATTENDED')) return false;
+  return a.localDate <= todayIn(timeZone, now) && Date.parse(a.startsAt) <= now.getTime() + recordingHorizonMs;
 }
 
 /**
@@ -179,7 +197,7 @@ function AppointmentItem({
       {a.cancelRequestedAt && a.status === 'BOOKED' && (
         <span className="appointment-flag"> · the client asked to cancel{a.cancelRequestReason ? `: “${a.cancelRequestReason}”` : ''}</span>
       )}
-      {canRecord && (a.status === 'BOOKED' || a.needsSession) && !a.sessionId && (
+      {canRecord && canRecordVisit(a, timeZone) && (
         <>
           {' '}
           <Link to={recordPath} className="appointment-record">
