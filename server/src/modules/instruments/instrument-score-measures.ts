@@ -230,6 +230,25 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     severityBands: [],
   },
   {
+    code: 'HOOS12',
+    name: 'HOOS-12 summary (hip impact)',
+    description:
+      'Hip impact from the HOOS-12: mean of its pain, function and quality-of-life scales, 0 (extreme problems) ' + 'to 100 (no problems).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/100',
+    min: 0,
+    max: 100,
+    direction: 'HIGHER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID has been published for the HOOS-12 summary in people treated without surgery; Gandek et al. ' +
+      '(Osteoarthritis Cartilage 2019;27(5):754-761) report responsiveness after hip replacement only. ' +
+      'No severity bands are published.',
+    severityBands: [],
+  },
+  {
     code: 'ESAS_R',
     name: 'ESAS-r total symptom distress score',
     description: 'Sum of the 9 ESAS-r symptom ratings, 0 (no symptoms) to 90 (worst possible).',
