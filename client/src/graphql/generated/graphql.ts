@@ -1050,7 +1050,7 @@ export type SeriesPageQueryVariables = Exact<{
 }>;
 
 
-export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, dischargeReason: DischargeReason | null, dischargeNote: string | null, headlineMeasure: { name: string } | null, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
+export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, dischargeReason: DischargeReason | null, dischargeNote: string | null, headlineMeasure: { name: string } | null, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, reportedBy: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number, reportedBy: string }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type StartSeriesFormQueryVariables = Exact<{
   clientId: string | number;
@@ -2623,12 +2623,14 @@ export const SeriesPageDocument = new TypedDocumentString(`
       side
       value
       takenAt
+      reportedBy
     }
     questionnaireResponses {
       id
       instrumentCode
       completedAt
       score
+      reportedBy
     }
     progress {
       attendance {
