@@ -1120,7 +1120,7 @@ export type SignOutMutation = { signOut: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string, clientApiTokensAllowed: boolean } | null } };
+export type ViewerQuery = { viewer: { role: Role, proxyRelation: ProxyRelation | null, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string, clientApiTokensAllowed: boolean } | null } };
 
 export type VisitHistoryQueryVariables = Exact<{
   seriesId: string | number;
@@ -2863,6 +2863,7 @@ export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
     role
+    proxyRelation
     therapist {
       id
       givenName
