@@ -50,6 +50,7 @@ describe('catalog', () => {
       BCTQ_SSS: ['Levine', 1, 5, 'LOWER_IS_BETTER', 1.14],
       BCTQ_FSS: ['Levine', 1, 5, 'LOWER_IS_BETTER', 0.74],
       KOOS12: ['Gandek', 0, 100, 'HIGHER_IS_BETTER', null],
+      HOOS12: ['Gandek', 0, 100, 'HIGHER_IS_BETTER', null],
       ESAS_R: ['Watanabe', 0, 90, 'LOWER_IS_BETTER', 3],
       PEG: ['Krebs', 0, 10, 'LOWER_IS_BETTER', null],
       GAD7: ['Spitzer', 0, 21, 'LOWER_IS_BETTER', 4],
@@ -68,8 +69,8 @@ describe('catalog', () => {
     expect(byCode.get('FPSR').items[0].answerOptions.map((o: any) => o.value)).toEqual([0, 2, 4, 6, 8, 10]);
     // LOINC only where confirmed: the GAD-7 total, not the others.
     expect(measures.get('GAD7').loinc).toBe('70274-6');
-    expect(['JFLS8', 'BCTQ_SSS', 'KOOS12', 'ESAS_R', 'PEG', 'RFLACC', 'FPSR'].map((c) => measures.get(c).loinc)).toEqual(
-      Array(7).fill(null),
+    expect(['JFLS8', 'BCTQ_SSS', 'KOOS12', 'HOOS12', 'ESAS_R', 'PEG', 'RFLACC', 'FPSR'].map((c) => measures.get(c).loinc)).toEqual(
+      Array(8).fill(null),
     );
     expect(['HEADACHE_DAYS', 'HEADACHE_INTENSITY', 'HEADACHE_HOURS'].map((c) => [measures.get(c).kind, measures.get(c).max])).toEqual([
       ['DIARY', 28],

@@ -312,7 +312,8 @@ describe('FHIR export of a client', () => {
       expect(o.encounter.reference).toBe(`urn:uuid:${ids.visit}`);
       // A pre value is taken when the visit starts, a post value when it ends (60 minutes later).
       expect(o.effectiveDateTime).toBe(timing(o) === 'pre-session' ? '2026-01-05T10:00:00-05:00' : '2026-01-05T11:00:00-05:00');
-      expect(o.performer[0].reference).toBe(`urn:uuid:${therapistA.therapistId}`);
+      // Pain is self-report even when the therapist types it in: the Patient reported it.
+      expect(o.performer).toEqual([{ reference: `urn:uuid:${ids.client}`, display: 'Ada Lovelace' }]);
     }
     const neckPain = observations.filter((o) => o.bodySite?.coding?.[0]?.code === 'NECK');
     expect(neckPain.map((o) => `${timing(o)}=${o.valueQuantity.value}`).sort()).toEqual([
@@ -331,6 +332,8 @@ describe('FHIR export of a client', () => {
     expect(rotation.valueQuantity).toMatchObject({ value: 62, system: 'http://unitsofmeasure.org', code: 'deg' });
     expect(rotation.category.map((c: any) => c.coding[0].code)).toEqual(['exam', 'pre-session']);
     expect(rotation.bodySite.extension[0].valueCodeableConcept.coding[0].code).toBe('7771000');
+    // A range of motion is the therapist's own measurement: the Practitioner reported it.
+    expect(rotation.performer).toEqual([{ reference: `urn:uuid:${therapistA.therapistId}`, display: 'Tess Therapist' }]);
   });
 
   test('QuestionnaireResponses with their answers, and score Observations derived from them', () => {
@@ -356,6 +359,9 @@ describe('FHIR export of a client', () => {
     // Entered by the client in the portal: the client is author and performer; unanswered slots are left out.
     const psfs = responses.find((r) => r.questionnaire.includes('/Questionnaire/psfs'));
     expect(psfs.author.reference).toBe(`urn:uuid:${ids.client}`);
+    expect(psfs.source.reference).toBe(`urn:uuid:${ids.client}`);
+    // The NDI was typed in by the therapist (author) and answered by the client (source).
+    expect([ndi.author.reference, ndi.source.reference]).toEqual([`urn:uuid:${therapistA.therapistId}`, `urn:uuid:${ids.client}`]);
     expect(psfs.encounter).toBeUndefined();
     expect(psfs.authored).toBe('2026-01-10T12:00:00-05:00');
     expect(psfs.item).toEqual([
@@ -587,5 +593,92 @@ describe('who may export', () => {
     ]);
     expect(rows[0]?.detail).toMatchObject({ scope: 'series' });
     expect(rows[1]?.detail).toEqual({ requestedIds: [ids.client] });
+  });
+});
+
+describe('who reported each value: Observation.performer and QuestionnaireResponse.source', () => {
+  /** A child whose pain a parent and a caregiver report and the therapist observes; the parent also answers a PEG in the portal. */
+  const child = {} as { id: string; series: string };
+  let bundle: Bundle;
+  beforeAll(async () => {
+    const clinic = clinicApi(api);
+    child.id = await clinic.createClient({ givenName: 'Sam', familyName: 'Child', dateOfBirth: '2018-03-02', sex: 'MALE' });
+    child.series = await clinic.startSeries(child.id);
+    const pain = (value: number, takenAt: string, reporter: Record<string, string>) =>
+      api.graphql('mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }', {
+        input: {
+          clientId: child.id,
+          seriesId: child.series,
+          measureCode: 'NPRS',
+          value,
+          regionCode: 'NECK',
+          context: 'BETWEEN_SESSIONS',
+          takenAt,
+          ...reporter,
+        },
+      });
+    for (const recorded of [
+      await pain(6, '2026-01-06T15:00:00Z', { reporter: 'PROXY', proxyRelation: 'PARENT' }),
+      await pain(4, '2026-01-07T15:00:00Z', { reporter: 'PROXY', proxyRelation: 'CAREGIVER' }),
+      await pain(5, '2026-01-06T16:00:00Z', { reporter: 'THERAPIST' }),
+    ])
+      expect(recorded.errors).toBeUndefined();
+    const parent = await createTestAccount(db, {
+      role: 'CLIENT',
+      clinicId: therapistA.clinicId,
+      clientId: child.id,
+      proxyRelation: 'PARENT',
+    });
+    const peg = await api.request(
+      'mutation($input: SubmitQuestionnaireInput!) { submitQuestionnaireResponse(input: $input) { id } }',
+      {
+        input: {
+          clientId: child.id,
+          instrumentCode: 'PEG',
+          completedAt: '2026-01-08T17:00:00Z',
+          answers: [1, 2, 3].map((i) => ({ itemCode: `PEG${i}`, value: 5 })),
+        },
+      },
+      { as: parent },
+    );
+    expect(peg.errors).toBeUndefined();
+    bundle = await exportOf(`client=${child.id}`);
+  });
+
+  const urlOf = (resource: object) => bundle.entry.find((e) => e.resource === resource)?.fullUrl;
+  const painBy = (value: number) =>
+    ofType(bundle, 'Observation').find((o) => o.valueQuantity.value === value && o.code.coding.some((c: any) => c.code === 'NPRS'));
+
+  test('a RelatedPerson per relation, coded from HL7 v3 RoleCode where one fits, and the bundle is valid', () => {
+    expect(fhirR4Errors(bundle)).toEqual([]);
+    const related = ofType(bundle, 'RelatedPerson');
+    expect(related.map((r) => r.relationship[0])).toEqual([
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'PRN', display: 'parent' }], text: 'Parent' },
+      // A caregiver has no RoleCode: text only.
+      { text: 'Caregiver' },
+    ]);
+    for (const r of related) expect(r).toMatchObject({ active: true, patient: { reference: `urn:uuid:${child.id}` } });
+  });
+
+  test('each reporter kind: the proxy’s RelatedPerson, the therapist’s Practitioner, the Patient', () => {
+    const [parent, caregiver] = ofType(bundle, 'RelatedPerson').map(urlOf);
+    expect(painBy(6).performer).toEqual([{ reference: parent, display: 'Parent of Sam Child (proxy)' }]);
+    expect(painBy(4).performer).toEqual([{ reference: caregiver, display: 'Caregiver of Sam Child (proxy)' }]);
+    expect(painBy(5).performer).toEqual([{ reference: `urn:uuid:${therapistA.therapistId}`, display: 'Tess Therapist' }]);
+    // The parent answered the PEG in the child's portal: they are its source and its author, and its score's performer.
+    const [peg] = ofType(bundle, 'QuestionnaireResponse');
+    expect(peg.source).toEqual({ reference: parent, display: 'Parent of Sam Child (proxy)' });
+    expect(peg.author).toEqual(peg.source);
+    const score = ofType(bundle, 'Observation').find((o) => o.derivedFrom?.[0]?.reference === urlOf(peg));
+    expect(score.performer).toEqual([peg.source]);
+    expect(score.valueQuantity.value).toBe(5);
+  });
+
+  test('the progress report keeps each reporter’s values on a line of its own, saying whose they are', () => {
+    const [report] = ofType(bundle, 'Composition');
+    const outcomes = report.section.find((s: any) => s.title === 'Outcomes').text.div;
+    // Parent 6 and caregiver 4: proxies are one reporter kind in progress; the therapist's 5 stays apart.
+    expect(outcomes).toContain('Pain intensity (NPRS 0-10), neck, reported by a proxy: baseline 6, latest 4, change -2 /10');
+    expect(outcomes).toContain('Pain intensity (NPRS 0-10), neck, observed by the therapist: baseline 5, latest 5, change 0 /10');
   });
 });

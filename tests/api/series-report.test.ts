@@ -26,7 +26,7 @@ const recipient = 'Dr. Jane Roe, Harbour Physiotherapy';
 const progressFields = `measures { ...m } diary { ...m }
   attendance { plannedSessions attended cancelled noShows weeksElapsed expectedByNow plannedPerWeek attendedPerWeek }
   dose { totalMinutes byModality { code side minutes sessions } byRegion { code side minutes sessions } }`;
-const measureFragment = `fragment m on MeasureProgressNode { measureCode regionCode side unit baseline baselineAt latest latestAt change percentChange
+const measureFragment = `fragment m on MeasureProgressNode { measureCode regionCode side reporter unit baseline baselineAt latest latestAt change percentChange
   mcid mcidPercentOfBaseline thresholdKind mcidReached points slopePerWeek trendPoints meanSessionChange unpairedSessions sessionChanges { visitNumber } }`;
 
 async function progressOf(seriesId: string, range: { from?: string; to?: string } = {}) {
@@ -304,7 +304,7 @@ describe('the PDF', () => {
   test('says what is missing', async () => {
     const text = rowsOf(await pdfOf(ids.neck)).join('\n');
     expect(text).toMatch(
-      /Cervical rotation \(active ROM\), left: (one visit has|\d visits have) a value before or after treatment but not both/,
+      /Cervical rotation \(active ROM\), left, observed by the therapist: (one visit has|\d visits have) a value before or after\streatment but not both/,
     );
   });
 
@@ -323,6 +323,53 @@ describe('the PDF', () => {
     for (const old of readdirSync(dir).filter((name) => name.startsWith('report-api-'))) rmSync(path.join(dir, old));
     const pages = pdfPages(a4, dir, 'report-api-a4', 70);
     expect(pages.length).toBe(Number(pdfInfo(a4).Pages));
+  });
+});
+
+describe('who reported the values', () => {
+  test('self-report, a parent’s and the therapist’s pain are blocks of their own, each labelled with its source', async () => {
+    const clinic = clinicApi(api);
+    const child = await clinic.createClient({ givenName: 'Sam', familyName: 'Child', dateOfBirth: '2018-03-02', sex: 'MALE' });
+    const intake = await api.graphql(
+      `mutation($id: ID!) { recordIntake(clientId: $id, input: { takenAt: "2026-01-05T14:00:00Z", chiefComplaints: "Neck",
+        consentToTreatment: true, consentToShareWithReferrer: true }) { id } }`,
+      { id: child },
+    );
+    expect(intake.errors).toBeUndefined();
+    const series = await clinic.startSeries(child);
+    // Before each visit: the child says 7 then 5, the parent 8 then 6, the therapist observes 6 then 5.
+    for (const [startedAt, self, parent, observed] of [
+      ['2026-01-05T15:00:00Z', 7, 8, 6],
+      ['2026-01-19T15:00:00Z', 5, 6, 5],
+    ] as const) {
+      const visit = neckVisit(series, startedAt, self, self - 2);
+      (visit.observations as object[]).push(
+        { measureCode: 'NPRS', value: parent, regionCode: 'NECK', context: 'PRE_SESSION', reporter: 'PROXY', proxyRelation: 'PARENT' },
+        { measureCode: 'NPRS', value: observed, regionCode: 'NECK', context: 'PRE_SESSION', reporter: 'THERAPIST' },
+      );
+      await clinic.recordSession(visit);
+    }
+    const pdf = await pdfOf(series);
+    const progress = await progressOf(series);
+    // Three rows of neck pain in progress, one per reporter, and every number of the PDF is one of theirs.
+    const neckPain = progress.measures.filter((m: any) => m.measureCode === 'NPRS' && m.regionCode === 'NECK');
+    expect(neckPain.map((m: any) => [m.reporter, m.baseline, m.latest]).sort()).toEqual([
+      ['CLIENT', 7, 5],
+      ['PROXY', 8, 6],
+      ['THERAPIST', 6, 5],
+    ]);
+    checkAgainstProgress(pdf, progress);
+    const rows = rowsOf(pdf);
+    const block = (heading: string) => rows.slice(rows.indexOf(heading) + 1, rows.indexOf(heading) + 3);
+    expect(block('Pain intensity (NPRS 0-10), neck, self-report')).toEqual(['Baseline 7 /10 on 2026-01-05', 'Latest 5 /10 on 2026-01-19']);
+    expect(block('Pain intensity (NPRS 0-10), neck, reported by a proxy')).toEqual([
+      'Baseline 8 /10 on 2026-01-05',
+      'Latest 6 /10 on 2026-01-19',
+    ]);
+    expect(block('Pain intensity (NPRS 0-10), neck, observed by the therapist')).toEqual([
+      'Baseline 6 /10 on 2026-01-05',
+      'Latest 5 /10 on 2026-01-19',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ProxyRelation } from '@fascia/server/common/reporter.js';
 import type { Role, TherapistViewer, Viewer } from '@fascia/server/common/viewer.js';
 import { issueSession } from '@fascia/server/modules/accounts/access.service.js';
 import { createAccount, viewerOf } from '@fascia/server/modules/accounts/account.service.js';
@@ -21,6 +22,8 @@ export interface TestAccountOptions {
   clinicId?: string | null;
   therapistId?: string | null;
   clientId?: string | null;
+  /** A CLIENT account held by the client's proxy (e.g. a child's parent): their relation. */
+  proxyRelation?: ProxyRelation | null;
   email?: string;
   password?: string;
 }

@@ -84,3 +84,31 @@ describe('MeasureChart', () => {
     );
   });
 });
+
+describe('MeasureChart of values someone else reported', () => {
+  test('a parent’s values: the title, the caption and the table say whose they are', async () => {
+    const proxy = buildRegionSeries({
+      measure: nprs,
+      sessions,
+      observations: [
+        ...prePost('s1', at(0), 7, 5),
+        ...prePost('s1', at(0), 8, null, { reportedBy: 'reported by a parent (proxy)' }),
+        ...prePost('s2', at(1), 6, null, { reportedBy: 'reported by a parent (proxy)' }),
+      ],
+      regionNames,
+    }).find((r) => r.reportedBy !== 'self-report');
+    render(<MeasureChart measure={nprs} region={present(proxy, 'proxy region')} format={{ locale: 'en-GB', timeZone: 'UTC' }} />);
+    const figure = screen.getByRole('figure');
+    expect(figure.querySelector('.figure-title')?.textContent).toBe('Pain (NPRS 0-10): Neck, reported by a parent (proxy)');
+    expect(figure.querySelector('.figure-summary')?.textContent).toContain('Values: reported by a parent (proxy).');
+    fireEvent.click(screen.getByText('Show the values as a table'));
+    expect((await screen.findByRole('table')).querySelector('caption')?.textContent).toContain(
+      'Neck, reported by a parent (proxy), by session.',
+    );
+    // Only the parent's values: 8 then 6, the child's 7 and 5 are in a chart of their own.
+    expect(tableRows().map((row) => row.slice(2, 4))).toEqual([
+      ['8', 'not recorded'],
+      ['6', 'not recorded'],
+    ]);
+  });
+});

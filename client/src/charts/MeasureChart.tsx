@@ -33,7 +33,7 @@ export function MeasureChart({ measure, region, format = {} }: MeasureChartProps
       <figcaption id={captionId}>
         <span className="figure-title">{title}</span>
         <span className="figure-summary">
-          {summary.text} {directionText(measure)}.
+          {summary.text} {directionText(measure)}. Values: {region.reportedBy}.
           {region.band && measure.mcid !== null
             ? ` Shaded: baseline ± MCID (${formatValue(measure.mcid, measure)}), ${formatValue(region.band.low, measure)} to ${formatValue(region.band.high, measure)}.`
             : ''}

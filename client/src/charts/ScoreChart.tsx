@@ -9,11 +9,13 @@ import { TableToggle } from './TableToggle';
 export interface ScoreChartProps {
   measure: MeasureInfo & { severityBands: readonly SeverityBand[] };
   points: readonly ScorePoint[];
+  /** Who answered, in the server's words; a questionnaire answered by someone other than the client says so in its title. */
+  reportedBy: string;
   format?: { locale?: string; timeZone?: string };
 }
 
 /** A questionnaire's scores over time on its published severity bands (where it has any), with a table. */
-export function ScoreChart({ measure, points, format = {} }: ScoreChartProps) {
+export function ScoreChart({ measure, points, reportedBy, format = {} }: ScoreChartProps) {
   const captionId = useId();
   const { locale, timeZone } = format;
   const sorted = useMemo(() => [...points].sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt)), [points]);
@@ -34,9 +36,12 @@ export function ScoreChart({ measure, points, format = {} }: ScoreChartProps) {
   return (
     <figure className="measure-chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>
-        <span className="figure-title">{measure.name}</span>
+        <span className="figure-title">
+          {measure.name}
+          {reportedBy === 'self-report' ? '' : `, ${reportedBy}`}
+        </span>
         <span className="figure-summary">
-          {summary} {bandsText}
+          {summary} Answers: {reportedBy}. {bandsText}
         </span>
       </figcaption>
       <div className="chart-box">

@@ -89,14 +89,66 @@ describe('buildRegionSeries', () => {
     expect(region?.baseline).toBe(6);
   });
 
+  test('a parent’s and the therapist’s values are series of their own, labelled with their source, never averaged in', () => {
+    const regions = buildRegionSeries({
+      measure: nprs,
+      sessions: sessions.slice(0, 2),
+      observations: [
+        ...prePost('s1', at(0), 7, 5),
+        ...prePost('s2', at(1), 5, 3),
+        ...prePost('s1', at(0), 8, null, { reportedBy: 'reported by a parent (proxy)' }),
+        ...prePost('s2', at(1), 6, null, { reportedBy: 'reported by a parent (proxy)' }),
+        ...prePost('s2', at(1), 4, null, { reportedBy: 'observed by the therapist' }),
+      ],
+      regionNames,
+    });
+    expect(regions.map((r) => [r.label, r.reportedBy, r.sessions.map((s) => [s.pre, s.post]), r.baseline])).toEqual([
+      [
+        'Neck, reported by a parent (proxy)',
+        'reported by a parent (proxy)',
+        [
+          [8, null],
+          [6, null],
+        ],
+        8,
+      ],
+      [
+        'Neck, self-report',
+        'self-report',
+        [
+          [7, 5],
+          [5, 3],
+        ],
+        7,
+      ],
+      ['Neck, observed by the therapist', 'observed by the therapist', [[4, null]], 4],
+    ]);
+  });
+
   test('ignores values between sessions and values of sessions it was not given; the last of duplicates wins', () => {
     const [region] = buildRegionSeries({
       measure: nprs,
       sessions: sessions.slice(0, 1),
       observations: [
         ...prePost('s1', at(0), 7, 5),
-        { sessionId: 's1', context: 'POST_SESSION', regionCode: 'NECK', side: null, value: 4, takenAt: '2026-03-02T11:00:00.000Z' },
-        { sessionId: null, context: 'BETWEEN_SESSIONS', regionCode: 'NECK', side: null, value: 9, takenAt: '2026-03-04T09:00:00.000Z' },
+        {
+          sessionId: 's1',
+          context: 'POST_SESSION',
+          regionCode: 'NECK',
+          side: null,
+          value: 4,
+          takenAt: '2026-03-02T11:00:00.000Z',
+          reportedBy: 'self-report',
+        },
+        {
+          sessionId: null,
+          context: 'BETWEEN_SESSIONS',
+          regionCode: 'NECK',
+          side: null,
+          value: 9,
+          takenAt: '2026-03-04T09:00:00.000Z',
+          reportedBy: 'self-report',
+        },
         ...prePost('elsewhere', at(0), 1, 1),
       ],
       regionNames,

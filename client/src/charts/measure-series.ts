@@ -33,6 +33,8 @@ export interface ObservationInfo {
   side: Side | null;
   value: number;
   takenAt: string;
+  /** Who reported it, in the server's words ("self-report", "reported by a parent (proxy)", "observed by the therapist"). */
+  reportedBy: string;
 }
 
 /** One session's values for one region. */
@@ -50,7 +52,9 @@ export interface RegionSeries {
   key: string;
   regionCode: string | null;
   side: Side | null;
-  /** For display, e.g. "Shoulder (left)". */
+  /** Who reported these values: each reporter's values are a series of their own, never averaged with another's. */
+  reportedBy: string;
+  /** For display, e.g. "Left shoulder"; with the source when the measure has values from more than one ("Neck, reported by a parent (proxy)"). */
   label: string;
   /** Sessions with at least one value for this region, in clinical order. */
   sessions: SessionValues[];
@@ -70,7 +74,8 @@ export function regionLabel(regionCode: string | null, side: Side | null, region
 }
 
 /**
- * Groups session values by region (and side). Values taken between sessions are
+ * Groups session values by region (and side) and by who reported them: a parent's or the therapist's values
+ * are a series of their own, apart from the client's self-report. Values taken between sessions are
  * left out: the chart is about sessions. When a session has several values for
  * the same region and moment, the one taken last counts.
  */
@@ -84,16 +89,21 @@ export function buildRegionSeries(input: {
   const sessionNumber = new Map(sessions.map((session, index) => [session.id, index + 1]));
   const byRegion = new Map<
     string,
-    { regionCode: string | null; side: Side | null; values: Map<string, { pre?: ObservationInfo; post?: ObservationInfo }> }
+    {
+      regionCode: string | null;
+      side: Side | null;
+      reportedBy: string;
+      values: Map<string, { pre?: ObservationInfo; post?: ObservationInfo }>;
+    }
   >();
 
   for (const observation of input.observations) {
     if (observation.sessionId === null || !sessionNumber.has(observation.sessionId)) continue;
     if (observation.context === 'BETWEEN_SESSIONS') continue;
-    const key = `${observation.regionCode ?? ''}|${observation.side ?? ''}`;
+    const key = `${observation.regionCode ?? ''}|${observation.side ?? ''}|${observation.reportedBy}`;
     let region = byRegion.get(key);
     if (!region) {
-      region = { regionCode: observation.regionCode, side: observation.side, values: new Map() };
+      region = { regionCode: observation.regionCode, side: observation.side, reportedBy: observation.reportedBy, values: new Map() };
       byRegion.set(key, region);
     }
     const slot = region.values.get(observation.sessionId) ?? {};
@@ -103,6 +113,7 @@ export function buildRegionSeries(input: {
     region.values.set(observation.sessionId, slot);
   }
 
+  const severalSources = new Set([...byRegion.values()].map((region) => region.reportedBy)).size > 1;
   const result: RegionSeries[] = [];
   for (const [key, region] of byRegion) {
     const rows: SessionValues[] = [];
@@ -122,7 +133,8 @@ export function buildRegionSeries(input: {
       key,
       regionCode: region.regionCode,
       side: region.side,
-      label: regionLabel(region.regionCode, region.side, input.regionNames),
+      reportedBy: region.reportedBy,
+      label: `${regionLabel(region.regionCode, region.side, input.regionNames)}${severalSources ? `, ${region.reportedBy}` : ''}`,
       sessions: rows,
       baseline,
       band: mcidBand(baseline, input.measure),

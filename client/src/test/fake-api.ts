@@ -45,6 +45,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
   const viewer = (): ViewerQuery => ({
     viewer: {
       role,
+      proxyRelation: null,
       therapist: role === 'THERAPIST' ? { id: 't1', givenName: 'Tess', familyName: 'Therapist' } : null,
       client: role === 'CLIENT' ? { id: 'c1', displayName: 'Ada Lovelace' } : null,
       clinic: role === 'RESEARCHER' ? null : { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC', clientApiTokensAllowed: false },

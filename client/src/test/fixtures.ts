@@ -33,9 +33,14 @@ export function prePost(
   startedAt: string,
   pre: number | null,
   post: number | null,
-  region: { regionCode?: string; side?: 'LEFT' | 'RIGHT' } = {},
+  region: { regionCode?: string; side?: 'LEFT' | 'RIGHT'; reportedBy?: string } = {},
 ): ObservationInfo[] {
-  const base = { sessionId, regionCode: region.regionCode ?? 'NECK', side: region.side ?? null };
+  const base = {
+    sessionId,
+    regionCode: region.regionCode ?? 'NECK',
+    side: region.side ?? null,
+    reportedBy: region.reportedBy ?? 'self-report',
+  };
   const later = new Date(Date.parse(startedAt) + 60 * 60_000).toISOString();
   return [
     ...(pre === null ? [] : [{ ...base, context: 'PRE_SESSION' as const, value: pre, takenAt: startedAt }]),

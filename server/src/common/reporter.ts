@@ -40,11 +40,14 @@ export interface Reporter {
   proxyRelation: ProxyRelation | null;
 }
 
-/** Words for a reporter, for labels in the report, the charts and FHIR text, e.g. "reported by a parent (proxy)". */
+/**
+ * Words for a reporter, for labels in the report, the charts and FHIR text, e.g. "reported by a parent (proxy)";
+ * "reported by a proxy" where only the kind is known (progress keeps one row per reporter kind).
+ */
 export function reporterInWords({ reporter, proxyRelation }: Reporter): string {
   if (reporter === 'CLIENT') return 'self-report';
   if (reporter === 'THERAPIST') return 'observed by the therapist';
-  return `reported by a ${(proxyRelation ?? 'proxy').toLowerCase().replace('_', ' ')} (proxy)`;
+  return proxyRelation ? `reported by a ${proxyRelation.toLowerCase().replace('_', ' ')} (proxy)` : 'reported by a proxy';
 }
 
 /** The database check that ties the relation to PROXY (observation and questionnaire_response). */

@@ -92,6 +92,7 @@ export function questionnaireAnswers(rng: Random, code: InstrumentCode, severity
     case 'BCTQ_SSS':
     case 'BCTQ_FSS':
     case 'KOOS12':
+    case 'HOOS12':
     case 'ESAS_R':
     case 'PEG':
     case 'GAD7':

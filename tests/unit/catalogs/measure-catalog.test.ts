@@ -217,7 +217,7 @@ describe('MCID and MDC', () => {
     ]) {
       expect(kinds[code], code).toBe('MDC');
     }
-    for (const code of ['NPRS', 'VAS_PAIN', 'GRIP_STRENGTH', 'ODI', 'NDI', 'QUICKDASH', 'FIQR', 'PSFS'])
+    for (const code of ['NPRS', 'VAS_PAIN', 'GRIP_STRENGTH', 'ODI', 'NDI', 'QUICKDASH', 'FIQR', 'PSFS', 'PEG'])
       expect(kinds[code], code).toBe('MCID');
     expect(kinds.LUMBAR_FLEXION).toBeNull();
   });
@@ -225,6 +225,11 @@ describe('MCID and MDC', () => {
   test('FIQR: the MCID is 14% of the baseline (Bennett 2009), not a number of points', () => {
     expect(findMeasure('FIQR')).toMatchObject({ mcid: null, mcidPercentOfBaseline: 14, thresholdKind: 'MCID' });
     expect(findMeasure('FIQR')?.mcidCitation).toMatch(/Bennett RM.*2009;36\(6\):1304-1311/);
+  });
+
+  test('PEG: the responder threshold is a 30% improvement from baseline (Krebs 2009), not a number of points', () => {
+    expect(findMeasure('PEG')).toMatchObject({ mcid: null, mcidPercentOfBaseline: 30, thresholdKind: 'MCID' });
+    expect(findMeasure('PEG')?.mcidCitation).toMatch(/Krebs EE.*J Gen Intern Med 2009;24\(6\):733-738/);
   });
 
   const measure = (code: string) => findMeasure(code) as MeasureDefinition;
@@ -241,6 +246,9 @@ describe('MCID and MDC', () => {
     ['FIQR', -20, 7, 14, 'MCID 7 /100 (14% of baseline) reached: clinically important change, improved'],
     ['FIQR', -4, 4.2, 14, 'MCID 4.2 /100 (14% of baseline) not reached'],
     ['FIQR', 5, null, 14, 'MCID 14% of baseline, which cannot apply to a baseline of 0'],
+    // PEG 7 -> 4.9: 30% of 7 is 2.1, reached exactly; 7 -> 5 is 2 points, short of it.
+    ['PEG', -2.1, 2.1, 30, 'MCID 2.1 /10 (30% of baseline) reached: clinically important change, improved'],
+    ['PEG', -2, 2.1, 30, 'MCID 2.1 /10 (30% of baseline) not reached'],
     ['LUMBAR_FLEXION', 20, null, null, 'none published for this measure'],
   ] as const)('%s change %d against %s: %s', (code, change, threshold, percent, expected) => {
     expect(words(code, change, threshold, percent)).toBe(expected);

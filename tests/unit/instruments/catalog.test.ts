@@ -15,6 +15,7 @@ describe('instrument catalog', () => {
       'BCTQ_SSS',
       'BCTQ_FSS',
       'KOOS12',
+      'HOOS12',
       'ESAS_R',
       'PEG',
       'GAD7',

@@ -9,6 +9,7 @@ const licenceName: Record<string, string> = {
   BCTQ_SSS: 'BCTQ',
   BCTQ_FSS: 'BCTQ',
   KOOS12: 'KOOS-12',
+  HOOS12: 'HOOS-12',
   ESAS_R: 'ESAS-r',
   GAD7: 'GAD-7',
   RFLACC: 'r-FLACC',

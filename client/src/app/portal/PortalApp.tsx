@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import type { ViewerQuery } from '../../graphql/generated/graphql';
+import type { ProxyRelation, ViewerQuery } from '../../graphql/generated/graphql';
 import { AppHeader, Layout, type NavItem, NotFoundPage } from '../AppHeader';
 import { apiTokensPath } from '../account/paths';
 import { useRouter } from '../router';
@@ -29,6 +29,26 @@ const nav: NavItem[] = [
  * server answers only the client's own record; any other address (a therapist's
  * client page, another client's id) is simply not a page here.
  */
+const relationWords: Record<ProxyRelation, string> = {
+  PARENT: 'parent',
+  GUARDIAN: 'guardian',
+  FAMILY_MEMBER: 'family member',
+  CAREGIVER: 'caregiver',
+};
+
+/**
+ * Shown on every page of a portal held by a proxy (a child's parent or guardian): whose record this is, and that
+ * what they enter is recorded as theirs, charted apart from the client's own reports (the server records it so).
+ */
+export function ProxyNotice({ relation, clientName }: { relation: ProxyRelation; clientName: string }) {
+  return (
+    <p className="status proxy-notice" role="note">
+      You are signed in for {clientName} as their {relationWords[relation]}. What you enter is recorded as reported by a{' '}
+      {relationWords[relation]} and shown apart from what {clientName} reports.
+    </p>
+  );
+}
+
 export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
   const { location } = useRouter();
   const timeZone = viewer.clinic?.timeZone;
@@ -45,6 +65,7 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   const items = viewer.clinic?.clientApiTokensAllowed ? [...nav, { to: apiTokensPath, label: 'API tokens' }] : nav;
   return (
     <Layout header={<AppHeader viewer={viewer} home="/portal" nav={items} onSignOut={onSignOut} />}>
+      {viewer.proxyRelation && viewer.client && <ProxyNotice relation={viewer.proxyRelation} clientName={viewer.client.displayName} />}
       <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
     </Layout>
   );

@@ -7,6 +7,7 @@ import { DiaryHistoryPage } from './DiaryHistoryPage';
 import { historyPlaces, toHistoryChartData } from './diary-history';
 import { dateIn, diaryInstant, instantIn } from './diary-time';
 import { MyRecordPage } from './MyRecordPage';
+import PortalApp from './PortalApp';
 import { RecordAccessPage } from './RecordAccessPage';
 
 let api: ReturnType<typeof createFakeApi>;
@@ -116,5 +117,35 @@ describe('clinic time', () => {
     expect(diaryInstant('TODAY', '22:00', 'America/Toronto', now)).toEqual({ at: Date.parse('2026-03-20T02:00:00Z') });
     expect(diaryInstant('YESTERDAY', '22:00', 'America/Toronto', now)).toEqual({ at: Date.parse('2026-03-19T02:00:00Z') });
     expect(diaryInstant('YESTERDAY', '', 'America/Toronto', now)).toEqual({ problem: 'Choose the time, for example 08:30.' });
+  });
+});
+
+describe('a portal held by a proxy', () => {
+  const viewer = (proxyRelation: 'PARENT' | null) => ({
+    role: 'CLIENT' as const,
+    proxyRelation,
+    therapist: null,
+    client: { id: 'c1', displayName: 'Sam Child' },
+    clinic: { id: 'k1', name: 'Demo Clinic', timeZone: 'UTC', clientApiTokensAllowed: false },
+  });
+
+  test('a parent sees the child’s progress with a note that what they enter is recorded as theirs', async () => {
+    render(
+      <Router>
+        <PortalApp viewer={viewer('PARENT')} onSignOut={() => {}} />
+      </Router>,
+    );
+    expect(screen.getByRole('note').textContent).toBe(
+      'You are signed in for Sam Child as their parent. What you enter is recorded as reported by a parent and shown apart from what Sam Child reports.',
+    );
+  });
+
+  test('the client’s own portal has no such note', () => {
+    render(
+      <Router>
+        <PortalApp viewer={viewer(null)} onSignOut={() => {}} />
+      </Router>,
+    );
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

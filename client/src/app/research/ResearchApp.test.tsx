@@ -61,7 +61,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const viewer = { role: 'RESEARCHER' as const, therapist: null, client: null, clinic: null };
+const viewer = { role: 'RESEARCHER' as const, proxyRelation: null, therapist: null, client: null, clinic: null };
 
 function renderExplorer() {
   render(

@@ -57,12 +57,16 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
     }
     return groups;
   }, [series]);
+  // One chart per questionnaire and per who answered it: a parent's answers are never drawn as the client's.
   const scores = useMemo(() => {
-    const byInstrument = new Map<string, { completedAt: string; score: number }[]>();
+    const bySource = new Map<string, { code: string; reportedBy: string; points: { completedAt: string; score: number }[] }>();
     for (const r of series.questionnaireResponses) {
-      byInstrument.set(r.instrumentCode, [...(byInstrument.get(r.instrumentCode) ?? []), { completedAt: r.completedAt, score: r.score }]);
+      const key = `${r.instrumentCode}|${r.reportedBy}`;
+      const group = bySource.get(key) ?? { code: r.instrumentCode, reportedBy: r.reportedBy, points: [] };
+      group.points.push({ completedAt: r.completedAt, score: r.score });
+      bySource.set(key, group);
     }
-    return byInstrument;
+    return bySource;
   }, [series]);
   const clientPath = `/clients/${encodeURIComponent(series.client.id)}`;
   // The forms come back here with ?recorded=1 (a session) or ?recorded=questionnaire after saving.
@@ -152,9 +156,9 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
         {scores.size === 0 ? (
           <p>No questionnaire completed in this series yet.</p>
         ) : (
-          [...scores].map(([code, points]) => {
+          [...scores].map(([key, { code, reportedBy, points }]) => {
             const measure = data.measures.find((m) => m.code === code);
-            return measure ? <ScoreChart key={code} measure={measure} points={points} format={format} /> : null;
+            return measure ? <ScoreChart key={key} measure={measure} points={points} reportedBy={reportedBy} format={format} /> : null;
           })
         )}
       </section>

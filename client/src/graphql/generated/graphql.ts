@@ -1050,7 +1050,7 @@ export type SeriesPageQueryVariables = Exact<{
 }>;
 
 
-export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, dischargeReason: DischargeReason | null, dischargeNote: string | null, headlineMeasure: { name: string } | null, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
+export type SeriesPageQuery = { series: { id: string, status: SeriesStatus, startDate: string, endDate: string | null, goals: string | null, plannedSessions: number, plannedSessionsPerWeek: number, dischargeReason: DischargeReason | null, dischargeNote: string | null, headlineMeasure: { name: string } | null, client: { id: string, displayName: string, unresolvedRedFlags: Array<string>, contraindications: Array<string> }, condition: { name: string }, sessions: Array<{ id: string, startedAt: string, attendance: Attendance }>, observations: Array<{ id: string, sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number, takenAt: string, reportedBy: string }>, questionnaireResponses: Array<{ id: string, instrumentCode: string, completedAt: string, score: number, reportedBy: string }>, progress: { attendance: { attended: number, cancelled: number, noShows: number, expectedByNow: number, plannedSessions: number, plannedPerWeek: number, weeksElapsed: number } } }, measures: Array<{ code: string, name: string, kind: MeasureKind, unit: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection, mcid: number | null, severityBands: Array<{ min: number, max: number, label: string }> }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type StartSeriesFormQueryVariables = Exact<{
   clientId: string | number;
@@ -1120,7 +1120,7 @@ export type SignOutMutation = { signOut: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string, clientApiTokensAllowed: boolean } | null } };
+export type ViewerQuery = { viewer: { role: Role, proxyRelation: ProxyRelation | null, therapist: { id: string, givenName: string, familyName: string } | null, client: { id: string, displayName: string } | null, clinic: { id: string, name: string, timeZone: string, clientApiTokensAllowed: boolean } | null } };
 
 export type VisitHistoryQueryVariables = Exact<{
   seriesId: string | number;
@@ -2623,12 +2623,14 @@ export const SeriesPageDocument = new TypedDocumentString(`
       side
       value
       takenAt
+      reportedBy
     }
     questionnaireResponses {
       id
       instrumentCode
       completedAt
       score
+      reportedBy
     }
     progress {
       attendance {
@@ -2861,6 +2863,7 @@ export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
     role
+    proxyRelation
     therapist {
       id
       givenName

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RecordStatus } from '../../common/record-status.js';
+import { type ProxyRelation, proxyRelations, type Reporter, reporterInWords } from '../../common/reporter.js';
 import { wallClock } from '../../common/wall-clock.js';
 import { findBodyRegion } from '../body-regions/body-region-catalog.js';
 import type { TreatedRegion } from '../care/treated-region.entity.js';
@@ -32,6 +33,7 @@ import type {
   Procedure,
   QuestionnaireResponse,
   Reference,
+  RelatedPerson,
   Resource,
 } from './fhir.types.js';
 import {
@@ -39,6 +41,7 @@ import {
   lateralityCodings,
   observationCategory,
   observationTimingCodings,
+  proxyRelationConcepts,
   questionnaireCanonical,
   systems,
 } from './fhir-codes.js';
@@ -99,6 +102,12 @@ function known<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+/** A value the database's checks guarantee (e.g. a proxy's relation); missing here is a programming error. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 function measureCode(measure: MeasureDefinition): CodeableConcept {
   const fascia = { system: systems.measure, code: measure.code, display: measure.name };
   return {
@@ -130,8 +139,24 @@ interface BundleContext {
   therapist(id: string): Reference;
   /** `encounter` for a row taken at a session of the bundle; nothing for a diary value. */
   encounterOf(sessionId: string | undefined): { encounter?: Reference };
-  /** The therapist who entered a row, or the client themself (diary, portal questionnaire). */
-  recorder(row: { recordedByTherapist?: { id: string } | null }): Reference;
+  /** Who entered a row: the therapist, or the portal account's holder (the client themself, or their proxy). */
+  recorder(row: ReportedRow): Reference;
+  /** Who reported a row: the Patient (self-report), the proxy's RelatedPerson, or the Practitioner observing. */
+  reporter(row: ReportedRow): Reference;
+}
+
+/** What a row says about who reported it and who entered it. */
+type ReportedRow = Pick<Reporter, 'reporter'> & { proxyRelation?: ProxyRelation | null; recordedByTherapist?: { id: string } | null };
+
+/**
+ * One RelatedPerson per relation a client's proxies report under (Fascia records the relation, not the
+ * person): a stable id from the client and the relation, so every value a parent reported points at one resource.
+ */
+const relatedPersonId = (clientId: string, relation: ProxyRelation) => derivedUuid('related-person', `${clientId}:${relation}`);
+const relationText = (relation: ProxyRelation) => proxyRelationConcepts[relation].text ?? relation;
+
+function relatedPersonOf(relation: ProxyRelation, context: BundleContext): RelatedPerson {
+  return { resourceType: 'RelatedPerson', active: true, patient: context.patient, relationship: [proxyRelationConcepts[relation]] };
 }
 
 const organizationOf = (clinic: Clinic): Organization => ({
@@ -322,7 +347,8 @@ function observationOf(row: ObservationRow, context: BundleContext, responseIds:
     subject: context.patient,
     ...context.encounterOf(row.session?.id),
     effectiveDateTime: dateTimeIn(row.takenAt, context.zone),
-    performer: [context.recorder(row)],
+    // Who reported the value (not who typed it in): R4's performer is who is responsible for the observation.
+    performer: [context.reporter(row)],
     valueQuantity: { value: Number(row.value), unit: measure.unitLabel, system: systems.ucum, code: measure.unit },
     ...(site ? { bodySite: site } : {}),
     ...(scoreOf && responseIds.has(scoreOf) ? { derivedFrom: [ref(scoreOf)] } : {}),
@@ -342,6 +368,7 @@ function questionnaireResponseOf(row: ResponseRow, context: BundleContext): Ques
     ...context.encounterOf(row.session?.id),
     authored: dateTimeIn(row.completedAt, context.zone),
     author: context.recorder(row),
+    source: context.reporter(row),
     // Items left unanswered are left out, as the SDC guidance for completed responses has it.
     item: row.answers.flatMap((answer) => {
       if (answer.value === null || answer.value === undefined) return [];
@@ -388,7 +415,9 @@ function compositionOf(
             { change: p.change, threshold: p.mcid, percentOfBaseline: p.mcidPercentOfBaseline, kind: p.thresholdKind },
             String,
           );
-    return `${measure.name}${where ? `, ${where}` : ''}: baseline ${p.baseline}, latest ${p.latest}, change ${p.change} ${measure.unitLabel} (${mcid}).`;
+    // Each reporter's values are a line of their own (progress never pools them): say whose they are.
+    const source = reporterInWords({ reporter: p.reporter, proxyRelation: null });
+    return `${measure.name}${where ? `, ${where}` : ''}, ${source}: baseline ${p.baseline}, latest ${p.latest}, change ${p.change} ${measure.unitLabel} (${mcid}).`;
   };
   return [
     derivedUuid('progress-report', series.id),
@@ -442,13 +471,28 @@ export function buildFhirBundle(records: FhirExportRecords, exportedAt: Date): B
     organization: ref(clinic.id, clinic.name),
     therapist: (id) => ref(id, displayName(known(therapists.get(id), `Therapist ${id}`))),
     encounterOf: (sessionId) => (sessionId && sessionIds.has(sessionId) ? { encounter: ref(sessionId) } : {}),
-    recorder: (row) => (row.recordedByTherapist ? context.therapist(row.recordedByTherapist.id) : patient),
+    // A portal account reports as its holder, so without a therapist the one who entered it is the reporter.
+    recorder: (row) => (row.recordedByTherapist ? context.therapist(row.recordedByTherapist.id) : context.reporter(row)),
+    reporter: (row) => {
+      if (row.reporter === 'CLIENT') return patient;
+      if (row.reporter === 'PROXY') {
+        const relation = present(row.proxyRelation, 'The relation of a proxy-reported row');
+        return ref(relatedPersonId(client.id, relation), `${relationText(relation)} of ${displayName(client)} (proxy)`);
+      }
+      // Only staff can record a value as observed by the therapist, so the row names its therapist.
+      return context.therapist(present(row.recordedByTherapist?.id, 'The therapist of a therapist-reported row'));
+    },
   };
+  const reportedRows: readonly ReportedRow[] = [...records.observations, ...records.responses];
+  const proxies = proxyRelations.filter((relation) =>
+    reportedRows.some((row) => row.reporter === 'PROXY' && row.proxyRelation === relation),
+  );
   const responseIds = new Set(records.responses.map((r) => r.id));
   const resources: [string, Resource][] = [
     [clinic.id, organizationOf(clinic)],
     [client.id, patientOf(client, context)],
     ...records.therapists.map((t): [string, Resource] => [t.id, practitionerOf(t)]),
+    ...proxies.map((relation): [string, Resource] => [relatedPersonId(client.id, relation), relatedPersonOf(relation, context)]),
     ...records.series.flatMap((series) => seriesResources(series, context)),
     ...records.sessions.map((session): [string, Resource] => [session.id, encounterOf(session, context)]),
     // Only a visit that took place had a treatment.

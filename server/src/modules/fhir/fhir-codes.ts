@@ -1,7 +1,8 @@
+import type { ProxyRelation } from '../../common/reporter.js';
 import type { TreatedSide } from '../care/treated-region.entity.js';
 import type { MeasureKind } from '../measures/measure-definition.js';
 import type { ObservationContext } from '../measures/observation-values.js';
-import type { Coding } from './fhir.types.js';
+import type { CodeableConcept, Coding } from './fhir.types.js';
 
 /*
  * Code systems and identifiers of the FHIR export.
@@ -21,6 +22,7 @@ export const systems = {
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   measure: `${fasciaFhirBase}/CodeSystem/measure`,
   bodyRegion: `${fasciaFhirBase}/CodeSystem/body-region`,
   observationTiming: `${fasciaFhirBase}/CodeSystem/observation-timing`,
@@ -80,3 +82,15 @@ export const observationTimingCodings: Record<ObservationContext, Coding> = {
 export function questionnaireCanonical(instrumentCode: string, scoringVersion: string): string {
   return `${fasciaFhirBase}/Questionnaire/${instrumentCode.toLowerCase()}|${scoringVersion}`;
 }
+
+/**
+ * A proxy's relation as RelatedPerson.relationship, from HL7 v3 RoleCode (the R4 value set
+ * relatedperson-relationshiptype draws on it): PRN parent, GUARD guardian, FAMMEMB family member. A paid or
+ * informal caregiver has no RoleCode, so it is stated in text only.
+ */
+export const proxyRelationConcepts: Record<ProxyRelation, CodeableConcept> = {
+  PARENT: { coding: [{ system: systems.roleCode, code: 'PRN', display: 'parent' }], text: 'Parent' },
+  GUARDIAN: { coding: [{ system: systems.roleCode, code: 'GUARD', display: 'guardian' }], text: 'Guardian' },
+  FAMILY_MEMBER: { coding: [{ system: systems.roleCode, code: 'FAMMEMB', display: 'family member' }], text: 'Family member' },
+  CAREGIVER: { text: 'Caregiver' },
+};

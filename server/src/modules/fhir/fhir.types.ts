@@ -177,6 +177,14 @@ export interface Observation {
   note?: { text: string }[];
 }
 
+/** An R4 RelatedPerson: a proxy who reports for the client (a parent, guardian, family member or caregiver). */
+export interface RelatedPerson {
+  resourceType: 'RelatedPerson';
+  active: boolean;
+  patient: Reference;
+  relationship: CodeableConcept[];
+}
+
 export interface QuestionnaireResponseItem {
   linkId: string;
   text: string;
@@ -190,7 +198,10 @@ export interface QuestionnaireResponse {
   subject: Reference;
   encounter?: Reference;
   authored: string;
+  /** Who entered the answers (the therapist, or the portal account's holder). */
   author: Reference;
+  /** Who gave the answers: the client (Patient), their proxy (RelatedPerson) or the therapist observing (Practitioner). */
+  source: Reference;
   item: QuestionnaireResponseItem[];
 }
 
@@ -218,6 +229,7 @@ export type Resource =
   | Patient
   | Organization
   | Practitioner
+  | RelatedPerson
   | Condition
   | EpisodeOfCare
   | CarePlan

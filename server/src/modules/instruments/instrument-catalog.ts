@@ -3,6 +3,7 @@ import { esasR } from './definitions/esas-r.js';
 import { fiqr } from './definitions/fiqr.js';
 import { fpsr } from './definitions/fpsr.js';
 import { gad7 } from './definitions/gad7.js';
+import { hoos12 } from './definitions/hoos12.js';
 import { jfls8 } from './definitions/jfls8.js';
 import { koos12 } from './definitions/koos12.js';
 import { ndi } from './definitions/ndi.js';
@@ -24,6 +25,7 @@ export const instruments: readonly InstrumentDefinition[] = [
   bctqSymptoms,
   bctqFunction,
   koos12,
+  hoos12,
   esasR,
   peg,
   gad7,

@@ -9,6 +9,7 @@ export type InstrumentCode =
   | 'BCTQ_SSS'
   | 'BCTQ_FSS'
   | 'KOOS12'
+  | 'HOOS12'
   | 'ESAS_R'
   | 'PEG'
   | 'GAD7'

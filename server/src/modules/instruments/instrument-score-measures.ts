@@ -230,6 +230,25 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     severityBands: [],
   },
   {
+    code: 'HOOS12',
+    name: 'HOOS-12 summary (hip impact)',
+    description:
+      'Hip impact from the HOOS-12: mean of its pain, function and quality-of-life scales, 0 (extreme problems) ' + 'to 100 (no problems).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/100',
+    min: 0,
+    max: 100,
+    direction: 'HIGHER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      'No MCID has been published for the HOOS-12 summary in people treated without surgery; Gandek et al. ' +
+      '(Osteoarthritis Cartilage 2019;27(5):754-761) report responsiveness after hip replacement only. ' +
+      'No severity bands are published.',
+    severityBands: [],
+  },
+  {
     code: 'ESAS_R',
     name: 'ESAS-r total symptom distress score',
     description: 'Sum of the 9 ESAS-r symptom ratings, 0 (no symptoms) to 90 (worst possible).',
@@ -258,15 +277,17 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
     min: 0,
     max: 10,
     direction: 'LOWER_IS_BETTER',
-    // Krebs et al. report responsiveness but no point MCID; the change they and IMMPACT treat as
-    // meaningful is relative (30% from baseline), so no fixed number of points stands for it.
+    // The published responder threshold is relative (a 30% improvement from the client's own baseline), so no
+    // fixed number of points stands for it: 2.1 points from a baseline of 7, 1.2 from 4.
     mcid: null,
-    thresholdKind: null,
+    mcidPercentOfBaseline: 30,
+    thresholdKind: 'MCID',
     mcidCitation:
-      'Relative, not in points: a 30% reduction from baseline, the moderately important change in chronic pain ' +
-      'trials (Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment ' +
-      'outcomes in chronic pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105-121), used for ' +
-      'the PEG by Krebs EE et al. J Gen Intern Med 2009;24(6):733-738. No severity bands are published.',
+      'Relative, not in points: a 30% improvement from baseline. Krebs EE, Lorenz KA, Bair MJ, et al. Development ' +
+      'and initial validation of the PEG, a three-item scale assessing pain intensity and interference. J Gen ' +
+      'Intern Med 2009;24(6):733-738 (responders: 30% improvement), the moderately important change in chronic ' +
+      'pain trials (Dworkin RH, Turk DC, Wyrwich KW, et al. IMMPACT recommendations. J Pain 2008;9(2):105-121). ' +
+      'No severity bands are published.',
     severityBands: [],
   },
   {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
-import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
+import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum, reporterInWords } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { InstrumentDefinition, InstrumentItem } from './instrument-definition.js';
 import { type ItemWording, instrumentWordings, type WordingSource } from './item-wording.js';
@@ -220,6 +220,14 @@ export class QuestionnaireResponseNode {
 
   @Field(() => ProxyRelationEnum, { nullable: true, description: "The proxy's relation to the client, when a proxy reported it." })
   proxyRelation!: ProxyRelation | null;
+
+  @Field(() => String, {
+    description:
+      'Who reported it, in words for a label beside the value: "self-report", "reported by a parent (proxy)", "observed by the therapist".',
+  })
+  get reportedBy(): string {
+    return reporterInWords(this);
+  }
 
   @Field(() => RecordStatusEnum, { description: 'FINAL, AMENDED or ENTERED_IN_ERROR; see enteredInError and revisions.' })
   status!: RecordStatus;

@@ -403,47 +403,70 @@ const bctqFss: InstrumentWording = {
   },
 };
 
-/** KOOS items are scored 0-4. */
+/** KOOS and HOOS items are scored 0-4. */
 const zeroToFour = (...steps: [string, string, string, string, string]) => Object.fromEntries(steps.map((step, i) => [i, step]));
-const kneeSeverity = zeroToFour('None', 'Mild', 'Moderate', 'Severe', 'Extreme');
-const kneePain = (what: string): ItemWording => ({
-  question: `In the last week, how much knee pain did you have ${what}?`,
-  answers: kneeSeverity,
-});
-const kneeDifficulty = (what: string): ItemWording => ({
-  question: `In the last week, how much difficulty did your knee give you ${what}?`,
-  answers: kneeSeverity,
-});
+const jointSeverity = zeroToFour('None', 'Mild', 'Moderate', 'Severe', 'Extreme');
 
-const koos12: InstrumentWording = {
-  source: 'PARAPHRASED',
-  licence:
-    'KOOS-12: free to use without a fee (koos.nu; Gandek, Roos et al. 2019); the form shows Fascia’s short form of ' +
+/** The KOOS-12 or HOOS-12 wording for one joint: the two forms ask the same kinds of question. */
+function kneeHipWording(
+  joint: 'knee' | 'hip',
+  licence: string,
+  prefix: string,
+  pain: readonly [string, string, string],
+  difficulty: readonly [string, string, string, string],
+): InstrumentWording {
+  const painWhile = (what: string): ItemWording => ({
+    question: `In the last week, how much ${joint} pain did you have ${what}?`,
+    answers: jointSeverity,
+  });
+  const difficultyWith = (what: string): ItemWording => ({
+    question: `In the last week, how much difficulty did your ${joint} give you ${what}?`,
+    answers: jointSeverity,
+  });
+  return {
+    source: 'PARAPHRASED',
+    licence,
+    items: {
+      [`${prefix}_P1`]: {
+        question: `How often do you have ${joint} pain?`,
+        answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Always'),
+      },
+      ...Object.fromEntries(pain.map((what, i) => [`${prefix}_P${i + 2}`, painWhile(what)])),
+      ...Object.fromEntries(difficulty.map((what, i) => [`${prefix}_F${i + 1}`, difficultyWith(what)])),
+      [`${prefix}_Q1`]: {
+        question: `How often are you aware of your ${joint} problem?`,
+        answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Constantly'),
+      },
+      [`${prefix}_Q2`]: {
+        question: `Have you changed your lifestyle to avoid activities that could harm your ${joint}?`,
+        answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Totally'),
+      },
+      [`${prefix}_Q3`]: {
+        question: `How much are you troubled by lack of confidence in your ${joint}?`,
+        answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Extremely'),
+      },
+      [`${prefix}_Q4`]: { question: `In general, how much difficulty do you have with your ${joint}?`, answers: jointSeverity },
+    },
+  };
+}
+
+const koos12 = kneeHipWording(
+  'knee',
+  'KOOS-12: free to use without a fee (koos.nu; Gandek, Roos et al. 2019); the form shows Fascia’s short form of ' +
     'each question with its five answers (0 = no problems, 4 = extreme).',
-  items: {
-    KOOS12_P1: { question: 'How often do you have knee pain?', answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Always') },
-    KOOS12_P2: kneePain('walking on a flat surface'),
-    KOOS12_P3: kneePain('going up or down stairs'),
-    KOOS12_P4: kneePain('sitting or lying'),
-    KOOS12_F1: kneeDifficulty('rising from sitting'),
-    KOOS12_F2: kneeDifficulty('standing'),
-    KOOS12_F3: kneeDifficulty('getting in or out of a car'),
-    KOOS12_F4: kneeDifficulty('twisting or pivoting on it'),
-    KOOS12_Q1: {
-      question: 'How often are you aware of your knee problem?',
-      answers: zeroToFour('Never', 'Monthly', 'Weekly', 'Daily', 'Constantly'),
-    },
-    KOOS12_Q2: {
-      question: 'Have you changed your lifestyle to avoid activities that could harm your knee?',
-      answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Totally'),
-    },
-    KOOS12_Q3: {
-      question: 'How much are you troubled by lack of confidence in your knee?',
-      answers: zeroToFour('Not at all', 'Mildly', 'Moderately', 'Severely', 'Extremely'),
-    },
-    KOOS12_Q4: { question: 'In general, how much difficulty do you have with your knee?', answers: kneeSeverity },
-  },
-};
+  'KOOS12',
+  ['walking on a flat surface', 'going up or down stairs', 'sitting or lying'],
+  ['rising from sitting', 'standing', 'getting in or out of a car', 'twisting or pivoting on it'],
+);
+
+const hoos12 = kneeHipWording(
+  'hip',
+  'HOOS-12: free to use without a fee (koos.nu; Gandek, Roos et al. 2019); the form shows Fascia’s short form of ' +
+    'each question with its five answers (0 = no problems, 4 = extreme).',
+  'HOOS12',
+  ['walking on an uneven surface', 'going up or down stairs', 'sitting or lying'],
+  ['going down stairs', 'walking on a flat surface', 'getting in or out of a car', 'walking on an uneven surface'],
+);
 
 const esasSymptom = (what: string, zero: string, ten: string) => rated(`Now: ${what}`, zero, ten);
 
@@ -575,6 +598,7 @@ export const instrumentWordings: Readonly<Record<InstrumentCode, InstrumentWordi
   BCTQ_SSS: bctqSss,
   BCTQ_FSS: bctqFss,
   KOOS12: koos12,
+  HOOS12: hoos12,
   ESAS_R: esasR,
   PEG: peg,
   GAD7: gad7,

@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../common/enum-of.js';
 import { type RecordStatus, RecordStatusEnum } from '../../common/record-status.js';
 import { type RecorderRole, RecorderRoleEnum } from '../../common/recorder-role.js';
-import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum } from '../../common/reporter.js';
+import { type ProxyRelation, ProxyRelationEnum, type ReporterKind, ReporterKindEnum, reporterInWords } from '../../common/reporter.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SideEnum } from '../body-regions/body-region.type.js';
 import type { Side } from '../body-regions/body-region-catalog.js';
@@ -66,6 +66,14 @@ export class ObservationNode {
 
   @Field(() => ProxyRelationEnum, { nullable: true, description: "The proxy's relation to the client, when a proxy reported it." })
   proxyRelation!: ProxyRelation | null;
+
+  @Field(() => String, {
+    description:
+      'Who reported it, in words for a label beside the value: "self-report", "reported by a parent (proxy)", "observed by the therapist".',
+  })
+  get reportedBy(): string {
+    return reporterInWords(this);
+  }
 
   @Field(() => ID, {
     nullable: true,

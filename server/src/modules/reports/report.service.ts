@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError } from '../../common/errors.js';
+import { type ReporterKind, reporterInWords } from '../../common/reporter.js';
 import { isMalformedText } from '../../common/text.js';
 import { checkLocalDate, checkText } from '../../common/validate.js';
 import { type ClinicViewer, ForbiddenError, type Viewer } from '../../common/viewer.js';
@@ -65,10 +66,13 @@ function checkArguments(viewer: ClinicViewer, request: ReportRequest): void {
   checkText('recipient', request.recipient, maxRecipientLength, viewer.role !== 'CLIENT');
 }
 
-/** A measure in words: its catalog name, then region and side, e.g. "Pain intensity (NPRS 0-10), neck, left". */
-export function measureLabel(measure: MeasureDefinition, regionCode: string | null, side: string | null): string {
+/**
+ * A measure in words: its catalog name, region and side, then who reported the values, e.g. "Pain intensity
+ * (NPRS 0-10), neck, left, self-report" or "…, reported by a proxy": each reporter's values are a measure of their own.
+ */
+export function measureLabel(measure: MeasureDefinition, regionCode: string | null, side: string | null, reporter: ReporterKind): string {
   const region = regionCode ? (findBodyRegion(regionCode)?.name ?? regionCode).toLowerCase() : null;
-  return [measure.name, region, side?.toLowerCase()].filter(Boolean).join(', ');
+  return [measure.name, region, side?.toLowerCase(), reporterInWords({ reporter, proxyRelation: null })].filter(Boolean).join(', ');
 }
 
 /** The threshold statement of one measure (MCID or MDC, in the unit or relative), in words a physician reads at a glance. */
@@ -198,11 +202,12 @@ export async function seriesReport(
             o.measure.code === p.measureCode &&
             (o.region?.code ?? null) === p.regionCode &&
             (o.side ?? null) === p.side &&
+            o.reporter === p.reporter &&
             (o.context === 'BETWEEN_SESSIONS') === diary,
         )
         .map((o) => Object.assign(new ReportPointNode(), { takenAt: o.takenAt, value: o.value, context: o.context }));
       return Object.assign(new ReportMeasureNode(), {
-        label: measureLabel(measure, p.regionCode, p.side),
+        label: measureLabel(measure, p.regionCode, p.side, p.reporter),
         unitLabel: measure.unitLabel,
         decimals: measure.decimals,
         mcidInWords: thresholdStatement(p, measure),

@@ -27,7 +27,9 @@ export class ReportPointNode {
 
 @ObjectType('ReportMeasure', { description: 'One measure of the report: the API’s progress of it with words for a reader.' })
 export class ReportMeasureNode {
-  @Field(() => String, { description: 'Measure in words, with region and side, e.g. "Pain intensity (NPRS), neck".' })
+  @Field(() => String, {
+    description: 'Measure in words, with region, side and who reported the values, e.g. "Pain intensity (NPRS 0-10), neck, self-report".',
+  })
   label!: string;
 
   @Field(() => String, { description: 'Unit as shown to a person, e.g. "/10" or "°".' })
