@@ -188,7 +188,9 @@ describe('demo data seed', () => {
       condition_code: string;
       clients: number;
     }>(first, `select condition_code, count(distinct client_id)::int as clients from treatment_series group by condition_code`);
-    const scopeOnly = new Set(scopeClients.map((c) => c.conditionCode).filter((code) => !['CANCER_PALLIATIVE', 'TENSION_TYPE_HEADACHE'].includes(code)));
+    const scopeOnly = new Set(
+      scopeClients.map((c) => c.conditionCode).filter((code) => !['CANCER_PALLIATIVE', 'TENSION_TYPE_HEADACHE'].includes(code)),
+    );
     expect(scopeOnly.size).toBe(6);
     for (const condition of conditionCatalog) {
       const clients = perCondition.find((row) => row.condition_code === condition.code)?.clients ?? 0;
@@ -448,7 +450,12 @@ describe('demo data seed', () => {
       `select a.role, a.proxy_relation, cl.given_name, cl.family_name from account a join client cl on cl.id = a.client_id
         where a.email = '${demoProxyAccount.email}'`,
     );
-    expect(proxy).toEqual({ role: 'CLIENT', proxy_relation: 'PARENT', given_name: demoProxyChild.givenName, family_name: demoProxyChild.familyName });
+    expect(proxy).toEqual({
+      role: 'CLIENT',
+      proxy_relation: 'PARENT',
+      given_name: demoProxyChild.givenName,
+      family_name: demoProxyChild.familyName,
+    });
     // The child with Down syndrome: the therapist observes.
     const observed = await scoresOf('Molly Pritchard', 'RFLACC');
     expect(observed.length).toBeGreaterThanOrEqual(6);

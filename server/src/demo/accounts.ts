@@ -56,8 +56,6 @@ export async function seedDemoAccounts(tx: EntityManager, log: Logger): Promise<
   if (!child) throw new Error(`the demo data has no client ${demoProxyChild.givenName} ${demoProxyChild.familyName}`);
   await createAccount(tx, { ...demoProxyAccount, clinicId: clinic.id, clientId: child.id, publishedDemoPassword: true });
   log.info(
-    `demo accounts: ${[...Object.values(demoAccounts), demoProxyAccount]
-      .map((account) => `${account.role} ${account.email}`)
-      .join(', ')}`,
+    `demo accounts: ${[...Object.values(demoAccounts), demoProxyAccount].map((account) => `${account.role} ${account.email}`).join(', ')}`,
   );
 }

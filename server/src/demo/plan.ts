@@ -640,7 +640,13 @@ function planScopeClient(rng: Random, scope: ScopeClient, anchorDate: string): P
   const clinic = clinicContents[scope.clinic] as ClinicContent;
   const base = profileByCode.get(scope.conditionCode) as ConditionProfile;
   const profile: ConditionProfile = scope.instrument ? { ...base, instrument: scope.instrument } : base;
-  const ctx: ClientContext = { rng, clinic, sex: scope.sex, preferredTime: rng.pick(preferredTimes), researchConsent: scope.researchConsent };
+  const ctx: ClientContext = {
+    rng,
+    clinic,
+    sex: scope.sex,
+    preferredTime: rng.pick(preferredTimes),
+    researchConsent: scope.researchConsent,
+  };
   const series = planSeries(
     ctx,
     {
@@ -671,8 +677,7 @@ function planScopeClient(rng: Random, scope: ScopeClient, anchorDate: string): P
     ];
   }
   if (scope.headacheDiary) addHeadacheDiary(rng, series);
-  series.redFlagsClearedNote =
-    (intake.redFlags ?? []).length > 0 ? `Cleared before treatment: ${(intake.redFlags ?? []).join(' ')}` : null;
+  series.redFlagsClearedNote = (intake.redFlags ?? []).length > 0 ? `Cleared before treatment: ${(intake.redFlags ?? []).join(' ')}` : null;
   return {
     clinic: scope.clinic,
     client: {
@@ -834,8 +839,7 @@ export function planDemoData(options: PlanOptions): DemoPlan {
         lastVisitBy = addDays(later.start.startDate, -crng.int(21, 80));
       }
       // An earlier episode is often the same problem coming back, sometimes another one.
-      const seriesCondition =
-        s === n - 1 || crng.chance(0.6) ? conditionCode : crng.pick(populationConditions);
+      const seriesCondition = s === n - 1 || crng.chance(0.6) ? conditionCode : crng.pick(populationConditions);
       const series = planSeries(
         ctx,
         {
