@@ -145,7 +145,7 @@ async function expectScores(page: Page, series: SeriesData, instrumentCode: stri
   const decimals = findMeasure(instrumentCode)?.decimals ?? 1;
   const figure = figureOf(page, instrumentCode);
   await figure.waitFor();
-  const summary = await figure.locator('.figure-summary').innerText();
+  const summary = (await figure.locator('.figure-summary').textContent()) ?? '';
   expect(summary).toContain(`Latest score ${latest.toFixed(decimals)}`);
   expect(summary).toContain(`${responses.length} ${responses.length === 1 ? 'response' : 'responses'}`);
   return responses;
@@ -254,8 +254,14 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
       const section = page.locator('section.portal-series').filter({ has: page.getByRole('heading', { name: series.condition.name }) });
       await section.waitFor();
       const sentences = await section.locator('li').allInnerTexts();
-      expect(sentences.some((s) => s.includes('FLACC')), sentences.join(' | ')).toBe(true);
-      expect(sentences.some((s) => s.includes('Faces')), sentences.join(' | ')).toBe(true);
+      expect(
+        sentences.some((s) => s.includes('FLACC')),
+        sentences.join(' | '),
+      ).toBe(true);
+      expect(
+        sentences.some((s) => s.includes('Faces')),
+        sentences.join(' | '),
+      ).toBe(true);
       // The account is the parent's: it acts as a proxy for the child.
       const token = await tokenOf(demoProxyAccount);
       const { viewer } = await send<{ viewer: { role: string; client: { id: string } } }>(token, '{ viewer { role client { id } } }');
