@@ -1,4 +1,6 @@
+import type { Reporter } from '../common/reporter.js';
 import type { Modality } from '../modules/care/treatment-session.entity.js';
+import type { Sex } from '../modules/clients/client.entity.js';
 import type { PainTolerance, PressurePreference } from '../modules/clients/intake.entity.js';
 import type { InstrumentCode } from '../modules/instruments/instrument-definition.js';
 
@@ -170,6 +172,13 @@ export interface ConditionProfile {
   severity: [number, number];
   /** Chance the client also fills in the PSFS (1 when it is the condition's only questionnaire, 0 for none). */
   psfsChance: number;
+  /** Who answers the condition's questionnaire when not the client: a parent (proxy) or the therapist observing. */
+  instrumentReporter?: Reporter;
+  /**
+   * Children who cannot rate pain 0-10: no NPRS at visits; instead the condition's questionnaire (r-FLACC) and the
+   * Faces Pain Scale - Revised, which the child points at, at every visit.
+   */
+  childPain?: boolean;
   /** Relative weights of IMPROVING / PLATEAU / WORSENING when the quota leaves a choice. */
   currentConditions: string[];
   medications: string[];
@@ -1241,6 +1250,371 @@ export const conditionProfiles: readonly ConditionProfile[] = [
       'Continue; pendulums and wall walks at home three times a day, within comfort.',
       'Continue; heat before home stretches; progress external rotation work.',
     ],
+  },
+
+  {
+    code: 'KNEE_OSTEOARTHRITIS',
+    variants: [
+      {
+        painRegions: [
+          { code: 'KNEE', side: 'AFFECTED' },
+          { code: 'UPPER_LEG', side: 'AFFECTED' },
+        ],
+        secondRegionChance: 0.5,
+        extraTreated: [
+          { code: 'LOWER_LEG', side: 'AFFECTED' },
+          { code: 'HIP', side: 'AFFECTED' },
+        ],
+        measures: [],
+        complaints: ['Knee osteoarthritis on the {sideLower}; aching on stairs and after walking, stiff first thing in the morning.'],
+        psfsActivities: ['Climbing stairs', 'Walking to the shops', 'Kneeling in the garden', 'Getting up from a low chair'],
+        findings: ['Quadriceps and hamstrings taut on the {sideLower}; tender medial joint line; mild swelling, no heat.'],
+      },
+    ],
+    modalities: ['SWEDISH', 'MYOFASCIAL_RELEASE', 'TRIGGER_POINT'],
+    age: [52, 80],
+    femaleShare: 0.6,
+    pressure: [
+      ['MODERATE', 5],
+      ['LIGHT', 2],
+    ],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [
+      [45, 1],
+      [60, 1],
+    ],
+    pain: [5, 7],
+    instrument: 'KOOS12',
+    severity: [0.4, 0.6],
+    psfsChance: 0.5,
+    currentConditions: ['Knee osteoarthritis (X-ray: medial compartment narrowing); hypertension.'],
+    medications: ['Topical diclofenac; paracetamol 1 g as needed.'],
+    goals: ['Walk to the shops and back without stopping.', 'Manage the stairs at home without the handrail.'],
+    plans: ['Continue; quadriceps sets and sit-to-stand practice daily; walk little and often.'],
+  },
+  {
+    code: 'HIP_OSTEOARTHRITIS',
+    variants: [
+      {
+        painRegions: [
+          { code: 'HIP', side: 'AFFECTED' },
+          { code: 'GROIN', side: 'AFFECTED' },
+        ],
+        secondRegionChance: 0.5,
+        extraTreated: [
+          { code: 'BUTTOCK', side: 'AFFECTED' },
+          { code: 'UPPER_LEG', side: 'AFFECTED' },
+          { code: 'LOWER_BACK', side: null },
+        ],
+        measures: [
+          {
+            measure: 'HIP_FLEXION',
+            sides: 'AFFECTED',
+            baseline: [80, 95],
+            perPainPoint: 4,
+            ceiling: 115,
+            noise: 3,
+            postGain: [0, 5],
+          },
+        ],
+        complaints: ['Hip osteoarthritis on the {sideLower}; groin pain walking, hard to put on shoes and socks.'],
+        psfsActivities: ['Putting on shoes and socks', 'Walking for 20 minutes', 'Getting in and out of the car', 'Sleeping on that side'],
+        findings: ['Capsular pattern on the {sideLower}: internal rotation most limited; adductors and hip flexors taut.'],
+      },
+    ],
+    modalities: ['SWEDISH', 'MYOFASCIAL_RELEASE', 'DEEP_TISSUE'],
+    age: [55, 82],
+    femaleShare: 0.55,
+    pressure: [['MODERATE', 1]],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [[60, 1]],
+    pain: [5, 7],
+    instrument: null,
+    severity: [0.4, 0.6],
+    psfsChance: 1,
+    currentConditions: ['Hip osteoarthritis (orthopaedic review: no surgery for now).'],
+    medications: ['Naproxen 250 mg as needed.', 'Paracetamol 1 g as needed.'],
+    goals: ['Put on shoes and socks without help.', 'Walk the dog for 20 minutes.'],
+    plans: ['Continue; hip mobility routine and a stationary bike at home.'],
+  },
+  {
+    code: 'PREGNANCY_PELVIC_PAIN',
+    variants: [
+      {
+        painRegions: [
+          { code: 'LOWER_BACK', side: null },
+          { code: 'PELVIS', side: null },
+        ],
+        secondRegionChance: 1,
+        extraTreated: [
+          { code: 'BUTTOCK', side: 'BOTH' },
+          { code: 'UPPER_BACK', side: null },
+        ],
+        measures: [],
+        complaints: ['Low back and pelvic girdle pain since week 20 of pregnancy; worse turning in bed and on stairs.'],
+        psfsActivities: ['Turning over in bed', 'Walking for 30 minutes', 'Climbing stairs', 'Standing to cook dinner'],
+        findings: ['Side-lying with pillows; tender over the {sideLower} sacroiliac joint; gluteus medius and QL hypertonic.'],
+      },
+    ],
+    modalities: ['SWEDISH', 'MYOFASCIAL_RELEASE'],
+    age: [24, 40],
+    femaleShare: 1,
+    pressure: [['MODERATE', 1]],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [[60, 1]],
+    pain: [6, 7],
+    instrument: 'ODI',
+    severity: [0.3, 0.4],
+    psfsChance: 0,
+    currentConditions: ['Pregnant, singleton, low risk (midwife); pregnancy-related pelvic girdle pain.'],
+    medications: ['Prenatal vitamins; paracetamol as needed.'],
+    goals: ['Sleep through the night without waking from hip and back pain.', 'Keep walking to work until maternity leave.'],
+    plans: ['Continue side-lying work; pelvic belt when walking; exercises from the physiotherapist.'],
+  },
+  {
+    code: 'STRESS_ANXIETY',
+    variants: [
+      {
+        painRegions: [
+          { code: 'NECK', side: null },
+          { code: 'UPPER_BACK', side: null },
+        ],
+        secondRegionChance: 0.7,
+        extraTreated: [
+          { code: 'HEAD', side: null },
+          { code: 'SHOULDER', side: 'BOTH' },
+        ],
+        measures: [],
+        complaints: ['Constant worry and tension since a change of job; tight neck and shoulders, poor sleep.'],
+        psfsActivities: ['Falling asleep', 'Working a full day', 'Sitting through a meeting'],
+        findings: ['Shallow upper-chest breathing; upper trapezius and suboccipitals hypertonic; settles with slow work.'],
+      },
+    ],
+    modalities: ['SWEDISH', 'SHIATSU', 'REFLEXOLOGY'],
+    age: [25, 55],
+    femaleShare: 0.6,
+    pressure: [['MODERATE', 1]],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [[60, 1]],
+    pain: [4, 6],
+    instrument: 'GAD7',
+    severity: [0.5, 0.65],
+    psfsChance: 0,
+    currentConditions: ['Generalized anxiety disorder (GP-diagnosed); seeing a counsellor.'],
+    medications: ['Sertraline 50 mg daily.'],
+    goals: ['Fall asleep within half an hour most nights.', 'Less tension in the neck by the end of the workday.'],
+    plans: ['Continue; slow-breathing practice before bed; keep the counselling appointments.'],
+  },
+  {
+    code: 'AUTISM_SPECTRUM',
+    variants: [
+      {
+        painRegions: [
+          { code: 'UPPER_BACK', side: null },
+          { code: 'LOWER_LEG', side: 'BOTH' },
+        ],
+        secondRegionChance: 0,
+        extraTreated: [
+          { code: 'WRIST_HAND', side: 'BOTH' },
+          { code: 'ANKLE_FOOT', side: 'BOTH' },
+        ],
+        measures: [],
+        complaints: ['Autistic, minimally verbal; parent reports tense shoulders, toe walking with aching calves and restless sleep.'],
+        psfsActivities: [],
+        findings: [
+          'Accepted firm, slow strokes on the back with the parent beside the table; calves taut bilaterally.',
+          'Settled after 10 minutes; tolerated hand and foot work with a weighted blanket.',
+        ],
+      },
+    ],
+    modalities: ['SWEDISH', 'REFLEXOLOGY'],
+    age: [6, 12],
+    femaleShare: 0.25,
+    pressure: [['FIRM', 1]],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [[30, 1]],
+    pain: [5, 7],
+    instrument: 'RFLACC',
+    severity: [0.5, 0.6],
+    psfsChance: 0,
+    instrumentReporter: { reporter: 'PROXY', proxyRelation: 'PARENT' },
+    childPain: true,
+    currentConditions: ['Autism spectrum disorder (developmental paediatrician); sensory processing differences.'],
+    medications: ['Melatonin 2 mg at night.'],
+    goals: ['Calmer evenings and better sleep (parent).', 'Less calf aching after school (parent).'],
+    plans: ['Continue weekly; same room and routine; parent does 5 minutes of hand massage at bedtime.'],
+  },
+  {
+    code: 'DOWN_SYNDROME',
+    variants: [
+      {
+        painRegions: [
+          { code: 'LOWER_BACK', side: null },
+          { code: 'ANKLE_FOOT', side: 'BOTH' },
+        ],
+        secondRegionChance: 0,
+        extraTreated: [
+          { code: 'UPPER_LEG', side: 'BOTH' },
+          { code: 'SHOULDER', side: 'BOTH' },
+        ],
+        measures: [],
+        complaints: ['Down syndrome; low muscle tone, aching feet and back after walking, flat feet (carer and parent report).'],
+        psfsActivities: [],
+        findings: ['Hypotonic; gentle work only, no end-range neck movement (atlanto-axial instability screened).'],
+      },
+    ],
+    modalities: ['SWEDISH', 'REFLEXOLOGY'],
+    age: [8, 14],
+    femaleShare: 0.5,
+    pressure: [['LIGHT', 1]],
+    tolerance: [['MODERATE', 1]],
+    perWeek: [[1, 1]],
+    minutes: [[30, 1]],
+    pain: [4, 6],
+    instrument: 'RFLACC',
+    severity: [0.4, 0.5],
+    psfsChance: 0,
+    instrumentReporter: { reporter: 'THERAPIST', proxyRelation: null },
+    childPain: true,
+    currentConditions: ['Down syndrome (trisomy 21); hypothyroidism; flat feet with orthotics.'],
+    medications: ['Levothyroxine 25 mcg daily.'],
+    goals: ['Walk home from school without sitting down for rests (parent).'],
+    plans: ['Continue; gentle work, no neck manipulation; foot exercises with the parent at home.'],
+  },
+];
+
+/**
+ * Clients who show the wider scope of issue 20, written after the 40 generated clients so those stay exactly as
+ * they were: a child whose parent reports for them (and holds a proxy portal account), a child observed by the
+ * therapist, a pregnant client, a palliative client answering the ESAS-r, a tension-type headache client keeping a
+ * headache diary, and one client for each other condition that the generated population does not cover.
+ */
+export interface ScopeClient {
+  /** Stable key for the accounts and tests. */
+  key: 'PROXY_CHILD' | 'OBSERVED_CHILD' | 'PREGNANT' | 'PALLIATIVE' | 'HEADACHE_DIARY' | 'KNEE_OA' | 'HIP_OA' | 'ANXIETY';
+  clinic: number;
+  therapist: number;
+  givenName: string;
+  familyName: string;
+  sex: Sex;
+  /** Whole years at the anchor date. */
+  age: number;
+  conditionCode: string;
+  /** The condition's questionnaire, when the client answers another one than the condition profile's. */
+  instrument?: ConditionProfile['instrument'];
+  /** Weeks of gestation at intake (a pregnant client). */
+  gestationWeeks?: number;
+  /** Keeps a headache diary, its 4-week summary recorded at every fourth visit. */
+  headacheDiary?: boolean;
+  researchConsent: boolean;
+  email: string | null;
+}
+
+export const scopeClients: readonly ScopeClient[] = [
+  {
+    key: 'PROXY_CHILD',
+    clinic: 0,
+    therapist: 0,
+    givenName: 'Theo',
+    familyName: 'Lindqvist',
+    sex: 'MALE',
+    age: 8,
+    conditionCode: 'AUTISM_SPECTRUM',
+    // The parents declined research use for their child.
+    researchConsent: false,
+    email: null,
+  },
+  {
+    key: 'PREGNANT',
+    clinic: 0,
+    therapist: 0,
+    givenName: 'Camille',
+    familyName: 'Moreau',
+    sex: 'FEMALE',
+    age: 31,
+    conditionCode: 'PREGNANCY_PELVIC_PAIN',
+    gestationWeeks: 24,
+    researchConsent: true,
+    email: 'camille.moreau@example.com',
+  },
+  {
+    key: 'PALLIATIVE',
+    clinic: 0,
+    therapist: 0,
+    givenName: 'Walter',
+    familyName: 'Novak',
+    sex: 'MALE',
+    age: 74,
+    conditionCode: 'CANCER_PALLIATIVE',
+    instrument: 'ESAS_R',
+    researchConsent: true,
+    email: null,
+  },
+  {
+    key: 'HEADACHE_DIARY',
+    clinic: 0,
+    therapist: 0,
+    givenName: 'Ingrid',
+    familyName: 'Varga',
+    sex: 'FEMALE',
+    age: 38,
+    conditionCode: 'TENSION_TYPE_HEADACHE',
+    headacheDiary: true,
+    researchConsent: true,
+    email: 'ingrid.varga@example.com',
+  },
+  {
+    key: 'KNEE_OA',
+    clinic: 0,
+    therapist: 1,
+    givenName: 'Bernard',
+    familyName: 'Pelletier',
+    sex: 'MALE',
+    age: 68,
+    conditionCode: 'KNEE_OSTEOARTHRITIS',
+    researchConsent: true,
+    email: null,
+  },
+  {
+    key: 'OBSERVED_CHILD',
+    clinic: 1,
+    therapist: 0,
+    givenName: 'Molly',
+    familyName: 'Pritchard',
+    sex: 'FEMALE',
+    age: 10,
+    conditionCode: 'DOWN_SYNDROME',
+    researchConsent: false,
+    email: null,
+  },
+  {
+    key: 'HIP_OA',
+    clinic: 1,
+    therapist: 1,
+    givenName: 'Gwen',
+    familyName: 'Howell',
+    sex: 'FEMALE',
+    age: 71,
+    conditionCode: 'HIP_OSTEOARTHRITIS',
+    researchConsent: true,
+    email: 'gwen.howell@example.com',
+  },
+  {
+    key: 'ANXIETY',
+    clinic: 1,
+    therapist: 0,
+    givenName: 'Nikhil',
+    familyName: 'Rao',
+    sex: 'MALE',
+    age: 34,
+    conditionCode: 'STRESS_ANXIETY',
+    researchConsent: true,
+    email: 'nikhil.rao@example.com',
   },
 ];
 

@@ -6,7 +6,7 @@ import type { Attendance, Modality } from '../modules/care/treatment-session.ent
 import type { Sex } from '../modules/clients/client.entity.js';
 import type { CreateClientInput, RecordIntakeInput } from '../modules/clients/client.input.js';
 import type { PressurePreference } from '../modules/clients/intake.entity.js';
-import { conditionCatalog } from '../modules/conditions/condition-catalog.js';
+import { conditionCatalog, findCondition } from '../modules/conditions/condition-catalog.js';
 import type { AnswerInput, SessionQuestionnaireInput } from '../modules/instruments/instrument.input.js';
 import { findInstrument } from '../modules/instruments/instrument-catalog.js';
 import type { InstrumentCode } from '../modules/instruments/instrument-definition.js';
@@ -30,11 +30,13 @@ import {
   profileByCode,
   type RegionUse,
   redFlagsByCondition,
+  type ScopeClient,
+  scopeClients,
   subjectivePhrases,
 } from './demo-content.js';
 import { addOnboardingDetails } from './onboarding.js';
 import { clamp, Random, roundTo } from './random.js';
-import { addDays, dayOfWeek, daysBetween, yearsBefore, zonedTime } from './time.js';
+import { addDays, dayOfWeek, daysBetween, localDateOf, yearsBefore, zonedTime } from './time.js';
 
 /*
  * The demo data set as plain service inputs, computed before anything is written: the same
@@ -92,7 +94,11 @@ export interface PlanOptions {
 
 const maxVisitsPerSeries = 24;
 
-/** How often conditions come up beyond the first two clients of each. */
+/**
+ * How often conditions come up beyond the first two clients of each. These are the conditions of the generated
+ * population; the conditions added with issue 20 (children, pregnancy, anxiety, knee and hip osteoarthritis) have
+ * their own hand-made clients (`scopeClients`), so the generated 40 stay what they were.
+ */
 const extraConditionWeights: [string, number][] = [
   ['CHRONIC_LOW_BACK_PAIN', 5],
   ['NECK_PAIN', 5],
@@ -108,6 +114,11 @@ const extraConditionWeights: [string, number][] = [
   ['TMJ_DISORDER', 1],
   ['CANCER_PALLIATIVE', 1],
 ];
+
+/** The generated population's conditions, in catalog order (the order the seed has always drawn them in). */
+const populationConditions = conditionCatalog
+  .map((condition) => condition.code)
+  .filter((code) => extraConditionWeights.some(([weighted]) => weighted === code));
 
 /** Weekdays (1 = Monday ... 6 = Saturday) of the usual visits, by visits per week, with their weights: Saturdays are rarer. */
 const weeklyPatterns: Record<number, [number[], number][]> = {
@@ -188,6 +199,8 @@ interface ClientContext {
 
 interface SeriesChoice {
   conditionCode: string;
+  /** The condition's profile with this client's own changes (scope clients); default: the condition's profile. */
+  profile?: ConditionProfile;
   status: SeriesStatus;
   trajectory: Trajectory;
   therapist: number;
@@ -255,7 +268,7 @@ interface MeasureTrack {
 
 function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: boolean; noShow: boolean }): PlannedSeries {
   const { rng, clinic } = ctx;
-  const profile = profileByCode.get(choice.conditionCode) as ConditionProfile;
+  const profile = choice.profile ?? (profileByCode.get(choice.conditionCode) as ConditionProfile);
   const variant: ConditionVariant = rng.pick(profile.variants);
   const affected: Side = rng.chance(0.6) ? 'RIGHT' : 'LEFT';
   const perWeek = rng.weighted(profile.perWeek);
@@ -395,6 +408,8 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
   const instruments: InstrumentCode[] = [];
   if (profile.instrument) instruments.push(profile.instrument);
   if (variant.psfsActivities.length >= 3 && rng.chance(profile.psfsChance)) instruments.push('PSFS');
+  // A child who can point rates their own pain on the faces, beside what the parent or therapist observes.
+  if (profile.childPain) instruments.push('FPSR');
   const habits: AnswerHabits = {
     blankItem:
       profile.instrument === 'ODI' && rng.chance(0.25) ? 'ODI8' : profile.instrument === 'NDI' && rng.chance(0.15) ? 'NDI8' : undefined,
@@ -433,7 +448,8 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     const level = (trend[i] as number) + (noise[i] as number) * 0.5;
 
     const observations: SessionObservationInput[] = [];
-    painSites.forEach((site, r) => {
+    // A child who cannot rate pain 0-10 has no NPRS: the questionnaires below carry their pain.
+    (profile.childPain ? [] : painSites).forEach((site, r) => {
       observations.push({
         measureCode: 'NPRS',
         value: pre[r] as number,
@@ -477,7 +493,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     }
 
     const questionnaireResponses: SessionQuestionnaireInput[] = [];
-    if (i % 4 === 0 || (isLast && choice.status !== 'ACTIVE')) {
+    if (profile.childPain || i % 4 === 0 || (isLast && choice.status !== 'ACTIVE')) {
       for (const code of instruments) {
         const start = (code === 'PSFS' ? startSeverity.PSFS : startSeverity.main) as number;
         const severity = clamp((start * (basePain + level)) / basePain + rng.float(-0.03, 0.03), 0.02, 0.98);
@@ -488,6 +504,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
           instrumentCode: code,
           answers,
           completedAt: new Date(startedAt.getTime() - 10 * 60_000),
+          ...(code === profile.instrument ? profile.instrumentReporter : undefined),
         });
       }
     }
@@ -495,7 +512,9 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     const previous = i > 0 ? (prePain[i - 1] as number[])[0] : undefined;
     const trendWord =
       previous === undefined ? 'first' : (pre[0] as number) < previous ? 'better' : (pre[0] as number) > previous ? 'worse' : 'same';
-    const painText = painSites.map((site, r) => `${pre[r]}/10 ${regionLabel(site.code, site.side)}`).join(', ');
+    const painText = profile.childPain
+      ? 'by the faces and observed behaviour (see questionnaires)'
+      : painSites.map((site, r) => `${pre[r]}/10 ${regionLabel(site.code, site.side)}`).join(', ');
     const modalities: Modality[] = [...baseModalities];
     if (rng.chance(0.2)) {
       const extra = rng.pick(profile.modalities);
@@ -528,7 +547,9 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
       pressure: isFirst ? pressureLow : rng.int(pressureLow, pressureHigh),
       subjective: `${rng.pick(subjectivePhrases[trendWord])} Pain ${painText}.`,
       objective: `${fill(rng.pick(variant.findings), affected, rng)}${measured.length > 0 ? ` ${measured.join('; ')}.` : ''}`,
-      assessment: `${isFirst ? 'Baseline recorded.' : rng.pick(assessmentPhrases[trendWord === 'first' ? 'same' : trendWord])} Pain ${pre[0]} -> ${post[0]}/10 after treatment.`,
+      assessment: `${isFirst ? 'Baseline recorded.' : rng.pick(assessmentPhrases[trendWord === 'first' ? 'same' : trendWord])} ${
+        profile.childPain ? 'Settled during treatment.' : `Pain ${pre[0]} -> ${post[0]}/10 after treatment.`
+      }`,
       plan: planText,
       observations,
       questionnaireResponses,
@@ -543,7 +564,7 @@ function planSeries(ctx: ClientContext, choice: SeriesChoice, forced: { cancel: 
     return next && daysBetween(date, next) >= 2 ? [i] : [];
   });
   const primary = painSites[0] as { code: string; side: Side | null };
-  for (const i of rng.sample(gaps, Math.min(gaps.length, rng.int(2, 4))).sort((a, b) => a - b)) {
+  for (const i of profile.childPain ? [] : rng.sample(gaps, Math.min(gaps.length, rng.int(2, 4))).sort((a, b) => a - b)) {
     const from = attendedDates[i] as string;
     const to = attendedDates[i + 1] as string;
     const day = addDays(from, rng.int(1, daysBetween(from, to) - 1));
@@ -608,6 +629,93 @@ function dischargeReasonOf(status: 'COMPLETED' | 'DISCONTINUED', trajectory: Tra
   return conditionCode === 'CANCER_PALLIATIVE' ? 'CLIENT_CHOICE' : 'LOST_TO_FOLLOW_UP';
 }
 
+/** Weeks of gestation of the pregnant scope client at the anchor date: late second / early third trimester. */
+const gestationWeeksAtAnchor = 33;
+
+/**
+ * One of the hand-made clients of the wider scope (see `scopeClients`), planned like a generated client from its
+ * condition's profile, then given what its story needs: a pregnancy at intake, or a headache diary.
+ */
+function planScopeClient(rng: Random, scope: ScopeClient, anchorDate: string): PlannedClient {
+  const clinic = clinicContents[scope.clinic] as ClinicContent;
+  const base = profileByCode.get(scope.conditionCode) as ConditionProfile;
+  const profile: ConditionProfile = scope.instrument ? { ...base, instrument: scope.instrument } : base;
+  const ctx: ClientContext = {
+    rng,
+    clinic,
+    sex: scope.sex,
+    preferredTime: rng.pick(preferredTimes),
+    researchConsent: scope.researchConsent,
+  };
+  const series = planSeries(
+    ctx,
+    {
+      conditionCode: scope.conditionCode,
+      profile,
+      status: 'ACTIVE',
+      trajectory: 'IMPROVING',
+      therapist: scope.therapist,
+      lastVisitBy: addDays(anchorDate, -rng.int(0, 2)),
+    },
+    { cancel: false, noShow: false },
+  );
+  const intake = series.intake;
+  const intakeDay = localDateOf(intake.takenAt, clinic.timeZone);
+  intake.conditionCodes = [scope.conditionCode];
+  series.start.headlineMeasureCode = findCondition(scope.conditionCode)?.headlineMeasureCode ?? null;
+  if (scope.key === 'PREGNANT') {
+    const gestationWeeks = clamp(gestationWeeksAtAnchor - Math.floor(daysBetween(intakeDay, anchorDate) / 7), 14, 30);
+    intake.pregnancy = {
+      gestationWeeks,
+      obstetricClearance: true,
+      clearedOn: addDays(intakeDay, -rng.int(3, 10)),
+      clearedBy: 'Hannah Brooks, registered midwife',
+    };
+    intake.contraindications = [
+      ...(intake.contraindications ?? []),
+      'Pregnancy: side-lying or semi-reclined positioning; no deep pressure on the legs (clot risk).',
+    ];
+  }
+  if (scope.headacheDiary) addHeadacheDiary(rng, series);
+  series.redFlagsClearedNote = (intake.redFlags ?? []).length > 0 ? `Cleared before treatment: ${(intake.redFlags ?? []).join(' ')}` : null;
+  return {
+    clinic: scope.clinic,
+    client: {
+      givenName: scope.givenName,
+      familyName: scope.familyName,
+      dateOfBirth: addDays(yearsBefore(anchorDate, scope.age), -rng.int(0, 364)),
+      sex: scope.sex,
+      email: scope.email,
+      phone: clinic.phone(90 + scopeClients.indexOf(scope)),
+      preferredLanguage: clinic.timeZone === 'Europe/London' ? 'en-GB' : 'en-CA',
+    },
+    series: [series],
+  };
+}
+
+/**
+ * The 4-week summary of a headache diary (Bendtsen et al. 2010: headache days, mean intensity, hours), reported by
+ * the client and recorded at every fourth attended visit. It follows the visit's head pain: days about twice the
+ * NPRS, intensity just under it, three to five hours a headache day.
+ */
+function addHeadacheDiary(rng: Random, series: PlannedSeries): void {
+  const attended = series.sessions.filter((session) => session.attendance === 'ATTENDED');
+  attended.forEach((session, i) => {
+    if (i % 4 !== 0) return;
+    const headPain = session.observations?.find((o) => o.measureCode === 'NPRS' && o.context === 'PRE_SESSION')?.value ?? 5;
+    const days = clamp(Math.round(2.2 * headPain) + rng.int(-1, 1), 0, 28);
+    const intensity = days === 0 ? 0 : roundTo(clamp(headPain - rng.float(0.3, 1.2), 1, 10), 1);
+    const hours = roundTo(days * rng.float(3, 5), 1);
+    const reported = { context: 'PRE_SESSION', reporter: 'CLIENT' } as const;
+    session.observations = [
+      ...(session.observations ?? []),
+      { measureCode: 'HEADACHE_DAYS', value: days, ...reported },
+      { measureCode: 'HEADACHE_INTENSITY', value: intensity, ...reported },
+      { measureCode: 'HEADACHE_HOURS', value: hours, ...reported },
+    ];
+  });
+}
+
 /** The whole demo data set for `options`, as service inputs. Pure: no clock, no database. */
 export function planDemoData(options: PlanOptions): DemoPlan {
   const rng = new Random(options.seed);
@@ -616,8 +724,8 @@ export function planDemoData(options: PlanOptions): DemoPlan {
     if (!profileByCode.has(condition.code)) throw new Error(`the demo seed has no profile for condition ${condition.code}`);
   }
 
-  // Every condition twice, then the common ones more often.
-  const pool = [...conditionCatalog, ...conditionCatalog].map((c) => c.code);
+  // Every condition of the general population twice, then the common ones more often.
+  const pool = [...populationConditions, ...populationConditions];
   while (pool.length < count) pool.push(rng.weighted(extraConditionWeights));
   const conditions = rng.shuffle(pool).slice(0, count);
 
@@ -731,8 +839,7 @@ export function planDemoData(options: PlanOptions): DemoPlan {
         lastVisitBy = addDays(later.start.startDate, -crng.int(21, 80));
       }
       // An earlier episode is often the same problem coming back, sometimes another one.
-      const seriesCondition =
-        s === n - 1 || crng.chance(0.6) ? conditionCode : crng.pick(conditionCatalog.map((condition) => condition.code));
+      const seriesCondition = s === n - 1 || crng.chance(0.6) ? conditionCode : crng.pick(populationConditions);
       const series = planSeries(
         ctx,
         {
@@ -759,5 +866,7 @@ export function planDemoData(options: PlanOptions): DemoPlan {
     clients: clientPlans,
   };
   addOnboardingDetails(plan);
+  // After the onboarding pass, whose generator walks the clients in order: the generated clients keep their details.
+  plan.clients.push(...scopeClients.map((scope, i) => planScopeClient(rng.derive(count + i), scope, options.anchorDate)));
   return plan;
 }

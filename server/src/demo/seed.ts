@@ -14,8 +14,10 @@ import { type NetworkSummary, seedResearchNetwork } from './research-network.js'
 import { isCalendarDate, localDateOf } from './time.js';
 
 /*
- * The demo data set: 2 clinics, 4 therapists, 40 clients with intakes, treatment series,
- * visits, pre/post measurements, questionnaires and pain diaries, and one account per role (accounts.ts).
+ * The demo data set: 2 clinics, 4 therapists, 40 generated clients and 8 hand-made clients of the wider
+ * scope (children, pregnancy, palliative care, a headache diary; `scopeClients`) with intakes, treatment
+ * series, visits, pre/post measurements, questionnaires and pain diaries, and one account per role and a
+ * parent's proxy account (accounts.ts).
  *
  * Deterministic: the data follow from a seed (mulberry32) and an anchor date, the "today"
  * of the data set. Active series have their last visit in the days up to the anchor, closed

@@ -24,14 +24,18 @@ export interface SeriesPageProps {
 type Data = SeriesPageQuery;
 type Measure = Data['measures'][number];
 
-/** The measures charted per session, by section: pain first, then movement and strength. */
-const sections: { title: string; kinds: MeasureKind[]; empty: string }[] = [
+/**
+ * The measures charted per session, by section: pain first, then movement and strength, then diary summaries
+ * recorded at a visit (the headache diary's 4-week figures), shown only for series that have them.
+ */
+const sections: { title: string; kinds: MeasureKind[]; empty: string | null }[] = [
   { title: 'Pain', kinds: ['PAIN'], empty: 'No pain recorded at a session yet.' },
   {
     title: 'Range of motion, flexibility and strength',
     kinds: ['RANGE_OF_MOTION', 'FLEXIBILITY', 'STRENGTH'],
     empty: 'No range of motion, flexibility or strength recorded at a session yet.',
   },
+  { title: 'Diary summaries', kinds: ['DIARY'], empty: null },
 ];
 
 /** Is the treatment working: every measure of one series across its sessions, questionnaires and attendance. */
@@ -130,6 +134,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
 
       {sections.map((section) => {
         const measures = data.measures.filter((m) => section.kinds.includes(m.kind) && byMeasure.has(m.code));
+        if (measures.length === 0 && section.empty === null) return null;
         return (
           <section key={section.title} className="panel" aria-label={section.title}>
             <h2>{section.title}</h2>

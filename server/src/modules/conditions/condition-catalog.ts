@@ -2,8 +2,9 @@
  * Conditions a massage therapist commonly treats, each with its WHO ICD-10 (2019) code and the
  * measures and questionnaires worth recording for it.
  *
- * `icd10` is the WHO ICD-10 code. Where the US clinical modification (ICD-10-CM) differs, the
- * description says so, because US payers require the CM code.
+ * `icd10` is the WHO ICD-10 (2019 edition) code, for every entry; never an ICD-10-CM code. Where the
+ * US clinical modification (ICD-10-CM) differs, the description says so, because US payers require
+ * the CM code.
  *
  * `headlineMeasureCode` is the measure a therapist looks at first on the client's chart. It is
  * the NPRS (pain) unless a condition-specific questionnaire is the recommended primary outcome
@@ -23,7 +24,7 @@ export interface ConditionDefinition {
   headlineMeasureCode: string;
   /** Codes in the measure catalog worth recording (the headline included). */
   suggestedMeasureCodes: string[];
-  /** Instrument codes (ODI, NDI, QUICKDASH, FIQR, PSFS) worth administering. */
+  /** Instrument codes of the instrument catalog worth administering. */
   suggestedInstrumentCodes: string[];
 }
 
@@ -87,10 +88,11 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     description:
       'Median nerve compression at the wrist: numbness, tingling and pain in the thumb, index and ' +
       'middle fingers. ICD-10-CM adds laterality (G56.00-G56.03). Headline: QuickDASH, because ' +
-      'symptoms and hand function matter more than a single pain rating.',
+      'symptoms and hand function matter more than a single pain rating; the Boston Carpal Tunnel ' +
+      'Questionnaire (symptom severity and functional status) is the condition-specific alternative.',
     headlineMeasureCode: 'QUICKDASH',
-    suggestedMeasureCodes: ['QUICKDASH', 'NPRS', 'GRIP_STRENGTH', 'PSFS'],
-    suggestedInstrumentCodes: ['QUICKDASH', 'PSFS'],
+    suggestedMeasureCodes: ['QUICKDASH', 'BCTQ_SSS', 'BCTQ_FSS', 'NPRS', 'GRIP_STRENGTH', 'PSFS'],
+    suggestedInstrumentCodes: ['QUICKDASH', 'BCTQ_SSS', 'BCTQ_FSS', 'PSFS'],
   },
   {
     code: 'REPETITIVE_STRAIN',
@@ -126,10 +128,10 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
       'Jaw pain, clicking or restricted opening from the temporomandibular joint or the masticatory ' +
       'muscles. WHO ICD-10 K07.6 Temporomandibular joint disorders; ICD-10-CM codes these as M26.60-M26.69. ' +
       'Headline: NPRS in the jaw region, because pain is why clients seek care and opening is restricted ' +
-      'only in a subset; track maximal mouth opening alongside.',
+      'only in a subset; track maximal mouth opening and jaw function (JFLS-8) alongside.',
     headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'MOUTH_OPENING', 'PSFS'],
-    suggestedInstrumentCodes: ['PSFS'],
+    suggestedMeasureCodes: ['NPRS', 'MOUTH_OPENING', 'JFLS8', 'PSFS'],
+    suggestedInstrumentCodes: ['JFLS8', 'PSFS'],
   },
   {
     code: 'TENSION_TYPE_HEADACHE',
@@ -137,10 +139,20 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     icd10: 'G44.2',
     description:
       'Bilateral, pressing or tightening headache of mild to moderate intensity, often with ' +
-      'pericranial muscle tenderness. Headline: NPRS in the head region; headache frequency (days ' +
-      'per month) is the usual trial outcome and is not yet a catalog measure.',
+      'pericranial muscle tenderness. Headline: NPRS in the head region at visits; the headache diary ' +
+      '(headache days per 4 weeks, the primary outcome of tension-type headache trials, with mean ' +
+      'intensity and hours) shows what happens between visits.',
     headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'CERVICAL_FLEXION', 'CERVICAL_EXTENSION', 'CERVICAL_ROTATION', 'PSFS'],
+    suggestedMeasureCodes: [
+      'NPRS',
+      'HEADACHE_DAYS',
+      'HEADACHE_INTENSITY',
+      'HEADACHE_HOURS',
+      'CERVICAL_FLEXION',
+      'CERVICAL_EXTENSION',
+      'CERVICAL_ROTATION',
+      'PSFS',
+    ],
     suggestedInstrumentCodes: ['PSFS'],
   },
   {
@@ -176,10 +188,11 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     description:
       'Comfort-focused massage for people living with cancer or a life-limiting illness. Z51.5 ' +
       '(palliative care) codes the reason for the encounter; record the cancer diagnosis (C code) ' +
-      'separately. Headline: NPRS; keep the measurement burden light.',
+      'separately. Headline: NPRS; keep the measurement burden light. The ESAS-r covers the other ' +
+      'symptoms of advanced cancer (tiredness, nausea, breathlessness, anxiety, wellbeing) in one page.',
     headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS'],
-    suggestedInstrumentCodes: [],
+    suggestedMeasureCodes: ['NPRS', 'ESAS_R'],
+    suggestedInstrumentCodes: ['ESAS_R'],
   },
   {
     code: 'FROZEN_SHOULDER',
@@ -191,6 +204,86 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     headlineMeasureCode: 'QUICKDASH',
     suggestedMeasureCodes: ['QUICKDASH', 'NPRS', ...SHOULDER_ROM, 'PSFS'],
     suggestedInstrumentCodes: ['QUICKDASH', 'PSFS'],
+  },
+  {
+    code: 'KNEE_OSTEOARTHRITIS',
+    name: 'Knee osteoarthritis',
+    icd10: 'M17.9',
+    description:
+      'Osteoarthritis of the knee: pain on weight bearing, stiffness after rest, reduced walking and stair ' +
+      'climbing. WHO ICD-10 M17.9 Gonarthrosis, unspecified; ICD-10-CM M17.9 (with laterality M17.10-M17.12 ' +
+      'for primary osteoarthritis). Headline: KOOS-12 summary, a knee-specific measure of pain, function and ' +
+      'quality of life; use OSTEOARTHRITIS (M19.9) when several joints are treated.',
+    headlineMeasureCode: 'KOOS12',
+    suggestedMeasureCodes: ['KOOS12', 'NPRS', 'PSFS'],
+    suggestedInstrumentCodes: ['KOOS12', 'PSFS'],
+  },
+  {
+    code: 'HIP_OSTEOARTHRITIS',
+    name: 'Hip osteoarthritis',
+    icd10: 'M16.9',
+    description:
+      'Osteoarthritis of the hip: groin or lateral hip pain, stiffness, pain on walking and putting on ' +
+      'shoes and socks. WHO ICD-10 M16.9 Coxarthrosis, unspecified; ICD-10-CM M16.9 (with laterality ' +
+      'M16.10-M16.12 for primary osteoarthritis). Headline: NPRS in the hip; track hip flexion alongside.',
+    headlineMeasureCode: 'NPRS',
+    suggestedMeasureCodes: ['NPRS', 'HIP_FLEXION', 'PSFS'],
+    suggestedInstrumentCodes: ['PSFS'],
+  },
+  {
+    code: 'PREGNANCY_PELVIC_PAIN',
+    name: 'Pregnancy-related low back and pelvic girdle pain',
+    icd10: 'O26.8',
+    description:
+      'Low back or pelvic girdle pain (sacroiliac, symphysis) arising in pregnancy, usually from the second ' +
+      'trimester. WHO ICD-10 has no code of its own for it: O26.8 Other specified pregnancy-related ' +
+      'conditions; ICD-10-CM codes it O26.89- with the trimester (O26.891-O26.893), plus M54.5- for the ' +
+      'back pain. Record the weeks of gestation and the obstetric clearance at intake. Headline: NPRS; the ' +
+      'ODI is the disability measure (the Pelvic Girdle Questionnaire is not in the catalog: its licence for ' +
+      'software use could not be confirmed).',
+    headlineMeasureCode: 'NPRS',
+    suggestedMeasureCodes: ['NPRS', 'ODI', 'PSFS'],
+    suggestedInstrumentCodes: ['ODI', 'PSFS'],
+  },
+  {
+    code: 'STRESS_ANXIETY',
+    name: 'Anxiety and stress',
+    icd10: 'F41.1',
+    description:
+      'Persistent worry, tension and stress-related muscle tension, often with poor sleep. WHO ICD-10 F41.1 ' +
+      'Generalized anxiety disorder (same in ICD-10-CM) when a clinician has diagnosed it; stress without ' +
+      'that diagnosis is better coded F43.2 (adjustment disorders) or Z73.3 (stress, not elsewhere ' +
+      'classified), as the referring clinician states. Headline: GAD-7, the anxiety severity scale.',
+    headlineMeasureCode: 'GAD7',
+    suggestedMeasureCodes: ['GAD7', 'NPRS', 'PEG'],
+    suggestedInstrumentCodes: ['GAD7', 'PEG'],
+  },
+  {
+    code: 'AUTISM_SPECTRUM',
+    name: 'Autism spectrum (child)',
+    icd10: 'F84.0',
+    description:
+      'Autistic children, seen for relaxation, sensory regulation and musculoskeletal discomfort; many cannot ' +
+      'rate their own pain. WHO ICD-10 F84.0 Childhood autism (ICD-10-CM F84.0 Autistic disorder). Headline: ' +
+      'r-FLACC, observed pain behaviour scored by the therapist or reported by a parent (validated in children ' +
+      'aged 4-19 with cognitive impairment); children of about 4-12 who can point use the Faces Pain Scale - ' +
+      'Revised. Observed and parent-reported values are charted apart from self-report.',
+    headlineMeasureCode: 'RFLACC',
+    suggestedMeasureCodes: ['RFLACC', 'FPSR'],
+    suggestedInstrumentCodes: ['RFLACC', 'FPSR'],
+  },
+  {
+    code: 'DOWN_SYNDROME',
+    name: 'Down syndrome (child)',
+    icd10: 'Q90.9',
+    description:
+      'Children with Down syndrome, seen for low muscle tone, joint discomfort and relaxation. WHO ICD-10 ' +
+      'Q90.9 Down syndrome, unspecified (same in ICD-10-CM). Headline: r-FLACC (observed by the therapist ' +
+      'or reported by a parent), because self-report is often not possible; the Faces Pain Scale - Revised ' +
+      'for children of about 4-12 who can point.',
+    headlineMeasureCode: 'RFLACC',
+    suggestedMeasureCodes: ['RFLACC', 'FPSR'],
+    suggestedInstrumentCodes: ['RFLACC', 'FPSR'],
   },
 ];
 
