@@ -1,20 +1,11 @@
 /// <reference lib="dom" />
 // Callbacks passed to locator.evaluate run in the browser, so this file needs the DOM types.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoAccounts, demoProxyAccount, demoProxyChild } from '@fascia/server/demo/accounts.js';
-import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { createHttpServer, type HttpServer } from '@fascia/server/http/app.js';
-import { createViewerResolver } from '@fascia/server/modules/accounts/http-credentials.js';
 import { findMeasure } from '@fascia/server/modules/measures/measure-catalog.js';
-import { pino } from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import type { TestDatabase } from '../support/database.js';
-import { createDemoDatabase } from '../support/demo-seed.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Account, artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
  * The demo clients of the wider scope (issue 20) in Chromium: the therapist's series page of the child whose parent
@@ -22,7 +13,6 @@ import { createDemoDatabase } from '../support/demo-seed.js';
  * portal view of the child, each photographed at 1280 and 375 px into tests/artifacts. Every page is checked against
  * the API's values for the same series: the condition, the latest scores and their counts, the diary figures.
  */
-const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const viewports = [
   { width: 1280, height: 800, name: 'desktop' },
   { width: 375, height: 812, name: 'phone' },
@@ -41,48 +31,14 @@ interface ScopeClientData {
   series: SeriesData[];
 }
 
-let db: TestDatabase;
-let http: HttpServer | undefined;
-let browser: Browser;
-let baseUrl: string;
+let app: WebApp;
 const scope = new Map<string, ScopeClientData>();
 
-async function send<Data>(token: string | null, query: string): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(account: { email: string; password: string }): Promise<string> {
-  const { signIn } = await send<{ signIn: { token: string } }>(
-    null,
-    `mutation { signIn(email: "${account.email}", password: "${account.password}") { token } }`,
-  );
-  return signIn.token;
-}
-
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`node tests/ensure-chromium.mjs\` or set CHROMIUM_PATH`);
-  }
-  db = await createDemoDatabase();
-  http = await createHttpServer({
-    orm: db.orm,
-    schema: await buildFasciaSchema(),
-    log: pino({ level: 'silent' }),
-    resolveViewer: createViewerResolver(db.orm),
-    production: false,
-    clientDistDir: inject('clientDistDir'),
-  });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
-  const therapist = await tokenOf(demoAccounts.therapist);
+  app = await startDemoApp();
+  const therapist = await app.tokenOf(demoAccounts.therapist);
   for (const familyName of ['Lindqvist', 'Moreau', 'Novak', 'Varga']) {
-    const { clients } = await send<{ clients: { edges: { node: ScopeClientData }[] } }>(
+    const { clients } = await app.send<{ clients: { edges: { node: ScopeClientData }[] } }>(
       therapist,
       `{ clients(search: "${familyName}") { edges { node { id displayName series { id status condition { name }
         questionnaireResponses { instrumentCode score completedAt reporter proxyRelation }
@@ -92,34 +48,15 @@ beforeAll(async () => {
     if (!edge || others.length > 0) throw new Error(`expected one demo client named ${familyName}, got ${clients.edges.length}`);
     scope.set(familyName, edge.node);
   }
-  await mkdir(artifactsDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await http?.stop().catch(() => {});
-  await db?.drop();
+  await app?.stop();
 });
 
-async function signedIn(account: { email: string; password: string }, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({
-    viewport,
-    reducedMotion: 'reduce',
-    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Fascia' }).waitFor({ state: 'detached' });
-  return { context, page, errors };
+/** A page signed in through the form at the viewport's size, collecting console errors too. */
+function signedIn(account: Account, viewport: { width: number; height: number }) {
+  return app.signInPage(account, { viewport, consoleErrors: true });
 }
 
 function activeSeries(familyName: string): { client: ScopeClientData; series: SeriesData } {
@@ -153,7 +90,7 @@ async function expectScores(page: Page, series: SeriesData, instrumentCode: stri
 
 async function openSeriesPage(page: Page, familyName: string) {
   const { client, series } = activeSeries(familyName);
-  await page.goto(`${baseUrl}/clients/${client.id}/series/${series.id}`);
+  await page.goto(`${app.url}/clients/${client.id}/series/${series.id}`);
   // The page heading names the client and the condition of the series.
   await page.getByRole('heading', { level: 1, name: `${client.displayName}: ${series.condition.name}`, exact: true }).waitFor();
   return { client, series };
@@ -174,6 +111,10 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
       const parent = await expectScores(page, series, 'RFLACC');
       // The values the chart draws are the parent's: every r-FLACC of this series is reported by a parent (proxy).
       expect(new Set(parent.map((r) => `${r.reporter}/${r.proxyRelation}`))).toEqual(new Set(['PROXY/PARENT']));
+      // … and the page says so: the chart's summary names the source of its answers.
+      await expect
+        .poll(() => figureOf(page, 'RFLACC').locator('.figure-summary').textContent())
+        .toContain('Answers: reported by a parent (proxy).');
       const faces = await expectScores(page, series, 'FPSR');
       expect(new Set(faces.map((r) => r.reporter))).toEqual(new Set(['CLIENT']));
       await page.getByRole('region', { name: 'Pain' }).getByText('No pain recorded at a session yet.').waitFor();
@@ -263,8 +204,8 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
         sentences.join(' | '),
       ).toBe(true);
       // The account is the parent's: it acts as a proxy for the child.
-      const token = await tokenOf(demoProxyAccount);
-      const { viewer } = await send<{ viewer: { role: string; client: { id: string } } }>(token, '{ viewer { role client { id } } }');
+      const token = await app.tokenOf(demoProxyAccount);
+      const { viewer } = await app.send<{ viewer: { role: string; client: { id: string } } }>(token, '{ viewer { role client { id } } }');
       expect(viewer).toEqual({ role: 'CLIENT', client: { id: client.id } });
       await shoot(page, 'parent-portal', viewport);
       expect(errors).toEqual([]);

@@ -225,10 +225,11 @@ export const conditionCatalog: readonly ConditionDefinition[] = [
     description:
       'Osteoarthritis of the hip: groin or lateral hip pain, stiffness, pain on walking and putting on ' +
       'shoes and socks. WHO ICD-10 M16.9 Coxarthrosis, unspecified; ICD-10-CM M16.9 (with laterality ' +
-      'M16.10-M16.12 for primary osteoarthritis). Headline: NPRS in the hip; track hip flexion alongside.',
+      'M16.10-M16.12 for primary osteoarthritis). Headline: NPRS in the hip; the HOOS-12 for pain, function ' +
+      'and quality of life, and hip flexion alongside.',
     headlineMeasureCode: 'NPRS',
-    suggestedMeasureCodes: ['NPRS', 'HIP_FLEXION', 'PSFS'],
-    suggestedInstrumentCodes: ['PSFS'],
+    suggestedMeasureCodes: ['NPRS', 'HOOS12', 'HIP_FLEXION', 'PSFS'],
+    suggestedInstrumentCodes: ['HOOS12', 'PSFS'],
   },
   {
     code: 'PREGNANCY_PELVIC_PAIN',
