@@ -1,5 +1,7 @@
+import { refitCron, refitQueueName, startRefitSchedule } from '@fascia/server/modules/expected-change/expected-change-schedule.js';
 import { tQuantile } from '@fascia/server/modules/research/t-quantile.js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { retryWhileUnavailable, startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, statementsDuring, type TestDatabase } from '../support/database.js';
 import { createClinicWithTherapist, createTestAccount, type TestAccount, type TherapistAccount } from '../support/factories.js';
@@ -227,5 +229,26 @@ describe('the expected-change model', () => {
     const mine = edges.find((e) => e.node.series.id === ownSeriesId);
     const single = await band();
     expect(mine?.node.expectedChange.performance).toBeCloseTo(single.performance, 9);
+  });
+
+  test('the nightly refit is a pg-boss schedule whose job refits the models', { timeout: 60_000 }, async () => {
+    const schedule = await startRefitSchedule(db.orm, db.url, pino({ level: 'silent' }));
+    try {
+      const em = db.orm.em.fork();
+      const [scheduled] = await em.execute<{ cron: string; timezone: string }[]>(
+        'select cron, timezone from pgboss.schedule where name = ?',
+        [refitQueueName],
+      );
+      expect(scheduled).toEqual({ cron: refitCron, timezone: 'UTC' });
+      await em.execute('delete from expected_change_model');
+      // The job the schedule would create at 03:15, queued now.
+      await schedule.runNow();
+      await vi.waitFor(
+        async () => expect((await em.execute<{ n: number }[]>('select count(*)::int as n from expected_change_model'))[0]?.n).toBe(2),
+        { timeout: 30_000, interval: 250 },
+      );
+    } finally {
+      await schedule.stop();
+    }
   });
 });

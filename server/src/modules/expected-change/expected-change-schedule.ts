@@ -9,6 +9,8 @@ export const refitQueueName = 'expected-change-refit';
 export const refitCron = '15 3 * * *';
 
 export interface RefitSchedule {
+  /** Queues a refit now, as the schedule does each night (one worker of any instance takes it). */
+  runNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,5 +28,10 @@ export async function startRefitSchedule(orm: MikroORM, connectionString: string
     const models = await refitExpectedChange(orm.em.fork());
     log.info({ models }, 'expected-change models refitted');
   });
-  return { stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  return {
+    async runNow() {
+      await boss.send(refitQueueName, {});
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
+  };
 }
