@@ -8,6 +8,7 @@ import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
 import { createViewerResolver } from './modules/accounts/http-credentials.js';
+import { type RefitSchedule, startRefitSchedule } from './modules/expected-change/expected-change-schedule.js';
 import { type Notifications, startNotifications } from './modules/notifications/notifications.js';
 
 async function main(): Promise<void> {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       log.info({ ms: Date.now() - started }, 'requests drained, HTTP server closed');
       // After the HTTP server: requests in flight may still schedule reminders; then the jobs being sent finish.
       await notifications?.stop();
+      await refitSchedule?.stop();
       await readReplicas?.close();
       await database.close();
       log.info({ ms: Date.now() - started }, 'shutdown complete');
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
 
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
   let notifications: Notifications | undefined;
+  let refitSchedule: RefitSchedule | undefined;
   try {
     if (config.seedDemoData) {
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       queue: config.reminders,
     });
+    refitSchedule = await startRefitSchedule(database.orm, database.url, log);
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
     log.info(`Fascia is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`);
   } catch (error) {
     await notifications?.stop();
+    await refitSchedule?.stop();
     await readReplicas?.close();
     await database.close();
     throw error;

@@ -145,6 +145,14 @@ const rules: Record<string, Rule> = {
     document: '{ cohortComparison(measureCode: "NPRS", a: {}, b: {}) { difference { suppressed } } }',
     expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
   },
+  expectedChangeModels: {
+    document: '{ expectedChangeModels { conditionCode suppressed } }',
+    expect: { ...signedIn('FORBIDDEN'), researcher: 'ok' },
+  },
+  refitExpectedChange: {
+    document: 'mutation { refitExpectedChange { models } }',
+    expect: { ...signedIn('FORBIDDEN'), researcher: 'ok', adminA: 'ok', adminB: 'ok' },
+  },
   accounts: {
     document: '{ accounts { id clinic { name } } }',
     shows: (d) => d.accounts.some((a: any) => a.clinic?.name === 'A'),
@@ -620,6 +628,22 @@ describe('access matrix', () => {
     expect(client.data?.series.id).toBe(targets.seriesId);
     expect(client.data?.series.reportSummary).toBeNull();
     expect(client.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('the expected-change band is for clinic staff: the client portal gets null and FORBIDDEN', async () => {
+    const query = 'query($id: ID!) { series(id: $id) { id expectedChange(measureCode: "NPRS") { withheldReason } } }';
+    for (const staff of [accounts.therapistA, accounts.adminA]) {
+      const answer = await api.request(query, { id: targets.seriesId }, { as: staff });
+      expect(answer.errors).toBeUndefined();
+      // A handful of clients here, fewer than k: whatever the refits before, the band is withheld.
+      expect(['NO_MODEL', 'FEW_SIMILAR_CLIENTS']).toContain(answer.data?.series.expectedChange.withheldReason);
+    }
+    const client = await api.request(query, { id: targets.seriesId }, { as: accounts.clientA1 });
+    expect(client.data?.series.id).toBe(targets.seriesId);
+    expect(client.data?.series.expectedChange).toBeNull();
+    expect(client.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = await api.request(query, { id: targets.seriesId }, { as: accounts.therapistB });
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   test('SOAP notes are for clinic staff: the client portal cannot read them', async () => {

@@ -123,16 +123,25 @@ describe('from the caseload to a client and the pain chart', () => {
 
     const figure = canvas.closest('figure') as HTMLElement;
     fireEvent.click(within(figure).getByText('Show the values as a table'));
-    const table = await within(figure).findByRole('table');
+    // The values' table (the expected-change band has its own, named by its caption).
+    const table = await within(figure).findByRole('table', { name: /by session/ });
     const column = (name: string) => [...table.querySelectorAll(`td[data-column="${name}"]`)].map((c) => c.textContent);
     expect(column('pre')).toEqual(['7', '6', '4']);
     expect(column('post')).toEqual(['5', '4', '3']);
+    // Clients like this one, from the fake API (its own request): the band by visit in its table, the sentence in the caption.
+    const band = await within(figure).findByRole('table', { name: /Expected value for clients like this/ });
+    expect(figure.textContent).toContain('Clients like this typically improve 1.5 points [0.0, 3.0] by visit 4');
+    expect([...band.querySelectorAll('td[data-column="expected"]')].map((c) => c.textContent)).toEqual([
+      '3.5 (2.0–5.0)',
+      '3.0 (1.5–4.5)',
+      '2.5 (1.0–4.0)',
+    ]);
 
     // Pain in a second region: a region picker, and the chart and table follow it.
     const picker = screen.getByRole('group', { name: 'Body region' });
     fireEvent.click(within(picker).getByRole('radio', { name: 'Left shoulder' }));
     const shoulder = await screen.findByRole('img', { name: /Chart of Pain \(NPRS 0-10\) in Left shoulder/ });
-    const shoulderTable = await within(shoulder.closest('figure') as HTMLElement).findByRole('table');
+    const shoulderTable = await within(shoulder.closest('figure') as HTMLElement).findByRole('table', { name: /by session/ });
     expect([...shoulderTable.querySelectorAll('td[data-column="pre"]')].map((c) => c.textContent)).toEqual(['5', '3']);
     expect([...shoulderTable.querySelectorAll('th[scope="row"]')].map((c) => c.textContent)).toEqual(['1', '3']);
 

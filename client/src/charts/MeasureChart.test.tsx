@@ -3,6 +3,7 @@ import { Chart } from 'chart.js';
 import { describe, expect, test } from 'vitest';
 import { nprs, prePost, present, regionNames, weeklySessions } from '../test/fixtures';
 import { datasetLabels } from './chart-config';
+import { type ExpectedBand, expectedLabels } from './expected-change';
 import { MeasureChart } from './MeasureChart';
 import { buildRegionSeries } from './measure-series';
 
@@ -82,6 +83,45 @@ describe('MeasureChart', () => {
     expect(screen.getByRole('table').querySelector('caption')?.textContent).toBe(
       'Pain (NPRS 0-10), Neck, by session. Lower is better. Baseline 7. MCID 2: band 5 to 9. Change: after minus before.',
     );
+  });
+
+  test('the expected-change band: shaded at the sessions it covers, its sentence in the caption, listed in the table', async () => {
+    const expected: ExpectedBand = {
+      withheldReason: null,
+      baseline: 7,
+      points: [
+        { visit: 2, change: -1, low: -2.5, high: 0.5 },
+        { visit: 3, change: -2, low: -3.5, high: -0.5 },
+      ],
+      sentence: 'Clients like this typically improve 2.0 points [0.5, 3.5] by visit 3 (8 in 10 within the bracket; improvement positive).',
+      performance: -1.5,
+    };
+    render(<MeasureChart measure={nprs} region={region} format={{ locale: 'en-GB', timeZone: 'UTC' }} expected={expected} />);
+    const chart = Chart.getChart(screen.getByRole('img') as HTMLCanvasElement);
+    const data = (label: string) => chart?.data.datasets.find((d) => d.label === label)?.data;
+    // Baseline 7 plus the expected range at sessions 2 and 3; nothing at 1 (the baseline) or 4 (past the model).
+    expect(data(expectedLabels.band)).toEqual([null, 7.5, 6.5, null]);
+    expect(data(expectedLabels.bandLower)).toEqual([null, 4.5, 3.5, null]);
+    const figure = screen.getByRole('figure', { name: /Pain \(NPRS 0-10\): Neck/ });
+    expect(figure.textContent).toContain(expected.sentence);
+    // Pain 1.5 lower than expected: better, for a measure where lower is better.
+    expect(figure.textContent).toContain('At the latest visit: 1.5 better than expected for clients like this.');
+    fireEvent.click(screen.getByText('Show the values as a table'));
+    const tables = await screen.findAllByRole('table');
+    const band = tables.find((t) => t.classList.contains('expected-table'));
+    const rows = Array.from(band?.querySelectorAll('tbody tr') ?? []).map((row) => Array.from(row.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['2', '6.0 (4.5–7.5)'],
+      ['3', '5.0 (3.5–6.5)'],
+    ]);
+  });
+
+  test('a withheld band says why, and draws nothing', () => {
+    const withheld: ExpectedBand = { withheldReason: 'FEW_SIMILAR_CLIENTS', baseline: 7, points: [], sentence: null, performance: null };
+    render(<MeasureChart measure={nprs} region={region} format={{ locale: 'en-GB', timeZone: 'UTC' }} expected={withheld} />);
+    const chart = Chart.getChart(screen.getByRole('img') as HTMLCanvasElement);
+    expect(chart?.data.datasets.some((d) => d.label === expectedLabels.band)).toBe(false);
+    expect(screen.getByRole('figure').textContent).toContain('too few clients with a similar starting value');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
+import { expectedLabels } from './expected-change';
 import { formatValue, type MeasureInfo, type RegionSeries, valueAxisTitle } from './measure-series';
 
 /** Dataset labels, also the legend: words and line/point styles carry the meaning, colour only adds to it. */
@@ -204,7 +205,7 @@ export function chartOptions(measure: MeasureInfo, options: { animate: boolean; 
         labels: {
           usePointStyle: true,
           // The two band edges are one thing to a reader: list the band once.
-          filter: (item) => item.text !== datasetLabels.bandLower,
+          filter: (item) => item.text !== datasetLabels.bandLower && item.text !== expectedLabels.bandLower,
         },
       },
       tooltip: {

@@ -3,6 +3,7 @@ import type {
   ClientListQuery,
   ClientListQueryVariables,
   ClientSeriesQuery,
+  ExpectedChangeQuery,
   MyProgressQuery,
   MyRecordAccessQuery,
   ResearchCatalogsQuery,
@@ -146,6 +147,8 @@ export function createFakeApi(role: Role = 'THERAPIST') {
               change: 3,
               mcidReached: false,
             },
+            // Pain went up 3 where clients like this typically drop by 1.5: 4.5 worse than expected.
+            expectedChange: { withheldReason: null, performance: 4.5 },
             series: {
               id: 'series-1',
               plannedSessions: 6,
@@ -253,7 +256,30 @@ export function createFakeApi(role: Role = 'THERAPIST') {
   // Every reminder email delivered, unless a test overrides it.
   const reminderNotices = () => ({ reminderNotices: [] });
   const nextVisit = () => ({ viewer: { client: { id: 'c1', nextAppointment: null } } });
+  // Clients like this one (NPRS 4 at visit 1) typically drop by 0.5 a visit, 8 in 10 within 1.5 of that.
+  const expectedChange = (variables: Record<string, unknown>): ExpectedChangeQuery => ({
+    series: {
+      id: String(variables.seriesId),
+      expectedChange: {
+        measureCode: String(variables.measureCode),
+        withheldReason: null,
+        baseline: 4,
+        baselineVisit: 1,
+        points: [2, 3, 4].map((visit) => ({
+          visit,
+          change: -0.5 * (visit - 1),
+          low: -0.5 * (visit - 1) - 1.5,
+          high: -0.5 * (visit - 1) + 1.5,
+        })),
+        sentence:
+          'Clients like this typically improve 1.5 points [0.0, 3.0] by visit 4 (8 in 10 within the bracket; improvement positive).',
+        performance: 4,
+        latestVisit: 3,
+      },
+    },
+  });
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
+    ExpectedChange: expectedChange,
     Viewer: viewer,
     ClientList: clientList,
     ClientSeries: clientSeries,

@@ -14,6 +14,7 @@ import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
 import { Condition } from '../modules/conditions/condition.entity.js';
 import { RecordRevision } from '../modules/corrections/record-revision.entity.js';
+import { ExpectedChangeModel } from '../modules/expected-change/expected-change-model.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Instrument } from '../modules/instruments/instrument.entity.js';
 import { QuestionnaireResponse } from '../modules/instruments/questionnaire-response.entity.js';
@@ -44,6 +45,7 @@ export const entities = [
   Observation,
   QuestionnaireResponse,
   SeriesOutcome,
+  ExpectedChangeModel,
   ResearchRelease,
   ResearchReleaseMember,
   Account,

@@ -16,6 +16,7 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ClientConnectionResolver, ClientResolver, IntakeComplaintResolver } from '../modules/clients/client.resolver.js';
 import { ClinicResolver } from '../modules/clinics/clinic.resolver.js';
 import { CorrectionsResolvers } from '../modules/corrections/corrections.resolver.js';
+import { ExpectedChangeResolvers } from '../modules/expected-change/expected-change.resolver.js';
 import { InstrumentsResolvers } from '../modules/instruments/questionnaire.resolver.js';
 import { MeasuresResolvers } from '../modules/measures/observation.resolver.js';
 import { ReminderResolver } from '../modules/notifications/reminder.resolver.js';
@@ -48,6 +49,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
       ...ProgressResolvers,
       SeriesReportResolver,
       ResearchResolver,
+      ...ExpectedChangeResolvers,
       ReminderResolver,
     ],
     // Input is validated by the services, against the catalogs, where the rules live.

@@ -205,11 +205,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         const viewer = await unlessUnavailable(() => options.resolveViewer(req));
         const em = orm.em.fork();
         const reads = heavyReads(options.readReplicas, em, 'accountId' in viewer ? viewer.accountId : null);
-        const context = createContext(em, viewer, { requestId, address: req.ip ?? '' }, reads);
+        const researchMinCell = options.researchMinCell ?? defaultResearchMinCell;
+        const context = createContext(em, viewer, { requestId, address: req.ip ?? '' }, reads, researchMinCell);
         // Signing in and out reads the presented token and sets or clears the session cookie.
-        return Object.assign(withCredentials(context, req, res, options.production), {
-          researchMinCell: options.researchMinCell ?? defaultResearchMinCell,
-        });
+        return Object.assign(withCredentials(context, req, res, options.production), { researchMinCell });
       },
     }),
   );

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { performanceText } from '../../charts/expected-change';
 import { formatSigned } from '../../charts/MeasureTable';
 import { formatValue, regionLabel } from '../../charts/measure-series';
 import { Sparkline } from '../../charts/Sparkline';
@@ -255,6 +256,9 @@ function CaseloadRow({ item, catalogs, timeZone }: { item: Item; catalogs: Catal
           {item.lastVisitAt ? dates.format(new Date(item.lastVisitAt)) : 'none yet'} · next appointment{' '}
           {series.nextAppointment ? nextTimes(timeZone).format(new Date(series.nextAppointment.startsAt)) : 'none booked'}
         </span>
+        {measure && item.expectedChange.performance !== null && (
+          <span className="caseload-expected">{`Latest visit: ${performanceText(item.expectedChange.performance, measure)}`}</span>
+        )}
       </div>
       {measure && values.length > 1 && (
         <Sparkline

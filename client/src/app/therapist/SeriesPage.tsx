@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { MeasureChart } from '../../charts/MeasureChart';
 import { buildRegionSeries, type MeasureInfo, type ObservationInfo, type SessionInfo } from '../../charts/measure-series';
 import { ScoreChart } from '../../charts/ScoreChart';
-import { type MeasureKind, SeriesPageDocument, type SeriesPageQuery } from '../../graphql/generated/graphql';
+import { ExpectedChangeDocument, type MeasureKind, SeriesPageDocument, type SeriesPageQuery } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate } from '../format';
 import { ReportPanel } from '../reports/ReportPanel';
@@ -144,6 +144,7 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
               measures.map((measure) => (
                 <MeasureSection
                   key={measure.code}
+                  seriesId={series.id}
                   measure={measure}
                   sessions={series.sessions}
                   observations={byMeasure.get(measure.code) ?? []}
@@ -183,12 +184,14 @@ export function SeriesProgress({ data, timeZone, canRecord }: { data: Data; time
 
 /** One measure across the sessions, one region (or side) at a time. */
 export function MeasureSection({
+  seriesId,
   measure,
   sessions,
   observations,
   regionNames,
   format,
 }: {
+  seriesId: string;
   measure: Measure & MeasureInfo;
   sessions: readonly SessionInfo[];
   observations: readonly ObservationInfo[];
@@ -201,6 +204,8 @@ export function MeasureSection({
     [measure, sessions, observations, regionNames],
   );
   const [chosenKey, setChosenKey] = useState<string | null>(null);
+  // What similar clients achieved: shown once it has loaded; the chart does not wait for it.
+  const expected = useQuery(ExpectedChangeDocument, { seriesId, measureCode: measure.code });
   const region = regions.find((r) => r.key === chosenKey) ?? regions[0];
   if (!region) return null;
   return (
@@ -217,7 +222,12 @@ export function MeasureSection({
           ))}
         </fieldset>
       )}
-      <MeasureChart measure={measure} region={region} format={format} />
+      <MeasureChart
+        measure={measure}
+        region={region}
+        format={format}
+        expected={expected.status === 'success' ? (expected.data.series.expectedChange ?? null) : null}
+      />
     </div>
   );
 }

@@ -203,6 +203,15 @@ export type DischargeReason =
   /** The client was referred to another clinician. */
   | 'REFERRED_ON';
 
+/** Why a series has no expected-change band. */
+export type ExpectedChangeWithheld =
+  /** Fewer than the minimum cell size k of clients in the model started in the same tenth of the measure range. */
+  | 'FEW_SIMILAR_CLIENTS'
+  /** No model is fitted for the condition and measure (too little research data). */
+  | 'NO_MODEL'
+  /** The series has no value of the measure at a visit (no baseline). */
+  | 'NO_VALUES';
+
 /** A presenting complaint. */
 export type IntakeComplaintInput = {
   /** The complaint, 1-500 characters. */
@@ -780,7 +789,7 @@ export type CaseloadQueryVariables = Exact<{
 }>;
 
 
-export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string }, nextAppointment: { id: string, startsAt: string } | null } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
+export type CaseloadQuery = { caseload: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { flags: Array<CaseloadFlag>, attendedSessions: number, lastVisitAt: string | null, headlineMeasureCode: string, headline: { regionCode: string | null, side: string | null, baseline: number, latest: number, change: number, mcidReached: boolean | null } | null, expectedChange: { withheldReason: ExpectedChangeWithheld | null, performance: number | null }, series: { id: string, plannedSessions: number, condition: { name: string }, observations: Array<{ sessionId: string | null, measureCode: string, context: ObservationContext, regionCode: string | null, side: Side | null, value: number }>, client: { id: string, displayName: string }, nextAppointment: { id: string, startsAt: string } | null } } }> }, measures: Array<{ code: string, name: string, unitLabel: string, min: number, max: number, decimals: number, direction: MeasureDirection }>, bodyRegions: Array<{ code: string, name: string }> };
 
 export type ClientListQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -860,6 +869,14 @@ export type MyDiaryEntriesQueryVariables = Exact<{
 
 
 export type MyDiaryEntriesQuery = { viewer: { client: { id: string, series: Array<{ id: string, observations: Array<{ id: string, context: ObservationContext, recordedByRole: RecorderRole, recordedAt: string, takenAt: string, value: number, regionCode: string | null, side: Side | null, note: string | null, sessionId: string | null }> }> } | null }, measures: Array<{ code: string, name: string, kind: MeasureKind, unitLabel: string, decimals: number, direction: MeasureDirection, mcid: number | null, min: number, max: number }>, bodyRegions: Array<{ code: string, name: string }> };
+
+export type ExpectedChangeQueryVariables = Exact<{
+  seriesId: string | number;
+  measureCode: string;
+}>;
+
+
+export type ExpectedChangeQuery = { series: { id: string, expectedChange: { measureCode: string, withheldReason: ExpectedChangeWithheld | null, baseline: number | null, baselineVisit: number | null, sentence: string | null, performance: number | null, latestVisit: number | null, points: Array<{ visit: number, change: number, low: number, high: number }> } | null } };
 
 export type ClientFormQueryVariables = Exact<{
   id: string | number;
@@ -1849,6 +1866,10 @@ export const CaseloadDocument = new TypedDocumentString(`
           change
           mcidReached
         }
+        expectedChange {
+          withheldReason
+          performance
+        }
         series {
           id
           plannedSessions
@@ -2099,6 +2120,28 @@ export const MyDiaryEntriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyDiaryEntriesQuery, MyDiaryEntriesQueryVariables>;
+export const ExpectedChangeDocument = new TypedDocumentString(`
+    query ExpectedChange($seriesId: ID!, $measureCode: String!) {
+  series(id: $seriesId) {
+    id
+    expectedChange(measureCode: $measureCode) {
+      measureCode
+      withheldReason
+      baseline
+      baselineVisit
+      points {
+        visit
+        change
+        low
+        high
+      }
+      sentence
+      performance
+      latestVisit
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpectedChangeQuery, ExpectedChangeQueryVariables>;
 export const ClientFormDocument = new TypedDocumentString(`
     query ClientForm($id: ID!) {
   client(id: $id) {

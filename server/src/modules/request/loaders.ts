@@ -12,6 +12,7 @@ import { findLatestIntakes } from '../clients/client.service.js';
 import { findClinicTherapists, findViewerClinics } from '../clinics/clinic.service.js';
 import { TherapistNode } from '../clinics/clinic.type.js';
 import { findRevisions } from '../corrections/corrections.service.js';
+import { bandKey, type ExpectedChange, findExpectedChanges } from '../expected-change/expected-change.service.js';
 import { findResponsesBySeries, findResponsesBySessions } from '../instruments/questionnaire.service.js';
 import { readLatestObservations, readObservationsBySeries, readObservationsBySessions } from '../measures/observation.reads.js';
 import { findProgress } from '../progress/progress.service.js';
@@ -35,7 +36,7 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
  * Clients, series, visits and values are read lean (`*.reads.ts`): plain rows as GraphQL objects, prepared
  * statements with array parameters whose plans each connection reuses.
  */
-export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads) {
+export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads, researchMinCell: number) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
       const byId = new Map((await readClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
@@ -77,6 +78,14 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       const byId = await reads.run((readEm) => findProgress(readEm, scope(), ids, new Date()));
       return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
     }),
+    // Expected-change bands of (series, measure) pairs: a caseload page's in one statement.
+    expectedChange: new DataLoader<{ seriesId: string; measureCode: string }, ExpectedChange, string>(
+      async (pairs) => {
+        const found = await reads.run((readEm) => findExpectedChanges(readEm, scope().clinicId, pairs, researchMinCell));
+        return pairs.map((pair) => found.get(bandKey(pair.seriesId, pair.measureCode)) as ExpectedChange);
+      },
+      { cacheKeyFn: (pair) => bandKey(pair.seriesId, pair.measureCode) },
+    ),
     revisionsByRecord: groupLoader(
       (ids) => findRevisions(em, scope(), ids),
       (revision) => revision.recordId,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { clinicViewer, type Viewer } from '../../common/viewer.js';
-import { type HeavyReads, primaryReads } from '../../db/read-replicas.js';
+import type { HeavyReads } from '../../db/read-replicas.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export type { Viewer } from '../../common/viewer.js';
@@ -21,7 +21,14 @@ export interface RequestContext extends RequestInfo {
   reads: HeavyReads;
 }
 
-export function createContext(em: EntityManager, viewer: Viewer, request: RequestInfo, reads = primaryReads(em)): RequestContext {
+/** `researchMinCell`: research's minimum cell size k, which also withholds expected-change bands (expected-change.service.ts). */
+export function createContext(
+  em: EntityManager,
+  viewer: Viewer,
+  request: RequestInfo,
+  reads: HeavyReads,
+  researchMinCell: number,
+): RequestContext {
   // Loaders read clinical rows, so they exist only for viewers of one clinic.
-  return { em, viewer, ...request, reads, loaders: createLoaders(em, () => clinicViewer(viewer), reads) };
+  return { em, viewer, ...request, reads, loaders: createLoaders(em, () => clinicViewer(viewer), reads, researchMinCell) };
 }
