@@ -301,20 +301,30 @@ select json_build_object(${outputs}) as result`;
  */
 export function exportStatement(filter: CohortFilter, key: string, measureCode: string | null) {
   const cohort = cohortCtes(filter);
-  const sql = `with ${cohort.sql},${visitCte('s', 'cs')}
-select left(encode(sha256(convert_to(? || k.client_id::text, 'UTF8')), 'hex'), 16) as participant, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes as series_minutes,
-  visit.visit_number, ((visit.started_at at time zone k.tz)::date - k.start_date) as day,
+  // Each attended visit carries its series' columns, so the values join the visits alone: a join of the cohort
+  // with its visits (two CTEs, each estimated at a few rows) was planned as a nested loop over every pair, seconds
+  // on the demo network's 1,250 series, past the statement timeout on a busy machine.
+  const sql = `with ${cohort.sql},
+visit as (
+  select k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, k.tz, k.start_date,
+    se.id, se.started_at, se.duration_minutes,
+    row_number() over (partition by se.series_id order by se.started_at, se.created_at)::int as visit_number
+  from treatment_session se join s k on k.id = se.series_id
+  where se.attendance = 'ATTENDED' and ${validRecord('se')}
+)
+select left(encode(sha256(convert_to(? || visit.client_id::text, 'UTF8')), 'hex'), 16) as participant, visit.age_decade, visit.sex,
+  visit.condition_code, visit.main_modality, visit.minutes as series_minutes,
+  visit.visit_number, ((visit.started_at at time zone visit.tz)::date - visit.start_date) as day,
   visit.duration_minutes as visit_minutes,
   o.measure_code, m.unit, o.region_code, o.side,
   avg(o.value) filter (where o.context = 'PRE_SESSION') as pre,
   avg(o.value) filter (where o.context = 'POST_SESSION') as post
-from s k
-join cs as visit on visit.series_id = k.id
+from visit
 join observation o on o.session_id = visit.id and o.context in ('PRE_SESSION', 'POST_SESSION') and ${validRecord('o')}
   and (?::text is null or o.measure_code = ?)
 join measure m on m.code = o.measure_code and o.reporter = ${defaultReporterSql('m')}
-group by k.client_id, k.age_decade, k.sex, k.condition_code, k.main_modality, k.minutes, visit.visit_number, visit.started_at, k.tz,
-  k.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
+group by visit.client_id, visit.age_decade, visit.sex, visit.condition_code, visit.main_modality, visit.minutes, visit.visit_number,
+  visit.started_at, visit.tz, visit.start_date, visit.duration_minutes, o.measure_code, m.unit, o.region_code, o.side
 order by 1, visit.visit_number, o.measure_code, o.region_code nulls first, o.side nulls first`;
   return { sql, params: [...cohort.params, key, measureCode, measureCode] };
 }
