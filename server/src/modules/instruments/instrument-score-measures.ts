@@ -21,6 +21,33 @@ const questionnaireScore = {
   requiresSide: false,
 } satisfies Partial<MeasureDefinition>;
 
+/**
+ * The summary score of the KOOS-12 or HOOS-12 (same structure and scoring, knee-hip-short-form.ts): 0-100, higher
+ * is better, no MCID outside surgery. `pages`: those of Gandek et al.'s responsiveness paper for that joint.
+ */
+function shortFormSummary(code: string, shortName: string, joint: 'knee' | 'hip', pages: string): MeasureDefinition {
+  return {
+    code,
+    name: `${shortName} summary (${joint} impact)`,
+    description:
+      `${joint[0]?.toUpperCase()}${joint.slice(1)} impact from the ${shortName}: mean of its pain, function and quality-of-life ` +
+      'scales, 0 (extreme problems) to 100 (no problems).',
+    ...questionnaireScore,
+    unit: '{score}',
+    unitLabel: '/100',
+    min: 0,
+    max: 100,
+    direction: 'HIGHER_IS_BETTER',
+    mcid: null,
+    thresholdKind: null,
+    mcidCitation:
+      `No MCID has been published for the ${shortName} summary in people treated without surgery; Gandek et al. ` +
+      `(Osteoarthritis Cartilage 2019;27(5):${pages}) report responsiveness after ${joint} replacement only. ` +
+      'No severity bands are published.',
+    severityBands: [],
+  };
+}
+
 export const instrumentScoreMeasures: MeasureDefinition[] = [
   {
     code: 'ODI',
@@ -209,45 +236,8 @@ export const instrumentScoreMeasures: MeasureDefinition[] = [
       'Functional Status Scale, after carpal tunnel release). No severity bands are published.',
     severityBands: [],
   },
-  {
-    code: 'KOOS12',
-    name: 'KOOS-12 summary (knee impact)',
-    description:
-      'Knee impact from the KOOS-12: mean of its pain, function and quality-of-life scales, 0 (extreme problems) ' +
-      'to 100 (no problems).',
-    ...questionnaireScore,
-    unit: '{score}',
-    unitLabel: '/100',
-    min: 0,
-    max: 100,
-    direction: 'HIGHER_IS_BETTER',
-    mcid: null,
-    thresholdKind: null,
-    mcidCitation:
-      'No MCID has been published for the KOOS-12 summary in people treated without surgery; Gandek et al. ' +
-      '(Osteoarthritis Cartilage 2019;27(5):762-770) report responsiveness after knee replacement only. ' +
-      'No severity bands are published.',
-    severityBands: [],
-  },
-  {
-    code: 'HOOS12',
-    name: 'HOOS-12 summary (hip impact)',
-    description:
-      'Hip impact from the HOOS-12: mean of its pain, function and quality-of-life scales, 0 (extreme problems) ' + 'to 100 (no problems).',
-    ...questionnaireScore,
-    unit: '{score}',
-    unitLabel: '/100',
-    min: 0,
-    max: 100,
-    direction: 'HIGHER_IS_BETTER',
-    mcid: null,
-    thresholdKind: null,
-    mcidCitation:
-      'No MCID has been published for the HOOS-12 summary in people treated without surgery; Gandek et al. ' +
-      '(Osteoarthritis Cartilage 2019;27(5):754-761) report responsiveness after hip replacement only. ' +
-      'No severity bands are published.',
-    severityBands: [],
-  },
+  shortFormSummary('KOOS12', 'KOOS-12', 'knee', '762-770'),
+  shortFormSummary('HOOS12', 'HOOS-12', 'hip', '754-761'),
   {
     code: 'ESAS_R',
     name: 'ESAS-r total symptom distress score',
