@@ -5,6 +5,7 @@ import { closeSeries, startSeries } from '../modules/care/care.service.js';
 import { createClient, recordIntake, resolveRedFlags } from '../modules/clients/client.service.js';
 import { Clinic } from '../modules/clinics/clinic.entity.js';
 import { Therapist } from '../modules/clinics/therapist.entity.js';
+import { refitExpectedChange } from '../modules/expected-change/expected-change.service.js';
 import { recordObservation, recordSession } from '../modules/recording/recording.service.js';
 import { seedDemoAccounts } from './accounts.js';
 import { addDemoAppointments, type Bookings } from './appointments.js';
@@ -233,6 +234,9 @@ async function seed(em: EntityManager, log: Logger, options: SeedOptions, onlyIf
       resolved.researchNetwork > 0
         ? await seedResearchNetwork(tx, log, { clients: resolved.researchNetwork, anchorDate: resolved.anchorDate, seed: resolved.seed })
         : null;
+    // The expected-change models are otherwise fitted nightly: a newcomer's first look already shows the bands.
+    const models = await refitExpectedChange(tx);
+    log.info({ models }, `expected-change models fitted: ${models}`);
     return true;
   });
   if (!seeded) {

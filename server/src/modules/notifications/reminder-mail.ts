@@ -42,7 +42,7 @@ export function appointmentReminderMail(content: AppointmentReminderContent): Ma
     `Reminder: your appointment on ${when}`,
     [
       `Hello ${content.clientName},`,
-      `This is a reminder of your ${content.durationMinutes}-minute massage therapy appointment with ${content.therapistName} at ${content.clinicName} on ${when}.`,
+      `This is a reminder of your ${content.durationMinutes}-minute massage therapy appointment with ${content.therapistName} at ${content.clinicName} on ${endSentence(when)}`,
       'The attached calendar file adds it to your calendar. If you cannot come, please let the clinic know as soon as you can.',
       optOutNote,
     ],
@@ -76,4 +76,9 @@ export function diaryPromptMail(content: DiaryPromptContent): MailMessage {
     ],
     { label: 'Open your pain diary', url: content.diaryUrl },
   );
+}
+
+/** Ends a sentence after `text` unless it already ends with a full stop (an English time such as "9:00 a.m."). */
+function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }
