@@ -29,9 +29,22 @@ let therapistA: TherapistAccount;
 const ids = {} as { client: string; other: string; otherSeries: string; neck: string; back: string; visit: string; cancelled: string };
 const accounts = {} as Record<'adminA' | 'adminB' | 'therapistB' | 'clientA1' | 'clientA2' | 'researcher', { token: string }>;
 
+/** Whether fetch failed because the server closed a kept-alive connection just as it was reused (no answer came). */
+function connectionReset(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  return error instanceof TypeError && (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET');
+}
+
 async function download(query: string, as: { token: string } | null, headers: Record<string, string> = {}) {
-  const response = await fetch(`${api.url}/fhir/export?${query}`, {
-    headers: { ...(as ? { authorization: `Bearer ${as.token}` } : {}), ...headers },
+  const get = () =>
+    fetch(`${api.url}/fhir/export?${query}`, {
+      headers: { ...(as ? { authorization: `Bearer ${as.token}` } : {}), ...headers },
+    });
+  // The validator blocks this process's event loop for seconds, so the server (in the same process) may close an
+  // idle kept-alive connection at the moment fetch reuses it: a GET is sent again, as browsers do.
+  const response = await get().catch((error: unknown) => {
+    if (connectionReset(error)) return get();
+    throw error;
   });
   return {
     status: response.status,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { demoAccounts } from '@fascia/server/demo/accounts.js';
+import { scopeClients } from '@fascia/server/demo/demo-content.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createClinicWithTherapist } from '../support/factories.js';
@@ -53,8 +54,8 @@ describe('starting the server', () => {
       expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
       const token = await signInAsDemoTherapist(first.url);
       const seeded = await clientCount(first.url, token);
-      // The demo therapist's clinic holds half of the 40 demo clients.
-      expect(seeded).toBe(20);
+      // The demo therapist's clinic holds half of the 40 generated demo clients and its share of the scope clients.
+      expect(seeded).toBe(20 + scopeClients.filter((c) => c.clinic === 0).length);
       const stopped = await first.stop('SIGTERM');
       expect(stopped.code).toBe(0);
       expect(stopped.ms).toBeLessThan(10_000);

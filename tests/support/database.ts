@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase } from '@fascia/server/db/ensure-database.js';
-import { ormConfig } from '@fascia/server/db/orm-config.js';
+import { type DatabaseTimeouts, ormConfig } from '@fascia/server/db/orm-config.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -19,13 +19,16 @@ export interface TestDatabase {
  * A fresh database copied from a template (by default the migrated, catalog-filled one): isolated per
  * test file.
  */
-export async function createTestDatabase(template = inject('templateDatabase')): Promise<TestDatabase> {
+export async function createTestDatabase(
+  template = inject('templateDatabase'),
+  options: { timeouts?: Partial<DatabaseTimeouts> } = {},
+): Promise<TestDatabase> {
   const maintenanceUrl = inject('postgresMaintenanceUrl');
   const name = `fascia_test_${randomBytes(6).toString('hex')}`;
   await ensureDatabase(maintenanceUrl, name, template);
   const url = maintenanceUrl.replace(/\/postgres$/, `/${name}`);
   const statements: string[] = [];
-  const orm = await MikroORM.init(ormConfig({ clientUrl: url, onQuery: (sql) => statements.push(sql) }));
+  const orm = await MikroORM.init(ormConfig({ clientUrl: url, onQuery: (sql) => statements.push(sql), timeouts: options.timeouts }));
   return {
     orm,
     url,
