@@ -94,10 +94,8 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
         {attendance.plannedSessions} sessions, {attendance.plannedPerWeek === 1 ? 'one' : attendance.plannedPerWeek} a week, from{' '}
         {formatLocalDate(series.startDate)}. You have come to {attendance.attended} of {attendance.plannedSessions}.
       </p>
-      <p>
-        Last visit: {lastVisit ? dates.format(new Date(lastVisit.startedAt)) : 'none yet'}.{' '}
-        {series.status === 'ACTIVE' && 'Your clinic books your next visit with you; Fascia does not keep appointments.'}
-      </p>
+      {/* The next visit, when one is booked, is on the portal's first card. */}
+      <p>Last visit: {lastVisit ? dates.format(new Date(lastVisit.startedAt)) : 'none yet'}.</p>
       <PortalReportLink seriesId={series.id} conditionName={series.condition.name} />
     </section>
   );
