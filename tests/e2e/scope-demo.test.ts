@@ -170,6 +170,8 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
         expect(new Set(values.map((o) => o.reporter))).toEqual(new Set(['CLIENT']));
         const figure = figureOf(page, code);
         await figure.getByText('Show the values as a table').click();
+        // The table is rendered once the disclosure's toggle event has run.
+        await figure.locator('table td').first().waitFor();
         const cells = await figure.locator('table td').allInnerTexts();
         const decimals = findMeasure(code)?.decimals ?? 0;
         // Every value of the series appears in the table, in visit order.

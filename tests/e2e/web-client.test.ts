@@ -652,6 +652,7 @@ describe('researcher compares two cohorts', () => {
         // The chart of the three and its table: cohort A, cohort B, the difference.
         const chart = result.locator('figure');
         await chart.getByText('Show the values as a table').click();
+        await chart.locator('tbody th').first().waitFor();
         const labels = await chart.locator('tbody th').allTextContents();
         expect(labels).toEqual(['Cohort A', 'Cohort B', 'Difference (B − A)']);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
