@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { type JobQueue, startJobQueue, stopJobQueue } from './db/job-queue.js';
 import { ReadReplicas } from './db/read-replicas.js';
 import { demoAnchorDate, seedDemoDataIfEmpty } from './demo/seed.js';
 import { buildFasciaSchema } from './graphql/schema.js';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       // After the HTTP server: requests in flight may still schedule reminders; then the jobs being sent finish.
       await notifications?.stop();
       await refitSchedule?.stop();
+      if (jobs) await stopJobQueue(jobs);
       await readReplicas?.close();
       await database.close();
       log.info({ ms: Date.now() - started }, 'shutdown complete');
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   let http: Awaited<ReturnType<typeof createHttpServer>> | undefined;
   let notifications: Notifications | undefined;
   let refitSchedule: RefitSchedule | undefined;
+  let jobs: JobQueue | undefined;
   try {
     if (config.seedDemoData) {
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
@@ -72,9 +75,10 @@ async function main(): Promise<void> {
       });
       log.info({ replicas: readReplicas.status() }, 'heavy reads go to read replicas when they may answer');
     }
+    jobs = await startJobQueue(database.url, log);
     notifications = await startNotifications({
       orm: database.orm,
-      databaseUrl: database.url,
+      jobs,
       log,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       queue: config.reminders,
     });
-    refitSchedule = await startRefitSchedule(database.orm, database.url, log);
+    refitSchedule = await startRefitSchedule(database.orm, jobs, log);
     http = await createHttpServer({
       orm: database.orm,
       schema: await buildFasciaSchema(),
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await notifications?.stop();
     await refitSchedule?.stop();
+    if (jobs) await stopJobQueue(jobs);
     await readReplicas?.close();
     await database.close();
     throw error;

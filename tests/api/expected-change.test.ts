@@ -1,3 +1,4 @@
+import { startJobQueue, stopJobQueue } from '@fascia/server/db/job-queue.js';
 import { refitCron, refitQueueName, startRefitSchedule } from '@fascia/server/modules/expected-change/expected-change-schedule.js';
 import { tQuantile } from '@fascia/server/modules/research/t-quantile.js';
 import { pino } from 'pino';
@@ -232,7 +233,8 @@ describe('the expected-change model', () => {
   });
 
   test('the nightly refit is a pg-boss schedule whose job refits the models', { timeout: 60_000 }, async () => {
-    const schedule = await startRefitSchedule(db.orm, db.url, pino({ level: 'silent' }));
+    const jobs = await startJobQueue(db.url, pino({ level: 'silent' }));
+    const schedule = await startRefitSchedule(db.orm, jobs, pino({ level: 'silent' }));
     try {
       const em = db.orm.em.fork();
       const [scheduled] = await em.execute<{ cron: string; timezone: string }[]>(
@@ -249,6 +251,7 @@ describe('the expected-change model', () => {
       );
     } finally {
       await schedule.stop();
+      await stopJobQueue(jobs);
     }
   });
 });

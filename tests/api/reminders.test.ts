@@ -1,3 +1,4 @@
+import { type JobQueue, startJobQueue, stopJobQueue } from '@fascia/server/db/job-queue.js';
 import { cancelAppointment, moveAppointment } from '@fascia/server/modules/appointments/appointment.service.js';
 import { type MailCatcher, startMailCatcher } from '@fascia/server/modules/notifications/mail-catcher.js';
 import { createMailer } from '@fascia/server/modules/notifications/mailer.js';
@@ -18,6 +19,7 @@ let therapist: TherapistAccount;
 let catcher: MailCatcher;
 let smtpPort: number;
 let queue: ReminderQueue;
+let jobs: JobQueue;
 
 // One therapist books every appointment of this file: each test uses its own hour, so none overlap.
 
@@ -30,9 +32,10 @@ beforeAll(async () => {
   api = await startApi(db, therapist);
   catcher = await startMailCatcher({ refuse: refused });
   smtpPort = catcher.port;
+  jobs = await startJobQueue(db.url, pino({ level: 'silent' }));
   queue = await startReminderQueue({
     orm: db.orm,
-    connectionString: db.url,
+    boss: jobs,
     mailer: createMailer(catcher.url, 'Reminder clinic <reminders@example.org>'),
     log: pino({ level: 'silent' }),
     kinds: reminderKinds,
@@ -48,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.stop();
+  if (jobs) await stopJobQueue(jobs);
   await catcher?.close();
   await api?.stop();
   await db?.drop();

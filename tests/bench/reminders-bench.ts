@@ -13,6 +13,7 @@ import path from 'node:path';
 import { prepareSchema } from '@fascia/server/db/database.js';
 import { startEmbeddedPostgres } from '@fascia/server/db/embedded-postgres.js';
 import { ensureDatabase } from '@fascia/server/db/ensure-database.js';
+import { startJobQueue, stopJobQueue } from '@fascia/server/db/job-queue.js';
 import { ormConfig } from '@fascia/server/db/orm-config.js';
 import { startMailCatcher } from '@fascia/server/modules/notifications/mail-catcher.js';
 import { createMailer } from '@fascia/server/modules/notifications/mailer.js';
@@ -69,9 +70,10 @@ async function main(): Promise<void> {
     await prepareSchema(orm, log);
     /** Drains `count` due reminders `runs` times with a queue of these settings; each run's messages per second. */
     const drain = async (name: string, count: number, settings: { connections: number; batchSize: number }) => {
+      const jobs = await startJobQueue(postgres.url('bench'), log);
       const queue = await startReminderQueue({
         orm: orm as MikroORM,
-        connectionString: postgres.url('bench'),
+        boss: jobs,
         mailer: createMailer(catcher.url, 'Bench <reminders@example.org>', { connections: settings.connections }),
         log,
         kinds: reminderKinds,
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
         }
       } finally {
         await queue.stop();
+        await stopJobQueue(jobs);
       }
       return median(rates);
     };

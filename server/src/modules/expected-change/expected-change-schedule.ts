@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { refitExpectedChange } from './expected-change.service.js';
 
@@ -11,17 +11,15 @@ export const refitCron = '15 3 * * *';
 export interface RefitSchedule {
   /** Queues a refit now, as the schedule does each night (one worker of any instance takes it). */
   runNow(): Promise<void>;
+  /** Stops this instance's worker, waiting for a refit it is running. */
   stop(): Promise<void>;
 }
 
 /**
- * The nightly refit through pg-boss on the application's database (as the reminders): pg-boss's schedule
- * makes one job per night across every instance, and one worker takes it.
+ * The nightly refit on the process's job queue (shared with the reminders): pg-boss's schedule makes one job per
+ * night across every instance, and one worker takes it.
  */
-export async function startRefitSchedule(orm: MikroORM, connectionString: string, log: Logger): Promise<RefitSchedule> {
-  const boss = new PgBoss({ connectionString, max: 2, application_name: 'fascia-expected-change' });
-  boss.on('error', (error) => log.error({ err: error }, 'expected-change schedule error'));
-  await boss.start();
+export async function startRefitSchedule(orm: MikroORM, boss: PgBoss, log: Logger): Promise<RefitSchedule> {
   await boss.createQueue(refitQueueName, { retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 });
   await boss.schedule(refitQueueName, refitCron, null, { tz: 'UTC' });
   await boss.work(refitQueueName, async () => {
@@ -32,6 +30,6 @@ export async function startRefitSchedule(orm: MikroORM, connectionString: string
     async runNow() {
       await boss.send(refitQueueName, {});
     },
-    stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
+    stop: () => boss.offWork(refitQueueName, { wait: true }),
   };
 }

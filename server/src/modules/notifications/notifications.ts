@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
 import { createMailer } from './mailer.js';
@@ -8,7 +9,8 @@ import { type ReminderQueue, startReminderQueue } from './reminder-queue.js';
 
 export interface NotificationsOptions {
   orm: MikroORM;
-  databaseUrl: string;
+  /** The process's job queue, which sends the reminders. */
+  jobs: PgBoss;
   log: Logger;
   /** Where mail goes; undefined: development catches it in the process, production sends none. */
   smtpUrl: string | undefined;
@@ -46,7 +48,7 @@ export async function startNotifications(options: NotificationsOptions): Promise
     try {
       queue = await startReminderQueue({
         orm: options.orm,
-        connectionString: options.databaseUrl,
+        boss: options.jobs,
         mailer: createMailer(smtpUrl, options.mailFrom),
         log,
         kinds: reminderKinds,

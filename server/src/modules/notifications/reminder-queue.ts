@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
+import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { MailError, type Mailer } from './mailer.js';
 import type { ReminderKind } from './reminder.entity.js';
@@ -9,8 +9,8 @@ export const reminderQueueName = 'reminder';
 
 export interface ReminderQueueOptions {
   orm: MikroORM;
-  /** The same database as the ORM's: pg-boss keeps its jobs in its own schema there. */
-  connectionString: string;
+  /** The process's job queue (db/job-queue.ts), on the same database as the ORM's. */
+  boss: PgBoss;
   mailer: Mailer;
   log: Logger;
   kinds: ReminderKindDefinition[];
@@ -33,7 +33,7 @@ export interface ReminderQueueOptions {
 export interface ReminderQueue {
   /** Plans and queues right away (the loop does the same every `planIntervalMs`). */
   planNow(): Promise<void>;
-  /** Stops planning, lets the reminders being sent finish, and closes pg-boss's pool. */
+  /** Stops planning and this instance's worker, letting the reminders being sent finish. */
   stop(): Promise<void>;
 }
 
@@ -80,15 +80,12 @@ async function finish(em: EntityManager, id: string, status: string, fields: { p
 }
 
 /**
- * Starts pg-boss on the application's database, its worker for reminder jobs, and the planning loop.
+ * Registers the reminder queue and its worker on the process's job queue, and starts the planning loop.
  * At most once: a job is fetched by one worker at a time (pg-boss locks with SKIP LOCKED), and the worker
  * first moves the reminder from SCHEDULED to SENDING in one statement, so a reminder is emailed by one worker only.
  */
 export async function startReminderQueue(options: ReminderQueueOptions): Promise<ReminderQueue> {
-  const { orm, log, mailer, kinds } = options;
-  const boss = new PgBoss({ connectionString: options.connectionString, max: 4, application_name: 'fascia-reminders' });
-  boss.on('error', (error) => log.error({ err: error }, 'reminder queue error'));
-  await boss.start();
+  const { orm, log, mailer, kinds, boss } = options;
   await boss.createQueue(reminderQueueName, {
     retryLimit: options.retryLimit,
     retryDelay: options.retryDelaySeconds,
@@ -221,8 +218,8 @@ export async function startReminderQueue(options: ReminderQueueOptions): Promise
     async stop() {
       clearInterval(timer);
       await running;
-      // graceful: the jobs being sent finish (and are marked) before the pool closes.
-      await boss.stop({ graceful: true, timeout: 5_000 });
+      // The jobs being sent finish (and are marked) before the mailer closes.
+      await boss.offWork(reminderQueueName, { wait: true });
       mailer.close();
     },
   };
