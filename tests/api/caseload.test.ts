@@ -248,6 +248,50 @@ describe('caseload', () => {
     expect((await caseload({ flag: 'NO_MEANINGFUL_CHANGE' })).names).toEqual(['Clark']);
   });
 
+  test("a headline's visit-by-visit changes, when asked for (a fragment too), are those of the series' progress", async () => {
+    const seriesId = await clinicApi(api).startSeries(await clinicApi(api).createClient({ familyName: 'Paired' }), {
+      conditionCode: 'OSTEOARTHRITIS',
+      plannedSessions: 10,
+      startDate: dateOf(15),
+    });
+    for (const [daysAgo, pre, post] of [
+      [15, 7, 5],
+      [8, 6, 3],
+    ]) {
+      await clinicApi(api).recordSession({
+        seriesId,
+        startedAt: at(daysAgo as number),
+        durationMinutes: 60,
+        attendance: 'ATTENDED',
+        observations: [
+          { measureCode: 'NPRS', value: pre, regionCode: 'KNEE', side: 'LEFT', context: 'PRE_SESSION' },
+          { measureCode: 'NPRS', value: post, regionCode: 'KNEE', side: 'LEFT', context: 'POST_SESSION' },
+        ],
+      });
+    }
+    const changes = 'sessionChanges { visitNumber pre post change }';
+    const asked = await api.request(
+      `query { caseload(first: 100) { edges { node { series { id } headline { ...Changes } } } } }
+       fragment Changes on MeasureProgressNode { meanSessionChange ${changes} }`,
+      {},
+      { as: therapist },
+    );
+    expect(asked.errors).toBeUndefined();
+    const item = asked.data?.caseload.edges.find((e: any) => e.node.series.id === seriesId)?.node;
+    expect(item.headline.sessionChanges).toEqual([
+      { visitNumber: 1, pre: 7, post: 5, change: -2 },
+      { visitNumber: 2, pre: 6, post: 3, change: -3 },
+    ]);
+    expect(item.headline.meanSessionChange).toBe(-2.5);
+    const progress = await api.request(
+      `query($id: ID!) { series(id: $id) { progress { measures { measureCode ${changes} } } } }`,
+      { id: seriesId },
+      { as: therapist },
+    );
+    const nprs = progress.data?.series.progress.measures.find((m: any) => m.measureCode === 'NPRS');
+    expect(nprs.sessionChanges).toEqual(item.headline.sessionChanges);
+  });
+
   test('the caseload of 2 or 20 clients costs the same number of statements', async () => {
     const owner = await createClinicWithTherapist(db, { clinicName: 'Counting' });
     api.actAs(owner);

@@ -270,10 +270,16 @@ describe('cohort outcomes', () => {
     // Changes -3, -2, -1: 12 clients each; +2: 3 clients (hidden), and one bin of 12 hidden with it.
     expect(bin(2)).toEqual({ from: 2, to: 3, suppressed: true, n: null });
     const shown = [-3, -2, -1].map((c) => bin(c));
-    expect(shown.filter((b: any) => b.suppressed)).toHaveLength(1);
-    for (const b of shown.filter((b: any) => !b.suppressed)) expectWithin(b.n, 12, maxCountNoise);
+    // One of them hidden with the +2 bin. Another may be hidden by its noise: 12 published as 10 is under k
+    // (publishCount), with probability 0.1 per bin, by the members' cell key, which differs run to run.
+    const hidden = shown.filter((b: any) => b.suppressed).length;
+    expect(hidden).toBeGreaterThanOrEqual(1);
+    for (const b of shown.filter((b: any) => !b.suppressed)) {
+      expectWithin(b.n, 12, maxCountNoise);
+      expect(b.n).toBeGreaterThanOrEqual(11);
+    }
     // Empty bins answer like small ones: suppressed, no count.
-    expect(histogram.filter((b: any) => !b.suppressed)).toHaveLength(2);
+    expect(histogram.filter((b: any) => !b.suppressed)).toHaveLength(3 - hidden);
     expect(bin(-9)).toEqual({ from: -9, to: -8, suppressed: true, n: null });
   });
 

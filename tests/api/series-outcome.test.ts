@@ -7,7 +7,7 @@ import {
   markSessionEnteredInError,
 } from '@fascia/server/modules/corrections/corrections.service.js';
 import { findInstrument } from '@fascia/server/modules/instruments/instrument-catalog.js';
-import { refreshSeriesOutcomes, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
+import { refreshSeriesOutcomes, seriesHeadlineSql, seriesOutcomeSql } from '@fascia/server/modules/progress/series-outcome.js';
 import { recordObservation, recordSession } from '@fascia/server/modules/recording/recording.service.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDatabase } from '../support/database.js';
@@ -32,23 +32,36 @@ interface Row {
   pre_post: number | null;
 }
 
-const stored = () => db.orm.em.fork().execute<Row[]>('select * from series_measure_outcome order by series_id, measure_code');
+const outcomesQuery = 'select * from series_measure_outcome order by series_id, measure_code, reporter';
+const headlinesQuery = 'select * from series_headline order by series_id, measure_code';
+const stored = () => db.orm.em.fork().execute<Row[]>(outcomesQuery);
+const storedHeadlines = () => db.orm.em.fork().execute<Record<string, unknown>[]>(headlinesQuery);
 
-/** Every series' outcomes computed afresh from its values, by the bulk statement of the migration. */
-async function recomputed(): Promise<Row[]> {
+/** Every series' outcomes and headlines computed afresh from its values, by the bulk statements of the migrations. */
+async function recomputed(): Promise<{ outcomes: Row[]; headlines: Record<string, unknown>[] }> {
   const em = db.orm.em.fork();
   return em
     .transactional(async (tx) => {
       await tx.execute('delete from series_measure_outcome');
+      await tx.execute('delete from series_headline');
       await tx.execute(seriesOutcomeSql('true', { everySeries: true }));
-      const rows = await tx.execute<Row[]>('select * from series_measure_outcome order by series_id, measure_code');
+      await tx.execute(seriesHeadlineSql('true', { everySeries: true }));
+      const fresh = {
+        outcomes: await tx.execute<Row[]>(outcomesQuery),
+        headlines: await tx.execute<Record<string, unknown>[]>(headlinesQuery),
+      };
       // Leave the stored rows as they were: the next test compares against them again.
-      throw Object.assign(new Error('rollback'), { rows });
+      throw Object.assign(new Error('rollback'), { fresh });
     })
-    .catch((error: { rows?: Row[] }) => {
-      if (!error.rows) throw error;
-      return error.rows;
+    .catch((error: { fresh?: Awaited<ReturnType<typeof recomputed>> }) => {
+      if (!error.fresh) throw error;
+      return error.fresh;
     });
+}
+
+/** The rows the writes kept equal those computed afresh: outcomes and caseload headlines. */
+async function expectKeptAsRecomputed(): Promise<void> {
+  expect(await recomputed()).toEqual({ outcomes: await stored(), headlines: await storedHeadlines() });
 }
 
 async function aSeries() {
@@ -63,12 +76,15 @@ async function aSeries() {
   return series;
 }
 
-describe('per-series outcomes kept at write time', () => {
+describe('per-series outcomes and caseload headlines kept at write time', () => {
   test('after the demo data, the stored rows equal a fresh computation of every series', async () => {
     const rows = await stored();
     expect(rows.length).toBeGreaterThan(40);
     expect(rows.some((row) => row.change !== null && row.pre_post !== null && row.visit_values.length >= 5)).toBe(true);
-    expect(await recomputed()).toEqual(rows);
+    const headlines = await storedHeadlines();
+    // The demo's active series each have their condition's headline, as the caseload shows it.
+    expect(headlines.length).toBeGreaterThan(20);
+    expect(await recomputed()).toEqual({ outcomes: rows, headlines });
   });
 
   test('a visit recorded before the others renumbers them; a later value moves the latest; both kept', async () => {
@@ -95,7 +111,7 @@ describe('per-series outcomes kept at write time', () => {
     const after = (await stored()).find((row) => row.series_id === series.id && row.measure_code === 'NPRS');
     expect(after?.visit_values.length).toBe((before?.visit_values.length ?? 0) + 1);
     expect(after?.visit_values[0]).toEqual({ visit: 1, value: 9 });
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
 
     const [lastVisit] = await db.orm.em
       .fork()
@@ -112,7 +128,7 @@ describe('per-series outcomes kept at write time', () => {
       context: 'POST_SESSION',
       takenAt: new Date(Date.parse(String(lastVisit?.started_at)) + 3_600_000),
     } as never);
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
   });
 
   test('visits of one series recorded at the same moment all succeed, and the stored rows include every one', async () => {
@@ -144,12 +160,13 @@ describe('per-series outcomes kept at write time', () => {
     expect(settled.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []))).toEqual([]);
     const row = (await stored()).find((r) => r.series_id === series.id && r.measure_code === 'NPRS');
     expect(row?.visit_values.slice(-5).map((v) => v.value)).toEqual([1, 2, 3, 4, 5]);
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
   });
 
   test('a diary entry (which the outcomes leave out) changes no stored row', async () => {
     const series = await aSeries();
     const before = await stored();
+    const headlinesBefore = await storedHeadlines();
     const viewer = { role: 'THERAPIST' as const, accountId: null, clinicId: series.clinic_id, therapistId: series.therapist_id };
     await recordObservation(db.orm.em.fork(), viewer, {
       clientId: series.client_id,
@@ -161,7 +178,8 @@ describe('per-series outcomes kept at write time', () => {
       takenAt: new Date('2026-11-20T20:00:00Z'),
     } as never);
     expect(await stored()).toEqual(before);
-    expect(await recomputed()).toEqual(before);
+    expect((await recomputed()).outcomes).toEqual(before);
+    expect(await storedHeadlines()).toEqual(headlinesBefore);
   });
 
   /** The series' valid attended visits in order, each with its first valid NPRS pre value (null: none). */
@@ -190,18 +208,18 @@ describe('per-series outcomes kept at write time', () => {
     await markSessionEnteredInError(db.orm.em.fork(), viewer, visits[0]?.id as string, 'Another client');
     const afterVoid = (await nprsRow(series.id))[0];
     expect(afterVoid?.visit_values).toEqual(before[0]?.visit_values.slice(1).map((v) => ({ visit: v.visit - 1, value: v.value })));
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
 
     // A value of the (now) first visit amended: the visit's mean and the baseline follow the corrected value.
     await amendObservation(db.orm.em.fork(), viewer, visits[1]?.pre_id as string, { value: 10, reason: 'Misread' } as never);
     const afterAmend = (await nprsRow(series.id))[0];
     expect(afterAmend?.visit_values[0]?.value).toBeGreaterThan(afterVoid?.visit_values[0]?.value as number);
     expect(afterAmend?.visit_values.slice(1)).toEqual(afterVoid?.visit_values.slice(1));
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
 
     // A value voided on its own.
     await markObservationEnteredInError(db.orm.em.fork(), viewer, visits[2]?.pre_id as string, 'Wrong region');
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
 
     // A visit moved before all the others: it becomes visit 1.
     const last = visits[visits.length - 1];
@@ -213,7 +231,7 @@ describe('per-series outcomes kept at write time', () => {
     );
     const moved = await visitsOf(series.id);
     expect(moved[0]?.id).toBe(last?.id);
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
 
     // A questionnaire taken at a visit: amended, then voided.
     const [response] = await db.orm.em
@@ -229,9 +247,9 @@ describe('per-series outcomes kept at write time', () => {
     const first = response.answers[0]?.value === item?.min ? (item?.min ?? 0) + 1 : item?.min;
     const answers = response.answers.map((a, i) => ({ ...a, value: i === 0 ? first : a.value }));
     await amendQuestionnaireResponse(db.orm.em.fork(), viewer, response.id, { answers, reason: 'Item 1 mis-keyed' } as never);
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
     await markQuestionnaireResponseEnteredInError(db.orm.em.fork(), viewer, response.id, 'Wrong questionnaire');
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
   });
 
   test('corrections and a new visit of the same series at the same moment all succeed and stay consistent', async () => {
@@ -261,13 +279,13 @@ describe('per-series outcomes kept at write time', () => {
     // One visit voided, one added (its only NPRS value is 1).
     expect(row?.visit_values.length).toBe(before?.visit_values.length);
     expect(row?.visit_values.at(-1)?.value).toBe(1);
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
   });
 
   test('refreshing one series by its id gives the same rows as the bulk statement', async () => {
     const series = await aSeries();
     const em = db.orm.em.fork();
     await em.transactional((tx) => refreshSeriesOutcomes(tx, [series.id]));
-    expect(await recomputed()).toEqual(await stored());
+    await expectKeptAsRecomputed();
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { seriesHeadlineSql } from '@fascia/server/modules/progress/series-outcome.js';
 import type pg from 'pg';
 import { reporterOfMeasure } from '../support/reporter.js';
 
@@ -332,6 +333,12 @@ export async function loadBenchData(client: pg.Client, progress: (line: string) 
   for (const writer of [clientWriter, seriesWriter, sessionWriter, regionWriter, observationWriter]) await writer.flush();
   progress('  analyzing tables');
   await client.query('analyze');
+  // COPY goes around the services, which keep each series' caseload headlines as they write: compute them all, as
+  // the migration that introduced them does for data already there.
+  const headlinesStart = Date.now();
+  await client.query(seriesHeadlineSql('true', { everySeries: true }));
+  await client.query('analyze series_headline');
+  progress(`  caseload headlines computed in ${((Date.now() - headlinesStart) / 1000).toFixed(1)} s`);
   return {
     clinicId: first.id,
     therapistId: caseloadTherapist,

@@ -101,7 +101,12 @@ async function startBaseline(): Promise<{ server: http.Server; close(): Promise<
       }
       if (url.pathname === '/caseload') {
         const first = Number(url.searchParams.get('first') ?? 20);
-        const page = await listCaseload(em, viewer, { flag: null, sort: 'LAST_VISIT', first, after: null }, new Date());
+        const page = await listCaseload(
+          em,
+          viewer,
+          { flag: null, sort: 'LAST_VISIT', first, after: null, sessionChanges: false },
+          new Date(),
+        );
         return answer(200, {
           data: {
             caseload: {

@@ -6,6 +6,7 @@ import { demoAccounts } from '@fascia/server/demo/accounts.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
+import { scaledMs } from '../support/machine.js';
 import { artifactsDir, startDemoApp, type WebApp } from '../support/web-app.js';
 
 /**
@@ -168,7 +169,8 @@ test('every portal page: no serious accessibility violation, no sideways scrolli
           record: '.record-summary',
         };
         await page.locator(content[target.name]).first().waitFor();
-        expect(await page.locator('.status-loading').count()).toBe(0);
+        // The page's other parts (the next visit, the series) arrive on their own requests.
+        await expect.poll(() => page.locator('.status-loading').count(), { timeout: scaledMs(10_000) }).toBe(0);
         await checkPage(page, target.name, viewport);
       }
       expect(errors).toEqual([]);

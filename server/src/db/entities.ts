@@ -23,6 +23,7 @@ import { Observation } from '../modules/measures/observation.entity.js';
 import { Reminder } from '../modules/notifications/reminder.entity.js';
 import { ReminderOptOut } from '../modules/notifications/reminder-opt-out.entity.js';
 import { ReminderSettings } from '../modules/notifications/reminder-settings.entity.js';
+import { SeriesHeadline } from '../modules/progress/series-headline.entity.js';
 import { SeriesOutcome } from '../modules/progress/series-outcome.entity.js';
 import { ReportSummary } from '../modules/reports/report-summary.entity.js';
 import { ResearchRelease, ResearchReleaseMember } from '../modules/research/research-release.entity.js';
@@ -45,6 +46,7 @@ export const entities = [
   Observation,
   QuestionnaireResponse,
   SeriesOutcome,
+  SeriesHeadline,
   ExpectedChangeModel,
   ResearchRelease,
   ResearchReleaseMember,

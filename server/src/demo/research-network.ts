@@ -16,7 +16,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { findMeasure } from '../modules/measures/measure-catalog.js';
-import { seriesOutcomeSql } from '../modules/progress/series-outcome.js';
+import { seriesHeadlineSql, seriesOutcomeSql } from '../modules/progress/series-outcome.js';
 import { type RunSql, withoutKeysAndIndexes } from './bulk-load.js';
 import { conditionProfiles } from './demo-content.js';
 import { Random } from './random.js';
@@ -370,11 +370,12 @@ export async function seedResearchNetwork(em: EntityManager, log: Logger, option
     },
   );
   log.info(`research network: indexes and foreign keys rebuilt (every row checked) in ${rebuildSeconds.toFixed(1)} s`);
-  // Fresh statistics for the planner, then the stored per-series outcomes of the network's series (the
-  // services keep them for writes through them), in one statement over every series' visits.
+  // Fresh statistics for the planner, then the stored per-series outcomes and headlines of the network's series (the
+  // services keep them for writes through them), each in one statement over every series' visits.
   for (const table of ['client', 'intake', 'treatment_series', 'treatment_session', 'observation']) await em.execute(`analyze ${table}`);
   await em.execute(`set local statement_timeout = '120s'`);
   await em.execute(seriesOutcomeSql('ts.clinic_id in (?)', { everySeries: true }), [clinics.map((c) => c.id)]);
+  await em.execute(seriesHeadlineSql('ts.clinic_id in (?)', { everySeries: true }), [clinics.map((c) => c.id)]);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   log.info(`research network: series outcomes computed; done in ${seconds} s`);
   return {

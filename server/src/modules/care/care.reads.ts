@@ -9,13 +9,18 @@ import { SeriesNode, SessionNode, SoapNotesNode } from './care.type.js';
  * Each is one prepared statement with array parameters, whatever the number of keys.
  */
 
+/** The columns of a series (`ts`, a row of treatment_series) named as SeriesNode's fields. */
+export function seriesColumns(ts: string): string {
+  return `${ts}.id, ${ts}.condition_code as "conditionCode", ${ts}.goals, ${ts}.planned_sessions as "plannedSessions",
+    ${ts}.planned_sessions_per_week as "plannedSessionsPerWeek", ${ts}.planned_minutes_per_session as "plannedMinutesPerSession",
+    ${ts}.start_date::text as "startDate", ${ts}.status, ${ts}.end_date::text as "endDate", ${ts}.discharge_note as "dischargeNote",
+    ${ts}.discharge_reason as "dischargeReason", ${ts}.headline_measure_code as "headlineMeasureCode",
+    ${ts}.client_id as "clientId", ${ts}.therapist_id as "therapistId"`;
+}
+
 const seriesByClients = preparedStatement(
   'read_series_by_clients',
-  `select id, condition_code as "conditionCode", goals, planned_sessions as "plannedSessions",
-    planned_sessions_per_week as "plannedSessionsPerWeek", planned_minutes_per_session as "plannedMinutesPerSession",
-    start_date::text as "startDate", status, end_date::text as "endDate", discharge_note as "dischargeNote",
-    discharge_reason as "dischargeReason", headline_measure_code as "headlineMeasureCode",
-    client_id as "clientId", therapist_id as "therapistId"
+  `select ${seriesColumns('treatment_series')}
   from treatment_series where client_id = any(?::uuid[]) and clinic_id = ? and (?::uuid is null or client_id = ?)
   order by start_date desc, created_at desc, id`,
 );

@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
+import { asksFor } from '../../common/selection.js';
 import { clinicViewer, staffViewer } from '../../common/viewer.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
@@ -51,16 +53,17 @@ export class CaseloadResolver {
     @Arg('sort', () => CaseloadSortEnum, { defaultValue: 'LAST_VISIT', description: 'Order of the items.' }) sort: CaseloadSort,
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CaseloadConnection> {
+    const sessionChanges = asksFor(info, 'sessionChanges');
     const page = await reads.run((em) =>
-      listCaseload(em, staffViewer(viewer), { flag: flag ?? null, sort, first, after: after ?? null }, new Date()),
+      listCaseload(em, staffViewer(viewer), { flag: flag ?? null, sort, first, after: after ?? null, sessionChanges }, new Date()),
     );
     const edges = page.rows.map((row, i) => ({
       cursor: encodeCursor([String(page.offset + i + 1)]),
       node: Object.assign(new CaseloadItemNode(), {
         ...row,
-        series: SeriesNode.from(row.series),
-        clientId: row.series.client.id,
+        clientId: row.series.clientId,
       }),
     }));
     return Object.assign(new CaseloadConnection(), {

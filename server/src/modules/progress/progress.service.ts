@@ -6,11 +6,11 @@ import type { ReporterKind } from '../../common/reporter.js';
 import { checkInteger } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly, type StaffViewer } from '../../common/viewer.js';
 import { preparedStatement, runPrepared } from '../../db/prepared.js';
-import { TreatmentSeries } from '../care/treatment-series.entity.js';
+import { seriesColumns } from '../care/care.reads.js';
+import { SeriesNode } from '../care/care.type.js';
 import { maxPageSize } from '../clients/client.service.js';
-import { conditionCatalog } from '../conditions/condition-catalog.js';
 import type { ThresholdKind } from '../measures/measure-definition.js';
-import { attendanceCtes, inRange, measureCtes, scopeCte, visitCte } from './progress.sql.js';
+import { attendanceCtes, headlineCte, inRange, judgedSql, measureCtes, scopeCte, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
   CaseloadFlag,
@@ -198,10 +198,12 @@ export interface CaseloadArgs {
   sort: CaseloadSort;
   first: number;
   after: string | null;
+  /** Whether the answer shows each visit's pre and post values of the headline (`sessionChanges`). */
+  sessionChanges: boolean;
 }
 
 export interface CaseloadRow {
-  series: TreatmentSeries;
+  series: SeriesNode;
   headlineMeasureCode: string;
   headline: MeasureProgressNode | null;
   lastVisitAt: Date | null;
@@ -218,10 +220,6 @@ const sortOrder: Record<CaseloadSort, string> = {
   START_DATE: 'start_date desc',
 };
 
-/** The headline measure of each condition, as SQL VALUES (the catalog is the source). */
-const headlineValues = conditionCatalog.map(() => '(?, ?)').join(', ');
-const headlineParams = conditionCatalog.flatMap((c) => [c.code, c.headlineMeasureCode]);
-
 type CaseloadSqlRow = Partial<MeasureRow> &
   Pick<AttendanceRow, 'attended' | 'last_visit_at'> & {
     id: string;
@@ -231,6 +229,7 @@ type CaseloadSqlRow = Partial<MeasureRow> &
     missed: boolean;
     overdue: boolean;
     total: string;
+    series: SeriesNode;
   };
 
 const flagColumn: Record<CaseloadFlag, string> = {
@@ -241,23 +240,20 @@ const flagColumn: Record<CaseloadFlag, string> = {
 };
 
 /**
- * The caseload statement of one filter and sort. Not a prepared statement: a plan made for any
- * therapist and clinic reads every observation of the clinic (seconds), one made for the
- * actual values reads only the therapist's series (tens of milliseconds), and planning costs
- * far less than that.
+ * The caseload statement of one filter and sort. The headline comes as stored at write time (series_headline), so
+ * the statement reads one row per series, not their values. Not a prepared statement: a plan made for any therapist
+ * and clinic reads every session of the clinic, one made for the actual values reads only the therapist's series.
  */
-function caseloadSql(flag: CaseloadFlag | null, sort: CaseloadSort): string {
+function caseloadSql({ flag, sort, sessionChanges }: Pick<CaseloadArgs, 'flag' | 'sort' | 'sessionChanges'>): string {
+  // Each visit's values are the bulk of a headline (20 visits: 3 KB): read only for an answer that shows them.
+  const sessions = sessionChanges ? 'sh.sessions' : 'null::jsonb as sessions';
   return `with ${scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`)},
-      headline(condition_code, measure_code) as (values ${headlineValues}),
-      ${measureCtes('and measure_code = (select h.measure_code from headline h where h.condition_code = s.condition_code)')},
+      ${headlineCte},
       ${attendanceCtes},
-      hl as (
-        select distinct on (gm.series_id) gm.*
-        from gm join s on s.id = gm.series_id join headline h on h.condition_code = s.condition_code and h.measure_code = gm.measure_code
-        where gm.source = 'SESSION'
-        -- The measure's usual reporter first (the client's own pain, the therapist's range of motion).
-        order by gm.series_id, gm.reporter <> gm.default_reporter, gm.points desc, gm.latest_at desc
-      ),
+      hl as (${judgedSql(`(select sh.series_id, sh.measure_code, sh.region_code, sh.side, sh.reporter, sh.baseline, sh.baseline_at,
+          sh.latest, sh.latest_at, sh.points, sh.slope, sh.trend_points, sh.mean_session_change, sh.unpaired, ${sessions}
+        from s join headline h on h.condition_code = s.condition_code
+        join series_headline sh on sh.series_id = s.id and sh.measure_code = h.measure_code)`)}),
       rq as (
         select s.id as series_id, max(qr.completed_at) as last_at
         from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null) and ${validRecord('qr')}
@@ -277,7 +273,8 @@ function caseloadSql(flag: CaseloadFlag | null, sort: CaseloadSort): string {
         left join hl on hl.series_id = s.id
         left join rq on rq.series_id = s.id
       )
-      select flagged.*, count(*) over () as total from flagged
+      select flagged.*, count(*) over () as total, to_json(series) as series
+      from flagged cross join lateral (select ${seriesColumns('ts')} from treatment_series ts where ts.id = flagged.id) series
       where ${flag ? flagColumn[flag] : 'true'}
       order by ${sortOrder[sort]}, sid
       limit ? offset ?`;
@@ -286,7 +283,7 @@ function caseloadSql(flag: CaseloadFlag | null, sort: CaseloadSort): string {
 /**
  * The viewer's active series (a therapist: those they treat; an admin: the
  * clinic's) with the headline measure's progress and flags, filtered, sorted and
- * paged in one statement; a second loads the page's series.
+ * paged in one statement, with the page's series.
  */
 export async function listCaseload(
   em: EntityManager,
@@ -297,11 +294,10 @@ export async function listCaseload(
   checkInteger('first', args.first, 1, maxPageSize);
   const offset = args.after ? Number(decodeCursor('after', args.after, ['offset'])[0]) : 0;
   const therapistOnly = viewer.role === 'THERAPIST' ? viewer.therapistId : null;
-  const rows = await em.execute<CaseloadSqlRow[]>(caseloadSql(args.flag, args.sort), [
+  const rows = await em.execute<CaseloadSqlRow[]>(caseloadSql(args), [
     viewer.clinicId,
     therapistOnly,
     therapistOnly,
-    ...headlineParams,
     now,
     now,
     now,
@@ -309,15 +305,12 @@ export async function listCaseload(
     offset,
   ]);
   const page = rows.slice(0, args.first);
-  const series = new Map(
-    (await em.find(TreatmentSeries, { id: { $in: page.map((r) => r.id) }, clinic: viewer.clinicId })).map((s) => [s.id, s]),
-  );
   return {
     totalCount: Number(rows[0]?.total ?? 0),
     hasNextPage: rows.length > args.first,
     offset,
     rows: page.map((row) => ({
-      series: series.get(row.id) as TreatmentSeries,
+      series: Object.assign(new SeriesNode(), row.series),
       headlineMeasureCode: row.headline_measure_code,
       headline: row.series_id ? measureProgress(row as MeasureRow) : null,
       lastVisitAt: row.last_visit_at ? new Date(row.last_visit_at) : null,

@@ -7,6 +7,7 @@
  */
 
 import { validRecord } from '../../common/record-status.js';
+import { conditionCatalog } from '../conditions/condition-catalog.js';
 import { defaultReporterSql } from '../measures/measure-definition.js';
 
 /**
@@ -120,7 +121,15 @@ g as (
   from vp
   group by series_id, source, measure_code, region_code, side, reporter
 ),
-gm as (
+gm as (${judgedSql('g')})`;
+}
+
+/**
+ * Rows of `rows` (a relation with `g`'s columns: measure_code, baseline, latest, points, ...) with their measure's
+ * unit and direction, the change, its threshold and whether it was reached or exceeded the other way (`worsened`).
+ */
+export function judgedSql(rows: string): string {
+  return `
   select g.*, m.unit, m.direction, t.mcid, m.mcid_percent, m.threshold_kind, ${defaultReporterSql('m')} as default_reporter,
     g.latest - g.baseline as change,
     case when g.baseline <> 0 then (g.latest - g.baseline) / abs(g.baseline) * 100 end as percent_change,
@@ -128,10 +137,20 @@ gm as (
       else (g.latest - g.baseline) * m.direction >= t.mcid - 1e-9 end as mcid_reached,
     case when t.mcid is null or g.points < 2 then false
       else (g.latest - g.baseline) * m.direction <= -t.mcid + 1e-9 end as worsened
-  from g join measure m on m.code = g.measure_code
-  cross join lateral (select ${thresholdSql('m', 'g.baseline')} as mcid) t
-)`;
+  from ${rows} g join measure m on m.code = g.measure_code
+  cross join lateral (select ${thresholdSql('m', 'g.baseline')} as mcid) t`;
 }
+
+/**
+ * `headline(condition_code, measure_code)`: each condition's headline measure, from the catalog. Written into the
+ * text (the codes are the catalog's constants) so that a bulk statement run without parameters can use it too.
+ */
+export const headlineCte = `headline(condition_code, measure_code) as (values ${conditionCatalog
+  .map((c) => {
+    if (!/^[A-Z0-9_]+$/.test(c.code + c.headlineMeasureCode)) throw new Error(`unexpected catalog code ${c.code}`);
+    return `('${c.code}', '${c.headlineMeasureCode}')`;
+  })
+  .join(', ')})`;
 
 /**
  * `atx`: attendance of each series in scope against its plan. Weeks elapsed count the calendar days from the start

@@ -1,10 +1,19 @@
 /*
- * Per-series outcomes kept up to date at write time (series_measure_outcome). Computed by the same
- * CTEs as progress (progress.sql.ts), so research's "baseline" and "change" are the therapist's; one row
- * per reporter, as progress keeps self-report, proxy and observed values apart.
+ * Per-series outcomes kept up to date at write time: series_measure_outcome (research, expected change) and
+ * series_headline (the caseload). Computed by the same CTEs as progress (progress.sql.ts), so research's "baseline"
+ * and "change" and the caseload's headline are those of the therapist's progress; one row per reporter, as
+ * progress keeps self-report, proxy and observed values apart.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { measureCtes, scopeCte, visitCte } from './progress.sql.js';
+import { headlineCte, measureCtes, scopeCte, visitCte } from './progress.sql.js';
+
+/** The progress CTEs over the series `where` selects, by lookups per series or (`everySeries`) one pass over the table. */
+function outcomeCtes(where: string, everySeries: boolean, onlyObservations = '', sessionList = false): string {
+  const ctes = everySeries
+    ? `${visitCte('s', 'cs')}, ${measureCtes(onlyObservations, { sessionList, joinVisits: 'cs' })}`
+    : measureCtes(onlyObservations, { sessionList });
+  return `${scopeCte(where)}, ${ctes}`;
+}
 
 /**
  * The statement that (re)writes the outcome rows of the series that `where` selects (SQL on `ts`, the
@@ -12,10 +21,7 @@ import { measureCtes, scopeCte, visitCte } from './progress.sql.js';
  * bulk load) rather than a lookup per series through the indexes.
  */
 export function seriesOutcomeSql(where: string, { everySeries = false } = {}): string {
-  const ctes = everySeries
-    ? `${visitCte('s', 'cs')}, ${measureCtes('', { sessionList: false, joinVisits: 'cs' })}`
-    : measureCtes('', { sessionList: false });
-  return `with ${scopeCte(where)}, ${ctes},
+  return `with ${outcomeCtes(where, everySeries)},
 per_series as (
   select series_id, measure_code, reporter, avg(baseline) as baseline, avg(change) as change
   from gm where source = 'SESSION' and points >= 2
@@ -43,8 +49,43 @@ left join pairs using (series_id, measure_code, reporter)`;
 }
 
 /**
- * Rewrites the outcome rows of these series. Call it in the transaction of every write that adds an attended
- * visit or a value taken at a visit (recordSession, recordObservation); diary values and questionnaires
+ * The statement that writes the headline rows of the series that `where` selects (as `seriesOutcomeSql`), one per
+ * measure that is a condition's headline: among its regions, sides and reporters the measure's usual reporter first
+ * (the client's own pain, the therapist's range of motion), then the most points, then the latest. `refresh` also
+ * removes the selected series' rows of measures that no longer have a value.
+ */
+export function seriesHeadlineSql(where: string, { everySeries = false, refresh = false } = {}): string {
+  const onlyHeadlines = 'and measure_code in (select h.measure_code from headline h)';
+  return `with ${headlineCte}, ${outcomeCtes(where, everySeries, onlyHeadlines, true)},
+fresh as (
+  select distinct on (gm.series_id, gm.measure_code) gm.series_id, gm.measure_code, gm.region_code, gm.side, gm.reporter, gm.baseline,
+    gm.baseline_at, gm.latest, gm.latest_at, gm.points, gm.slope, gm.trend_points, gm.mean_session_change, gm.unpaired, gm.sessions::jsonb
+  from gm
+  where gm.source = 'SESSION'
+  -- Region, side and reporter last, so that two rows alike in the rest always give the same choice.
+  order by gm.series_id, gm.measure_code, gm.reporter <> gm.default_reporter, gm.points desc, gm.latest_at desc,
+    gm.region_code nulls first, gm.side nulls first, gm.reporter
+)${
+    refresh
+      ? `,
+gone as (
+  delete from series_headline sh where sh.series_id in (select id from s)
+    and not exists (select 1 from fresh f where f.series_id = sh.series_id and f.measure_code = sh.measure_code)
+)`
+      : ''
+  }
+insert into series_headline (series_id, measure_code, region_code, side, reporter, baseline, baseline_at, latest, latest_at, points, slope,
+  trend_points, mean_session_change, unpaired, sessions)
+select * from fresh
+on conflict (series_id, measure_code) do update set region_code = excluded.region_code, side = excluded.side,
+  reporter = excluded.reporter, baseline = excluded.baseline, baseline_at = excluded.baseline_at, latest = excluded.latest,
+  latest_at = excluded.latest_at, points = excluded.points, slope = excluded.slope, trend_points = excluded.trend_points,
+  mean_session_change = excluded.mean_session_change, unpaired = excluded.unpaired, sessions = excluded.sessions`;
+}
+
+/**
+ * Rewrites the outcome and headline rows of these series. Call it in the transaction of every write that adds an attended
+ * visit or a value taken at a visit (recordSession, recordObservation, corrections); diary values and questionnaires
  * answered between visits are not part of them.
  */
 export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
@@ -55,4 +96,5 @@ export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readon
   await em.execute('select id from treatment_series where id in (?) order by id for no key update', [[...seriesIds]]);
   await em.execute('delete from series_measure_outcome where series_id in (?)', [[...seriesIds]]);
   await em.execute(seriesOutcomeSql('ts.id in (?)'), [[...seriesIds]]);
+  await em.execute(seriesHeadlineSql('ts.id in (?)', { refresh: true }), [[...seriesIds]]);
 }
