@@ -193,7 +193,7 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
     const { context, page, errors } = await signedIn(demoProxyAccount, viewport);
     try {
       const { client, series } = activeSeries(demoProxyChild.familyName);
-      await page.getByRole('heading', { level: 1, name: `Hello, ${client.displayName}`, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 1, name: `${client.displayName}'s progress`, exact: true }).waitFor();
       const section = page.locator('section.portal-series').filter({ has: page.getByRole('heading', { name: series.condition.name }) });
       await section.waitFor();
       const sentences = await section.locator('li').allInnerTexts();
@@ -205,6 +205,8 @@ describe.each(viewports)('scope demo clients at $width px', (viewport) => {
         sentences.some((s) => s.includes('Faces')),
         sentences.join(' | '),
       ).toBe(true);
+      // The page speaks about the child to the parent, not to the child: "Theo Lindqvist's ... score".
+      expect(sentences.filter((s) => !s.startsWith(`${client.displayName}'s `))).toEqual([]);
       // The account is the parent's: it acts as a proxy for the child.
       const token = await app.tokenOf(demoProxyAccount);
       const { viewer } = await app.send<{ viewer: { role: string; client: { id: string } } }>(token, '{ viewer { role client { id } } }');

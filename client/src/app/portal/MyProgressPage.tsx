@@ -20,29 +20,45 @@ export function whereOf(
   return side ? `${side.toLowerCase()} ${name}` : name;
 }
 
-/** My progress in plain words: per series, how each measure has changed, my plan and my visits. */
-export function MyProgressPage({ timeZone }: { timeZone: string | undefined }) {
+/**
+ * My progress in plain words: per series, how each measure has changed, my plan and my visits. `proxy`: the portal is
+ * held for the client by a parent or guardian, so the page speaks about the client by name, not to them.
+ */
+export function MyProgressPage({ timeZone, proxy = false }: { timeZone: string | undefined; proxy?: boolean }) {
   const query = useQuery(MyProgressDocument, {});
   if (query.status === 'loading') return <Loading>Loading your progress…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const client = query.data.viewer.client;
   if (!client) return <ErrorMessage message="This account is not linked to a client record. Please ask your clinic." />;
   const series = [...client.series].sort((a, b) => Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE'));
+  const about = proxy ? client.displayName : undefined;
   return (
     <div className="portal">
-      <h1>Hello, {client.displayName}</h1>
+      <h1>{about ? `${about}'s progress` : `Hello, ${client.displayName}`}</h1>
       <PortalCards cards={portalHomeCards} timeZone={timeZone} />
-      <h2 className="portal-progress-heading">How you are doing</h2>
+      <h2 className="portal-progress-heading">{about ? `How ${about} is doing` : 'How you are doing'}</h2>
       {series.length === 0 ? (
-        <p className="panel">You have no treatment series yet. Your progress shows here after your first visit.</p>
+        <p className="panel">
+          {about ? `${about} has` : 'You have'} no treatment series yet. The progress shows here after the first visit.
+        </p>
       ) : (
-        series.map((s) => <SeriesProgress key={s.id} series={s} data={query.data} timeZone={timeZone} />)
+        series.map((s) => <SeriesProgress key={s.id} series={s} data={query.data} timeZone={timeZone} about={about} />)
       )}
     </div>
   );
 }
 
-function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data; timeZone: string | undefined }) {
+function SeriesProgress({
+  series,
+  data,
+  timeZone,
+  about,
+}: {
+  series: Series;
+  data: Data;
+  timeZone: string | undefined;
+  about: string | undefined;
+}) {
   const measureOf = (code: string) => data.measures.find((m) => m.code === code);
   const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', ...(timeZone ? { timeZone } : {}) });
   const attended = series.sessions.filter((s) => s.attendance === 'ATTENDED');
@@ -56,7 +72,7 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
         ? [
             {
               key: `${p.measureCode}|${p.regionCode}|${p.side}`,
-              text: progressSentence(measure, { ...p, where, ...(since ? { since } : {}) }),
+              text: progressSentence(measure, { ...p, where, about, ...(since ? { since } : {}) }),
             },
           ]
         : [];
@@ -69,7 +85,7 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
         {series.condition.name}
         {series.status === 'ACTIVE' ? '' : ' (finished)'}
       </h2>
-      <h3>How you are doing at your visits</h3>
+      <h3>{about ? `How ${about} is doing at the visits` : 'How you are doing at your visits'}</h3>
       {sentences.length === 0 ? (
         <p>Nothing measured at a visit yet.</p>
       ) : (
@@ -81,7 +97,7 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
       )}
       {diary.length > 0 && (
         <>
-          <h3>Your pain diary</h3>
+          <h3>{about ? `${about}'s pain diary` : 'Your pain diary'}</h3>
           <ul className="plain-list">
             {diary.map((s) => (
               <li key={s.key}>{s.text}</li>
@@ -89,10 +105,11 @@ function SeriesProgress({ series, data, timeZone }: { series: Series; data: Data
           </ul>
         </>
       )}
-      <h3>Your plan</h3>
+      <h3>{about ? `${about}'s plan` : 'Your plan'}</h3>
       <p>
         {attendance.plannedSessions} sessions, {attendance.plannedPerWeek === 1 ? 'one' : attendance.plannedPerWeek} a week, from{' '}
-        {formatLocalDate(series.startDate)}. You have come to {attendance.attended} of {attendance.plannedSessions}.
+        {formatLocalDate(series.startDate)}. {about ? `${about} has` : 'You have'} come to {attendance.attended} of{' '}
+        {attendance.plannedSessions}.
       </p>
       {/* The next visit, when one is booked, is on the portal's first card. */}
       <p>Last visit: {lastVisit ? dates.format(new Date(lastVisit.startedAt)) : 'none yet'}.</p>

@@ -53,7 +53,8 @@ export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['
   const { location } = useRouter();
   const timeZone = viewer.clinic?.timeZone;
   let page: ReactNode;
-  if (location.pathname === '/' || location.pathname === '/portal') page = <MyProgressPage timeZone={timeZone} />;
+  if (location.pathname === '/' || location.pathname === '/portal')
+    page = <MyProgressPage timeZone={timeZone} proxy={viewer.proxyRelation !== null && viewer.proxyRelation !== undefined} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
   else if (location.pathname === apiTokensPath) page = <ApiTokensPage timeZone={timeZone} />;
   else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} />;

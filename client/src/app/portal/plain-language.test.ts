@@ -91,6 +91,15 @@ describe('progressSentence', () => {
       'Your neck pain is 2 points lower than in your first diary entry (on a 0 to 10 scale, lower is better), a change most people notice.',
     );
   });
+
+  test("a proxy's portal speaks about the client by name, and sends the proxy to the therapist", () => {
+    expect(progressSentence(nprs, { change: 3, points: 4, where: 'neck', about: 'Theo Lindqvist' })).toBe(
+      "Theo Lindqvist's neck pain is 3 points higher than at the start (on a 0 to 10 scale, lower is better), a change most people notice: talk to the therapist about it.",
+    );
+    expect(progressSentence(odi, { change: -1, points: 1, where: null, about: 'Theo Lindqvist' })).toBe(
+      "Theo Lindqvist's Oswestry Disability Index (ODI) score has one measurement so far: the next one will show how it changes.",
+    );
+  });
 });
 
 test('amounts: points for pain and scores, the unit otherwise', () => {

@@ -23,6 +23,11 @@ export interface PlainProgress {
   where: string | null;
   /** What the change is counted from; "at the start" unless said. */
   since?: string;
+  /**
+   * Whose values these are, for a portal held by a proxy: "Theo Lindqvist" gives "Theo Lindqvist's pain" and "talk to
+   * the therapist"; unset, the client reads about their own ("Your pain", "talk to your therapist").
+   */
+  about?: string;
 }
 
 function lowerFirst(text: string): string {
@@ -69,11 +74,12 @@ export function valueWords(value: number, measure: PlainMeasure): string {
   return measure.unitLabel === '°' ? `${text}°` : `${text} ${measure.unitLabel}`;
 }
 
-/** "Your neck pain", "Your Oswestry Disability Index (ODI) score", "Your cervical rotation (left side)". */
-export function subjectOf(measure: PlainMeasure, where: string | null): string {
-  if (measure.kind === 'PAIN') return where ? `Your ${where} pain` : 'Your pain';
-  if (measure.kind === 'QUESTIONNAIRE') return `Your ${plainName(measure.name)} score`;
-  return `Your ${lowerFirst(plainName(measure.name))}${where ? ` (${where})` : ''}`;
+/** "Your neck pain", "Your Oswestry Disability Index (ODI) score", "Theo's cervical rotation (left side)". */
+export function subjectOf(measure: PlainMeasure, where: string | null, about?: string): string {
+  const whose = about ? `${about}'s` : 'Your';
+  if (measure.kind === 'PAIN') return where ? `${whose} ${where} pain` : `${whose} pain`;
+  if (measure.kind === 'QUESTIONNAIRE') return `${whose} ${plainName(measure.name)} score`;
+  return `${whose} ${lowerFirst(plainName(measure.name))}${where ? ` (${where})` : ''}`;
 }
 
 /** "(on a 0 to 10 scale, lower is better)", "(higher is better)": what a number means, said every time. */
@@ -97,7 +103,7 @@ export function amountOf(size: number, measure: PlainMeasure): string {
  * the therapist rather than leaving the client to guess.
  */
 export function progressSentence(measure: PlainMeasure, progress: PlainProgress): string {
-  const subject = subjectOf(measure, progress.where);
+  const subject = subjectOf(measure, progress.where, progress.about);
   if (progress.points < 2) return `${subject} has one measurement so far: the next one will show how it changes.`;
   const size = Math.abs(progress.change);
   if (Number(size.toFixed(measure.decimals)) === 0) {
@@ -107,7 +113,8 @@ export function progressSentence(measure: PlainMeasure, progress: PlainProgress)
   const head = `${subject} is ${amountOf(size, measure)} ${progress.change < 0 ? 'lower' : 'higher'} than ${progress.since ?? 'at the start'} ${meaningOf(measure)}`;
   if (measure.mcid === null) return `${head}. There is no agreed size of change that most people notice for this measure.`;
   if (size >= measure.mcid) {
-    return better ? `${head}, a change most people notice.` : `${head}, a change most people notice: talk to your therapist about it.`;
+    if (better) return `${head}, a change most people notice.`;
+    return `${head}, a change most people notice: talk to ${progress.about ? 'the' : 'your'} therapist about it.`;
   }
   return `${head}, a small change, less than most people notice.`;
 }
