@@ -38,6 +38,8 @@ export interface Config {
   readReplicaMaxLagMs: number;
   /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
   shutdownGraceMs: number;
+  /** GraphQL requests worked on at once, and how long others wait in line (`FASCIA_CONCURRENT_REQUESTS`, `FASCIA_QUEUE_WAIT_MS`). */
+  admission: AdmissionLimits;
   /** Port of the embedded PostgreSQL; undefined: the one it used before (kept beside its data), or a free one. */
   embeddedPostgresPort: number | undefined;
   /** A port of its own serving only Prometheus metrics at /metrics (on `host`); undefined: none. */
@@ -70,6 +72,17 @@ export interface DatabaseSettings {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
 }
+
+/** How many GraphQL requests are worked on at once (http/admission.ts). */
+export interface AdmissionLimits {
+  /** Requests worked on at once; more wait in line, in arrival order. */
+  concurrent: number;
+  /** A request still waiting after this long is answered 503 with Retry-After instead. */
+  maxWaitMs: number;
+}
+
+/** Twice the default pool: every connection stays busy while other requests' answers are put together. */
+export const defaultAdmissionLimits: Readonly<AdmissionLimits> = { concurrent: 20, maxWaitMs: 10_000 };
 
 export type TrustProxy = false | number | string[];
 
@@ -236,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
   const port = parsePort('PORT', env.PORT, 4000);
+  const poolMax = parseWhole('FASCIA_DB_POOL_MAX', env.FASCIA_DB_POOL_MAX, 10, 1, 500);
   return {
     databaseUrl,
     port,
@@ -250,7 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy('FASCIA_TRUST_PROXY', env.FASCIA_TRUST_PROXY),
     database: {
       // PostgreSQL's own default max_connections is 100: several instances' pools must fit in it together.
-      poolMax: parseWhole('FASCIA_DB_POOL_MAX', env.FASCIA_DB_POOL_MAX, 10, 1, 500),
+      poolMax,
       acquireTimeoutMs: parseWhole('FASCIA_DB_ACQUIRE_TIMEOUT_MS', env.FASCIA_DB_ACQUIRE_TIMEOUT_MS, 1_500, 50, 120_000),
       statementTimeoutMs: parseWhole('FASCIA_DB_STATEMENT_TIMEOUT_MS', env.FASCIA_DB_STATEMENT_TIMEOUT_MS, 15_000, 100, 3_600_000),
       idleInTransactionTimeoutMs: parseWhole(
@@ -264,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readReplicaUrls: parseReplicaUrls('FASCIA_READ_REPLICA_URLS', env.FASCIA_READ_REPLICA_URLS),
     readReplicaMaxLagMs: parseWhole('FASCIA_READ_REPLICA_MAX_LAG_MS', env.FASCIA_READ_REPLICA_MAX_LAG_MS, 5_000, 100, 600_000),
     shutdownGraceMs: parseWhole('FASCIA_SHUTDOWN_GRACE_MS', env.FASCIA_SHUTDOWN_GRACE_MS, 5_000, 0, 300_000),
+    admission: {
+      concurrent: parseWhole('FASCIA_CONCURRENT_REQUESTS', env.FASCIA_CONCURRENT_REQUESTS, 2 * poolMax, 1, 10_000),
+      maxWaitMs: parseWhole('FASCIA_QUEUE_WAIT_MS', env.FASCIA_QUEUE_WAIT_MS, defaultAdmissionLimits.maxWaitMs, 100, 300_000),
+    },
     metricsPort: env.FASCIA_METRICS_PORT ? parsePort('FASCIA_METRICS_PORT', env.FASCIA_METRICS_PORT, 0) : undefined,
     metricsToken: parseMetricsToken('FASCIA_METRICS_TOKEN', env.FASCIA_METRICS_TOKEN),
     embeddedPostgresPort: env.FASCIA_POSTGRES_PORT

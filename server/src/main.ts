@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       clientDistDir: config.clientDistDir,
       researchMinCell: config.researchMinCell,
       shutdownGraceMs: config.shutdownGraceMs,
+      admission: config.admission,
       metricsToken: config.metricsToken,
       devMailbox: notifications.catcher,
       readReplicas,

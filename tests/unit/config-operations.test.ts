@@ -11,6 +11,7 @@ describe('operational settings from the environment', () => {
       idleInTransactionTimeoutMs: 15_000,
     });
     expect(config.shutdownGraceMs).toBe(5_000);
+    expect(config.admission).toEqual({ concurrent: 20, maxWaitMs: 10_000 });
     expect(config.metricsPort).toBeUndefined();
     expect(config.metricsToken).toBeUndefined();
     expect(config.embeddedPostgresPort).toBeUndefined();
@@ -34,6 +35,12 @@ describe('operational settings from the environment', () => {
       idleInTransactionTimeoutMs: 20_000,
     });
     expect(config.shutdownGraceMs).toBe(25_000);
+    // Twice the pool unless given.
+    expect(config.admission).toEqual({ concurrent: 50, maxWaitMs: 10_000 });
+    expect(loadConfig({ FASCIA_CONCURRENT_REQUESTS: '8', FASCIA_QUEUE_WAIT_MS: '2500' }).admission).toEqual({
+      concurrent: 8,
+      maxWaitMs: 2_500,
+    });
     expect(config.metricsPort).toBe(9464);
     expect(config.metricsToken).toBe('a'.repeat(32));
     expect(config.embeddedPostgresPort).toBe(54329);
@@ -45,6 +52,8 @@ describe('operational settings from the environment', () => {
     ['FASCIA_DB_ACQUIRE_TIMEOUT_MS', '-1', /FASCIA_DB_ACQUIRE_TIMEOUT_MS/],
     ['FASCIA_DB_STATEMENT_TIMEOUT_MS', 'soon', /FASCIA_DB_STATEMENT_TIMEOUT_MS/],
     ['FASCIA_SHUTDOWN_GRACE_MS', '1e9', /FASCIA_SHUTDOWN_GRACE_MS/],
+    ['FASCIA_CONCURRENT_REQUESTS', '0', /FASCIA_CONCURRENT_REQUESTS must be a whole number from 1 to 10000/],
+    ['FASCIA_QUEUE_WAIT_MS', '50', /FASCIA_QUEUE_WAIT_MS must be a whole number from 100 to 300000/],
     ['FASCIA_METRICS_PORT', '70000', /FASCIA_METRICS_PORT/],
     ['FASCIA_METRICS_TOKEN', 'short', /FASCIA_METRICS_TOKEN must be 24 to 256/],
     ['FASCIA_POSTGRES_PORT', 'x', /FASCIA_POSTGRES_PORT/],

@@ -12,7 +12,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { defaultResearchMinCell } from '../config.js';
+import { type AdmissionLimits, defaultAdmissionLimits, defaultResearchMinCell } from '../config.js';
 import { poolState } from '../db/pool-guard.js';
 import { heavyReads, type ReadReplicas } from '../db/read-replicas.js';
 import { auditPlugin } from '../graphql/audit.js';
@@ -27,6 +27,7 @@ import type { MailCatcher } from '../modules/notifications/mail-catcher.js';
 import { reportPdfHandler } from '../modules/reports/report.http.js';
 import { createContext, type RequestContext, type Viewer } from '../modules/request/request-context.js';
 import { researchExportRouter } from '../modules/research/research-export.js';
+import { admissionGate } from './admission.js';
 import { calendarFeedHandler } from './calendar-feed.js';
 import { graphiqlRouter } from './graphiql.js';
 import { createObservability, publicMetricsRoute, requestIdOf } from './observability.js';
@@ -52,6 +53,8 @@ export interface HttpServerOptions {
   devMailbox?: MailCatcher;
   /** Streaming replicas for heavy reads (FASCIA_READ_REPLICA_URLS); without them every read is on the primary. */
   readReplicas?: ReadReplicas | undefined;
+  /** How many GraphQL requests are worked on at once, and how long the others may wait (admission.ts). */
+  admission?: AdmissionLimits;
 }
 
 export interface HttpServer {
@@ -81,7 +84,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = express();
   app.disable('x-powered-by');
   // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
-  const observability = createObservability(orm, log, options.readReplicas);
+  const admission = admissionGate(options.admission ?? defaultAdmissionLimits);
+  const observability = createObservability(orm, log, admission.state, options.readReplicas);
   app.use(observability.accessLog);
   // Security headers on every response, first of all (docs/operating.md#security).
   app.use(securityHeaders(options.production));
@@ -196,6 +200,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
           ],
         });
     },
+    // In line before the body is read: a waiting request holds nothing but its socket.
+    admission.middleware,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -38,7 +38,12 @@ export interface Observability {
   metricsHandler: express.RequestHandler;
 }
 
-export function createObservability(orm: MikroORM, log: Logger, replicas?: ReadReplicas): Observability {
+export function createObservability(
+  orm: MikroORM,
+  log: Logger,
+  admission: () => { running: number; waiting: number },
+  replicas?: ReadReplicas,
+): Observability {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'fascia_' });
   const labelled = new Set<string>();
@@ -63,7 +68,7 @@ export function createObservability(orm: MikroORM, log: Logger, replicas?: ReadR
   });
   const unavailable = new Counter({
     name: 'fascia_unavailable_responses_total',
-    help: 'Answers 503 SERVICE_UNAVAILABLE (database away, pool exhausted, shutting down)',
+    help: 'Answers 503 SERVICE_UNAVAILABLE (database away, pool exhausted, too long in line, shutting down)',
     registers: [registry],
   });
   new Gauge({
@@ -80,6 +85,17 @@ export function createObservability(orm: MikroORM, log: Logger, replicas?: ReadR
       } catch {
         // A pool that is gone (shutting down) has nothing to report.
       }
+    },
+  });
+  new Gauge({
+    name: 'fascia_graphql_requests',
+    help: 'GraphQL requests being worked on, and waiting in line for their turn (admission.ts)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const { running, waiting } = admission();
+      this.set({ state: 'running' }, running);
+      this.set({ state: 'waiting' }, waiting);
     },
   });
   new Gauge({
