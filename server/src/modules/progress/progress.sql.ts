@@ -165,26 +165,30 @@ export const headlineCte = `headline(condition_code, measure_code) as (values ${
  */
 export const attendanceCtes = `
 att as (
-  select s.id as series_id, ts.planned_sessions, ts.planned_sessions_per_week,
-    count(se.id) filter (where se.attendance = 'ATTENDED')::int as attended,
-    count(se.id) filter (where se.attendance = 'CANCELLED')::int as cancelled,
-    count(se.id) filter (where se.attendance = 'NO_SHOW')::int as no_shows,
-    count(se.id) filter (where se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int as recent_no_shows,
-    count(se.id) filter (where ap.id is null and se.attendance = 'ATTENDED')::int as walk_in_attended,
-    count(se.id) filter (where ap.id is null and se.attendance = 'CANCELLED')::int as walk_in_cancelled,
-    count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW')::int as walk_in_no_shows,
-    count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int
-      as walk_in_recent_no_shows,
-    coalesce(sum(se.duration_minutes) filter (where se.attendance = 'ATTENDED'), 0)::int as total_minutes,
-    max(se.started_at) filter (where se.attendance = 'ATTENDED') as last_visit_at,
+  select s.id as series_id, ts.planned_sessions, ts.planned_sessions_per_week, visits.*,
     ((greatest(least(coalesce(s.end_date, (k.now_at at time zone s.tz)::date), coalesce(s.range_end, 'infinity'::date))
       - greatest(s.start_date, coalesce(s.range_start, s.start_date)), 0) + 1) / 7.0)::float8 as weeks_elapsed
   from s
   cross join (select ?::timestamptz as now_at) k
   join treatment_series ts on ts.id = s.id
-  left join treatment_session se on se.series_id = s.id and ${validRecord('se')} and ${inRange('se.started_at')}
-  left join appointment ap on ap.session_id = se.id
-  group by s.id, s.end_date, s.tz, s.start_date, s.range_start, s.range_end, ts.planned_sessions, ts.planned_sessions_per_week, k.now_at
+  -- Counted series by series (an aggregate without GROUP BY: one row, zeros for a series without visits), so
+  -- the visits of all the series in scope are never sorted together to be grouped.
+  cross join lateral (
+    select count(se.id) filter (where se.attendance = 'ATTENDED')::int as attended,
+      count(se.id) filter (where se.attendance = 'CANCELLED')::int as cancelled,
+      count(se.id) filter (where se.attendance = 'NO_SHOW')::int as no_shows,
+      count(se.id) filter (where se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int as recent_no_shows,
+      count(se.id) filter (where ap.id is null and se.attendance = 'ATTENDED')::int as walk_in_attended,
+      count(se.id) filter (where ap.id is null and se.attendance = 'CANCELLED')::int as walk_in_cancelled,
+      count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW')::int as walk_in_no_shows,
+      count(se.id) filter (where ap.id is null and se.attendance = 'NO_SHOW' and se.started_at > k.now_at - interval '14 days')::int
+        as walk_in_recent_no_shows,
+      coalesce(sum(se.duration_minutes) filter (where se.attendance = 'ATTENDED'), 0)::int as total_minutes,
+      max(se.started_at) filter (where se.attendance = 'ATTENDED') as last_visit_at
+    from treatment_session se
+    left join appointment ap on ap.session_id = se.id
+    where se.series_id = s.id and ${validRecord('se')} and ${inRange('se.started_at')}
+  ) visits
 ),
 apt as (
   select a.series_id, count(*)::int as appointments,
