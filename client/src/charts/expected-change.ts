@@ -69,10 +69,14 @@ export function expectedCell(band: ExpectedBand, point: ExpectedBand['points'][n
   return `${fmt(base + point.change)} (${fmt(base + point.low)}–${fmt(base + point.high)})`;
 }
 
-/** "2.1 better than expected" / "0.4 worse than expected" from actual minus expected change. */
-export function performanceText(performance: number, measure: Pick<MeasureInfo, 'direction' | 'decimals'>): string {
+/**
+ * "2.1 better than expected" / "0.4 worse than expected" from actual minus expected change, to one decimal: a whole-point
+ * scale (NPRS) still shows how far off, and a scored one (QuickDASH, 1 decimal) is not given a precision its own
+ * values do not have.
+ */
+export function performanceText(performance: number, measure: Pick<MeasureInfo, 'direction'>): string {
   const better = measure.direction === 'LOWER_IS_BETTER' ? -performance : performance;
-  const size = formatValue(Math.abs(performance), { decimals: measure.decimals + 1 });
+  const size = formatValue(Math.abs(performance), { decimals: 1 });
   if (Math.abs(better) < 0.05) return 'as expected for clients like this';
   return `${size} ${better > 0 ? 'better' : 'worse'} than expected for clients like this`;
 }
