@@ -51,15 +51,17 @@ export function NextVisitSection({ timeZone }: { timeZone: string | undefined })
               <label htmlFor="cancel-reason">Why can you not come? (optional)</label>
               <input id="cancel-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
               <p>
-                <button type="submit">Send the request</button>{' '}
-                <button type="button" onClick={() => setAsking(false)}>
+                <button type="submit" className="button">
+                  Send the request
+                </button>{' '}
+                <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
                   Keep my visit
                 </button>
               </p>
               {error && <p role="alert">{error}</p>}
             </form>
           ) : (
-            <button type="button" onClick={() => setAsking(true)}>
+            <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
               Ask to cancel this visit
             </button>
           )}
