@@ -11,6 +11,7 @@ import { Account } from './modules/accounts/account.entity.js';
 import { createViewerResolver } from './modules/accounts/http-credentials.js';
 import { type RefitSchedule, startRefitSchedule } from './modules/expected-change/expected-change-schedule.js';
 import { type Notifications, startNotifications } from './modules/notifications/notifications.js';
+import { refreshMissingHeadlines } from './modules/progress/series-outcome.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     if (config.seedDemoData) {
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
     }
+    const healed = await refreshMissingHeadlines(database.orm.em.fork());
+    if (healed > 0) log.info({ series: healed }, 'wrote the caseload headlines that were missing');
     if ((await database.orm.em.fork().count(Account, {})) === 0) {
       log.warn(
         'No account exists yet, so nobody can sign in: create a clinic and its admin with `pnpm fascia clinic:create` (docs/clinic-setup.md).',

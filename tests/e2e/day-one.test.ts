@@ -282,6 +282,21 @@ test('day one: an empty clinic from the setup command, a therapist invited, a re
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await page.waitForURL((url) => url.pathname === seriesPath);
   await page.getByRole('link', { name: 'Record a session' }).waitFor();
+  // Emptied on the edit page, the goals and the chosen headline measure are cleared (the condition's own again),
+  // then NPRS is chosen once more.
+  const planQuery = 'query($id: ID!) { series(id: $id) { goals headlineMeasureCode } }';
+  const editPlan = async (goals: string, headline: string) => {
+    await page.getByRole('link', { name: 'Edit the plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit the plan' }).waitFor();
+    await page.getByLabel('Goals').fill(goals);
+    await page.getByLabel('Headline measure').selectOption(headline);
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.waitForURL((url) => url.pathname === seriesPath);
+    await page.getByRole('link', { name: 'Record a session' }).waitFor();
+    return (await api<{ series: { goals: string | null; headlineMeasureCode: string | null } }>(page, planQuery, { id: seriesId })).series;
+  };
+  expect(await editPlan('', '')).toEqual({ goals: null, headlineMeasureCode: null });
+  expect(await editPlan('Sleep through the night.', 'NPRS')).toEqual({ goals: 'Sleep through the night.', headlineMeasureCode: 'NPRS' });
 
   // 7. Two visits; the first is refused until the red flag is reviewed.
   await recordVisit(page, `${daysAgo(2)}T10:00`, { pre: '7', post: '4' }, { refuseFirst: true });

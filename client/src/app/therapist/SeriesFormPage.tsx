@@ -11,7 +11,7 @@ import {
 import { useQuery } from '../../graphql/use-query';
 import { formatLocalDate, todayIn } from '../format';
 import { createKeyRing } from '../forms/field-errors';
-import { FormProblem, optionalText, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { FormProblem, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
 import { Link, useRouter } from '../router';
 import { ErrorMessage, Loading } from '../status';
@@ -54,8 +54,9 @@ function planInput(draft: PlanDraft) {
     plannedSessionsPerWeek: numberOf(draft.plannedSessionsPerWeek),
     plannedMinutesPerSession: numberOf(draft.plannedMinutesPerSession),
     startDate: draft.startDate,
-    goals: optionalText(draft.goals),
-    headlineMeasureCode: draft.headlineMeasureCode || null,
+    // Empty, not null: editing a plan, an empty string clears the goals or the chosen headline (null leaves them as they were).
+    goals: draft.goals.trim(),
+    headlineMeasureCode: draft.headlineMeasureCode,
   };
 }
 

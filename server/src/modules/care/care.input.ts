@@ -53,7 +53,7 @@ export class UpdateSeriesInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Goals of the series, up to 4000 characters.',
+    description: 'Goals of the series, up to 4000 characters; an empty string clears them.',
   })
   goals?: string | null;
 

@@ -7,8 +7,8 @@ import { findCondition } from '../conditions/condition-catalog.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
-import { CloseSeriesInput, StartSeriesInput, UpdateSeriesInput } from './care.input.js';
-import { closeSeries, getSeries, startSeries, updateSeries } from './care.service.js';
+import { CloseSeriesInput, StartSeriesInput } from './care.input.js';
+import { closeSeries, getSeries, startSeries } from './care.service.js';
 import { SeriesNode, SessionNode, TreatedRegionNode } from './care.type.js';
 
 @Resolver(() => SeriesNode)
@@ -57,16 +57,6 @@ export class SeriesResolver {
       reload: (tx, id) => getSeries(tx, therapist, id),
     });
     return SeriesNode.from(series);
-  }
-
-  @Authorized('ADMIN', 'THERAPIST')
-  @Mutation(() => SeriesNode, { description: 'Changes the plan of a series.' })
-  async updateSeries(
-    @Ctx() { em, viewer }: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateSeriesInput) input: UpdateSeriesInput,
-  ) {
-    return SeriesNode.from(await updateSeries(em, actingTherapist(viewer), id, input));
   }
 
   @Authorized('ADMIN', 'THERAPIST')

@@ -59,7 +59,7 @@ export async function startSeries(em: EntityManager, viewer: TherapistViewer, in
       client: input.clientId,
       therapist: viewer.therapistId,
       condition: input.conditionCode,
-      goals: input.goals ?? null,
+      goals: input.goals || null,
       plannedSessions: input.plannedSessions,
       plannedSessionsPerWeek: input.plannedSessionsPerWeek,
       plannedMinutesPerSession: input.plannedMinutesPerSession,

@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
 import { asksFor } from '../../common/selection.js';
-import { clinicViewer, staffViewer } from '../../common/viewer.js';
+import { actingTherapist, clinicViewer, staffViewer } from '../../common/viewer.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
+import { UpdateSeriesInput } from '../care/care.input.js';
+import { updateSeries } from '../care/care.service.js';
 import { SeriesNode } from '../care/care.type.js';
 import { maxPageSize } from '../clients/client.service.js';
 import type { RequestContext } from '../request/request-context.js';
@@ -18,6 +20,7 @@ import {
   CaseloadSortEnum,
   SeriesProgressNode,
 } from './progress.type.js';
+import { refreshSeriesOutcomes } from './series-outcome.js';
 
 @Resolver(() => SeriesNode)
 export class SeriesProgressResolver {
@@ -38,6 +41,23 @@ export class SeriesProgressResolver {
     const progress = (await reads.run((em) => findProgress(em, clinicViewer(viewer), [series.id], new Date(), range))).get(series.id);
     if (!progress) throw new NotFoundError('Treatment series', series.id);
     return progress;
+  }
+
+  // Here and not with the care module's other mutations: the caseload reads a series' headline as stored at write
+  // time, so choosing another headline measure rewrites the stored one in the same transaction (progress imports care).
+  @Authorized('ADMIN', 'THERAPIST')
+  @Mutation(() => SeriesNode, { description: 'Changes the plan of a series.' })
+  async updateSeries(
+    @Ctx() { em, viewer }: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSeriesInput) input: UpdateSeriesInput,
+  ): Promise<SeriesNode> {
+    const series = await em.transactional(async (tx) => {
+      const changed = await updateSeries(tx, actingTherapist(viewer), id, input);
+      if (input.headlineMeasureCode) await refreshSeriesOutcomes(tx, [changed.id]);
+      return changed;
+    });
+    return SeriesNode.from(series);
   }
 }
 

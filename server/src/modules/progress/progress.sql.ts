@@ -153,6 +153,15 @@ export const headlineCte = `headline(condition_code, measure_code) as (values ${
   .join(', ')})`;
 
 /**
+ * `series_measure(series_id, measure_code)`: the headline measure of each series in scope (`s`), as its page shows it:
+ * the one chosen for the series, else its condition's. Comes with `headline`.
+ */
+export const seriesMeasureCtes = `${headlineCte},
+series_measure(series_id, measure_code) as (
+  select s.id, coalesce(s.headline_measure_code, h.measure_code) from s join headline h on h.condition_code = s.condition_code
+)`;
+
+/**
  * `atx`: attendance of each series in scope against its plan. Weeks elapsed count the calendar days from the start
  * to the end date (closed) or today (active), both included, in the clinic's zone, / 7.
  *
@@ -225,8 +234,8 @@ atx as (
 export function scopeCte(where: string, { range = false } = {}): string {
   const days = range ? '?::date as range_start, ?::date as range_end' : 'null::date as range_start, null::date as range_end';
   return `s as (
-  select ts.id, ts.client_id, ts.therapist_id, ts.condition_code, ts.start_date, ts.end_date, ts.status, c.time_zone as tz,
-    c.no_change_after_sessions, ${days}
+  select ts.id, ts.client_id, ts.therapist_id, ts.condition_code, ts.headline_measure_code, ts.start_date, ts.end_date, ts.status,
+    c.time_zone as tz, c.no_change_after_sessions, ${days}
   from treatment_series ts join clinic c on c.id = ts.clinic_id
   where ${where}
 )`;

@@ -50,12 +50,13 @@ left join pairs using (series_id, measure_code, reporter)`;
 
 /**
  * The statement that writes the headline rows of the series that `where` selects (as `seriesOutcomeSql`), one per
- * measure that is a condition's headline: among its regions, sides and reporters the measure's usual reporter first
+ * measure that is a condition's headline or the series' own: among its regions, sides and reporters the measure's usual reporter first
  * (the client's own pain, the therapist's range of motion), then the most points, then the latest. `refresh` also
  * removes the selected series' rows of measures that no longer have a value.
  */
 export function seriesHeadlineSql(where: string, { everySeries = false, refresh = false } = {}): string {
-  const onlyHeadlines = 'and measure_code in (select h.measure_code from headline h)';
+  // Every condition's headline measure, and the one chosen for the series (the caseload reads either).
+  const onlyHeadlines = 'and (measure_code in (select h.measure_code from headline h) or measure_code = s.headline_measure_code)';
   return `with ${headlineCte}, ${outcomeCtes(where, everySeries, onlyHeadlines, true)},
 fresh as (
   select distinct on (gm.series_id, gm.measure_code) gm.series_id, gm.measure_code, gm.region_code, gm.side, gm.reporter, gm.baseline,
@@ -97,4 +98,29 @@ export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readon
   await em.execute('delete from series_measure_outcome where series_id in (?)', [[...seriesIds]]);
   await em.execute(seriesOutcomeSql('ts.id in (?)'), [[...seriesIds]]);
   await em.execute(seriesHeadlineSql('ts.id in (?)', { refresh: true }), [[...seriesIds]]);
+}
+
+/** Series per transaction when missing headlines are written at start: short transactions beside live traffic. */
+const missingHeadlineBatch = 200;
+
+/**
+ * Writes the stored headlines that are missing: of series whose headline measure has values at visits but no
+ * series_headline row (a headline measure chosen before the caseload read it, or a condition's headline changed in the
+ * catalog). Run at start; returns how many series it wrote.
+ */
+export async function refreshMissingHeadlines(em: EntityManager): Promise<number> {
+  const rows = await em.execute<{ id: string }[]>(
+    `with ${headlineCte}
+    select distinct smo.series_id as id
+    from series_measure_outcome smo
+    join treatment_series ts on ts.id = smo.series_id
+    join headline h on h.condition_code = ts.condition_code
+    where smo.measure_code = coalesce(ts.headline_measure_code, h.measure_code)
+      and not exists (select 1 from series_headline sh where sh.series_id = smo.series_id and sh.measure_code = smo.measure_code)`,
+  );
+  const ids = rows.map((row) => row.id);
+  for (let start = 0; start < ids.length; start += missingHeadlineBatch) {
+    await em.transactional((tx) => refreshSeriesOutcomes(tx, ids.slice(start, start + missingHeadlineBatch)));
+  }
+  return ids.length;
 }

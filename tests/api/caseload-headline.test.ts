@@ -1,0 +1,131 @@
+import { refreshMissingHeadlines } from '@fascia/server/modules/progress/series-outcome.js';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+import { clinicApi } from '../support/clinic-api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createClinicWithTherapist, type TherapistAccount } from '../support/factories.js';
+
+/*
+ * The caseload judges a series by the headline measure its page shows: the one chosen for the series when there is
+ * one (here VAS pain, which is no condition's headline), else its condition's (NPRS for osteoarthritis).
+ */
+let db: TestDatabase;
+let api: TestApi;
+let therapist: TherapistAccount;
+let chosenAtStart: string;
+let changedLater: string;
+
+const day = 24 * 3600 * 1000;
+const at = (daysAgo: number) => new Date(Math.floor(Date.now() / day) * day - daysAgo * day + 12 * 3600 * 1000).toISOString();
+
+/** A knee osteoarthritis series with NPRS and VAS pain at each visit. */
+async function addSeries(familyName: string, visits: { nprs: number; vas: number }[], headlineMeasureCode?: string) {
+  const clinic = clinicApi(api);
+  const clientId = await clinic.createClient({ familyName });
+  const seriesId = await clinic.startSeries(clientId, {
+    conditionCode: 'OSTEOARTHRITIS',
+    plannedSessions: 10,
+    startDate: at(20).slice(0, 10),
+    ...(headlineMeasureCode ? { headlineMeasureCode } : {}),
+  });
+  for (const [index, { nprs, vas }] of visits.entries()) {
+    const value = (measureCode: string, v: number) => ({ measureCode, value: v, regionCode: 'KNEE', side: 'LEFT', context: 'PRE_SESSION' });
+    await clinic.recordSession({
+      seriesId,
+      startedAt: at(20 - 7 * index),
+      durationMinutes: 45,
+      attendance: 'ATTENDED',
+      observations: [value('NPRS', nprs), value('VAS_PAIN', vas)],
+    });
+  }
+  return seriesId;
+}
+
+async function caseloadOf(seriesId: string) {
+  const response = await api.request(
+    `{ caseload(first: 20) { edges { node { headlineMeasureCode headline { measureCode baseline latest change points } series { id } } } } }`,
+    {},
+    { as: therapist },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data?.caseload.edges.map((e: any) => e.node).find((n: any) => n.series.id === seriesId);
+}
+
+async function updateSeries(id: string, input: Record<string, unknown>) {
+  const response = await api.request(
+    'mutation($id: ID!, $input: UpdateSeriesInput!) { updateSeries(id: $id, input: $input) { id headlineMeasureCode goals } }',
+    { id, input },
+    { as: therapist },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data?.updateSeries;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  therapist = await createClinicWithTherapist(db);
+  api = await startApi(db, therapist);
+  chosenAtStart = await addSeries(
+    'Vasquez',
+    [
+      { nprs: 6, vas: 70 },
+      { nprs: 5, vas: 52 },
+    ],
+    'VAS_PAIN',
+  );
+  changedLater = await addSeries('Norberg', [
+    { nprs: 7, vas: 64 },
+    { nprs: 4, vas: 58 },
+    { nprs: 3, vas: 40 },
+  ]);
+});
+afterAll(async () => {
+  await api?.stop();
+  await db?.drop();
+});
+
+test('a series started with its own headline measure is judged by it in the caseload', async () => {
+  expect(await caseloadOf(chosenAtStart)).toMatchObject({
+    headlineMeasureCode: 'VAS_PAIN',
+    headline: { measureCode: 'VAS_PAIN', baseline: 70, latest: 52, change: -18, points: 2 },
+  });
+});
+
+test('choosing another headline measure for a series with values changes its caseload headline at once; clearing it restores the condition’s', async () => {
+  expect(await caseloadOf(changedLater)).toMatchObject({ headlineMeasureCode: 'NPRS', headline: { measureCode: 'NPRS', change: -4 } });
+
+  expect(await updateSeries(changedLater, { headlineMeasureCode: 'VAS_PAIN', goals: 'Walk to the shop without stopping' })).toEqual({
+    id: changedLater,
+    headlineMeasureCode: 'VAS_PAIN',
+    goals: 'Walk to the shop without stopping',
+  });
+  expect(await caseloadOf(changedLater)).toMatchObject({
+    headlineMeasureCode: 'VAS_PAIN',
+    headline: { measureCode: 'VAS_PAIN', baseline: 64, latest: 40, change: -24, points: 3 },
+  });
+
+  // An empty string clears (null leaves a field as it was), as the plan's edit page sends it.
+  expect(await updateSeries(changedLater, { headlineMeasureCode: '', goals: '' })).toEqual({
+    id: changedLater,
+    headlineMeasureCode: null,
+    goals: null,
+  });
+  expect(await caseloadOf(changedLater)).toMatchObject({
+    headlineMeasureCode: 'NPRS',
+    headline: { measureCode: 'NPRS', baseline: 7, latest: 3 },
+  });
+});
+
+test('headlines missing from storage (a database from before series could choose theirs) are written at start', async () => {
+  const em = db.orm.em.fork();
+  await em.execute(`delete from series_headline where series_id = ? and measure_code = 'VAS_PAIN'`, [chosenAtStart]);
+  expect(await caseloadOf(chosenAtStart)).toMatchObject({ headlineMeasureCode: 'VAS_PAIN', headline: null });
+
+  expect(await refreshMissingHeadlines(db.orm.em.fork())).toBe(1);
+  expect(await caseloadOf(chosenAtStart)).toMatchObject({
+    headlineMeasureCode: 'VAS_PAIN',
+    headline: { measureCode: 'VAS_PAIN', baseline: 70, latest: 52, change: -18 },
+  });
+  // Nothing missing any more: a second start writes nothing.
+  expect(await refreshMissingHeadlines(db.orm.em.fork())).toBe(0);
+});
