@@ -10,7 +10,7 @@ import { seriesColumns } from '../care/care.reads.js';
 import { SeriesNode } from '../care/care.type.js';
 import { maxPageSize } from '../clients/client.service.js';
 import type { ThresholdKind } from '../measures/measure-definition.js';
-import { attendanceCtes, inRange, judgedSql, measureCtes, scopeCte, seriesMeasureCtes, visitCte } from './progress.sql.js';
+import { attendanceCtes, headlineCte, inRange, judgedSql, measureCtes, scopeCte, seriesHeadlineMeasure, visitCte } from './progress.sql.js';
 import type {
   AttendanceNode,
   CaseloadFlag,
@@ -248,18 +248,19 @@ function caseloadSql({ flag, sort, sessionChanges }: Pick<CaseloadArgs, 'flag' |
   // Each visit's values are the bulk of a headline (20 visits: 3 KB): read only for an answer that shows them.
   const sessions = sessionChanges ? 'sh.sessions' : 'null::jsonb as sessions';
   return `with ${scopeCte(`ts.clinic_id = ? and ts.status = 'ACTIVE' and (?::uuid is null or ts.therapist_id = ?)`)},
-      ${seriesMeasureCtes},
+      ${headlineCte},
       ${attendanceCtes},
       hl as (${judgedSql(`(select sh.series_id, sh.measure_code, sh.region_code, sh.side, sh.reporter, sh.baseline, sh.baseline_at,
           sh.latest, sh.latest_at, sh.points, sh.slope, sh.trend_points, sh.mean_session_change, sh.unpaired, ${sessions}
-        from series_measure sm join series_headline sh on sh.series_id = sm.series_id and sh.measure_code = sm.measure_code)`)}),
+        from s join headline h on h.condition_code = s.condition_code
+        join series_headline sh on sh.series_id = s.id and sh.measure_code = ${seriesHeadlineMeasure})`)}),
       rq as (
         select s.id as series_id, max(qr.completed_at) as last_at
         from s join questionnaire_response qr on qr.client_id = s.client_id and (qr.series_id = s.id or qr.series_id is null) and ${validRecord('qr')}
         group by s.id
       ),
       flagged as (
-        select s.id, s.start_date, sm.measure_code as headline_measure_code, hl.*, atx.attended, atx.last_visit_at,
+        select s.id, s.start_date, ${seriesHeadlineMeasure} as headline_measure_code, hl.*, atx.attended, atx.last_visit_at,
           coalesce(hl.worsened, false) as worsening,
           (atx.attended >= s.no_change_after_sessions and hl.mcid_reached is false and not hl.worsened) is true as no_change,
           (atx.attended < atx.expected_by_now - 1 or atx.recent_no_shows > 0) as missed,
@@ -267,7 +268,7 @@ function caseloadSql({ flag, sort, sessionChanges }: Pick<CaseloadArgs, 'flag' |
           cl.family_name, cl.given_name, s.id as sid
         from s
         join client cl on cl.id = s.client_id
-        join series_measure sm on sm.series_id = s.id
+        join headline h on h.condition_code = s.condition_code
         join atx on atx.series_id = s.id
         left join hl on hl.series_id = s.id
         left join rq on rq.series_id = s.id

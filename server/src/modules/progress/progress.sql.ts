@@ -153,13 +153,11 @@ export const headlineCte = `headline(condition_code, measure_code) as (values ${
   .join(', ')})`;
 
 /**
- * `series_measure(series_id, measure_code)`: the headline measure of each series in scope (`s`), as its page shows it:
- * the one chosen for the series, else its condition's. Comes with `headline`.
+ * The headline measure of a series in scope (`s`, joined to `headline h` on its condition), as its page shows it: the
+ * one chosen for the series, else its condition's. An expression, not a CTE of its own: read twice, such a CTE is
+ * materialized, and the caseload then joins the stored headlines by hash over every series (twice the time).
  */
-export const seriesMeasureCtes = `${headlineCte},
-series_measure(series_id, measure_code) as (
-  select s.id, coalesce(s.headline_measure_code, h.measure_code) from s join headline h on h.condition_code = s.condition_code
-)`;
+export const seriesHeadlineMeasure = 'coalesce(s.headline_measure_code, h.measure_code)';
 
 /**
  * `atx`: attendance of each series in scope against its plan. Weeks elapsed count the calendar days from the start
