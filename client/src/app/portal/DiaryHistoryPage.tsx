@@ -14,20 +14,25 @@ const measureCode = 'NPRS';
 /** The list shows the newest entries; the rest are one press away. */
 const listedAtFirst = 20;
 
-/** My pain diary over time, next to the pain measured at my visits: a chart and a table per place, and a list. */
-export function DiaryHistoryPage({ timeZone }: { timeZone: string | undefined }) {
+/**
+ * My pain diary over time, next to the pain measured at my visits: a chart and a table per place, and a list. `about`: the
+ * client's name when a proxy holds the portal.
+ */
+export function DiaryHistoryPage({ timeZone, about }: { timeZone: string | undefined; about?: string | undefined }) {
   const query = useQuery(MyDiaryEntriesDocument, { measureCode });
-  if (query.status === 'loading') return <Loading>Loading your diary…</Loading>;
+  if (query.status === 'loading') return <Loading>Loading the diary…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const measure = query.data.measures.find((m) => m.code === measureCode);
   const places = historyPlaces(query.data);
   return (
     <div className="portal">
-      <h1>My diary history</h1>
+      <h1>{about ? `${about}'s diary history` : 'My diary history'}</h1>
       {measure && (
         <p>
-          Your own pain diary entries, next to the pain measured at your visits. {plainName(measure.name)}: {scaleWords(measure)},{' '}
-          {directionWords(measure)}.
+          {about
+            ? `The pain diary entries, next to the pain measured at ${about}'s visits.`
+            : 'Your own pain diary entries, next to the pain measured at your visits.'}{' '}
+          {plainName(measure.name)}: {scaleWords(measure)}, {directionWords(measure)}.
         </p>
       )}
       {places.length === 0 || !measure ? (

@@ -35,7 +35,7 @@ export function MyProgressPage({ timeZone, proxy = false }: { timeZone: string |
   return (
     <div className="portal">
       <h1>{about ? `${about}'s progress` : `Hello, ${client.displayName}`}</h1>
-      <PortalCards cards={portalHomeCards} timeZone={timeZone} />
+      <PortalCards cards={portalHomeCards} timeZone={timeZone} about={about} />
       <h2 className="portal-progress-heading">{about ? `How ${about} is doing` : 'How you are doing'}</h2>
       {series.length === 0 ? (
         <p className="panel">

@@ -18,10 +18,19 @@ const attendanceWords: Record<string, string> = { ATTENDED: 'came', CANCELLED: '
  * "My record": the client's right of access. The whole record as a FHIR file (the standard format
  * health records are exchanged in), and the same record summarised in words on a page that prints.
  */
-export function MyRecordPage({ timeZone, clinicName }: { timeZone: string | undefined; clinicName: string | undefined }) {
+export function MyRecordPage({
+  timeZone,
+  clinicName,
+  about,
+}: {
+  timeZone: string | undefined;
+  clinicName: string | undefined;
+  /** The client's name when a proxy holds the portal. */
+  about?: string | undefined;
+}) {
   const progress = useQuery(MyProgressDocument, {});
   const diary = useQuery(MyDiaryEntriesDocument, { measureCode: 'NPRS' });
-  if (progress.status === 'loading' || diary.status === 'loading') return <Loading>Loading your record…</Loading>;
+  if (progress.status === 'loading' || diary.status === 'loading') return <Loading>Loading the record…</Loading>;
   if (progress.status === 'error') return <ErrorMessage message={progress.message} onRetry={progress.retry} />;
   if (diary.status === 'error') return <ErrorMessage message={diary.message} onRetry={diary.retry} />;
   const client = progress.data.viewer.client;
@@ -29,9 +38,9 @@ export function MyRecordPage({ timeZone, clinicName }: { timeZone: string | unde
   const printed = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(new Date());
   return (
     <div className="portal my-record">
-      <h1>My record</h1>
+      <h1>{about ? `${about}'s record` : 'My record'}</h1>
       <section className="panel no-print" aria-labelledby="download-heading">
-        <h2 id="download-heading">Download my record</h2>
+        <h2 id="download-heading">Download {about ? `${about}'s` : 'my'} record</h2>
         <p>
           You have the right to a copy of your record. The file holds everything your clinic has recorded about your treatment: your visits,
           what was measured, your questionnaires and your diary. It is in FHIR, the standard format health records are shared in, so another

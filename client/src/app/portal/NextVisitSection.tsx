@@ -5,13 +5,16 @@ import { NextVisitDocument, RequestAppointmentCancellationDocument } from '../..
 import { useQuery } from '../../graphql/use-query';
 import { ErrorMessage, Loading } from '../status';
 
-/** The portal's "next visit": when, with whom, and a way to ask the therapist to cancel it. Self-contained. */
-export function NextVisitSection({ timeZone }: { timeZone: string | undefined }) {
+/**
+ * The portal's "next visit": when, with whom, and a way to ask the therapist to cancel it. Self-contained. `about`: the
+ * client's name when a proxy (a parent) holds the portal, so that it speaks of the client's visit, not the reader's.
+ */
+export function NextVisitSection({ timeZone, about }: { timeZone: string | undefined; about?: string | undefined }) {
   const query = useQuery(NextVisitDocument, {});
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (query.status === 'loading') return <Loading>Loading your next visit…</Loading>;
+  if (query.status === 'loading') return <Loading>Loading the next visit…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const next = query.data.viewer.client?.nextAppointment;
   const when = new Intl.DateTimeFormat(undefined, {
@@ -36,26 +39,30 @@ export function NextVisitSection({ timeZone }: { timeZone: string | undefined })
   }
   return (
     <section className="panel next-visit" aria-labelledby="next-visit-title">
-      <h2 id="next-visit-title">Your next visit</h2>
+      <h2 id="next-visit-title">{about ? `${about}'s next visit` : 'Your next visit'}</h2>
       {!next ? (
-        <p>No visit is booked. Your therapist books your visits with you.</p>
+        <p>
+          {about
+            ? `No visit is booked for ${about}. The therapist books the visits with you.`
+            : 'No visit is booked. Your therapist books your visits with you.'}
+        </p>
       ) : (
         <>
           <p className="next-visit-when">
             {when.format(new Date(next.startsAt))}, {next.minutes} minutes, with {next.therapist.givenName} {next.therapist.familyName}.
           </p>
           {next.cancelRequestedAt ? (
-            <p role="status">You asked to cancel this visit. Your therapist will confirm.</p>
+            <p role="status">You asked to cancel this visit. {about ? 'The' : 'Your'} therapist will confirm.</p>
           ) : asking ? (
             <form onSubmit={ask}>
-              <label htmlFor="cancel-reason">Why can you not come? (optional)</label>
+              <label htmlFor="cancel-reason">{about ? `Why can ${about} not come? (optional)` : 'Why can you not come? (optional)'}</label>
               <input id="cancel-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
               <p>
                 <button type="submit" className="button">
                   Send the request
                 </button>{' '}
                 <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
-                  Keep my visit
+                  {about ? 'Keep the visit' : 'Keep my visit'}
                 </button>
               </p>
               {error && <p role="alert">{error}</p>}

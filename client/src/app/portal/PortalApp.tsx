@@ -14,12 +14,13 @@ const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
 import { ReminderOptOut } from './ReminderOptOut';
 
-const nav: NavItem[] = [
-  { to: '/portal', label: 'My progress', exact: true },
+/** The portal's pages; `about` is the client's name when a proxy holds the portal, so the labels name whose they are. */
+const portalNav = (about: string | undefined): NavItem[] => [
+  { to: '/portal', label: about ? `${about}'s progress` : 'My progress', exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
   { to: '/portal/history', label: 'Diary history' },
-  { to: '/portal/access', label: 'Who has seen my record' },
-  { to: '/portal/record', label: 'My record' },
+  { to: '/portal/access', label: `Who has seen ${about ? `${about}'s` : 'my'} record` },
+  { to: '/portal/record', label: about ? `${about}'s record` : 'My record' },
   { to: '/portal/reminders', label: 'Reminders' },
 ];
 
@@ -52,21 +53,25 @@ export function ProxyNotice({ relation, clientName }: { relation: ProxyRelation;
 export default function PortalApp({ viewer, onSignOut }: { viewer: ViewerQuery['viewer']; onSignOut: () => void }) {
   const { location } = useRouter();
   const timeZone = viewer.clinic?.timeZone;
+  // Held by a proxy (a child's parent or guardian), the portal speaks of the client by name, not to them.
+  const about = viewer.proxyRelation && viewer.client ? viewer.client.displayName : undefined;
   let page: ReactNode;
   if (location.pathname === '/' || location.pathname === '/portal')
-    page = <MyProgressPage timeZone={timeZone} proxy={viewer.proxyRelation !== null && viewer.proxyRelation !== undefined} />;
+    page = <MyProgressPage timeZone={timeZone} proxy={about !== undefined} />;
   else if (location.pathname === '/portal/diary') page = <DiaryPage timeZone={timeZone} />;
   else if (location.pathname === apiTokensPath) page = <ApiTokensPage timeZone={timeZone} />;
-  else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} />;
-  else if (location.pathname === '/portal/access') page = <RecordAccessPage timeZone={timeZone} />;
-  else if (location.pathname === '/portal/record') page = <MyRecordPage timeZone={timeZone} clinicName={viewer.clinic?.name} />;
+  else if (location.pathname === '/portal/history') page = <DiaryHistoryPage timeZone={timeZone} about={about} />;
+  else if (location.pathname === '/portal/access') page = <RecordAccessPage timeZone={timeZone} about={about} />;
+  else if (location.pathname === '/portal/record')
+    page = <MyRecordPage timeZone={timeZone} clinicName={viewer.clinic?.name} about={about} />;
   else if (location.pathname === '/portal/reminders') page = <ReminderOptOut timeZone={timeZone} />;
   else page = <NotFoundPage home="/portal" homeLabel="Back to my progress" />;
   // API tokens only where the clinic allows clients to have them (a setting of the clinic admin).
+  const nav = portalNav(about);
   const items = viewer.clinic?.clientApiTokensAllowed ? [...nav, { to: apiTokensPath, label: 'API tokens' }] : nav;
   return (
     <Layout header={<AppHeader viewer={viewer} home="/portal" nav={items} onSignOut={onSignOut} />}>
-      {viewer.proxyRelation && viewer.client && <ProxyNotice relation={viewer.proxyRelation} clientName={viewer.client.displayName} />}
+      {viewer.proxyRelation && about && <ProxyNotice relation={viewer.proxyRelation} clientName={about} />}
       <Suspense fallback={<Loading>Loading the page…</Loading>}>{page}</Suspense>
     </Layout>
   );

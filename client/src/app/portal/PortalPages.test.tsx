@@ -140,6 +140,41 @@ describe('a portal held by a proxy', () => {
     );
   });
 
+  test('its pages, cards and next visit speak of the child by name; the client’s own speak to the client', async () => {
+    const words = async (relation: 'PARENT' | null) => {
+      const { unmount } = render(
+        <Router>
+          <PortalApp viewer={viewer(relation)} onSignOut={() => {}} />
+        </Router>,
+      );
+      // The home's cards come with the progress; the next visit card loads its own query.
+      await screen.findByRole('heading', { level: 2, name: /next visit$/ });
+      const nav = screen.getAllByRole('link').map((link) => link.textContent);
+      const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+      const noVisit = screen.getByText(/^No visit is booked/).textContent;
+      unmount();
+      return { nav, headings, noVisit };
+    };
+    const parent = await words('PARENT');
+    // The page's progress names the child as its query does (the fake API's client), the menu as the viewer does.
+    expect(parent.nav).toEqual(expect.arrayContaining(["Sam Child's progress", "Who has seen Sam Child's record", "Sam Child's record"]));
+    expect(parent.headings).toEqual(
+      expect.arrayContaining([
+        "Ada Lovelace's next visit",
+        "Ada Lovelace's diary history",
+        "Who has seen Ada Lovelace's record",
+        "Ada Lovelace's record",
+      ]),
+    );
+    expect(parent.headings.filter((h) => /\b(my|your)\b/i.test(h ?? ''))).toEqual([]);
+    expect(parent.noVisit).toBe('No visit is booked for Ada Lovelace. The therapist books the visits with you.');
+
+    const own = await words(null);
+    expect(own.nav).toEqual(expect.arrayContaining(['My progress', 'Who has seen my record', 'My record']));
+    expect(own.headings).toEqual(expect.arrayContaining(['Your next visit', 'My diary history', 'Who has seen my record', 'My record']));
+    expect(own.noVisit).toBe('No visit is booked. Your therapist books your visits with you.');
+  });
+
   test('the client’s own portal has no such note', () => {
     render(
       <Router>

@@ -8,10 +8,10 @@ import { roleWords, whatSentence, whoWords } from './plain-language';
  * "Who has seen my record": every read and change of the client's record, and every refused attempt,
  * from the clinic's audit trail, in words. The client's own visits to the portal are hidden unless asked for.
  */
-export function RecordAccessPage({ timeZone }: { timeZone: string | undefined }) {
+export function RecordAccessPage({ timeZone, about }: { timeZone: string | undefined; about?: string | undefined }) {
   const query = useQuery(MyRecordAccessDocument, {});
   const [mine, setMine] = useState(false);
-  if (query.status === 'loading') return <Loading>Loading who has seen your record…</Loading>;
+  if (query.status === 'loading') return <Loading>Loading who has seen the record…</Loading>;
   if (query.status === 'error') return <ErrorMessage message={query.message} onRetry={query.retry} />;
   const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
   const all = query.data.myRecordAccess;
@@ -19,13 +19,14 @@ export function RecordAccessPage({ timeZone }: { timeZone: string | undefined })
   const refused = events.filter((e) => e.outcome !== 'ALLOWED').length;
   return (
     <div className="portal">
-      <h1>Who has seen my record</h1>
+      <h1>Who has seen {about ? `${about}'s` : 'my'} record</h1>
       <p>
-        Every time someone at your clinic looks at or changes your record, Fascia writes it down, and also every time someone tries and is
-        refused. This page shows {all.length === 200 ? 'the latest 200' : 'all of them'}, newest first.
+        Every time someone at your clinic looks at or changes {about ? `${about}'s` : 'your'} record, Fascia writes it down, and also every
+        time someone tries and is refused. This page shows {all.length === 200 ? 'the latest 200' : 'all of them'}, newest first.
       </p>
       <label className="choice">
-        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Show my own visits to my record too
+        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Show my own visits to{' '}
+        {about ? `${about}'s` : 'my'} record too
       </label>
       <p role="status" className="hint">
         {events.length === 0

@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import { Link } from '../router';
 import { NextVisitSection } from './NextVisitSection';
 
-/** What every card of the portal's home is given. */
+/** What every card of the portal's home is given. `about`: the client's name when a proxy holds the portal (PortalApp). */
 export interface PortalCardProps {
   timeZone: string | undefined;
+  about: string | undefined;
 }
 
 /**
@@ -41,14 +42,22 @@ export function LinkCard({
   );
 }
 
-function linkCard(id: string, title: string, to: string, action: string, text: string): PortalCard {
+/** A LinkCard whose words depend on whose portal it is: `about` is the client's name for a proxy, else undefined. */
+function linkCard(
+  id: string,
+  to: string,
+  words: (about: string | undefined) => { title: string; action: string; text: string },
+): PortalCard {
   return {
     id,
-    render: () => (
-      <LinkCard id={id} title={title} to={to} action={action}>
-        {text}
-      </LinkCard>
-    ),
+    render: ({ about }) => {
+      const { title, action, text } = words(about);
+      return (
+        <LinkCard id={id} title={title} to={to} action={action}>
+          {text}
+        </LinkCard>
+      );
+    },
   };
 }
 
@@ -57,43 +66,45 @@ function linkCard(id: string, title: string, to: string, action: string, text: s
  * an entry here: a card that needs data fetches it in its own component, so the others never wait for it.
  */
 export const portalHomeCards: readonly PortalCard[] = [
-  { id: 'next-visit', render: ({ timeZone }) => <NextVisitSection timeZone={timeZone} /> },
-  linkCard(
-    'diary',
-    'Pain diary',
-    '/portal/diary',
-    'Log my pain now',
-    'Write down how much it hurts, now or earlier today or yesterday, with a note if you like.',
-  ),
-  linkCard(
-    'history',
-    'My diary history',
-    '/portal/history',
-    'See my diary history',
-    'Your diary entries over time, next to the pain measured at your visits.',
-  ),
-  linkCard(
-    'access',
-    'Who has seen my record',
-    '/portal/access',
-    'See who has seen it',
-    'Everyone who looked at or changed your record, and when.',
-  ),
-  linkCard(
-    'record',
-    'My record',
-    '/portal/record',
-    'Download or print my record',
-    'Your whole record as a file, and a summary you can print.',
-  ),
+  { id: 'next-visit', render: ({ timeZone, about }) => <NextVisitSection timeZone={timeZone} about={about} /> },
+  linkCard('diary', '/portal/diary', (about) => ({
+    title: 'Pain diary',
+    action: about ? `Log ${about}'s pain now` : 'Log my pain now',
+    text: `Write down how much it hurts${about ? ` ${about}` : ''}, now or earlier today or yesterday, with a note if you like.`,
+  })),
+  linkCard('history', '/portal/history', (about) => ({
+    title: about ? `${about}'s diary history` : 'My diary history',
+    action: 'See the diary history',
+    text: about
+      ? `The diary entries over time, next to the pain measured at ${about}'s visits.`
+      : 'Your diary entries over time, next to the pain measured at your visits.',
+  })),
+  linkCard('access', '/portal/access', (about) => ({
+    title: `Who has seen ${about ? `${about}'s` : 'my'} record`,
+    action: 'See who has seen it',
+    text: `Everyone who looked at or changed ${about ? `${about}'s` : 'your'} record, and when.`,
+  })),
+  linkCard('record', '/portal/record', (about) => ({
+    title: about ? `${about}'s record` : 'My record',
+    action: `Download or print ${about ? 'the' : 'my'} record`,
+    text: `${about ? `${about}'s` : 'Your'} whole record as a file, and a summary you can print.`,
+  })),
 ];
 
 /** The home's cards, each in its own list item so a screen reader counts them. */
-export function PortalCards({ cards, timeZone }: { cards: readonly PortalCard[]; timeZone: string | undefined }) {
+export function PortalCards({
+  cards,
+  timeZone,
+  about,
+}: {
+  cards: readonly PortalCard[];
+  timeZone: string | undefined;
+  about: string | undefined;
+}) {
   return (
-    <ul className="portal-cards" aria-label="Your portal">
+    <ul className="portal-cards" aria-label={about ? `${about}'s portal` : 'Your portal'}>
       {cards.map(({ id, render }) => (
-        <li key={id}>{render({ timeZone })}</li>
+        <li key={id}>{render({ timeZone, about })}</li>
       ))}
     </ul>
   );
