@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file needs the DOM types.
 import path from 'node:path';
-import { demoAccounts } from '@fascia/server/demo/accounts.js';
+import { demoAccounts, demoProxyAccount, demoProxyChild } from '@fascia/server/demo/accounts.js';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
@@ -18,7 +18,10 @@ const viewports = [
   { name: 'phone', width: 375, height: 812 },
 ] as const;
 
-type Account = keyof typeof demoAccounts;
+/** The demo's accounts, and the parent who holds a child's portal (a proxy). */
+const accounts = { ...demoAccounts, parent: demoProxyAccount };
+type Account = keyof typeof accounts;
+const proxyChild = `${demoProxyChild.givenName} ${demoProxyChild.familyName}`;
 
 /** Ids of the demo data the addresses need. */
 interface Ids {
@@ -96,6 +99,8 @@ const pages: PageCheck[] = [
   { as: 'client', name: 'my-record', address: () => '/portal/record', ready: h1('My record') },
   { as: 'client', name: 'portal', address: () => '/portal', ready: (p) => p.locator('.plain-list li').first() },
   { as: 'client', name: 'diary', address: () => '/portal/diary', ready: h1('Pain diary') },
+  { as: 'parent', name: 'proxy-portal', address: () => '/portal', ready: h1(`${proxyChild}'s progress`), screenshot: 'a11y-proxy-portal' },
+  { as: 'parent', name: 'proxy-record-access', address: () => '/portal/access', ready: h1(`Who has seen ${proxyChild}'s record`) },
   {
     as: 'researcher',
     name: 'research-explorer',
@@ -123,7 +128,7 @@ const pages: PageCheck[] = [
 let app: WebApp;
 let ids: Ids;
 
-const tokenOf = (account: Account) => app.tokenOf(demoAccounts[account]);
+const tokenOf = (account: Account) => app.tokenOf(accounts[account]);
 
 beforeAll(async () => {
   // The mode users run: its stricter headers (CSP, secure cookies) must not break any page.
@@ -152,7 +157,7 @@ afterAll(async () => {
 async function openAs(account: Account | null, viewport: { width: number; height: number }) {
   // Production's Content-Security-Policy reports what it blocks only to the page: collect it there.
   const opened = await app.newPage({ viewport, consoleErrors: (text) => text.startsWith('CSP blocked') });
-  if (account) await app.addSessionCookie(opened.context, demoAccounts[account]);
+  if (account) await app.addSessionCookie(opened.context, accounts[account]);
   await opened.page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP blocked ${event.blockedURI || 'an inline resource'} (${event.violatedDirective})`);

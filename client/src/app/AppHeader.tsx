@@ -23,7 +23,10 @@ export function AppHeader({
 }) {
   const person = viewer.therapist
     ? `${viewer.therapist.givenName} ${viewer.therapist.familyName}`
-    : (viewer.client?.displayName ?? roleNames[viewer.role]);
+    : viewer.client
+      ? // A proxy (a parent) is signed in for the client, not as them.
+        `${viewer.proxyRelation ? 'For ' : ''}${viewer.client.displayName}`
+      : roleNames[viewer.role];
   return (
     <header className="app-header">
       <Link className="brand" to={home}>

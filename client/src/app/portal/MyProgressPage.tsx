@@ -113,7 +113,7 @@ function SeriesProgress({
       </p>
       {/* The next visit, when one is booked, is on the portal's first card. */}
       <p>Last visit: {lastVisit ? dates.format(new Date(lastVisit.startedAt)) : 'none yet'}.</p>
-      <PortalReportLink seriesId={series.id} conditionName={series.condition.name} />
+      <PortalReportLink seriesId={series.id} conditionName={series.condition.name} about={about} />
     </section>
   );
 }

@@ -152,8 +152,10 @@ describe('a portal held by a proxy', () => {
       const nav = screen.getAllByRole('link').map((link) => link.textContent);
       const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
       const noVisit = screen.getByText(/^No visit is booked/).textContent;
+      const header = screen.getByRole('banner').textContent;
+      const report = screen.queryAllByRole('link', { name: /progress report/ }).map((link) => link.textContent);
       unmount();
-      return { nav, headings, noVisit };
+      return { nav, headings, noVisit, header, report };
     };
     const parent = await words('PARENT');
     // The page's progress names the child as its query does (the fake API's client), the menu as the viewer does.
@@ -168,11 +170,16 @@ describe('a portal held by a proxy', () => {
     );
     expect(parent.headings.filter((h) => /\b(my|your)\b/i.test(h ?? ''))).toEqual([]);
     expect(parent.noVisit).toBe('No visit is booked for Ada Lovelace. The therapist books the visits with you.');
+    expect(parent.header).toContain('For Sam Child');
+    expect(parent.report.length).toBeGreaterThan(0);
+    expect(parent.report.every((text) => text?.startsWith("Download Ada Lovelace's progress report"))).toBe(true);
 
     const own = await words(null);
     expect(own.nav).toEqual(expect.arrayContaining(['My progress', 'Who has seen my record', 'My record']));
     expect(own.headings).toEqual(expect.arrayContaining(['Your next visit', 'My diary history', 'Who has seen my record', 'My record']));
     expect(own.noVisit).toBe('No visit is booked. Your therapist books your visits with you.');
+    expect(own.header).not.toContain('For ');
+    expect(own.report.every((text) => text?.startsWith('Download my progress report'))).toBe(true);
   });
 
   test('the client’s own portal has no such note', () => {
