@@ -42,7 +42,7 @@ export function ReminderOptOut({ timeZone }: { timeZone: string | undefined }) {
           ? `You turned reminder emails off on ${since}. Your clinic will not email you reminders of appointments or of your pain diary.`
           : 'Your clinic emails you a reminder the day before each appointment, and a link to your pain diary after a visit.'}
       </p>
-      <button type="button" disabled={sending} onClick={() => void change(!current.optedOut)}>
+      <button type="button" className="button" disabled={sending} onClick={() => void change(!current.optedOut)}>
         {current.optedOut ? 'Turn reminder emails back on' : 'Stop reminder emails'}
       </button>
       {error ? <p role="alert">{error}</p> : null}

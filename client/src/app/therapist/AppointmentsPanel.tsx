@@ -86,10 +86,14 @@ function RequestActions({ id, reason, onDone }: { id: string; reason: string | n
     <span className="appointment-flag">
       {' '}
       · the client asked to cancel{reason ? `: “${reason}”` : ''}{' '}
-      <button type="button" onClick={() => act(() => request(CancelAppointmentDocument, { id, byClient: true }))}>
+      <button type="button" className="button" onClick={() => act(() => request(CancelAppointmentDocument, { id, byClient: true }))}>
         Confirm the cancellation
       </button>
-      <button type="button" onClick={() => act(() => request(DeclineAppointmentCancellationDocument, { id }))}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => act(() => request(DeclineAppointmentCancellationDocument, { id }))}
+      >
         Keep the appointment
       </button>
       {error && <span role="alert">{error}</span>}
@@ -167,7 +171,7 @@ function BookPlanForm({ seriesId, minutes, onBooked }: { seriesId: string; minut
       />
       <FieldError controlId="plan-first-date" error={error} />
       <p>
-        <button type="submit" disabled={sending}>
+        <button type="submit" className="button" disabled={sending}>
           {sending ? 'Booking…' : 'Book'}
         </button>
       </p>

@@ -86,13 +86,13 @@ export default function CalendarPage({
             </label>
           ))}
         </fieldset>
-        <button type="button" onClick={() => step(-1)}>
+        <button type="button" className="button button-secondary" onClick={() => step(-1)}>
           ← Previous {view}
         </button>
-        <button type="button" onClick={() => setAnchor(isoDay(new Date()))}>
+        <button type="button" className="button button-secondary" onClick={() => setAnchor(isoDay(new Date()))}>
           Today
         </button>
-        <button type="button" onClick={() => step(1)}>
+        <button type="button" className="button button-secondary" onClick={() => step(1)}>
           Next {view} →
         </button>
         {isAdmin && <TherapistPicker value={therapistId} onChange={setTherapistId} />}
@@ -210,7 +210,11 @@ function AppointmentItem({
         </>
       )}
       {a.status === 'BOOKED' && started && (
-        <button type="button" onClick={() => act(() => request(MarkAppointmentDocument, { id: a.id, status: 'NO_SHOW' }))}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => act(() => request(MarkAppointmentDocument, { id: a.id, status: 'NO_SHOW' }))}
+        >
           Mark no-show
         </button>
       )}
