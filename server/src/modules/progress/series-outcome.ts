@@ -50,9 +50,9 @@ left join pairs using (series_id, measure_code, reporter)`;
 
 /**
  * The statement that writes the headline rows of the series that `where` selects (as `seriesOutcomeSql`), one per
- * measure that is a condition's headline or the series' own: among its regions, sides and reporters the measure's usual reporter first
- * (the client's own pain, the therapist's range of motion), then the most points, then the latest. `refresh` also
- * removes the selected series' rows of measures that no longer have a value.
+ * measure that is a condition's headline or the series' own: among its regions, sides and reporters the measure's
+ * usual reporter first (the client's own pain, the therapist's range of motion), then the most points, then the
+ * latest. `refresh` also removes the selected series' rows of measures that no longer have a value.
  */
 export function seriesHeadlineSql(where: string, { everySeries = false, refresh = false } = {}): string {
   // Every condition's headline measure, and the one chosen for the series (the caseload reads either).
