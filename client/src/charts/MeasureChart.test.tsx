@@ -105,7 +105,7 @@ describe('MeasureChart', () => {
     const figure = screen.getByRole('figure', { name: /Pain \(NPRS 0-10\): Neck/ });
     expect(figure.textContent).toContain(expected.sentence);
     // Pain 1.5 lower than expected: better, for a measure where lower is better.
-    expect(figure.textContent).toContain('At the latest visit: 1.5 better than expected for clients like this.');
+    expect(figure.textContent).toContain('At the latest visit: 1.5 points better than expected for clients like this.');
     fireEvent.click(screen.getByText('Show the values as a table'));
     const tables = await screen.findAllByRole('table');
     const band = tables.find((t) => t.classList.contains('expected-table'));

@@ -70,13 +70,27 @@ export function expectedCell(band: ExpectedBand, point: ExpectedBand['points'][n
 }
 
 /**
- * "2.1 better than expected" / "0.4 worse than expected" from actual minus expected change, to one decimal: a whole-point
- * scale (NPRS) still shows how far off, and a scored one (QuickDASH, 1 decimal) is not given a precision its own
- * values do not have.
+ * A difference of `size` in the measure's unit, as people say it: points of a scale ("1.5 points" of 0-10 pain),
+ * percentage points of a score in % (ODI), degrees, centimetres, days. `size` is already formatted.
  */
-export function performanceText(performance: number, measure: Pick<MeasureInfo, 'direction'>): string {
+export function differenceInUnit(size: string, measure: Pick<MeasureInfo, 'unitLabel'>): string {
+  const unit = measure.unitLabel;
+  const one = size === '1' || size === '1.0';
+  if (unit === '' || unit.startsWith('/') || unit === '{score}') return `${size} ${one ? 'point' : 'points'}`;
+  if (unit === '%') return `${size} ${one ? 'percentage point' : 'percentage points'}`;
+  if (unit === '°') return `${size}°`;
+  // A count per period ("days/4 wk"): the difference is in the count's own unit.
+  return `${size} ${unit.split('/')[0]?.trim() ?? unit}`;
+}
+
+/**
+ * "2.1 points better than expected" / "0.4 kg worse than expected" from actual minus expected change, to one decimal:
+ * a whole-point scale (NPRS) still shows how far off, and a scored one (QuickDASH, 1 decimal) is not given a precision
+ * its own values do not have.
+ */
+export function performanceText(performance: number, measure: Pick<MeasureInfo, 'direction' | 'unitLabel'>): string {
   const better = measure.direction === 'LOWER_IS_BETTER' ? -performance : performance;
   const size = formatValue(Math.abs(performance), { decimals: 1 });
   if (Math.abs(better) < 0.05) return 'as expected for clients like this';
-  return `${size} ${better > 0 ? 'better' : 'worse'} than expected for clients like this`;
+  return `${differenceInUnit(size, measure)} ${better > 0 ? 'better' : 'worse'} than expected for clients like this`;
 }

@@ -147,7 +147,7 @@ export function createFakeApi(role: Role = 'THERAPIST') {
               change: 3,
               mcidReached: false,
             },
-            // Pain went up 3 where clients like this typically drop by 1.5: 4.5 worse than expected.
+            // Pain went up 3 where clients like this typically drop by 1.5: 4.5 points worse than expected.
             expectedChange: { withheldReason: null, performance: 4.5 },
             series: {
               id: 'series-1',
