@@ -14,14 +14,18 @@
  *
  * It samples its RSS every 20 ms and answers the parent's messages: `reset` (start a new peak),
  * `peak` (the peak since the last reset, and VmHWM), `stop` (close everything, then exit).
+ *
+ * It runs on Node's own type stripping, with no TypeScript loader, and takes Fascia's code from the compiled build in
+ * BENCH_SERVER_DIST (`server/build.mjs`): what the container image runs, not tsx's on-the-fly transform (its loader,
+ * and every transformed source and source map, in memory). The three servers run the same way.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { StaffViewer } from '@fascia/server/common/viewer.js';
-import { ormConfig } from '@fascia/server/db/orm-config.js';
-import { genericPlans } from '@fascia/server/db/prepared.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -45,6 +49,13 @@ const clinicId = process.env.BENCH_CLINIC_ID as string;
 
 const send = (message: FromServer) => process.send?.(message);
 
+/** A module of Fascia's compiled build, e.g. `fasciaModule<typeof import('@fascia/server/http/app.js')>('http/app.js')`. */
+async function fasciaModule<T>(modulePath: string): Promise<T> {
+  const dist = process.env.BENCH_SERVER_DIST;
+  if (!dist) throw new Error('BENCH_SERVER_DIST (the compiled server, server/build.mjs) is not set');
+  return (await import(pathToFileURL(path.join(dist, modulePath)).href)) as T;
+}
+
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -63,7 +74,10 @@ function vmHwm(): number {
 }
 
 async function startBaseline(): Promise<{ server: http.Server; close(): Promise<void> }> {
-  const { findProgress, listCaseload } = await import('@fascia/server/modules/progress/progress.service.js');
+  const { findProgress, listCaseload } = await fasciaModule<typeof import('@fascia/server/modules/progress/progress.service.js')>(
+    'modules/progress/progress.service.js',
+  );
+  const { genericPlans } = await fasciaModule<typeof import('@fascia/server/db/prepared.js')>('db/prepared.js');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, ...genericPlans });
   // What the services ask of an EntityManager: the pool for their prepared statements, and
   // (caseload) one plain statement and the page's series rows.
@@ -243,9 +257,12 @@ async function startPostGraphile(): Promise<{ server: http.Server; close(): Prom
 }
 
 async function startFascia(): Promise<{ server: http.Server; close(): Promise<void> }> {
-  const { buildFasciaSchema } = await import('@fascia/server/graphql/schema.js');
-  const { createHttpServer } = await import('@fascia/server/http/app.js');
-  const { createViewerResolver } = await import('@fascia/server/modules/accounts/http-credentials.js');
+  const { buildFasciaSchema } = await fasciaModule<typeof import('@fascia/server/graphql/schema.js')>('graphql/schema.js');
+  const { createHttpServer } = await fasciaModule<typeof import('@fascia/server/http/app.js')>('http/app.js');
+  const { createViewerResolver } = await fasciaModule<typeof import('@fascia/server/modules/accounts/http-credentials.js')>(
+    'modules/accounts/http-credentials.js',
+  );
+  const { ormConfig } = await fasciaModule<typeof import('@fascia/server/db/orm-config.js')>('db/orm-config.js');
   const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, poolMax }));
   const app = await createHttpServer({
     orm,

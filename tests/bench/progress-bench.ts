@@ -3,7 +3,8 @@
  *
  * Starts a throwaway embedded PostgreSQL in a temp folder, bulk-loads 2,000 clients x 2 series x 20
  * sessions x 8 observations (bench-data.ts), makes a THERAPIST account with a session token, then
- * forks three servers (bench-server.ts), each in its own process on the same database: the real Fascia
+ * compiles the server (server/build.mjs, as the container image's build does) and forks three servers
+ * (bench-server.ts, on Node's own type stripping, no tsx), each in its own process on the same database: the real Fascia
  * HTTP app in production mode, PostGraphile 5 (amber preset) on Fascia's tables, and a bare `node:http`
  * baseline doing the same reads on a plain pg pool. Four loads: one client's record (2 series x 20
  * visits x 8 values), the first 50 clients of the clinic, series progress and the caseload (the last two
@@ -17,7 +18,7 @@
  * BENCH_CPU_PROFILE (a folder: Fascia's process writes a V8 CPU profile there when it stops, to see where the time goes).
  */
 import 'reflect-metadata';
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -111,24 +112,35 @@ function awaitMessage<T extends FromServer['type']>(
   });
 }
 
+/** Fascia's compiled build, as the container image runs it (`server/build.mjs`, tsc into server/dist). */
+function buildServer(): string {
+  const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+  const started = Date.now();
+  const built = spawnSync(process.execPath, [path.join(serverDir, 'build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`building the server failed (exit ${built.status})`);
+  say(`Server compiled to server/dist in ${((Date.now() - started) / 1000).toFixed(1)} s (the container image's code)`);
+  return path.join(serverDir, 'dist');
+}
+
 async function startServer(
   mode: ServerMode,
   databaseUrl: string,
   viewer: StaffViewer,
   clinicId: string,
+  serverDist: string,
   started: ChildProcess[],
 ): Promise<BenchServer> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
-  // execArgv carries tsx's loader to the child; Fascia gets the heap settings of `pnpm start` too.
+  // No tsx in the servers' processes (Node strips bench-server.ts's types itself); Fascia gets the heap settings of
+  // `pnpm start` and the container image.
   const child = fork(script, [], {
     execArgv:
-      mode === 'fascia'
-        ? [...serverNodeOptions(), ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), ...process.execArgv]
-        : process.execArgv,
+      mode === 'fascia' ? [...serverNodeOptions(), ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])] : [],
     env: {
       ...process.env,
       NODE_ENV: 'production',
       BENCH_MODE: mode,
+      BENCH_SERVER_DIST: serverDist,
       BENCH_DATABASE_URL: databaseUrl,
       BENCH_VIEWER: JSON.stringify(viewer),
       BENCH_CLINIC_ID: clinicId,
@@ -645,9 +657,10 @@ async function main(): Promise<void> {
     const { rows: clientRows } = await pgQuery(url, 'select id::text from client where clinic_id = $1 order by id', [data.clinicId]);
     const loaded: LoadedData = { clinicId: data.clinicId, seriesIds: data.seriesIds, clientIds: clientRows.map((r) => r.id as string) };
 
+    const serverDist = buildServer();
     const servers: BenchServer[] = [];
     for (const mode of ['fascia', 'postgraphile', 'baseline'] as const) {
-      servers.push(await startServer(mode, url, viewer, data.clinicId, children));
+      servers.push(await startServer(mode, url, viewer, data.clinicId, serverDist, children));
     }
     const byMode = (mode: ServerMode) => servers.find((s) => s.mode === mode) as BenchServer;
     const [fascia, postgraphile, baseline] = [byMode('fascia'), byMode('postgraphile'), byMode('baseline')];
