@@ -11,7 +11,9 @@ describe('performanceText (caseload and chart: actual against expected change)',
       '14.6 percentage points worse than expected for clients like this',
     );
     expect(performanceText(4.2, { direction: 'HIGHER_IS_BETTER', unitLabel: '°' })).toBe('4.2° better than expected for clients like this');
-    expect(performanceText(-1.04, { direction: 'HIGHER_IS_BETTER', unitLabel: 'kg' })).toBe('1.0 kg worse than expected for clients like this');
+    expect(performanceText(-1.04, { direction: 'HIGHER_IS_BETTER', unitLabel: 'kg' })).toBe(
+      '1.0 kg worse than expected for clients like this',
+    );
     expect(performanceText(0.04, { direction: 'HIGHER_IS_BETTER', unitLabel: 'cm' })).toBe('as expected for clients like this');
   });
 
