@@ -251,8 +251,9 @@ describe('series plan', () => {
           plannedSessionsPerWeek: 1,
           plannedMinutesPerSession: 60,
           startDate: '2026-11-02',
-          goals: null,
-          headlineMeasureCode: null,
+          // Empty, not null: an empty field clears the goals and the chosen headline (null would leave them as they were).
+          goals: '',
+          headlineMeasureCode: '',
         },
       },
     ]);

@@ -603,7 +603,7 @@ export type UpdateClientInput = {
 export type UpdateSeriesInput = {
   /** Condition code from the condition catalog. */
   conditionCode?: string | null | undefined;
-  /** Goals of the series, up to 4000 characters. */
+  /** Goals of the series, up to 4000 characters; an empty string clears them. */
   goals?: string | null | undefined;
   /** Code of the measure the series is judged by (measure catalog); an empty string clears it. */
   headlineMeasureCode?: string | null | undefined;
