@@ -116,6 +116,23 @@ test('choosing another headline measure for a series with values changes its cas
   });
 });
 
+test('an unknown headline measure is refused, naming the field, and nothing of the change is written', async () => {
+  const response = await api.request(
+    'mutation($id: ID!, $input: UpdateSeriesInput!) { updateSeries(id: $id, input: $input) { id } }',
+    { id: chosenAtStart, input: { headlineMeasureCode: 'NOT_A_MEASURE', goals: 'Kneel in the garden' } },
+    { as: therapist },
+  );
+  expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'headlineMeasureCode' });
+  const [row] = await db.orm.em
+    .fork()
+    .execute<{ goals: string | null; headline_measure_code: string }[]>(
+      'select goals, headline_measure_code from treatment_series where id = ?',
+      [chosenAtStart],
+    );
+  expect(row).toEqual({ goals: null, headline_measure_code: 'VAS_PAIN' });
+  expect(await caseloadOf(chosenAtStart)).toMatchObject({ headlineMeasureCode: 'VAS_PAIN', headline: { measureCode: 'VAS_PAIN' } });
+});
+
 test('headlines missing from storage (a database from before series could choose theirs) are written at start', async () => {
   const em = db.orm.em.fork();
   await em.execute(`delete from series_headline where series_id = ? and measure_code = 'VAS_PAIN'`, [chosenAtStart]);

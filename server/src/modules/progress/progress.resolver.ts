@@ -20,7 +20,7 @@ import {
   CaseloadSortEnum,
   SeriesProgressNode,
 } from './progress.type.js';
-import { refreshSeriesOutcomes } from './series-outcome.js';
+import { refreshSeriesHeadlines } from './series-outcome.js';
 
 @Resolver(() => SeriesNode)
 export class SeriesProgressResolver {
@@ -54,7 +54,7 @@ export class SeriesProgressResolver {
   ): Promise<SeriesNode> {
     const series = await em.transactional(async (tx) => {
       const changed = await updateSeries(tx, actingTherapist(viewer), id, input);
-      if (input.headlineMeasureCode) await refreshSeriesOutcomes(tx, [changed.id]);
+      if (input.headlineMeasureCode) await refreshSeriesHeadlines(tx, [changed.id]);
       return changed;
     });
     return SeriesNode.from(series);

@@ -91,13 +91,29 @@ on conflict (series_id, measure_code) do update set region_code = excluded.regio
  */
 export async function refreshSeriesOutcomes(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
   if (seriesIds.length === 0) return;
-  // One writer of a series' outcomes at a time (a visit and a diary entry of the same series may be written
-  // together): the next one waits, then computes from a snapshot that includes the first's values. NO KEY
-  // UPDATE, not UPDATE: it must not wait for the key-share locks that inserting sessions and values take.
-  await em.execute('select id from treatment_series where id in (?) order by id for no key update', [[...seriesIds]]);
+  await lockOutcomes(em, seriesIds);
   await em.execute('delete from series_measure_outcome where series_id in (?)', [[...seriesIds]]);
   await em.execute(seriesOutcomeSql('ts.id in (?)'), [[...seriesIds]]);
   await em.execute(seriesHeadlineSql('ts.id in (?)', { refresh: true }), [[...seriesIds]]);
+}
+
+/**
+ * Rewrites only the headline rows of these series, in the caller's transaction: when the values are unchanged and only
+ * which measure a series is judged by has (`updateSeries`), or a headline is missing.
+ */
+export async function refreshSeriesHeadlines(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
+  if (seriesIds.length === 0) return;
+  await lockOutcomes(em, seriesIds);
+  await em.execute(seriesHeadlineSql('ts.id in (?)', { refresh: true }), [[...seriesIds]]);
+}
+
+/**
+ * One writer of a series' outcomes at a time (a visit and a diary entry of the same series may be written together):
+ * the next one waits, then computes from a snapshot that includes the first's values. NO KEY UPDATE, not UPDATE: it
+ * must not wait for the key-share locks that inserting sessions and values take.
+ */
+async function lockOutcomes(em: EntityManager, seriesIds: readonly string[]): Promise<void> {
+  await em.execute('select id from treatment_series where id in (?) order by id for no key update', [[...seriesIds]]);
 }
 
 /** Series per transaction when missing headlines are written at start: short transactions beside live traffic. */
@@ -120,7 +136,7 @@ export async function refreshMissingHeadlines(em: EntityManager): Promise<number
   );
   const ids = rows.map((row) => row.id);
   for (let start = 0; start < ids.length; start += missingHeadlineBatch) {
-    await em.transactional((tx) => refreshSeriesOutcomes(tx, ids.slice(start, start + missingHeadlineBatch)));
+    await em.transactional((tx) => refreshSeriesHeadlines(tx, ids.slice(start, start + missingHeadlineBatch)));
   }
   return ids.length;
 }
