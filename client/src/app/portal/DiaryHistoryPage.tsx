@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { ErrorMessage, Loading } from '../status';
 import { type HistoryPlace, historyChartOptions, historyPlaces, sourceWords, toHistoryChartData } from './diary-history';
 import { directionWords, type PlainMeasure, plainName, scaleWords, valueWords } from './plain-language';
+import { whose } from './voice';
 
 const measureCode = 'NPRS';
 /** The list shows the newest entries; the rest are one press away. */
@@ -26,7 +27,7 @@ export function DiaryHistoryPage({ timeZone, about }: { timeZone: string | undef
   const places = historyPlaces(query.data);
   return (
     <div className="portal">
-      <h1>{about ? `${about}'s diary history` : 'My diary history'}</h1>
+      <h1>{whose(about, 'My')} diary history</h1>
       {measure && (
         <p>
           {about

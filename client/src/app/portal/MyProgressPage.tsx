@@ -5,6 +5,7 @@ import { PortalReportLink } from '../reports/PortalReportLink';
 import { ErrorMessage, Loading } from '../status';
 import { PortalCards, portalHomeCards } from './home-cards';
 import { progressSentence } from './plain-language';
+import { whose } from './voice';
 
 type Data = MyProgressQuery;
 type Series = NonNullable<Data['viewer']['client']>['series'][number];
@@ -97,7 +98,7 @@ function SeriesProgress({
       )}
       {diary.length > 0 && (
         <>
-          <h3>{about ? `${about}'s pain diary` : 'Your pain diary'}</h3>
+          <h3>{whose(about, 'Your')} pain diary</h3>
           <ul className="plain-list">
             {diary.map((s) => (
               <li key={s.key}>{s.text}</li>
@@ -105,7 +106,7 @@ function SeriesProgress({
           </ul>
         </>
       )}
-      <h3>{about ? `${about}'s plan` : 'Your plan'}</h3>
+      <h3>{whose(about, 'Your')} plan</h3>
       <p>
         {attendance.plannedSessions} sessions, {attendance.plannedPerWeek === 1 ? 'one' : attendance.plannedPerWeek} a week, from{' '}
         {formatLocalDate(series.startDate)}. {about ? `${about} has` : 'You have'} come to {attendance.attended} of{' '}

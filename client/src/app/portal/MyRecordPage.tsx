@@ -11,6 +11,7 @@ import { historyPlaces } from './diary-history';
 import { whereOf } from './MyProgressPage';
 import { progressSentence, valueWords } from './plain-language';
 import './my-record.css';
+import { whose } from './voice';
 
 const attendanceWords: Record<string, string> = { ATTENDED: 'came', CANCELLED: 'cancelled', NO_SHOW: 'missed' };
 
@@ -38,9 +39,9 @@ export function MyRecordPage({
   const printed = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(new Date());
   return (
     <div className="portal my-record">
-      <h1>{about ? `${about}'s record` : 'My record'}</h1>
+      <h1>{whose(about, 'My')} record</h1>
       <section className="panel no-print" aria-labelledby="download-heading">
-        <h2 id="download-heading">Download {about ? `${about}'s` : 'my'} record</h2>
+        <h2 id="download-heading">Download {whose(about, 'my')} record</h2>
         <p>
           You have the right to a copy of your record. The file holds everything your clinic has recorded about your treatment: your visits,
           what was measured, your questionnaires and your diary. It is in FHIR, the standard format health records are shared in, so another

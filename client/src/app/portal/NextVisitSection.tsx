@@ -4,6 +4,7 @@ import { messageOf } from '../../graphql/errors';
 import { NextVisitDocument, RequestAppointmentCancellationDocument } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { ErrorMessage, Loading } from '../status';
+import { whose } from './voice';
 
 /**
  * The portal's "next visit": when, with whom, and a way to ask the therapist to cancel it. Self-contained. `about`: the
@@ -39,7 +40,7 @@ export function NextVisitSection({ timeZone, about }: { timeZone: string | undef
   }
   return (
     <section className="panel next-visit" aria-labelledby="next-visit-title">
-      <h2 id="next-visit-title">{about ? `${about}'s next visit` : 'Your next visit'}</h2>
+      <h2 id="next-visit-title">{whose(about, 'Your')} next visit</h2>
       {!next ? (
         <p>
           {about

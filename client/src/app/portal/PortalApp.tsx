@@ -13,14 +13,15 @@ import { RecordAccessPage } from './RecordAccessPage';
 const ApiTokensPage = lazy(() => import('../account/ApiTokensPage'));
 
 import { ReminderOptOut } from './ReminderOptOut';
+import { whose } from './voice';
 
 /** The portal's pages; `about` is the client's name when a proxy holds the portal, so the labels name whose they are. */
 const portalNav = (about: string | undefined): NavItem[] => [
-  { to: '/portal', label: about ? `${about}'s progress` : 'My progress', exact: true },
+  { to: '/portal', label: `${whose(about, 'My')} progress`, exact: true },
   { to: '/portal/diary', label: 'Pain diary' },
   { to: '/portal/history', label: 'Diary history' },
-  { to: '/portal/access', label: `Who has seen ${about ? `${about}'s` : 'my'} record` },
-  { to: '/portal/record', label: about ? `${about}'s record` : 'My record' },
+  { to: '/portal/access', label: `Who has seen ${whose(about, 'my')} record` },
+  { to: '/portal/record', label: `${whose(about, 'My')} record` },
   { to: '/portal/reminders', label: 'Reminders' },
 ];
 

@@ -3,6 +3,7 @@ import { MyRecordAccessDocument } from '../../graphql/generated/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { ErrorMessage, Loading } from '../status';
 import { roleWords, whatSentence, whoWords } from './plain-language';
+import { whose } from './voice';
 
 /**
  * "Who has seen my record": every read and change of the client's record, and every refused attempt,
@@ -19,14 +20,14 @@ export function RecordAccessPage({ timeZone, about }: { timeZone: string | undef
   const refused = events.filter((e) => e.outcome !== 'ALLOWED').length;
   return (
     <div className="portal">
-      <h1>Who has seen {about ? `${about}'s` : 'my'} record</h1>
+      <h1>Who has seen {whose(about, 'my')} record</h1>
       <p>
-        Every time someone at your clinic looks at or changes {about ? `${about}'s` : 'your'} record, Fascia writes it down, and also every
-        time someone tries and is refused. This page shows {all.length === 200 ? 'the latest 200' : 'all of them'}, newest first.
+        Every time someone at your clinic looks at or changes {whose(about, 'your')} record, Fascia writes it down, and also every time
+        someone tries and is refused. This page shows {all.length === 200 ? 'the latest 200' : 'all of them'}, newest first.
       </p>
       <label className="choice">
-        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Show my own visits to{' '}
-        {about ? `${about}'s` : 'my'} record too
+        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Show my own visits to {whose(about, 'my')}{' '}
+        record too
       </label>
       <p role="status" className="hint">
         {events.length === 0

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router';
 import { NextVisitSection } from './NextVisitSection';
+import { whose } from './voice';
 
 /** What every card of the portal's home is given. `about`: the client's name when a proxy holds the portal (PortalApp). */
 export interface PortalCardProps {
@@ -69,25 +70,25 @@ export const portalHomeCards: readonly PortalCard[] = [
   { id: 'next-visit', render: ({ timeZone, about }) => <NextVisitSection timeZone={timeZone} about={about} /> },
   linkCard('diary', '/portal/diary', (about) => ({
     title: 'Pain diary',
-    action: about ? `Log ${about}'s pain now` : 'Log my pain now',
+    action: `Log ${whose(about, 'my')} pain now`,
     text: `Write down how much it hurts${about ? ` ${about}` : ''}, now or earlier today or yesterday, with a note if you like.`,
   })),
   linkCard('history', '/portal/history', (about) => ({
-    title: about ? `${about}'s diary history` : 'My diary history',
+    title: `${whose(about, 'My')} diary history`,
     action: 'See the diary history',
     text: about
       ? `The diary entries over time, next to the pain measured at ${about}'s visits.`
       : 'Your diary entries over time, next to the pain measured at your visits.',
   })),
   linkCard('access', '/portal/access', (about) => ({
-    title: `Who has seen ${about ? `${about}'s` : 'my'} record`,
+    title: `Who has seen ${whose(about, 'my')} record`,
     action: 'See who has seen it',
-    text: `Everyone who looked at or changed ${about ? `${about}'s` : 'your'} record, and when.`,
+    text: `Everyone who looked at or changed ${whose(about, 'your')} record, and when.`,
   })),
   linkCard('record', '/portal/record', (about) => ({
-    title: about ? `${about}'s record` : 'My record',
+    title: `${whose(about, 'My')} record`,
     action: `Download or print ${about ? 'the' : 'my'} record`,
-    text: `${about ? `${about}'s` : 'Your'} whole record as a file, and a summary you can print.`,
+    text: `${whose(about, 'Your')} whole record as a file, and a summary you can print.`,
   })),
 ];
 
@@ -102,7 +103,7 @@ export function PortalCards({
   about: string | undefined;
 }) {
   return (
-    <ul className="portal-cards" aria-label={about ? `${about}'s portal` : 'Your portal'}>
+    <ul className="portal-cards" aria-label={`${whose(about, 'Your')} portal`}>
       {cards.map(({ id, render }) => (
         <li key={id}>{render({ timeZone, about })}</li>
       ))}

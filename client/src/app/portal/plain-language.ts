@@ -1,4 +1,5 @@
 import type { MeasureDirection, MeasureKind } from '../../graphql/generated/graphql';
+import { whose } from './voice';
 
 /** What the portal needs to know about a measure to speak about it. */
 export interface PlainMeasure {
@@ -76,10 +77,10 @@ export function valueWords(value: number, measure: PlainMeasure): string {
 
 /** "Your neck pain", "Your Oswestry Disability Index (ODI) score", "Theo's cervical rotation (left side)". */
 export function subjectOf(measure: PlainMeasure, where: string | null, about?: string): string {
-  const whose = about ? `${about}'s` : 'Your';
-  if (measure.kind === 'PAIN') return where ? `${whose} ${where} pain` : `${whose} pain`;
-  if (measure.kind === 'QUESTIONNAIRE') return `${whose} ${plainName(measure.name)} score`;
-  return `${whose} ${lowerFirst(plainName(measure.name))}${where ? ` (${where})` : ''}`;
+  const owner = whose(about, 'Your');
+  if (measure.kind === 'PAIN') return where ? `${owner} ${where} pain` : `${owner} pain`;
+  if (measure.kind === 'QUESTIONNAIRE') return `${owner} ${plainName(measure.name)} score`;
+  return `${owner} ${lowerFirst(plainName(measure.name))}${where ? ` (${where})` : ''}`;
 }
 
 /** "(on a 0 to 10 scale, lower is better)", "(higher is better)": what a number means, said every time. */

@@ -1,3 +1,4 @@
+import { whose } from '../portal/voice';
 import { reportPdfPath } from './report-format';
 
 /**
@@ -17,7 +18,7 @@ export function PortalReportLink({
   return (
     <p className="portal-report">
       <a className="button button-secondary" href={reportPdfPath(seriesId)} download>
-        Download {about ? `${about}'s` : 'my'} progress report<span className="visually-hidden"> for {conditionName}</span> (PDF)
+        Download {whose(about, 'my')} progress report<span className="visually-hidden"> for {conditionName}</span> (PDF)
       </a>
     </p>
   );
