@@ -304,6 +304,20 @@ describe('series progress', () => {
     expect(pain).toMatchObject({ baseline: 7, latest: 4, change: -3, points: 6, slopePerWeek: null });
   });
 
+  test('changes and slopes of a measure with decimals come without double-precision noise', async () => {
+    const clinic = clinicApi(api);
+    const series = await clinic.startSeries(await clinic.createClient());
+    // Sit-and-reach (1 decimal) 38.6 -> 36.4 a week later: in doubles 36.4 - 38.6 is -2.200000000000003 and the
+    // slope -2.2000000000000028, which an API client would otherwise get as they are.
+    await clinic.recordSession(visit(series, '2026-01-05T09:00:00Z', 30, [], [], [['SIT_AND_REACH', 'PRE_SESSION', 38.6, {}]]));
+    await clinic.recordSession(visit(series, '2026-01-12T09:00:00Z', 30, [], [], [['SIT_AND_REACH', 'PRE_SESSION', 36.4, {}]]));
+    const [reach] = (await progressOf(series)).measures;
+    expect(36.4 - 38.6).not.toBe(-2.2);
+    expect(reach).toMatchObject({ baseline: 38.6, latest: 36.4, change: -2.2, slopePerWeek: -2.2, mcidReached: false });
+    // 2.2 / 38.6 x 100 = 5.699481865284974…: kept to 12 significant digits.
+    expect(reach.percentChange).toBe(-5.69948186528);
+  });
+
   test.each([
     // Tokyo (UTC+9): 2026-01-11T15:30Z is 00:30 on Monday 12 January there: day 7, week 1 (UTC would say day 6).
     ['Asia/Tokyo', '2026-01-05T01:00:00Z', '2026-01-11T15:30:00Z'],

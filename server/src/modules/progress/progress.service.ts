@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { BadInputError } from '../../common/errors.js';
+import { withoutFloatNoise } from '../../common/float-noise.js';
 import { validRecord } from '../../common/record-status.js';
 import type { ReporterKind } from '../../common/reporter.js';
 import { checkInteger } from '../../common/validate.js';
@@ -62,11 +63,12 @@ interface AttendanceRow {
   by_appointments: boolean;
 }
 
+/** Changes, slopes and rates are computed in double precision: the API gives them without its rounding noise. */
 function measureProgress(row: MeasureRow): MeasureProgressNode {
   const sessionChanges: SessionChangeNode[] = (row.sessions ?? []).map((s) => ({
     ...s,
     startedAt: new Date(s.startedAt),
-    change: s.post - s.pre,
+    change: withoutFloatNoise(s.post - s.pre),
   }));
   return {
     measureCode: row.measure_code,
@@ -78,17 +80,17 @@ function measureProgress(row: MeasureRow): MeasureProgressNode {
     baselineAt: new Date(row.baseline_at),
     latest: row.latest,
     latestAt: new Date(row.latest_at),
-    change: row.change,
-    percentChange: row.percent_change,
-    mcid: row.mcid,
+    change: withoutFloatNoise(row.change),
+    percentChange: withoutFloatNoise(row.percent_change),
+    mcid: withoutFloatNoise(row.mcid),
     mcidPercentOfBaseline: row.mcid_percent,
     thresholdKind: row.threshold_kind,
     mcidReached: row.mcid_reached,
     points: row.points,
-    slopePerWeek: row.slope,
+    slopePerWeek: withoutFloatNoise(row.slope),
     trendPoints: row.trend_points,
     sessionChanges,
-    meanSessionChange: row.mean_session_change,
+    meanSessionChange: withoutFloatNoise(row.mean_session_change),
     unpairedSessions: row.unpaired,
   };
 }
@@ -99,11 +101,11 @@ function attendance(row: AttendanceRow): AttendanceNode {
     attended: row.attended,
     cancelled: row.cancelled,
     noShows: row.no_shows,
-    weeksElapsed: row.weeks_elapsed,
+    weeksElapsed: withoutFloatNoise(row.weeks_elapsed),
     expectedByNow: row.expected_by_now,
     basis: row.by_appointments ? 'APPOINTMENTS' : 'PLAN_RATE',
     plannedPerWeek: row.planned_sessions_per_week,
-    attendedPerWeek: row.attended / row.weeks_elapsed,
+    attendedPerWeek: withoutFloatNoise(row.attended / row.weeks_elapsed),
   };
 }
 
