@@ -6,7 +6,7 @@ import {
   type GraphQLSchema,
   getNamedType,
 } from 'graphql';
-import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type MiddlewareFn } from 'type-graphql';
 import { AccountsResolvers } from '../modules/accounts/account.resolver.js';
 import { admitSignIns } from '../modules/accounts/sign-in.middleware.js';
 import { AppointmentsResolvers } from '../modules/appointments/appointment.resolver.js';
@@ -57,6 +57,7 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
     authChecker,
   });
   assertEveryOperationHasARule();
+  readPlainFieldsDirectly(schema);
   // Sign-in attempts are admitted before the audit middleware opens a mutation's transaction (sign-in.middleware.ts).
   aroundFields(schema, (type) => type === schema.getQueryType() || type === schema.getMutationType(), [admitSignIns, auditRootFields]);
   auditClientData(schema);
@@ -64,6 +65,27 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
   // (a sign-in attempt included), for the arguments of any field, nested ones too.
   aroundFields(schema, (_type, field) => field.args.length > 0, [refuseMalformedText]);
   return schema;
+}
+
+/**
+ * Fields that only hand out a property of their object (no field resolver, no `@Authorized`, no middleware, the
+ * property's own name) get graphql's default resolver instead of type-graphql's wrapper, which built a resolver data
+ * object and a closure for each of them: a client's record has some 2,300. What type-graphql would have checked is
+ * checked here, so a field that gains a role or a resolver keeps the wrapper.
+ */
+function readPlainFieldsDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const fields = type.getFields();
+    for (const meta of objectType.fields ?? []) {
+      const field = fields[meta.schemaName];
+      if (!field || meta.schemaName !== meta.name || meta.roles !== undefined || (meta.middlewares?.length ?? 0) > 0) continue;
+      if (storage.fieldResolvers.some((r) => r.getObjectType?.() === meta.target && r.methodName === meta.name)) continue;
+      field.resolve = undefined;
+    }
+  }
 }
 
 /**
