@@ -146,3 +146,28 @@ test('headlines missing from storage (a database from before series could choose
   // Nothing missing any more: a second start writes nothing.
   expect(await refreshMissingHeadlines(db.orm.em.fork())).toBe(0);
 });
+
+test('saving a plan with the same headline measure leaves the stored headline alone; clearing the choice drops its row', async () => {
+  const storedMeasures = async () =>
+    (
+      await db.orm.em
+        .fork()
+        .execute<{ measure_code: string }[]>('select measure_code from series_headline where series_id = ? order by measure_code', [
+          changedLater,
+        ])
+    ).map((row) => row.measure_code);
+  await updateSeries(changedLater, { headlineMeasureCode: 'VAS_PAIN' });
+  expect(await storedMeasures()).toEqual(['NPRS', 'VAS_PAIN']);
+
+  db.statements.length = 0;
+  expect(await updateSeries(changedLater, { headlineMeasureCode: 'VAS_PAIN', goals: 'Climb the stairs at home' })).toMatchObject({
+    headlineMeasureCode: 'VAS_PAIN',
+    goals: 'Climb the stairs at home',
+  });
+  expect(db.statements.some((sql) => /series_headline/.test(sql))).toBe(false);
+
+  // VAS_PAIN is no condition's headline: once no series chooses it, its stored row would only be stale.
+  await updateSeries(changedLater, { headlineMeasureCode: '' });
+  expect(await storedMeasures()).toEqual(['NPRS']);
+  expect(await caseloadOf(changedLater)).toMatchObject({ headlineMeasureCode: 'NPRS', headline: { measureCode: 'NPRS' } });
+});

@@ -92,11 +92,12 @@ export async function updateSeries(
   viewer: TherapistViewer,
   id: string,
   input: UpdateSeriesInput,
-): Promise<TreatmentSeries> {
+): Promise<{ series: TreatmentSeries; headlineChanged: boolean }> {
   if (input.conditionCode) checkCondition('conditionCode', input.conditionCode);
   checkPlan(input);
   return em.transactional(async (tx) => {
     const series = await getSeries(tx, viewer, id);
+    const headlineBefore = series.headlineMeasureCode ?? null;
     if (input.headlineMeasureCode) await checkHeadlineMeasure(tx, input.headlineMeasureCode);
     if (input.headlineMeasureCode !== undefined && input.headlineMeasureCode !== null) {
       series.headlineMeasureCode = input.headlineMeasureCode || null;
@@ -114,7 +115,8 @@ export async function updateSeries(
     if (input.plannedSessionsPerWeek) series.plannedSessionsPerWeek = input.plannedSessionsPerWeek;
     if (input.plannedMinutesPerSession) series.plannedMinutesPerSession = input.plannedMinutesPerSession;
     await tx.flush();
-    return series;
+    // The stored caseload headline follows the chosen measure: the caller rewrites it only when that changed.
+    return { series, headlineChanged: (series.headlineMeasureCode ?? null) !== headlineBefore };
   });
 }
 

@@ -53,8 +53,8 @@ export class SeriesProgressResolver {
     @Arg('input', () => UpdateSeriesInput) input: UpdateSeriesInput,
   ): Promise<SeriesNode> {
     const series = await em.transactional(async (tx) => {
-      const changed = await updateSeries(tx, actingTherapist(viewer), id, input);
-      if (input.headlineMeasureCode) await refreshSeriesHeadlines(tx, [changed.id]);
+      const { series: changed, headlineChanged } = await updateSeries(tx, actingTherapist(viewer), id, input);
+      if (headlineChanged) await refreshSeriesHeadlines(tx, [changed.id]);
       return changed;
     });
     return SeriesNode.from(series);
