@@ -194,7 +194,9 @@ function expectCell(actual: any, group: Subject[]) {
 async function cellKeyOf(group: Subject[]): Promise<number> {
   const rows: { ck: string }[] = await db.orm.em
     .fork()
-    .execute(`select ${cellKeySql('research_key')} as ck from client where id = any(?::uuid[])`, [`{${group.map((c) => ids.clientIds[c.i]).join(',')}}`]);
+    .execute(`select ${cellKeySql('research_key')} as ck from client where id = any(?::uuid[])`, [
+      `{${group.map((c) => ids.clientIds[c.i]).join(',')}}`,
+    ]);
   return Number(rows[0]?.ck);
 }
 
