@@ -4,7 +4,6 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type JobQueue, startJobQueue, stopJobQueue } from './db/job-queue.js';
 import { ReadReplicas } from './db/read-replicas.js';
-import { demoAnchorDate, seedDemoDataIfEmpty } from './demo/seed.js';
 import { buildFasciaSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { Account } from './modules/accounts/account.entity.js';
@@ -59,6 +58,8 @@ async function main(): Promise<void> {
   let jobs: JobQueue | undefined;
   try {
     if (config.seedDemoData) {
+      // Loaded only when asked for: the demo's content and its generator are not part of a production server.
+      const { demoAnchorDate, seedDemoDataIfEmpty } = await import('./demo/seed.js');
       await seedDemoDataIfEmpty(database.orm.em.fork(), log, { anchorDate: demoAnchorDate(config.demoAnchor) });
     }
     const healed = await refreshMissingHeadlines(database.orm.em.fork());

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
+import type { MailCatcher } from './mail-catcher.js';
 import { createMailer } from './mailer.js';
 import { appointmentReminders, diaryPrompts, type ReminderKindDefinition } from './reminder-kinds.js';
 import { type ReminderQueue, startReminderQueue } from './reminder-queue.js';
@@ -38,6 +38,8 @@ export async function startNotifications(options: NotificationsOptions): Promise
   let catcher: MailCatcher | undefined;
   let smtpUrl = options.smtpUrl;
   if (!smtpUrl && !options.production) {
+    // Loaded only here: its SMTP server and MIME parser are some 10 MB of heap that production never uses.
+    const { startMailCatcher } = await import('./mail-catcher.js');
     catcher = await startMailCatcher({ folder: path.join(options.dataDir, 'mail') });
     smtpUrl = catcher.url;
     log.info(`No SMTP_URL: emails are caught by a local SMTP server on port ${catcher.port} and shown at /dev/mail`);
