@@ -75,14 +75,21 @@ export async function buildFasciaSchema(): Promise<GraphQLSchema> {
  */
 function readPlainFieldsDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
+  const resolved = new Map<unknown, Set<string>>();
+  for (const r of storage.fieldResolvers) {
+    const target = r.getObjectType?.();
+    resolved.set(target, (resolved.get(target) ?? new Set()).add(r.methodName));
+  }
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType)) continue;
     const fields = type.getFields();
     for (const meta of objectType.fields ?? []) {
       const field = fields[meta.schemaName];
-      if (!field || meta.schemaName !== meta.name || meta.roles !== undefined || (meta.middlewares?.length ?? 0) > 0) continue;
-      if (storage.fieldResolvers.some((r) => r.getObjectType?.() === meta.target && r.methodName === meta.name)) continue;
+      const checked = meta.roles !== undefined || (meta.middlewares?.length ?? 0) > 0;
+      // A method field with arguments needs type-graphql to inject them; graphql would pass (args, context, info).
+      const computed = (meta.params?.length ?? 0) > 0 || resolved.get(meta.target)?.has(meta.name) === true;
+      if (!field || meta.schemaName !== meta.name || checked || computed) continue;
       field.resolve = undefined;
     }
   }
