@@ -18,12 +18,17 @@ let changedLater: string;
 const day = 24 * 3600 * 1000;
 const at = (daysAgo: number) => new Date(Math.floor(Date.now() / day) * day - daysAgo * day + 12 * 3600 * 1000).toISOString();
 
-/** A knee osteoarthritis series with NPRS and VAS pain at each visit. */
-async function addSeries(familyName: string, visits: { nprs: number; vas: number }[], headlineMeasureCode?: string) {
+/** A series (knee osteoarthritis unless said) with NPRS and VAS pain at each visit. */
+async function addSeries(
+  familyName: string,
+  visits: { nprs: number; vas: number }[],
+  headlineMeasureCode?: string,
+  conditionCode = 'OSTEOARTHRITIS',
+) {
   const clinic = clinicApi(api);
   const clientId = await clinic.createClient({ familyName });
   const seriesId = await clinic.startSeries(clientId, {
-    conditionCode: 'OSTEOARTHRITIS',
+    conditionCode,
     plannedSessions: 10,
     startDate: at(20).slice(0, 10),
     ...(headlineMeasureCode ? { headlineMeasureCode } : {}),
@@ -170,4 +175,24 @@ test('saving a plan with the same headline measure leaves the stored headline al
   await updateSeries(changedLater, { headlineMeasureCode: '' });
   expect(await storedMeasures()).toEqual(['NPRS']);
   expect(await caseloadOf(changedLater)).toMatchObject({ headlineMeasureCode: 'NPRS', headline: { measureCode: 'NPRS' } });
+});
+
+test("changing a series' condition shows the new condition's headline at once: every condition's headline measure is stored", async () => {
+  // Chronic low back pain's headline is the ODI, which this series never recorded: no headline yet.
+  const seriesId = await addSeries(
+    'Lindgren',
+    [
+      { nprs: 6, vas: 61 },
+      { nprs: 4, vas: 47 },
+    ],
+    undefined,
+    'CHRONIC_LOW_BACK_PAIN',
+  );
+  expect(await caseloadOf(seriesId)).toMatchObject({ headlineMeasureCode: 'ODI', headline: null });
+  // Osteoarthritis reads NPRS, which it did record: the caseload shows it at once, not after the next start.
+  await updateSeries(seriesId, { conditionCode: 'OSTEOARTHRITIS' });
+  expect(await caseloadOf(seriesId)).toMatchObject({
+    headlineMeasureCode: 'NPRS',
+    headline: { measureCode: 'NPRS', baseline: 6, latest: 4, change: -2, points: 2 },
+  });
 });
