@@ -146,3 +146,45 @@ test("clients' and series' next appointments (with their therapist) cost the sam
   expect(large).toBe(small);
   expect(large).toBeLessThanOrEqual(8);
 }, 120_000);
+
+test('a list asked for with lean fields in one place and with more in another: one statement each, both answers whole', async () => {
+  const query = `{ clients(first: 100) { edges { node { id series { sessions { id
+    observations { id value }
+    provenance: observations { id value context recordedByRole recordedAt } } } } } } }`;
+  type Answer = {
+    clients: {
+      edges: {
+        node: {
+          series: {
+            sessions: {
+              observations: { id: string; value: number }[];
+              provenance: { id: string; value: number; context: string; recordedByRole: string; recordedAt: string }[];
+            }[];
+          }[];
+        };
+      }[];
+    };
+  };
+  const response = await retryWhileUnavailable(() => {
+    db.statements.length = 0;
+    return api.graphql<Answer>(query);
+  });
+  expect(response.errors).toBeUndefined();
+  // The page reads the lean client columns only; the values are read once with the lean and once with every column.
+  const page = db.statements.filter((sql) => /from client where/.test(sql));
+  expect(page).toHaveLength(1);
+  expect(page[0]).not.toContain('referral_source');
+  const values = db.statements.filter((sql) => /from observation o\b/.test(sql));
+  expect(values).toHaveLength(2);
+  expect(values.filter((sql) => sql.includes('o.recorded_by_role'))).toHaveLength(1);
+  const sessions = response.data?.clients.edges.flatMap((e) => e.node.series.flatMap((s) => s.sessions)) ?? [];
+  const provenance = sessions.flatMap((s) => s.provenance);
+  expect(provenance.length).toBeGreaterThan(100);
+  for (const session of sessions) {
+    expect(session.observations).toEqual(session.provenance.map(({ id, value }) => ({ id, value })));
+  }
+  // Visits recorded by the therapist: a pain score before and after each.
+  expect(new Set(provenance.map((o) => o.context))).toEqual(new Set(['PRE_SESSION', 'POST_SESSION']));
+  expect(new Set(provenance.map((o) => o.recordedByRole))).toEqual(new Set(['THERAPIST']));
+  for (const o of provenance) expect(Number.isNaN(Date.parse(o.recordedAt))).toBe(false);
+});

@@ -6,13 +6,15 @@
 import { encodeCursor } from '@fascia/server/common/cursor.js';
 import type { ClinicViewer } from '@fascia/server/common/viewer.js';
 import { seedDemoData } from '@fascia/server/demo/seed.js';
-import { readSeriesByClients, readSessionsBySeries } from '@fascia/server/modules/care/care.reads.js';
+import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
+import { leanSessionFields, readSeriesByClients, readSessionsBySeries } from '@fascia/server/modules/care/care.reads.js';
 import { findSeriesByClients, findSessionsBySeries } from '@fascia/server/modules/care/care.service.js';
 import { SeriesNode, SessionNode } from '@fascia/server/modules/care/care.type.js';
-import { readClient, readClientPage, readClientsByIds } from '@fascia/server/modules/clients/client.reads.js';
+import { leanClientFields, readClient, readClientPage, readClientsByIds } from '@fascia/server/modules/clients/client.reads.js';
 import { clientCursorKey, findClientsByIds, getClient, listClients } from '@fascia/server/modules/clients/client.service.js';
 import { ClientNode } from '@fascia/server/modules/clients/client.type.js';
 import {
+  leanObservationFields,
   readLatestObservations,
   readObservationsBySeries,
   readObservationsBySessions,
@@ -23,6 +25,7 @@ import {
   findObservationsBySessions,
 } from '@fascia/server/modules/measures/observation.service.js';
 import { ObservationNode } from '@fascia/server/modules/measures/observation.type.js';
+import type { GraphQLObjectType } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -93,18 +96,18 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
   test('clients by id, one client, and a client of another clinic or another client is not found', async () => {
     await compareForEveryViewer(async (viewer, clientIds) => {
       const old = byId((await findClientsByIds(db.orm.em.fork(), viewer, clientIds)).map((c) => ClientNode.from(c)));
-      const lean = byId(await readClientsByIds(db.orm.em.fork(), viewer, clientIds));
+      const lean = byId(await readClientsByIds(db.orm.em.fork(), viewer, clientIds, 'full'));
       return { old, lean, size: old.length };
     });
     const [first, second] = viewers;
     if (!first || !second) throw new Error('the demo data has two clinics');
     const id = first.clientIds[1] as string;
-    expect(await readClient(db.orm.em.fork(), first.staff, id)).toStrictEqual(
+    expect(await readClient(db.orm.em.fork(), first.staff, id, 'full')).toStrictEqual(
       ClientNode.from(await getClient(db.orm.em.fork(), first.staff, id)),
     );
-    await expect(readClient(db.orm.em.fork(), second.staff, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(readClient(db.orm.em.fork(), first.client, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(readClient(db.orm.em.fork(), first.staff, 'not a uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readClient(db.orm.em.fork(), second.staff, id, 'lean')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readClient(db.orm.em.fork(), first.client, id, 'lean')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readClient(db.orm.em.fork(), first.staff, 'not a uuid', 'full')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   test('client pages: first page, the next page after a cursor, a search of two words, and the total count', async () => {
@@ -112,7 +115,7 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
       const pages: unknown[][] = [[], []];
       for (const args of [{ first: 7 }, { first: 100 }, { first: 5, search: 'a e' }, { first: 3, search: '50%_' }]) {
         const old = await listClients(db.orm.em.fork(), viewer, args);
-        const lean = await readClientPage(db.orm.em.fork(), viewer, args);
+        const lean = await readClientPage(db.orm.em.fork(), viewer, args, 'full');
         pages[0]?.push(
           old.clients.map((c) => ClientNode.from(c)),
           old.hasNextPage,
@@ -123,7 +126,7 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
         if (last) {
           const after = encodeCursor(clientCursorKey(last));
           const nextOld = await listClients(db.orm.em.fork(), viewer, { ...args, after });
-          const nextLean = await readClientPage(db.orm.em.fork(), viewer, { ...args, after });
+          const nextLean = await readClientPage(db.orm.em.fork(), viewer, { ...args, after }, 'full');
           pages[0]?.push(
             nextOld.clients.map((c) => ClientNode.from(c)),
             nextOld.hasNextPage,
@@ -152,10 +155,10 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
       };
       const lean = {
         series: await readSeriesByClients(em, viewer, clientIds),
-        sessions: await readSessionsBySeries(em, viewer, seriesIds),
-        bySeries: await readObservationsBySeries(em, viewer, seriesIds),
-        bySession: await readObservationsBySessions(em, viewer, sessionIds),
-        latest: await readLatestObservations(em, viewer, clientIds),
+        sessions: await readSessionsBySeries(em, viewer, seriesIds, 'full'),
+        bySeries: await readObservationsBySeries(em, viewer, seriesIds, 'full'),
+        bySession: await readObservationsBySessions(em, viewer, sessionIds, 'full'),
+        latest: await readLatestObservations(em, viewer, clientIds, 'full'),
       };
       [lean.series, old.series] = inKeyOrder(lean.series, old.series, (s) => [-Date.parse(s.startDate)]);
       [lean.sessions, old.sessions] = inKeyOrder(lean.sessions, old.sessions, (s) => [s.startedAt.getTime(), s.recordedAt.getTime()]);
@@ -163,6 +166,72 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
       [lean.bySession, old.bySession] = inKeyOrder(lean.bySession, old.bySession, clinicalTime);
       [lean.latest, old.latest] = inKeyOrder(lean.latest, old.latest, (o) => [o.measureCode, -o.takenAt.getTime()]);
       return { old, lean, size: old.series.length + old.sessions.length + old.bySeries.length };
+    });
+  });
+});
+
+/** The properties of a full node that a lean one holds: its lean fields, and the client id the audit note reads. */
+function leanPartOf(node: object, leanFields: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(node).filter(([key]) => leanFields.has(key) || key === 'clientId'));
+}
+
+/** Lean and full reads of the same rows: the lean nodes are the full ones cut to their lean fields, nothing added. */
+function expectLeanPart<T extends object>(lean: T[], full: T[], leanFields: ReadonlySet<string>, type: new () => T): number {
+  expect(lean.map((node) => ({ ...node }))).toStrictEqual(full.map((node) => leanPartOf(node, leanFields)));
+  for (const node of lean) expect(node).toBeInstanceOf(type);
+  const [first, firstFull] = [lean[0], full[0]];
+  // The lean read leaves columns out: otherwise it would not be worth a second statement.
+  if (first && firstFull) expect(Object.keys(first).length).toBeLessThan(Object.keys(firstFull).length);
+  return lean.length;
+}
+
+describe('lean column sets: an answer that asks only for lean fields reads fewer columns, the same values', () => {
+  test('every lean field is a field of its GraphQL type', async () => {
+    const schema = await buildFasciaSchema();
+    for (const [typeName, fields] of [
+      ['Client', leanClientFields],
+      ['TreatmentSession', leanSessionFields],
+      ['Observation', leanObservationFields],
+    ] as const) {
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      const missing = [...fields].filter((field) => !(field in type.getFields()));
+      expect({ typeName, missing }).toEqual({ typeName, missing: [] });
+    }
+  });
+
+  test('clients by id and client pages', async () => {
+    await compareForEveryViewer(async (viewer, clientIds) => {
+      const em = db.orm.em.fork();
+      let size = expectLeanPart(
+        byId(await readClientsByIds(em, viewer, clientIds, 'lean')),
+        byId(await readClientsByIds(em, viewer, clientIds, 'full')),
+        leanClientFields,
+        ClientNode,
+      );
+      for (const args of [{ first: 7 }, { first: 3, search: 'a e' }]) {
+        const [lean, full] = [await readClientPage(em, viewer, args, 'lean'), await readClientPage(em, viewer, args, 'full')];
+        expect(lean.hasNextPage).toBe(full.hasNextPage);
+        size += expectLeanPart(lean.clients, full.clients, leanClientFields, ClientNode);
+      }
+      return { old: null, lean: null, size };
+    });
+  });
+
+  test('visits, and values by series, by visit and the latest per measure', async () => {
+    await compareForEveryViewer(async (viewer, clientIds) => {
+      const em = db.orm.em.fork();
+      const seriesIds = (await readSeriesByClients(em, viewer, clientIds)).map((s) => s.id);
+      const fullSessions = await readSessionsBySeries(em, viewer, seriesIds, 'full');
+      const sessionIds = fullSessions.map((s) => s.id);
+      let size = expectLeanPart(await readSessionsBySeries(em, viewer, seriesIds, 'lean'), fullSessions, leanSessionFields, SessionNode);
+      for (const read of [
+        (columns: 'lean' | 'full') => readObservationsBySeries(em, viewer, seriesIds, columns),
+        (columns: 'lean' | 'full') => readObservationsBySessions(em, viewer, sessionIds, columns),
+        (columns: 'lean' | 'full') => readLatestObservations(em, viewer, clientIds, columns),
+      ]) {
+        size += expectLeanPart(await read('lean'), await read('full'), leanObservationFields, ObservationNode);
+      }
+      return { old: null, lean: null, size };
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
+import type { ColumnSet } from '../common/selection.js';
 
 /**
  * A statement that each database connection parses and plans once, then reuses: the hot read
@@ -20,6 +21,18 @@ export const genericPlans = { options: '-c plan_cache_mode=force_generic_plan' }
 export function preparedStatement(name: string, sql: string): PreparedStatement {
   let next = 0;
   return { name, text: sql.replace(/\?/g, () => `$${++next}`) };
+}
+
+/**
+ * A statement in one variant per column set (`sql` given the columns of each): the full one named `name`, the
+ * lean one `<name>_lean`. Two variants at most, so a connection never holds more than two plans of a read.
+ */
+export function preparedPerColumnSet(
+  name: string,
+  columns: Readonly<Record<ColumnSet, string>>,
+  sql: (columns: string) => string,
+): Record<ColumnSet, PreparedStatement> {
+  return { lean: preparedStatement(`${name}_lean`, sql(columns.lean)), full: preparedStatement(name, sql(columns.full)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ColumnSet } from '../../common/selection.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
-import { epochMs, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import { epochMs, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
 import { SeriesNode, SessionNode, SoapNotesNode } from './care.type.js';
 
 /*
@@ -32,11 +33,30 @@ export async function readSeriesByClients(em: EntityManager, viewer: ClinicViewe
   return rows.map((row) => Object.assign(new SeriesNode(), row));
 }
 
-const sessionsBySeries = preparedStatement(
+/** Visit fields answered from the lean columns alone (the others listed here read only the visit's id or status). */
+export const leanSessionFields: ReadonlySet<string> = new Set([
+  'id',
+  'seriesId',
+  'startedAt',
+  'durationMinutes',
+  'attendance',
+  'status',
+  'observations',
+  'regions',
+  'questionnaireResponses',
+  'enteredInError',
+  'revisions',
+]);
+const leanSessionColumns = `v.id, v.series_id as "seriesId", ${epochMs('v.started_at')} as "startedAt", v.duration_minutes as "durationMinutes",
+  v.attendance, v.status, s.client_id as "clientId"`;
+/** What was done and noted: techniques, pressure, SOAP notes, red flags acknowledged, when it was entered. */
+const sessionDetailColumns = `v.modalities, v.pressure, v.subjective, v.objective, v.assessment, v.plan,
+  v.red_flags_acknowledged as "redFlagsAcknowledged", ${epochMs('v.created_at')} as "recordedAt"`;
+
+const sessionsBySeries = preparedPerColumnSet(
   'read_sessions_by_series',
-  `select v.id, v.series_id as "seriesId", ${epochMs('v.started_at')} as "startedAt", v.duration_minutes as "durationMinutes", v.attendance,
-    v.modalities, v.pressure, v.subjective, v.objective, v.assessment, v.plan,
-    v.red_flags_acknowledged as "redFlagsAcknowledged", ${epochMs('v.created_at')} as "recordedAt", v.status, s.client_id as "clientId"
+  { lean: leanSessionColumns, full: `${leanSessionColumns}, ${sessionDetailColumns}` },
+  (columns) => `select ${columns}
   from treatment_session v join treatment_series s on s.id = v.series_id
   where v.series_id = any(?::uuid[]) and v.clinic_id = ? and s.clinic_id = ? and (?::uuid is null or s.client_id = ?)
   order by v.started_at, v.created_at, v.id`,
@@ -45,12 +65,19 @@ const sessionsBySeries = preparedStatement(
 type SessionRow = Omit<SessionNode, 'soap'> & SoapNotesNode;
 
 /** The visits of the given series, in clinical-time order. */
-export async function readSessionsBySeries(em: EntityManager, viewer: ClinicViewer, seriesIds: readonly string[]): Promise<SessionNode[]> {
+export async function readSessionsBySeries(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  seriesIds: readonly string[],
+  columns: ColumnSet,
+): Promise<SessionNode[]> {
   const own = ownClientOnly(viewer);
-  const rows = await runPrepared<SessionRow>(em, sessionsBySeries, [seriesIds, viewer.clinicId, viewer.clinicId, own, own]);
+  const rows = await runPrepared<SessionRow>(em, sessionsBySeries[columns], [seriesIds, viewer.clinicId, viewer.clinicId, own, own]);
   return rows.map(({ subjective, objective, assessment, plan, ...session }) =>
-    Object.assign(new SessionNode(), withDates(session, ['startedAt', 'recordedAt']), {
-      soap: Object.assign(new SoapNotesNode(), { subjective, objective, assessment, plan }),
-    }),
+    Object.assign(
+      new SessionNode(),
+      withDates(session, ['startedAt', 'recordedAt']),
+      columns === 'full' ? { soap: Object.assign(new SoapNotesNode(), { subjective, objective, assessment, plan }) } : {},
+    ),
   );
 }

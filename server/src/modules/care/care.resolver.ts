@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
+import { columnSetFor } from '../../common/selection.js';
 import { actingTherapist, clinicViewer } from '../../common/viewer.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ConditionNode } from '../conditions/condition.type.js';
@@ -8,6 +10,7 @@ import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
 import { CloseSeriesInput, StartSeriesInput } from './care.input.js';
+import { leanSessionFields } from './care.reads.js';
 import { closeSeries, getSeries, startSeries } from './care.service.js';
 import { SeriesNode, SessionNode, TreatedRegionNode } from './care.type.js';
 
@@ -35,9 +38,10 @@ export class SeriesResolver {
   async sessions(
     @Root() series: SeriesNode,
     @Ctx() { loaders, viewer }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<SessionNode[]> {
-    const sessions = await loaders.sessionsBySeries.load(series.id);
+    const sessions = await loaders.sessionsBySeries(columnSetFor(info, leanSessionFields)).load(series.id);
     return listedRecords(sessions, includeEnteredInError, viewer.role);
   }
 

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../../common/cursor.js';
 import { NotFoundError } from '../../common/errors.js';
+import type { ColumnSet } from '../../common/selection.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
-import { epochMs, type PreparedStatement, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import { epochMs, type PreparedStatement, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
 import { likePattern, maxPageSize } from './client.service.js';
 import { type ClientFields, ClientNode } from './client.type.js';
 
@@ -14,29 +15,59 @@ import { type ClientFields, ClientNode } from './client.type.js';
  * Statements are prepared once per connection with array parameters (`= any($1)`), so their plans are reused.
  */
 
+/** Client fields answered from the lean columns alone (the others listed here read only the client's id). */
+export const leanClientFields: ReadonlySet<string> = new Set([
+  'id',
+  'givenName',
+  'familyName',
+  'displayName',
+  'dateOfBirth',
+  'series',
+  'latestObservations',
+  'intake',
+  'unresolvedRedFlags',
+  'contraindications',
+  'nextAppointment',
+]);
+const leanClientColumns = `id, given_name as "givenName", family_name as "familyName", date_of_birth::text as "dateOfBirth"`;
 /** The client columns, named as the entity's properties (dates as ISO text, as the entity holds them). */
-const clientColumns = `id, given_name as "givenName", family_name as "familyName", date_of_birth::text as "dateOfBirth", sex, email, phone,
-  preferred_language as "preferredLanguage", referral_source as "referralSource", referral_clinician_name as "referralClinicianName",
-  referral_organisation as "referralOrganisation", referral_contact as "referralContact", referral_reason as "referralReason",
-  referred_on::text as "referredOn", ${epochMs('created_at')} as "createdAt"`;
+const clientColumns = {
+  lean: leanClientColumns,
+  full: `${leanClientColumns}, sex, email, phone, preferred_language as "preferredLanguage", referral_source as "referralSource",
+    referral_clinician_name as "referralClinicianName", referral_organisation as "referralOrganisation",
+    referral_contact as "referralContact", referral_reason as "referralReason", referred_on::text as "referredOn",
+    ${epochMs('created_at')} as "createdAt"`,
+};
 
-const clientsByIds = preparedStatement(
+/** A row as a `Client`: a lean one holds only the lean fields, never a null standing for a column not read. */
+function clientNode(row: ClientFields, columns: ColumnSet): ClientNode {
+  if (columns === 'full') return ClientNode.from(withDates(row, ['createdAt']));
+  return Object.assign(new ClientNode(), row, { displayName: `${row.givenName} ${row.familyName}` });
+}
+
+const clientsByIds = preparedPerColumnSet(
   'read_clients_by_ids',
-  `select ${clientColumns} from client where id = any(?::uuid[]) and clinic_id = ? and (?::uuid is null or id = ?)`,
+  clientColumns,
+  (columns) => `select ${columns} from client where id = any(?::uuid[]) and clinic_id = ? and (?::uuid is null or id = ?)`,
 );
 
 /** Clients of the viewer's clinic by id (a client viewer: only their own), in no particular order. */
-export async function readClientsByIds(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<ClientNode[]> {
+export async function readClientsByIds(
+  em: EntityManager,
+  viewer: ClinicViewer,
+  ids: readonly string[],
+  columns: ColumnSet,
+): Promise<ClientNode[]> {
   const own = ownClientOnly(viewer);
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
-  const rows = await runPrepared<ClientFields>(em, clientsByIds, [valid, viewer.clinicId, own, own]);
-  return rows.map((row) => ClientNode.from(withDates(row, ['createdAt'])));
+  const rows = await runPrepared<ClientFields>(em, clientsByIds[columns], [valid, viewer.clinicId, own, own]);
+  return rows.map((row) => clientNode(row, columns));
 }
 
 /** One client of the viewer's clinic; another clinic's client answers exactly like a missing one. */
-export async function readClient(em: EntityManager, viewer: ClinicViewer, id: string): Promise<ClientNode> {
-  const [client] = await readClientsByIds(em, viewer, [id]);
+export async function readClient(em: EntityManager, viewer: ClinicViewer, id: string, columns: ColumnSet): Promise<ClientNode> {
+  const [client] = await readClientsByIds(em, viewer, [id], columns);
   if (!client) throw new NotFoundError('Client', id);
   return client;
 }
@@ -49,7 +80,7 @@ export interface ClientPageRows {
 }
 
 /** Prepared statements of the client list, one per shape (number of search words, with or without a cursor). */
-const pageStatements = new Map<string, { page: PreparedStatement; count: PreparedStatement }>();
+const pageStatements = new Map<string, { page: Record<ColumnSet, PreparedStatement>; count: PreparedStatement }>();
 
 function pageStatementsFor(words: number, after: boolean) {
   const key = `${words}_${after ? 1 : 0}`;
@@ -62,9 +93,10 @@ function pageStatementsFor(words: number, after: boolean) {
     ].join(' and ');
     found = {
       // A row comparison: the next page starts after the cursor's (family name, given name, id).
-      page: preparedStatement(
+      page: preparedPerColumnSet(
         `read_clients_page_${key}`,
-        `select ${clientColumns} from client where ${where}${after ? ' and (family_name, given_name, id) > (?, ?, ?::uuid)' : ''}
+        clientColumns,
+        (columns) => `select ${columns} from client where ${where}${after ? ' and (family_name, given_name, id) > (?, ?, ?::uuid)' : ''}
         order by family_name, given_name, id limit ?`,
       ),
       count: preparedStatement(`read_clients_count_${words}`, `select count(*)::int as n from client where ${where}`),
@@ -79,6 +111,7 @@ export async function readClientPage(
   em: EntityManager,
   viewer: ClinicViewer,
   args: { search?: string | null; first: number; after?: string | null },
+  columns: ColumnSet,
 ): Promise<ClientPageRows> {
   checkInteger('first', args.first, 1, maxPageSize);
   checkText('search', args.search, 200);
@@ -87,9 +120,9 @@ export async function readClientPage(
   const own = ownClientOnly(viewer);
   const statements = pageStatementsFor(words.length, after !== null);
   const filter = [viewer.clinicId, own, own, ...words.flatMap((word) => [likePattern(word), likePattern(word), likePattern(word)])];
-  const rows = await runPrepared<ClientFields>(em, statements.page, [...filter, ...(after ?? []), args.first + 1]);
+  const rows = await runPrepared<ClientFields>(em, statements.page[columns], [...filter, ...(after ?? []), args.first + 1]);
   return {
-    clients: rows.slice(0, args.first).map((row) => ClientNode.from(withDates(row, ['createdAt']))),
+    clients: rows.slice(0, args.first).map((row) => clientNode(row, columns)),
     hasNextPage: rows.length > args.first,
     countAll: async () => (await runPrepared<{ n: number }>(em, statements.count, filter))[0]?.n ?? 0,
   };

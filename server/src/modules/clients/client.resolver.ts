@@ -1,12 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor } from '../../common/cursor.js';
+import { columnSetFor } from '../../common/selection.js';
 import { actingTherapist, clinicViewer, staffViewer } from '../../common/viewer.js';
 import { wallClock } from '../../common/wall-clock.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
 import { CreateClientInput, RecordIntakeInput, UpdateClientInput } from './client.input.js';
-import { readClient, readClientPage } from './client.reads.js';
+import { leanClientFields, readClient, readClientPage } from './client.reads.js';
 import {
   clientCursorKey,
   createClient,
@@ -30,8 +32,10 @@ export class ClientResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1-${maxPageSize}.` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last client of the previous page.' })
     after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClientConnection> {
-    const page = await readClientPage(em, clinicViewer(viewer), { search, first, after });
+    const columns = columnSetFor(info, leanClientFields, ['edges', 'node']);
+    const page = await readClientPage(em, clinicViewer(viewer), { search, first, after }, columns);
     const edges = page.clients.map((client) => ({ cursor: encodeCursor(clientCursorKey(client)), node: client }));
     return Object.assign(new ClientConnection(), {
       edges,
@@ -42,8 +46,12 @@ export class ClientResolver {
 
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => ClientNode, { description: 'One client of the clinic; NOT_FOUND for any other id.' })
-  async client(@Ctx() { em, viewer }: RequestContext, @Arg('id', () => ID) id: string): Promise<ClientNode> {
-    return readClient(em, clinicViewer(viewer), id);
+  async client(
+    @Ctx() { em, viewer }: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClientNode> {
+    return readClient(em, clinicViewer(viewer), id, columnSetFor(info, leanClientFields));
   }
 
   @FieldResolver(() => IntakeNode, { nullable: true, description: 'The most recent intake, if any.' })

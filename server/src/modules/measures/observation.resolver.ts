@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
+import { columnSetFor } from '../../common/selection.js';
 import { SeriesNode, SessionNode } from '../care/care.type.js';
 import { ClientNode } from '../clients/client.type.js';
 import type { RequestContext } from '../request/request-context.js';
 import { MeasureNode } from './measure.type.js';
 import { findMeasure } from './measure-catalog.js';
+import { leanObservationFields } from './observation.reads.js';
 import { ObservationNode } from './observation.type.js';
 
 @Resolver(() => ObservationNode)
@@ -24,10 +27,15 @@ export class SeriesObservationsResolver {
   async observations(
     @Root() series: SeriesNode,
     @Ctx() { loaders, viewer }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('measureCode', () => String, { nullable: true, description: 'Only this measure.' }) measureCode: string | null,
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<ObservationNode[]> {
-    const rows = listedRecords(await loaders.observationsBySeries.load(series.id), includeEnteredInError, viewer.role);
+    const rows = listedRecords(
+      await loaders.observationsBySeries(columnSetFor(info, leanObservationFields)).load(series.id),
+      includeEnteredInError,
+      viewer.role,
+    );
     return rows.filter((o) => !measureCode || o.measureCode === measureCode);
   }
 }
@@ -38,9 +46,10 @@ export class SessionObservationsResolver {
   async observations(
     @Root() session: SessionNode,
     @Ctx() { loaders, viewer }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @IncludeEnteredInErrorArg() includeEnteredInError: boolean | null,
   ): Promise<ObservationNode[]> {
-    const rows = await loaders.observationsBySession.load(session.id);
+    const rows = await loaders.observationsBySession(columnSetFor(info, leanObservationFields)).load(session.id);
     return listedRecords(rows, includeEnteredInError, viewer.role);
   }
 }
@@ -48,8 +57,12 @@ export class SessionObservationsResolver {
 @Resolver(() => ClientNode)
 export class ClientObservationsResolver {
   @FieldResolver(() => [ObservationNode], { description: 'The latest value of each measure, per region and side.' })
-  async latestObservations(@Root() client: ClientNode, @Ctx() { loaders }: RequestContext): Promise<ObservationNode[]> {
-    return loaders.latestObservationsByClient.load(client.id);
+  async latestObservations(
+    @Root() client: ClientNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ObservationNode[]> {
+    return loaders.latestObservationsByClient(columnSetFor(info, leanObservationFields)).load(client.id);
   }
 }
 

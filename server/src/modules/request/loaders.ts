@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { ColumnSet } from '../../common/selection.js';
 import type { ClinicViewer } from '../../common/viewer.js';
 import type { HeavyReads } from '../../db/read-replicas.js';
 import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
@@ -32,6 +33,18 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
 }
 
 /**
+ * A loader per column set of a lean read (see `columnSetFor`), each made when first asked for: the same field asked
+ * for with only lean fields in one place and with more in another is read once in each set.
+ */
+function perColumnSet<L>(make: (columns: ColumnSet) => L): (columns: ColumnSet) => L {
+  const made: Partial<Record<ColumnSet, L>> = {};
+  return (columns) => {
+    made[columns] ??= make(columns);
+    return made[columns];
+  };
+}
+
+/**
  * Per-request batch loaders for every list field, so nested queries cost a fixed number of statements.
  * Clients, series, visits and values are read lean (`*.reads.ts`): plain rows as GraphQL objects, prepared
  * statements with array parameters whose plans each connection reuses.
@@ -39,7 +52,7 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
 export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads, researchMinCell: number) {
   return {
     clientById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await readClientsByIds(em, scope(), ids)).map((c) => [c.id, c]));
+      const byId = new Map((await readClientsByIds(em, scope(), ids, 'full')).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
     }),
     latestIntakeByClient: groupLoader(
@@ -50,17 +63,23 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       (ids) => readSeriesByClients(em, scope(), ids),
       (series) => series.clientId,
     ),
-    latestObservationsByClient: groupLoader(
-      (ids) => readLatestObservations(em, scope(), ids),
-      (o) => o.clientId,
+    latestObservationsByClient: perColumnSet((columns) =>
+      groupLoader(
+        (ids) => readLatestObservations(em, scope(), ids, columns),
+        (o) => o.clientId,
+      ),
     ),
-    sessionsBySeries: groupLoader(
-      (ids) => readSessionsBySeries(em, scope(), ids),
-      (session) => session.seriesId,
+    sessionsBySeries: perColumnSet((columns) =>
+      groupLoader(
+        (ids) => readSessionsBySeries(em, scope(), ids, columns),
+        (session) => session.seriesId,
+      ),
     ),
-    observationsBySeries: groupLoader(
-      (ids) => readObservationsBySeries(em, scope(), ids),
-      (o) => o.seriesId ?? '',
+    observationsBySeries: perColumnSet((columns) =>
+      groupLoader(
+        (ids) => readObservationsBySeries(em, scope(), ids, columns),
+        (o) => o.seriesId ?? '',
+      ),
     ),
     responsesBySeries: groupLoader(
       (ids) => findResponsesBySeries(em, scope(), ids),
@@ -70,9 +89,11 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       (ids) => findTreatedRegionsBySessions(em, scope(), ids),
       (r) => r.session.id,
     ),
-    observationsBySession: groupLoader(
-      (ids) => readObservationsBySessions(em, scope(), ids),
-      (o) => o.sessionId ?? '',
+    observationsBySession: perColumnSet((columns) =>
+      groupLoader(
+        (ids) => readObservationsBySessions(em, scope(), ids, columns),
+        (o) => o.sessionId ?? '',
+      ),
     ),
     progressBySeries: new DataLoader<string, SeriesProgressNode>(async (ids) => {
       const byId = await reads.run((readEm) => findProgress(readEm, scope(), ids, new Date()));
