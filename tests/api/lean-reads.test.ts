@@ -7,8 +7,8 @@ import { encodeCursor } from '@fascia/server/common/cursor.js';
 import type { ClinicViewer } from '@fascia/server/common/viewer.js';
 import { seedDemoData } from '@fascia/server/demo/seed.js';
 import { buildFasciaSchema } from '@fascia/server/graphql/schema.js';
-import { leanSessionFields, readSeriesByClients, readSessionsBySeries } from '@fascia/server/modules/care/care.reads.js';
-import { findSeriesByClients, findSessionsBySeries } from '@fascia/server/modules/care/care.service.js';
+import { leanSessionFields, readSeries, readSeriesByClients, readSessionsBySeries } from '@fascia/server/modules/care/care.reads.js';
+import { findSeriesByClients, findSessionsBySeries, getSeries } from '@fascia/server/modules/care/care.service.js';
 import { SeriesNode, SessionNode } from '@fascia/server/modules/care/care.type.js';
 import { leanClientFields, readClient, readClientPage, readClientsByIds } from '@fascia/server/modules/clients/client.reads.js';
 import { clientCursorKey, findClientsByIds, getClient, listClients } from '@fascia/server/modules/clients/client.service.js';
@@ -136,6 +136,29 @@ describe('lean reads answer what the entity reads answered (demo data)', () => {
       }
       return { old: pages[0], lean: pages[1], size: pages[0]?.length ?? 0 };
     });
+  });
+
+  test('one series; a series of another clinic or of another client is not found', async () => {
+    await compareForEveryViewer(async (viewer, clientIds) => {
+      const ids = (await findSeriesByClients(db.orm.em.fork(), viewer, clientIds)).map((s) => s.id);
+      const old = [];
+      const lean = [];
+      for (const id of ids) {
+        old.push(SeriesNode.from(await getSeries(db.orm.em.fork(), viewer, id)));
+        lean.push(await readSeries(db.orm.em.fork(), viewer, id));
+      }
+      return { old, lean, size: ids.length };
+    });
+    const [first, second] = viewers;
+    if (!first || !second) throw new Error('the demo data has two clinics');
+    const seriesOf = async (clientId: string) => (await findSeriesByClients(db.orm.em.fork(), first.staff, [clientId])).map((s) => s.id);
+    // A series of a client other than the viewing client, found by staff.
+    const others = (await Promise.all(first.clientIds.slice(1).map(seriesOf))).flat();
+    const id = others[0] as string;
+    expect((await readSeries(db.orm.em.fork(), first.staff, id)).id).toBe(id);
+    await expect(readSeries(db.orm.em.fork(), second.staff, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readSeries(db.orm.em.fork(), first.client, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readSeries(db.orm.em.fork(), first.staff, 'not a uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   test('series of clients, their visits, and values by series, by visit and the latest per measure', async () => {

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError } from '../../common/errors.js';
 import type { ColumnSet } from '../../common/selection.js';
+import { isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
 import { epochMs, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
 import { SeriesNode, SessionNode, SoapNotesNode } from './care.type.js';
@@ -31,6 +33,20 @@ export async function readSeriesByClients(em: EntityManager, viewer: ClinicViewe
   const own = ownClientOnly(viewer);
   const rows = await runPrepared<SeriesNode>(em, seriesByClients, [clientIds, viewer.clinicId, own, own]);
   return rows.map((row) => Object.assign(new SeriesNode(), row));
+}
+
+const seriesById = preparedStatement(
+  'read_series_by_id',
+  `select ${seriesColumns('treatment_series')}
+  from treatment_series where id = ?::uuid and clinic_id = ? and (?::uuid is null or client_id = ?)`,
+);
+
+/** One series of the viewer's clinic (a client viewer: only their own); another's answers exactly like a missing one. */
+export async function readSeries(em: EntityManager, viewer: ClinicViewer, id: string): Promise<SeriesNode> {
+  const own = ownClientOnly(viewer);
+  const [row] = isUuid(id) ? await runPrepared<SeriesNode>(em, seriesById, [id, viewer.clinicId, own, own]) : [];
+  if (!row) throw new NotFoundError('Treatment series', id);
+  return Object.assign(new SeriesNode(), row);
 }
 
 /** Visit fields answered from the lean columns alone (the others listed here read only the visit's id or status). */

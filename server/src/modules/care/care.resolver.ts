@@ -10,7 +10,7 @@ import { idempotent } from '../idempotency/idempotency.service.js';
 import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg.js';
 import type { RequestContext } from '../request/request-context.js';
 import { CloseSeriesInput, StartSeriesInput } from './care.input.js';
-import { leanSessionFields } from './care.reads.js';
+import { leanSessionFields, readSeries } from './care.reads.js';
 import { closeSeries, getSeries, startSeries } from './care.service.js';
 import { SeriesNode, SessionNode, TreatedRegionNode } from './care.type.js';
 
@@ -19,7 +19,7 @@ export class SeriesResolver {
   @Authorized('ADMIN', 'THERAPIST', 'CLIENT')
   @Query(() => SeriesNode, { description: 'One treatment series of the clinic; NOT_FOUND for any other id.' })
   async series(@Ctx() { em, viewer }: RequestContext, @Arg('id', () => ID) id: string): Promise<SeriesNode> {
-    return SeriesNode.from(await getSeries(em, clinicViewer(viewer), id));
+    return readSeries(em, clinicViewer(viewer), id);
   }
 
   @FieldResolver(() => ClientNode, { description: 'The client treated.' })
