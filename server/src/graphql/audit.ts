@@ -52,6 +52,8 @@ export const clientDataTypes: Readonly<Record<string, (value: Record<string, unk
 /** Per request: the clients whose data each root field's answer holds, and those a mutation's own rows cover. */
 interface ClientReads {
   byRootField: Map<string, Set<string>>;
+  /** The same sets by the root field's response key (its alias or name): found once, not for each row. */
+  byResponseKey: Map<string | number, Set<string>>;
   covered: Set<string>;
 }
 
@@ -60,21 +62,26 @@ const reads = new WeakMap<object, ClientReads>();
 function readsOf(context: object): ClientReads {
   let found = reads.get(context);
   if (!found) {
-    found = { byRootField: new Map(), covered: new Set() };
+    found = { byRootField: new Map(), byResponseKey: new Map(), covered: new Set() };
     reads.set(context, found);
   }
   return found;
 }
 
-function rootFieldOf(info: GraphQLResolveInfo): string {
+/** The clients noted for the root field `info` is under, by its operation name (`Query.client`, never its alias). */
+function clientsOfRootField(found: ClientReads, info: GraphQLResolveInfo): Set<string> {
   let path = info.path;
   while (path.prev) path = path.prev;
+  const key = path.key;
+  let set = found.byResponseKey.get(key);
+  if (set) return set;
   const root = info.operation.operation === 'mutation' ? 'Mutation' : 'Query';
-  // The field's own name, not its alias.
-  const selection = info.operation.selectionSet.selections.find(
-    (s) => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === path.key,
-  );
-  return `${root}.${selection?.kind === Kind.FIELD ? selection.name.value : String(path.key)}`;
+  const selection = info.operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === key);
+  const operation = `${root}.${selection?.kind === Kind.FIELD ? selection.name.value : String(key)}`;
+  set = found.byRootField.get(operation) ?? new Set();
+  found.byRootField.set(operation, set);
+  found.byResponseKey.set(key, set);
+  return set;
 }
 
 /**
@@ -85,24 +92,15 @@ function rootFieldOf(info: GraphQLResolveInfo): string {
 export function noteClientData(context: object, typeName: string, value: unknown, info: GraphQLResolveInfo): void {
   const clientOf = clientDataTypes[typeName];
   if (!clientOf || value === null || value === undefined) return;
-  const ids: string[] = [];
+  const clients = clientsOfRootField(readsOf(context), info);
   const collect = (item: unknown) => {
     if (Array.isArray(item)) for (const inner of item) collect(inner);
     else if (item && typeof item === 'object') {
       const id = clientOf(item as Record<string, unknown>);
-      if (typeof id === 'string') ids.push(id);
+      if (typeof id === 'string') clients.add(id);
     }
   };
   collect(value);
-  if (ids.length === 0) return;
-  const byRoot = readsOf(context).byRootField;
-  const root = rootFieldOf(info);
-  let set = byRoot.get(root);
-  if (!set) {
-    set = new Set();
-    byRoot.set(root, set);
-  }
-  for (const id of ids) set.add(id);
 }
 
 /**
