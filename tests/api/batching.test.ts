@@ -147,6 +147,29 @@ test("clients' and series' next appointments (with their therapist) cost the sam
   expect(large).toBeLessThanOrEqual(8);
 }, 120_000);
 
+test("a calendar's appointments with their series, client and therapist cost the same statements for 5 or 42", async () => {
+  // The 50 appointments booked above fall on 50 days from 2031-03-03, one a day, each in its own series.
+  const query = (to: string) =>
+    `{ calendar(from: "2031-03-03T00:00:00Z", to: "${to}") { seriesId series { id conditionCode plannedSessions }
+      client { id } therapist { familyName } } }`;
+  type Answer = { calendar: { seriesId: string; series: { id: string; conditionCode: string; plannedSessions: number } }[] };
+  const statementsOf = async (to: string) => {
+    const response = await retryWhileUnavailable(() => {
+      db.statements.length = 0;
+      return api.graphql<Answer>(query(to));
+    });
+    expect(response.errors).toBeUndefined();
+    return { rows: response.data?.calendar ?? [], statements: db.statements.filter((sql) => !perRequestStatement.test(sql)).length };
+  };
+  const few = await statementsOf('2031-03-08T00:00:00Z');
+  const many = await statementsOf('2031-04-14T00:00:00Z');
+  expect(few.rows).toHaveLength(5);
+  expect(many.rows).toHaveLength(42);
+  for (const row of many.rows) expect(row.series).toEqual({ id: row.seriesId, conditionCode: 'NECK_PAIN', plannedSessions: 10 });
+  expect(new Set(many.rows.map((row) => row.seriesId)).size).toBe(42);
+  expect(many.statements).toBe(few.statements);
+});
+
 test('a list asked for with lean fields in one place and with more in another: one statement each, both answers whole', async () => {
   const query = `{ clients(first: 100) { edges { node { id series { sessions { id
     observations { id value }

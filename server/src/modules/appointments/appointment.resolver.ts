@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { BadInputError } from '../../common/errors.js';
 import { clinicViewer, ForbiddenError, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { getSeries } from '../care/care.service.js';
 import { SeriesNode } from '../care/care.type.js';
 import { ClientNode } from '../clients/client.type.js';
 import { TherapistNode } from '../clinics/clinic.type.js';
@@ -74,8 +73,8 @@ export class AppointmentResolver {
   }
 
   @FieldResolver(() => SeriesNode, { description: 'The series it belongs to.' })
-  async series(@Root() appointment: AppointmentNode, @Ctx() { em, viewer }: RequestContext): Promise<SeriesNode> {
-    return SeriesNode.from(await getSeries(em, clinicViewer(viewer), appointment.seriesId));
+  async series(@Root() appointment: AppointmentNode, @Ctx() { loaders }: RequestContext): Promise<SeriesNode> {
+    return loaders.seriesById.load(appointment.seriesId);
   }
 
   @FieldResolver(() => ClientNode, { description: 'The client booked.' })

@@ -35,18 +35,26 @@ export async function readSeriesByClients(em: EntityManager, viewer: ClinicViewe
   return rows.map((row) => Object.assign(new SeriesNode(), row));
 }
 
-const seriesById = preparedStatement(
-  'read_series_by_id',
+const seriesByIds = preparedStatement(
+  'read_series_by_ids',
   `select ${seriesColumns('treatment_series')}
-  from treatment_series where id = ?::uuid and clinic_id = ? and (?::uuid is null or client_id = ?)`,
+  from treatment_series where id = any(?::uuid[]) and clinic_id = ? and (?::uuid is null or client_id = ?)`,
 );
 
-/** One series of the viewer's clinic (a client viewer: only their own); another's answers exactly like a missing one. */
-export async function readSeries(em: EntityManager, viewer: ClinicViewer, id: string): Promise<SeriesNode> {
+/** Series of the viewer's clinic by id (a client viewer: only their own), in no particular order. */
+export async function readSeriesByIds(em: EntityManager, viewer: ClinicViewer, ids: readonly string[]): Promise<SeriesNode[]> {
   const own = ownClientOnly(viewer);
-  const [row] = isUuid(id) ? await runPrepared<SeriesNode>(em, seriesById, [id, viewer.clinicId, own, own]) : [];
-  if (!row) throw new NotFoundError('Treatment series', id);
-  return Object.assign(new SeriesNode(), row);
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await runPrepared<SeriesNode>(em, seriesByIds, [valid, viewer.clinicId, own, own]);
+  return rows.map((row) => Object.assign(new SeriesNode(), row));
+}
+
+/** One series of the viewer's clinic; another's answers exactly like a missing one. */
+export async function readSeries(em: EntityManager, viewer: ClinicViewer, id: string): Promise<SeriesNode> {
+  const [series] = await readSeriesByIds(em, viewer, [id]);
+  if (!series) throw new NotFoundError('Treatment series', id);
+  return series;
 }
 
 /** Visit fields answered from the lean columns alone (the others listed here read only the visit's id or status). */

@@ -6,7 +6,7 @@ import type { HeavyReads } from '../../db/read-replicas.js';
 import { readNextAppointmentsByClient, readNextAppointmentsBySeries } from '../appointments/appointment.reads.js';
 import { findAppointmentsBySeries } from '../appointments/calendar.service.js';
 import { staffNames } from '../audit/audit.service.js';
-import { readSeriesByClients, readSessionsBySeries } from '../care/care.reads.js';
+import { readSeriesByClients, readSeriesByIds, readSessionsBySeries } from '../care/care.reads.js';
 import { findTreatedRegionsBySessions } from '../care/care.service.js';
 import { readClientsByIds } from '../clients/client.reads.js';
 import { findLatestIntakes } from '../clients/client.service.js';
@@ -59,6 +59,10 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       (ids) => findLatestIntakes(em, scope(), ids),
       (intake) => intake.client.id,
     ),
+    seriesById: new DataLoader(async (ids: readonly string[]) => {
+      const byId = new Map((await readSeriesByIds(em, scope(), ids)).map((s) => [s.id, s]));
+      return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
+    }),
     seriesByClient: groupLoader(
       (ids) => readSeriesByClients(em, scope(), ids),
       (series) => series.clientId,
