@@ -168,6 +168,9 @@ test("a calendar's appointments with their series, client and therapist cost the
   for (const row of many.rows) expect(row.series).toEqual({ id: row.seriesId, conditionCode: 'NECK_PAIN', plannedSessions: 10 });
   expect(new Set(many.rows.map((row) => row.seriesId)).size).toBe(42);
   expect(many.statements).toBe(few.statements);
+  // `client { id }` asks only for a lean field: the clients are read without their contact and referral columns.
+  expect(db.statements.filter((sql) => /from client where/.test(sql))).toHaveLength(1);
+  expect(db.statements.some((sql) => sql.includes('referral_source'))).toBe(false);
 });
 
 test('a list asked for with lean fields in one place and with more in another: one statement each, both answers whole', async () => {

@@ -23,16 +23,26 @@ export function preparedStatement(name: string, sql: string): PreparedStatement 
   return { name, text: sql.replace(/\?/g, () => `$${++next}`) };
 }
 
+/** The columns of a lean read: those every answer needs, and the detail only a full read adds to them. */
+export interface ColumnGroups {
+  lean: string;
+  detail: string;
+}
+
 /**
- * A statement in one variant per column set (`sql` given the columns of each): the full one named `name`, the
- * lean one `<name>_lean`. Two variants at most, so a connection never holds more than two plans of a read.
+ * A statement in one variant per column set (`sql` given the columns of each): the lean one named `<name>_lean`,
+ * the full one (lean and detail columns) `name`. Two variants at most, so a connection never holds more than two
+ * plans of a read.
  */
 export function preparedPerColumnSet(
   name: string,
-  columns: Readonly<Record<ColumnSet, string>>,
+  columns: ColumnGroups,
   sql: (columns: string) => string,
 ): Record<ColumnSet, PreparedStatement> {
-  return { lean: preparedStatement(`${name}_lean`, sql(columns.lean)), full: preparedStatement(name, sql(columns.full)) };
+  return {
+    lean: preparedStatement(`${name}_lean`, sql(columns.lean)),
+    full: preparedStatement(name, sql(`${columns.lean}, ${columns.detail}`)),
+  };
 }
 
 /**

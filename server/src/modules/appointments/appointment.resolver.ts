@@ -1,8 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
+import { columnSetFor } from '../../common/selection.js';
 import { clinicViewer, ForbiddenError, staffViewer } from '../../common/viewer.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SeriesNode } from '../care/care.type.js';
+import { leanClientFields } from '../clients/client.reads.js';
 import { ClientNode } from '../clients/client.type.js';
 import { TherapistNode } from '../clinics/clinic.type.js';
 import { Therapist } from '../clinics/therapist.entity.js';
@@ -78,8 +81,12 @@ export class AppointmentResolver {
   }
 
   @FieldResolver(() => ClientNode, { description: 'The client booked.' })
-  async client(@Root() appointment: AppointmentNode, @Ctx() { loaders }: RequestContext): Promise<ClientNode> {
-    return loaders.clientById.load(appointment.clientId);
+  async client(
+    @Root() appointment: AppointmentNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClientNode> {
+    return loaders.clientById(columnSetFor(info, leanClientFields)).load(appointment.clientId);
   }
 
   @FieldResolver(() => TherapistNode, { description: 'The therapist booked.' })

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../common/errors.js';
 import type { ColumnSet } from '../../common/selection.js';
 import { isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
-import { epochMs, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import { type ColumnGroups, epochMs, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
 import { SeriesNode, SessionNode, SoapNotesNode } from './care.type.js';
 
 /*
@@ -71,15 +71,17 @@ export const leanSessionFields: ReadonlySet<string> = new Set([
   'enteredInError',
   'revisions',
 ]);
-const leanSessionColumns = `v.id, v.series_id as "seriesId", ${epochMs('v.started_at')} as "startedAt", v.duration_minutes as "durationMinutes",
-  v.attendance, v.status, s.client_id as "clientId"`;
-/** What was done and noted: techniques, pressure, SOAP notes, red flags acknowledged, when it was entered. */
-const sessionDetailColumns = `v.modalities, v.pressure, v.subjective, v.objective, v.assessment, v.plan,
-  v.red_flags_acknowledged as "redFlagsAcknowledged", ${epochMs('v.created_at')} as "recordedAt"`;
+const sessionColumns: ColumnGroups = {
+  lean: `v.id, v.series_id as "seriesId", ${epochMs('v.started_at')} as "startedAt", v.duration_minutes as "durationMinutes",
+    v.attendance, v.status, s.client_id as "clientId"`,
+  // What was done and noted: techniques, pressure, SOAP notes, red flags acknowledged, when it was entered.
+  detail: `v.modalities, v.pressure, v.subjective, v.objective, v.assessment, v.plan,
+    v.red_flags_acknowledged as "redFlagsAcknowledged", ${epochMs('v.created_at')} as "recordedAt"`,
+};
 
 const sessionsBySeries = preparedPerColumnSet(
   'read_sessions_by_series',
-  { lean: leanSessionColumns, full: `${leanSessionColumns}, ${sessionDetailColumns}` },
+  sessionColumns,
   (columns) => `select ${columns}
   from treatment_session v join treatment_series s on s.id = v.series_id
   where v.series_id = any(?::uuid[]) and v.clinic_id = ? and s.clinic_id = ? and (?::uuid is null or s.client_id = ?)

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolve
 import { IncludeEnteredInErrorArg, listedRecords } from '../../common/record-status.js';
 import { columnSetFor } from '../../common/selection.js';
 import { actingTherapist, clinicViewer } from '../../common/viewer.js';
+import { leanClientFields } from '../clients/client.reads.js';
 import { ClientNode } from '../clients/client.type.js';
 import { ConditionNode } from '../conditions/condition.type.js';
 import { findCondition } from '../conditions/condition-catalog.js';
@@ -23,8 +24,8 @@ export class SeriesResolver {
   }
 
   @FieldResolver(() => ClientNode, { description: 'The client treated.' })
-  async client(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext): Promise<ClientNode> {
-    return loaders.clientById.load(series.clientId);
+  async client(@Root() series: SeriesNode, @Ctx() { loaders }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ClientNode> {
+    return loaders.clientById(columnSetFor(info, leanClientFields)).load(series.clientId);
   }
 
   @FieldResolver(() => ConditionNode, { description: 'The condition treated.' })

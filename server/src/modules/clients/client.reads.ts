@@ -4,7 +4,15 @@ import { NotFoundError } from '../../common/errors.js';
 import type { ColumnSet } from '../../common/selection.js';
 import { checkInteger, checkText, isUuid } from '../../common/validate.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
-import { epochMs, type PreparedStatement, preparedPerColumnSet, preparedStatement, runPrepared, withDates } from '../../db/prepared.js';
+import {
+  type ColumnGroups,
+  epochMs,
+  type PreparedStatement,
+  preparedPerColumnSet,
+  preparedStatement,
+  runPrepared,
+  withDates,
+} from '../../db/prepared.js';
 import { likePattern, maxPageSize } from './client.service.js';
 import { type ClientFields, ClientNode } from './client.type.js';
 
@@ -29,11 +37,10 @@ export const leanClientFields: ReadonlySet<string> = new Set([
   'contraindications',
   'nextAppointment',
 ]);
-const leanClientColumns = `id, given_name as "givenName", family_name as "familyName", date_of_birth::text as "dateOfBirth"`;
 /** The client columns, named as the entity's properties (dates as ISO text, as the entity holds them). */
-const clientColumns = {
-  lean: leanClientColumns,
-  full: `${leanClientColumns}, sex, email, phone, preferred_language as "preferredLanguage", referral_source as "referralSource",
+const clientColumns: ColumnGroups = {
+  lean: `id, given_name as "givenName", family_name as "familyName", date_of_birth::text as "dateOfBirth"`,
+  detail: `sex, email, phone, preferred_language as "preferredLanguage", referral_source as "referralSource",
     referral_clinician_name as "referralClinicianName", referral_organisation as "referralOrganisation",
     referral_contact as "referralContact", referral_reason as "referralReason", referred_on::text as "referredOn",
     ${epochMs('created_at')} as "createdAt"`,

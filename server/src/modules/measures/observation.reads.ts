@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { validRecord } from '../../common/record-status.js';
 import type { ColumnSet } from '../../common/selection.js';
 import { type ClinicViewer, ownClientOnly } from '../../common/viewer.js';
-import { epochMs, type PreparedStatement, preparedPerColumnSet, runPrepared, withDates } from '../../db/prepared.js';
+import { type ColumnGroups, epochMs, type PreparedStatement, preparedPerColumnSet, runPrepared, withDates } from '../../db/prepared.js';
 import { ObservationNode } from './observation.type.js';
 
 /*
@@ -23,12 +23,13 @@ export const leanObservationFields: ReadonlySet<string> = new Set([
   'status',
   'measure',
 ]);
-const leanColumns = `o.id, o.measure_code as "measureCode", o.value, o.region_code as "regionCode", o.side,
-  ${epochMs('o.taken_at')} as "takenAt", o.session_id as "sessionId", o.series_id as "seriesId", o.status, o.client_id as "clientId"`;
-/** Who entered a value, when, in what context and with what note: only an answer asking for them reads them. */
-const detailColumns = `o.context, ${epochMs('o.created_at')} as "recordedAt", o.recorded_by_role as "recordedByRole", o.reporter,
-  o.proxy_relation as "proxyRelation", o.questionnaire_response_id as "questionnaireResponseId", o.note`;
-const observationColumns = { lean: leanColumns, full: `${leanColumns}, ${detailColumns}` };
+const observationColumns: ColumnGroups = {
+  lean: `o.id, o.measure_code as "measureCode", o.value, o.region_code as "regionCode", o.side,
+  ${epochMs('o.taken_at')} as "takenAt", o.session_id as "sessionId", o.series_id as "seriesId", o.status, o.client_id as "clientId"`,
+  // Who entered a value, when, in what context and with what note: only an answer asking for them reads them.
+  detail: `o.context, ${epochMs('o.created_at')} as "recordedAt", o.recorded_by_role as "recordedByRole", o.reporter,
+  o.proxy_relation as "proxyRelation", o.questionnaire_response_id as "questionnaireResponseId", o.note`,
+};
 
 /** The values whose `key` column is one of the keys, in clinical-time order (ties by id, so the order is stable). */
 function byKey(name: string, key: 'series_id' | 'session_id'): Record<ColumnSet, PreparedStatement> {

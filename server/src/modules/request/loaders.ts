@@ -51,10 +51,13 @@ function perColumnSet<L>(make: (columns: ColumnSet) => L): (columns: ColumnSet) 
  */
 export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads, researchMinCell: number) {
   return {
-    clientById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await readClientsByIds(em, scope(), ids, 'full')).map((c) => [c.id, c]));
-      return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
-    }),
+    clientById: perColumnSet(
+      (columns) =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const byId = new Map((await readClientsByIds(em, scope(), ids, columns)).map((c) => [c.id, c]));
+          return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
+        }),
+    ),
     latestIntakeByClient: groupLoader(
       (ids) => findLatestIntakes(em, scope(), ids),
       (intake) => intake.client.id,
