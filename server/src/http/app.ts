@@ -83,6 +83,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { orm, schema, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag of each answer: GraphQL answers are `no-store`, so hashing every answer (SHA-1 of a client's 60 KB record)
+  // was work nobody used. Static files keep theirs (express.static sets its own), index.html its Last-Modified.
+  app.set('etag', false);
   // Operations (docs/operating.md): the request id and an access log line of every request, and the metrics.
   const admission = admissionGate(options.admission ?? defaultAdmissionLimits);
   const observability = createObservability(orm, log, admission.state, options.readReplicas);
