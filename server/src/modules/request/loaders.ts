@@ -32,6 +32,14 @@ function groupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, ke
   });
 }
 
+/** A loader of rows by their id, one statement per batch; an id with no row answers an error naming what is missing. */
+function byIdLoader<Row extends { id: string }>(what: string, fetch: (ids: readonly string[]) => Promise<Row[]>): DataLoader<string, Row> {
+  return new DataLoader(async (ids) => {
+    const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? new Error(`${what} ${id} was not found`));
+  });
+}
+
 /**
  * A loader per column set of a lean read (see `columnSetFor`), each made when first asked for: the same field asked
  * for with only lean fields in one place and with more in another is read once in each set.
@@ -51,21 +59,12 @@ function perColumnSet<L>(make: (columns: ColumnSet) => L): (columns: ColumnSet) 
  */
 export function createLoaders(em: EntityManager, scope: () => ClinicViewer, reads: HeavyReads, researchMinCell: number) {
   return {
-    clientById: perColumnSet(
-      (columns) =>
-        new DataLoader(async (ids: readonly string[]) => {
-          const byId = new Map((await readClientsByIds(em, scope(), ids, columns)).map((c) => [c.id, c]));
-          return ids.map((id) => byId.get(id) ?? new Error(`Client ${id} was not found`));
-        }),
-    ),
+    clientById: perColumnSet((columns) => byIdLoader('Client', (ids) => readClientsByIds(em, scope(), ids, columns))),
     latestIntakeByClient: groupLoader(
       (ids) => findLatestIntakes(em, scope(), ids),
       (intake) => intake.client.id,
     ),
-    seriesById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await readSeriesByIds(em, scope(), ids)).map((s) => [s.id, s]));
-      return ids.map((id) => byId.get(id) ?? new Error(`Treatment series ${id} was not found`));
-    }),
+    seriesById: byIdLoader('Treatment series', (ids) => readSeriesByIds(em, scope(), ids)),
     seriesByClient: groupLoader(
       (ids) => readSeriesByClients(em, scope(), ids),
       (series) => series.clientId,
@@ -134,10 +133,7 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       (ids) => readNextAppointmentsByClient(em, scope(), ids),
       (a) => a.clientId,
     ),
-    therapistById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await findClinicTherapists(em, scope(), ids)).map((t) => [t.id, TherapistNode.from(t)]));
-      return ids.map((id) => byId.get(id) ?? new Error(`Therapist ${id} was not found`));
-    }),
+    therapistById: byIdLoader('Therapist', async (ids) => (await findClinicTherapists(em, scope(), ids)).map((t) => TherapistNode.from(t))),
     // The assessment written for each series' report (null where none is in force).
     reportSummaryBySeries: new DataLoader(async (ids: readonly string[]) => {
       const found = await findReportSummaries(em, scope(), ids);
@@ -148,10 +144,7 @@ export function createLoaders(em: EntityManager, scope: () => ClinicViewer, read
       const names = await staffNames(em, scope().clinicId, ids);
       return ids.map((id) => names.get(id) ?? null);
     }),
-    clinicById: new DataLoader(async (ids: readonly string[]) => {
-      const byId = new Map((await findViewerClinics(em, scope(), ids)).map((c) => [c.id, c]));
-      return ids.map((id) => byId.get(id) ?? new Error(`Clinic ${id} was not found`));
-    }),
+    clinicById: byIdLoader('Clinic', (ids) => findViewerClinics(em, scope(), ids)),
   };
 }
 
